@@ -1,0 +1,3 @@
+"""Taltio: call recording for softphone agents."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""One module per external system (audio, softphone, storage, keyring), each behind a small interface."""

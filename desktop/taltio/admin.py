@@ -1,0 +1,117 @@
+"""`taltio-admin`: supervisor and IT tools.
+
+fetch: download one call, check the manifest signature and every object's
+hash, decrypt with the organisation identity and write a playable Ogg file.
+Nothing is written unless every check passed.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+from .core import sshsig
+
+
+class AdminError(RuntimeError):
+    pass
+
+
+def _reader(url: str, endpoint: str | None):
+    """Returns get(name) for objects beside the call URL (s3://bucket/prefix or file:///dir)."""
+    u = urlparse(url)
+    if u.scheme == "file":
+        base = Path(u.path)
+        return lambda name: (base.parent / name).read_bytes(), base.name
+    if u.scheme == "s3":
+        import boto3
+        from botocore.config import Config
+
+        client = boto3.client("s3", endpoint_url=endpoint or os.environ.get("AWS_ENDPOINT_URL"),
+                              config=Config(signature_version="s3v4", s3={"addressing_style": "path"}))
+        key = u.path.lstrip("/")
+        folder, _, call = key.rpartition("/")
+
+        def get(name: str) -> bytes:
+            return client.get_object(Bucket=u.netloc, Key=f"{folder}/{name}")["Body"].read()
+        return get, call
+    raise AdminError("URL must be s3://BUCKET/KEY-PREFIX/CALL-ID or file:///FOLDER/CALL-ID")
+
+
+def _trusted(allowed: Path | None, key_line: str) -> None:
+    if allowed is None:
+        return
+    wanted = " ".join(key_line.split()[:2])
+    for line in allowed.read_text().splitlines():
+        parts = line.split()
+        if len(parts) >= 3 and " ".join(parts[1:3]) == wanted:
+            return
+    raise AdminError("the manifest was signed by a workstation key that is not in the allowed signers file")
+
+
+def fetch(args: argparse.Namespace) -> int:
+    import pyrage
+
+    get, call = _reader(args.url, args.endpoint)
+    body = get(f"{call}.manifest.json")
+    sig = get(f"{call}.manifest.json.sig").decode()
+    doc = json.loads(body)
+    pub = sshsig.verify(sig, body, sshsig.NS_MANIFEST)
+    if sshsig.public_openssh(pub).split()[:2] != doc["workstation_key"].split()[:2]:
+        raise AdminError("manifest signature key differs from the key named in the manifest")
+    _trusted(args.allowed_signers, doc["workstation_key"])
+    audio = doc.get("audio")
+    if not audio:
+        print(f"call {call}: outcome {doc['outcome']}, no audio (manifest verified)")
+        return 0
+    parts = [audio["file"]] if audio.get("file") else audio["segments"]
+    keys = [ln.strip() for ln in args.identity.read_text().splitlines() if ln.strip().startswith("AGE-SECRET-KEY-")]
+    if not keys:
+        raise AdminError(f"{args.identity} holds no AGE-SECRET-KEY line")
+    idents = [pyrage.x25519.Identity.from_str(k) for k in keys]
+    plain = bytearray()
+    for p in parts:
+        blob = get(p["name"])
+        if hashlib.sha256(blob).hexdigest() != p["sha256"]:
+            raise AdminError(f"{p['name']} does not match the signed manifest (hash differs)")
+        plain += pyrage.decrypt(blob, idents)
+    args.output.write_bytes(bytes(plain))
+    print(f"call {call}: outcome {doc['outcome']}, {len(parts)} part(s) verified, wrote {args.output}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="taltio-admin", description="Taltio supervisor and IT tools")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    f = sub.add_parser("fetch", help="download, verify and decrypt one call")
+    f.add_argument("url", help="s3://BUCKET/PREFIX/AGENT/YYYY/MM/DD/CALL-ID or file:///FOLDER/CALL-ID")
+    f.add_argument("--identity", type=Path, required=True, help="age identity file of the organisation")
+    f.add_argument("--allowed-signers", type=Path, help="only accept manifests signed by these workstation keys")
+    f.add_argument("--endpoint", help="S3 endpoint URL (credentials from the usual AWS variables)")
+    f.add_argument("-o", "--output", type=Path, required=True)
+    d = sub.add_parser("docs", help="print docs/configuration.md from the settings schema")
+    d.add_argument("--check", type=Path, help="exit 1 if this file differs from the generated text")
+    ns = p.parse_args(argv)
+    try:
+        if ns.cmd == "fetch":
+            return fetch(ns)
+        if ns.cmd == "docs":
+            from .core.settings import docs_markdown
+
+            text = docs_markdown()
+            if ns.check:
+                return 0 if ns.check.read_text() == text else 1
+            sys.stdout.write(text)
+            return 0
+    except (AdminError, sshsig.SignatureError, OSError, KeyError, ValueError) as exc:
+        print(f"taltio-admin: {exc}", file=sys.stderr)
+        return 1
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""`taltio` entry point. The hook path stays light: it must answer within 200 ms."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+HOOK_EVENTS = ("incoming", "outgoing", "answered", "ended", "private", "pause", "resume",
+               "notice-given", "declined", "bookmark")
+
+USAGE = """usage: taltio [run]                 start the tray app
+       taltio hook EVENT [--call-id ID] [--number N]
+       taltio status                 print the running app's state as JSON
+       taltio doctor                 check devices, storage, keys, softphone and queue
+       taltio enroll --access-key-id ID   store the S3 secret (read from stdin) in the OS keyring
+events: """ + ", ".join(HOOK_EVENTS)
+
+
+def _fail(msg: str, code: int = 2) -> int:
+    print(f"taltio: {msg}", file=sys.stderr)
+    return code
+
+
+def hook(args: list[str]) -> int:
+    if not args:
+        return _fail("hook needs an event: " + ", ".join(HOOK_EVENTS))
+    event, rest = args[0], args[1:]
+    if event not in HOOK_EVENTS:
+        return _fail(f"unknown hook event '{event[:40]}'; expected one of: " + ", ".join(HOOK_EVENTS))
+    opts: dict[str, str] = {}
+    it = iter(rest)
+    for a in it:
+        name, eq, val = a.partition("=")
+        if name not in ("--call-id", "--number"):
+            return _fail(f"unknown option '{a[:40]}' for hook; use --call-id ID and --number N")
+        if not eq:
+            val = next(it, "")
+        if not val:
+            return _fail(f"{name} needs a value")
+        opts[name[2:].replace("-", "_")] = val
+    from .ipc import IPCError, request
+
+    try:
+        reply = request({"cmd": "hook", "event": event, **opts})
+    except IPCError as exc:
+        return _fail(str(exc), 3)
+    if not reply.get("ok"):
+        return _fail(reply.get("error", "refused"), 1)
+    return 0
+
+
+def status() -> int:
+    from .ipc import IPCError, request
+
+    try:
+        reply = request({"cmd": "status"})
+    except IPCError as exc:
+        return _fail(str(exc), 3)
+    print(json.dumps(reply, indent=2))
+    return 0
+
+
+def enroll(args: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="taltio enroll")
+    p.add_argument("--access-key-id", required=True)
+    ns = p.parse_args(args)
+    secret = sys.stdin.readline().strip()
+    if not secret:
+        return _fail("no secret on standard input")
+    from .adapters.keystore import KeystoreError, OSKeystore
+
+    try:
+        OSKeystore().set(f"s3:{ns.access_key_id}", secret)
+    except KeystoreError as exc:
+        return _fail(str(exc), 1)
+    print("stored the S3 secret in the OS keyring")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    cmd = argv[0] if argv else "run"
+    if cmd == "hook":
+        return hook(argv[1:])
+    if cmd == "status":
+        return status()
+    if cmd == "doctor":
+        from .doctor import main as doctor_main
+
+        return doctor_main(argv[1:])
+    if cmd == "enroll":
+        return enroll(argv[1:])
+    if cmd == "run":
+        from .ui.app import run
+
+        return run(argv[1:])
+    if cmd in ("-h", "--help", "help"):
+        print(USAGE)
+        return 0
+    return _fail(f"unknown command '{cmd[:40]}'\n{USAGE}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

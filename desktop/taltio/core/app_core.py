@@ -1,0 +1,64 @@
+"""Builds the Qt-free core from settings: used by the tray app, `taltio doctor` and tests."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..adapters.audio import AudioBackend, SoundDeviceBackend
+from ..adapters.keystore import Keystore, OSKeystore, s3_secret
+from ..adapters.storage import FolderTarget, S3Target, StorageTarget, parse_url
+from . import identity, paths
+from .controller import Controller
+from .queue import UploadQueue
+from .settings import Settings
+
+log = logging.getLogger("taltio.core")
+
+
+@dataclass
+class Core:
+    settings: Settings
+    keystore: Keystore
+    controller: Controller
+    queue: UploadQueue
+    target: StorageTarget
+    backend: AudioBackend
+    data_dir: Path
+    standalone: bool
+
+
+def make_target(settings: Settings, keystore: Keystore | None, data_dir: Path) -> StorageTarget:
+    url = settings["storage.url"]
+    if not url:
+        return FolderTarget(data_dir / "recordings")
+    scheme, bucket, prefix = parse_url(url)
+    if scheme == "file":
+        return FolderTarget(Path(prefix))
+    key_id = settings["storage.access_key_id"]
+    return S3Target(bucket, prefix, settings["storage.endpoint"], settings["storage.region"], key_id,
+                    s3_secret(keystore, key_id) if key_id else None,
+                    probe_key=f"{settings.agent_id}/_probe/{settings.workstation_id}")
+
+
+def recipients_for(settings: Settings, keystore: Keystore) -> list:
+    if settings["encryption.recipients"]:
+        return identity.parse_recipients(settings["encryption.recipients"])
+    # Standalone: a local org key whose identity lives in the keyring, so the
+    # person using Taltio alone can still listen with `taltio-admin export`.
+    return [identity.standalone_identity(keystore).to_public()]
+
+
+def build(settings: Settings, keystore: Keystore | None = None, backend: AudioBackend | None = None) -> Core:
+    data = paths.data_dir()
+    keystore = keystore or OSKeystore()
+    target = make_target(settings, keystore, data)
+    queue = UploadQueue(data / "queue.sqlite3", target, settings["storage.retry_max_seconds"])
+    backend = backend or SoundDeviceBackend()
+    ctl = Controller(calls_dir=data / "calls", queue=queue, backend=backend,
+                     recipients=recipients_for(settings, keystore),
+                     signing_key=identity.workstation_key(keystore), agent_id=settings.agent_id,
+                     workstation_id=settings.workstation_id, mic=settings["audio.mic_device"],
+                     loopback=settings["audio.loopback_device"], sample_rate=settings["audio.sample_rate"],
+                     seal_every=settings["audio.segment_seconds"])
+    return Core(settings, keystore, ctl, queue, target, backend, data, settings.standalone)

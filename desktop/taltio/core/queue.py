@@ -1,0 +1,179 @@
+"""The durable upload queue: SQLite in WAL mode in the data dir.
+
+A job is one call: its files, in upload order (audio first, the manifest
+last, so a manifest in storage means the call is complete there). Each file is
+marked done only after storage confirmed it, and the local call folder is
+deleted only when every file is done. A crash at any point leaves either a
+pending file (retried; a 412 proves it is already stored) or a done one.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from ..adapters.storage import StorageError, StorageTarget
+
+log = logging.getLogger("taltio.queue")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS jobs (
+    call_id     TEXT PRIMARY KEY,
+    call_dir    TEXT NOT NULL,
+    key_prefix  TEXT NOT NULL,
+    files       TEXT NOT NULL,           -- JSON list of {name, sha256, size, done}
+    created_at  REAL NOT NULL,
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    next_at     REAL NOT NULL DEFAULT 0,
+    last_error  TEXT,
+    done_at     REAL
+);
+CREATE TABLE IF NOT EXISTS audit (
+    at      REAL NOT NULL,
+    call_id TEXT NOT NULL,
+    event   TEXT NOT NULL,
+    detail  TEXT
+);
+"""
+
+
+@dataclass
+class QueueStatus:
+    pending: int
+    oldest_age_s: float | None
+    last_error: str | None
+    uploading: bool
+
+
+class UploadQueue:
+    def __init__(self, db_path: Path, target: StorageTarget, retry_max_s: float = 5.0) -> None:
+        self.db_path = db_path
+        self.target = target
+        self.retry_max_s = retry_max_s
+        self._db = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None, timeout=10)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.executescript(_SCHEMA)
+        self._lock = threading.RLock()
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.listeners: list[Callable[[QueueStatus], None]] = []
+        self._uploading = False
+        self._last_error: str | None = None
+
+    # -- producer side -----------------------------------------------------
+    def enqueue(self, call_id: str, call_dir: Path, key_prefix: str, files: list[dict]) -> None:
+        rows = [{"name": f["name"], "object": f.get("object", f["name"]), "sha256": f["sha256"], "size": f["size"],
+                 "done": False} for f in files]
+        with self._lock:
+            self._db.execute("INSERT OR IGNORE INTO jobs (call_id, call_dir, key_prefix, files, created_at) "
+                             "VALUES (?,?,?,?,?)", (call_id, str(call_dir), key_prefix, json.dumps(rows), time.time()))
+        log.info("queued call %s (%d files)", call_id, len(rows))
+        self._wake.set()
+        self._notify()
+
+    def has_job(self, call_id: str) -> bool:
+        with self._lock:
+            return self._db.execute("SELECT 1 FROM jobs WHERE call_id=?", (call_id,)).fetchone() is not None
+
+    def audit(self, call_id: str, event: str, detail: str = "") -> None:
+        with self._lock:
+            self._db.execute("INSERT INTO audit VALUES (?,?,?,?)", (time.time(), call_id, event, detail))
+
+    def audit_rows(self) -> list[tuple]:
+        with self._lock:
+            return self._db.execute("SELECT at, call_id, event, detail FROM audit ORDER BY at").fetchall()
+
+    def status(self) -> QueueStatus:
+        with self._lock:
+            n, oldest = self._db.execute("SELECT COUNT(*), MIN(created_at) FROM jobs WHERE done_at IS NULL").fetchone()
+        return QueueStatus(n, time.time() - oldest if oldest else None, self._last_error, self._uploading)
+
+    # -- worker ------------------------------------------------------------
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="taltio-upload", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread:
+            self._thread.join(timeout=35)
+
+    def kick(self) -> None:
+        """Try now (e.g. the network came back); clears the backoff."""
+        with self._lock:
+            self._db.execute("UPDATE jobs SET next_at=0 WHERE done_at IS NULL")
+        self._wake.set()
+
+    def _notify(self) -> None:
+        st = self.status()
+        for cb in list(self.listeners):
+            try:
+                cb(st)
+            except Exception:  # noqa: BLE001
+                log.exception("queue listener failed")
+
+    def _next_job(self) -> tuple | None:
+        with self._lock:
+            return self._db.execute(
+                "SELECT call_id, call_dir, key_prefix, files, attempts FROM jobs WHERE done_at IS NULL AND next_at <= ? "
+                "ORDER BY created_at LIMIT 1", (time.time(),)).fetchone()
+
+    def _seconds_to_next(self) -> float:
+        with self._lock:
+            row = self._db.execute("SELECT MIN(next_at) FROM jobs WHERE done_at IS NULL").fetchone()
+        if row[0] is None:
+            return 3600.0
+        return max(0.0, row[0] - time.time())
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            job = self._next_job()
+            if job is None:
+                self._wake.wait(timeout=min(self._seconds_to_next(), 60.0))
+                self._wake.clear()
+                continue
+            self._upload(*job)
+
+    def _upload(self, call_id: str, call_dir: str, key_prefix: str, files_json: str, attempts: int) -> None:
+        files = json.loads(files_json)
+        self._uploading = True
+        self._notify()
+        try:
+            for f in files:
+                if f["done"]:
+                    continue
+                path = Path(call_dir) / f["name"]
+                if not path.exists():
+                    raise StorageError(f"{path} is missing from the local queue; it cannot be uploaded")
+                result = self.target.put(f"{key_prefix}/{f['object']}", path, f["sha256"])
+                f["done"] = True
+                with self._lock:
+                    self._db.execute("UPDATE jobs SET files=? WHERE call_id=?", (json.dumps(files), call_id))
+                log.info("call %s: %s %s", call_id, f["object"], result.value)
+        except StorageError as exc:
+            delay = min(self.retry_max_s, 0.5 * (2 ** min(attempts, 16)))
+            self._last_error = str(exc)
+            with self._lock:
+                self._db.execute("UPDATE jobs SET attempts=attempts+1, next_at=?, last_error=? WHERE call_id=?",
+                                 (time.time() + delay, str(exc), call_id))
+            log.warning("upload of call %s failed (attempt %d), retrying in %.1f s: %s", call_id, attempts + 1,
+                        delay, exc)
+        else:
+            with self._lock:
+                self._db.execute("UPDATE jobs SET done_at=?, last_error=NULL WHERE call_id=?", (time.time(), call_id))
+            self._last_error = None
+            # Only now, with every object confirmed by storage, does the local copy go.
+            shutil.rmtree(call_dir, ignore_errors=True)
+            log.info("call %s uploaded; local copy removed", call_id)
+        finally:
+            self._uploading = False
+            self._notify()

@@ -1,0 +1,152 @@
+"""Encrypt-as-you-record: the Ogg encoder writes into this sink, never into a file.
+
+Two things happen to the encoded bytes:
+* Every ~1 s the bytes since the last seal are encrypted to the org recipients
+  as a complete, small age file and made durable (write .part, fsync, rename,
+  fsync dir). A crash therefore loses at most about a second of audio, and the
+  workstation never holds a file key it could later reuse.
+* The encoded stream is also kept in memory (Opus: ~15–30 MB per hour), so at
+  the end of the call it is encrypted once more as the single `.ogg.age` file
+  that `age -d` turns into a playable Ogg Opus file. Nothing plaintext touches
+  the disk at any point.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyrage
+
+log = logging.getLogger("taltio.segments")
+
+SEGMENT_GLOB = "seg-*.age"
+
+
+def fsync_dir(path: Path) -> None:
+    if os.name != "posix":
+        return  # Windows cannot open directories; NTFS journals the rename itself
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_durably(path: Path, data: bytes) -> None:
+    """Write a whole file so that after a crash it is either complete or absent."""
+    part = path.with_name(path.name + ".part")
+    with open(part, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(part, path)
+    fsync_dir(path.parent)
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+@dataclass
+class SealedFile:
+    path: Path
+    sha256: str
+    size: int
+
+    def to_json(self) -> dict:
+        return {"name": self.path.name, "sha256": self.sha256, "size": self.size}
+
+
+class EncryptedOggSink:
+    """A write-only file object for libsndfile's virtual I/O.
+
+    Ogg is written strictly forward; libsndfile only asks for tell() and seeks
+    to the current end at open, so seeks can be no-ops.
+    """
+
+    def __init__(self, call_dir: Path, recipients: list, seal_every: float = 1.0) -> None:
+        self.call_dir = call_dir
+        self.recipients = recipients
+        self.seal_every = seal_every
+        self._stream = bytearray()     # the whole encoded call, for the final file
+        self._sealed_upto = 0
+        self._seq = 0
+        self._last_seal = time.monotonic()
+        self._lock = threading.Lock()
+        self.destroyed = False
+
+    # -- file-object protocol used by soundfile ---------------------------
+    def write(self, data: bytes) -> int:
+        with self._lock:
+            if self.destroyed:
+                return len(data)     # private/declined: swallow, never keep
+            self._stream += bytes(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return len(self._stream)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return len(self._stream)
+
+    def read(self, size: int = -1) -> bytes:
+        return b""
+
+    # -- durability --------------------------------------------------------
+    def maybe_seal(self) -> None:
+        if time.monotonic() - self._last_seal >= self.seal_every:
+            self.seal()
+
+    def seal(self) -> None:
+        with self._lock:
+            if self.destroyed or self._sealed_upto == len(self._stream):
+                self._last_seal = time.monotonic()
+                return
+            chunk = bytes(self._stream[self._sealed_upto:])
+            self._sealed_upto = len(self._stream)
+            self._seq += 1
+            seq = self._seq
+        write_durably(self.call_dir / f"seg-{seq:06d}.age", pyrage.encrypt(chunk, self.recipients))
+        self._last_seal = time.monotonic()
+
+    def finalize(self, name: str) -> SealedFile:
+        """Encrypt the whole stream as one age file, then drop the crash-recovery segments."""
+        with self._lock:
+            data = bytes(self._stream)
+        path = self.call_dir / name
+        write_durably(path, pyrage.encrypt(data, self.recipients))
+        sealed = SealedFile(path, sha256_file(path), path.stat().st_size)
+        for seg in self.call_dir.glob(SEGMENT_GLOB):
+            seg.unlink()
+        fsync_dir(self.call_dir)
+        self.wipe_memory()
+        return sealed
+
+    def destroy(self) -> None:
+        """Private or declined: nothing captured for this call may survive, sealed or not."""
+        with self._lock:
+            self.destroyed = True
+        self.wipe_memory()
+        for seg in list(self.call_dir.glob(SEGMENT_GLOB)) + list(self.call_dir.glob("*.part")):
+            seg.unlink(missing_ok=True)
+        fsync_dir(self.call_dir)
+
+    def wipe_memory(self) -> None:
+        with self._lock:
+            self._stream[:] = b"\0" * len(self._stream)
+            self._stream.clear()
+            self._sealed_upto = 0
+
+
+def sealed_segments(call_dir: Path) -> list[SealedFile]:
+    segs = sorted(call_dir.glob(SEGMENT_GLOB))
+    return [SealedFile(p, sha256_file(p), p.stat().st_size) for p in segs]

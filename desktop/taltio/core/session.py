@@ -1,0 +1,196 @@
+"""One call's life: ringing → notice pending → recording ⇄ paused → ended.
+
+The state machine is deliberately strict. Recording can only begin from
+"notice pending" (the customer must be told first), and the two outcomes that
+capture nothing (private, declined) are terminal for capture: once a call is
+private it can never start recording again.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .events import iso, utcnow
+
+
+class State(str, enum.Enum):
+    RINGING = "ringing"
+    NOTICE_PENDING = "notice_pending"
+    RECORDING = "recording"
+    PAUSED = "paused"
+    ENDED = "ended"
+
+
+class Outcome(str, enum.Enum):
+    """What happened to the audio; decided when the call ends (or earlier)."""
+    PENDING = "pending"
+    RECORDED = "recorded"
+    PRIVATE = "private"              # nothing captured, nothing uploaded
+    DECLINED = "declined"            # nothing captured; the refusal itself is evidence
+    NOT_RECORDED = "not_recorded"    # ended before the notice was given
+    INTERRUPTED = "interrupted"      # app or machine died mid-call; recovered on restart
+    FAILED = "failed"                # capture could not run (device missing, ...)
+
+
+class TransitionError(RuntimeError):
+    """The requested action makes no sense in the call's current state."""
+
+
+_ALLOWED: dict[State, set[State]] = {
+    State.RINGING: {State.NOTICE_PENDING, State.ENDED},
+    State.NOTICE_PENDING: {State.RECORDING, State.ENDED},
+    State.RECORDING: {State.PAUSED, State.ENDED},
+    State.PAUSED: {State.RECORDING, State.ENDED},
+    State.ENDED: set(),
+}
+
+
+@dataclass
+class Transition:
+    at: datetime
+    state: str
+    note: str = ""
+
+    def to_json(self) -> dict:
+        return {"at": iso(self.at), "state": self.state, **({"note": self.note} if self.note else {})}
+
+
+@dataclass
+class CallSession:
+    call_id: str
+    direction: str | None = None
+    number: str | None = None
+    state: State = State.RINGING
+    outcome: Outcome = Outcome.PENDING
+    ring_at: datetime | None = None
+    answer_at: datetime | None = None
+    notice_at: datetime | None = None
+    record_start_at: datetime | None = None
+    end_at: datetime | None = None
+    pauses: list[dict] = field(default_factory=list)      # {"start","end","offset_s"}
+    bookmarks: list[dict] = field(default_factory=list)   # {"at","offset_s","label"}
+    transitions: list[Transition] = field(default_factory=list)
+    error: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.transitions:
+            self._log(self.state.value, self.ring_at or utcnow())
+
+    # -- transitions -------------------------------------------------------
+    def _log(self, what: str, at: datetime, note: str = "") -> None:
+        self.transitions.append(Transition(at, what, note))
+
+    def _move(self, to: State, at: datetime | None = None, note: str = "") -> datetime:
+        if to not in _ALLOWED[self.state]:
+            raise TransitionError(f"call {self.call_id} is {self.state.value.replace('_', ' ')}; cannot go to "
+                                  f"{to.value.replace('_', ' ')}")
+        at = at or utcnow()
+        self.state = to
+        self._log(to.value, at, note)
+        return at
+
+    @property
+    def capture_allowed(self) -> bool:
+        return self.outcome not in (Outcome.PRIVATE, Outcome.DECLINED, Outcome.FAILED)
+
+    @property
+    def active(self) -> bool:
+        return self.state != State.ENDED
+
+    def answered(self, at: datetime | None = None) -> None:
+        if self.state == State.RINGING:
+            self.answer_at = self._move(State.NOTICE_PENDING, at)
+        # A duplicate "answered" (hook and adapter both firing) is harmless.
+
+    def notice_given(self, at: datetime | None = None) -> datetime:
+        if not self.capture_allowed:
+            raise TransitionError(f"call {self.call_id} is marked {self.outcome.value}; it will not be recorded")
+        if self.state == State.RINGING:
+            raise TransitionError("the call is not answered yet; give the notice once the customer is on the line")
+        at = self._move(State.RECORDING, at, "notice given")
+        self.notice_at = self.record_start_at = at
+        self.outcome = Outcome.RECORDED
+        return at
+
+    def pause(self, offset_s: float, at: datetime | None = None) -> None:
+        if self.state != State.RECORDING:
+            raise TransitionError(f"call {self.call_id} is not recording; nothing to pause")
+        at = self._move(State.PAUSED, at)
+        self.pauses.append({"start": iso(at), "end": None, "offset_s": round(offset_s, 3)})
+
+    def resume(self, at: datetime | None = None) -> None:
+        if self.state != State.PAUSED:
+            raise TransitionError(f"call {self.call_id} is not paused")
+        at = self._move(State.RECORDING, at)
+        self.pauses[-1]["end"] = iso(at)
+
+    def bookmark(self, offset_s: float, label: str = "agreement", at: datetime | None = None) -> None:
+        if self.state not in (State.RECORDING, State.PAUSED):
+            raise TransitionError(f"call {self.call_id} is not being recorded; nothing to bookmark")
+        at = at or utcnow()
+        self.bookmarks.append({"at": iso(at), "offset_s": round(offset_s, 3), "label": label})
+        self._log("bookmark", at, label)
+
+    def mark_private(self, at: datetime | None = None) -> None:
+        """Private wins over everything: it can be set in any state, even after recording began."""
+        at = at or utcnow()
+        self.outcome = Outcome.PRIVATE
+        self._log("private", at)
+
+    def decline(self, at: datetime | None = None) -> None:
+        if self.outcome == Outcome.PRIVATE:
+            raise TransitionError("the call is private; nothing is recorded anyway")
+        at = at or utcnow()
+        self.outcome = Outcome.DECLINED
+        self._log("declined", at)
+
+    def fail(self, reason: str, at: datetime | None = None) -> None:
+        self.outcome = Outcome.FAILED
+        self.error = reason
+        self._log("error", at or utcnow(), reason)
+
+    def end(self, at: datetime | None = None) -> None:
+        if self.state == State.ENDED:
+            return
+        if self.state == State.PAUSED and self.pauses and self.pauses[-1]["end"] is None:
+            self.pauses[-1]["end"] = iso(at or utcnow())
+        if self.outcome == Outcome.PENDING:
+            self.outcome = Outcome.NOT_RECORDED
+        self.end_at = self._move(State.ENDED, at)
+
+    def to_json(self) -> dict:
+        return {
+            "call_id": self.call_id,
+            "direction": self.direction,
+            "number": self.number,
+            "state": self.state.value,
+            "outcome": self.outcome.value,
+            "ring_at": iso(self.ring_at),
+            "answer_at": iso(self.answer_at),
+            "notice_at": iso(self.notice_at),
+            "record_start_at": iso(self.record_start_at),
+            "end_at": iso(self.end_at),
+            "pauses": self.pauses,
+            "bookmarks": self.bookmarks,
+            "transitions": [t.to_json() for t in self.transitions],
+            "error": self.error,
+        }
+
+
+def _dt(v: str | None) -> datetime | None:
+    return datetime.fromisoformat(v.replace("Z", "+00:00")) if v else None
+
+
+def session_from_json(doc: dict) -> CallSession:
+    """Rebuild a session from its journal (crash recovery)."""
+    s = CallSession(
+        call_id=doc["call_id"], direction=doc.get("direction"), number=doc.get("number"),
+        state=State(doc["state"]), outcome=Outcome(doc["outcome"]), ring_at=_dt(doc.get("ring_at")),
+        answer_at=_dt(doc.get("answer_at")), notice_at=_dt(doc.get("notice_at")),
+        record_start_at=_dt(doc.get("record_start_at")), end_at=_dt(doc.get("end_at")),
+        pauses=doc.get("pauses", []), bookmarks=doc.get("bookmarks", []),
+        transitions=[Transition(_dt(t["at"]) or utcnow(), t["state"], t.get("note", ""))
+                     for t in doc.get("transitions", [])],
+        error=doc.get("error"))
+    return s

@@ -1,0 +1,111 @@
+"""`taltio doctor`: one readable line per check, non-zero exit if any fails.
+
+It builds the same parts the app uses, so a green doctor means the app's own
+code paths work on this machine, not a parallel set of checks.
+"""
+from __future__ import annotations
+
+import socket
+import sys
+
+OK, FAIL, WARN = "ok", "FAIL", "warn"
+
+
+def run_checks() -> list[tuple[str, str, str]]:
+    from .adapters.audio import AudioError, SoundDeviceBackend
+    from .adapters.keystore import KeystoreError, OSKeystore
+    from .adapters.storage import StorageError
+    from .core import identity, paths, settings as settings_mod
+    from .core.app_core import make_target, recipients_for
+    from .core.queue import UploadQueue
+
+    results: list[tuple[str, str, str]] = []
+    try:
+        st = settings_mod.load()
+        src = st.machine_file or "no machine config: standalone mode"
+        results.append((OK, "settings", f"loaded ({src})"))
+    except settings_mod.ConfigError as exc:
+        return [(FAIL, "settings", str(exc))]
+
+    store = None
+    try:
+        store = OSKeystore()
+        identity.workstation_key(store)
+        results.append((OK, "keyring", f"{store.describe()} holds the workstation key"))
+    except (KeystoreError, ValueError) as exc:
+        results.append((FAIL, "keyring", str(exc)))
+
+    try:
+        if st["encryption.recipients"]:
+            n = len(identity.parse_recipients(st["encryption.recipients"]))
+            results.append((OK, "recipients", f"{n} organisation recipient(s) valid"))
+        elif store:
+            recipients_for(st, store)
+            results.append((WARN, "recipients", "standalone: encrypting to a local key kept in the keyring"))
+        else:
+            results.append((FAIL, "recipients", "standalone mode needs a keyring for its local key"))
+    except identity.RecipientError as exc:
+        results.append((FAIL, "recipients", str(exc)))
+
+    try:
+        backend = SoundDeviceBackend()
+        for key, role in (("audio.mic_device", "microphone"), ("audio.loopback_device", "loopback device")):
+            name = backend.resolve(st[key], role)
+            results.append((OK, role, f"'{name}'"))
+    except AudioError as exc:
+        results.append((FAIL, "audio", str(exc)))
+    except Exception as exc:  # noqa: BLE001 - PortAudio missing entirely
+        results.append((FAIL, "audio", f"audio system unavailable: {exc}"))
+
+    data = paths.data_dir()
+    try:
+        target = make_target(st, store, data)
+        results.append((OK, "storage", target.check()))
+    except StorageError as exc:
+        results.append((FAIL, "storage", str(exc)))
+        target = None
+
+    if st["softphone.adapter"] == "baresip":
+        results.append(_softphone_check(st["softphone.address"]))
+    else:
+        results.append((OK, "softphone", "hook adapter: the softphone runs `taltio hook …`"))
+
+    if target is not None:
+        q = UploadQueue(data / "queue.sqlite3", target)
+        qs = q.status()
+        age = f", oldest {qs.oldest_age_s / 60:.0f} min" if qs.oldest_age_s else ""
+        results.append((OK if qs.pending == 0 else WARN, "queue", f"{qs.pending} call(s) waiting{age}"))
+    return results
+
+
+def _softphone_check(address: str) -> tuple[str, str, str]:
+    # If the app runs, ask it: baresip serves one control client, so connecting
+    # ourselves would cut the app off.
+    from .ipc import IPCError, request
+
+    try:
+        reply = request({"cmd": "status"}, timeout=1.0)
+        st = reply.get("softphone", "")
+        return (OK if st.startswith("connected") else FAIL, "softphone", f"app reports: {st}")
+    except IPCError:
+        pass
+    host, _, port = address.rpartition(":")
+    try:
+        with socket.create_connection((host, int(port)), timeout=1.5):
+            return (OK, "softphone", f"baresip control port {address} answers")
+    except OSError as exc:
+        return (FAIL, "softphone", f"baresip control port {address} unreachable ({exc.strerror or exc})")
+
+
+def main(argv: list[str]) -> int:
+    results = run_checks()
+    width = max(len(r[1]) for r in results)
+    for status, name, detail in results:
+        print(f"[{status:>4}] {name:<{width}}  {detail}")
+    failed = [r for r in results if r[0] == FAIL]
+    print(f"\n{len(failed)} problem(s) found." if failed else "\nAll checks passed.")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,266 @@
+"""The tray application: wires the core, the softphone adapter, the IPC server and the widgets.
+
+Deliberately not a QApplication subclass: state lives in TaltioApp and the
+core, and widgets get what they need through signals.
+"""
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import signal
+import sys
+import time
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from .. import __version__
+from ..adapters.softphone import BaresipAdapter, HookAdapter, SoftphoneAdapter
+from ..core import settings as settings_mod
+from ..core.events import CallEvent, EventError
+from ..core.session import TransitionError
+from .bridge import Bridge
+from .ipc_server import IPCServer
+from .notice_card import NoticeCard
+from .tray import StatusView
+
+log = logging.getLogger("taltio.app")
+
+RECENT_OUTCOME_S = 8.0
+
+
+class TaltioApp(QObject):
+    def __init__(self, settings: settings_mod.Settings | None = None, keystore=None, backend=None) -> None:
+        super().__init__()
+        self.config_error: str | None = None
+        self.core = None
+        self.adapter: SoftphoneAdapter = HookAdapter()
+        self.bridge = Bridge()
+        self._recent: tuple[str, float] | None = None
+        self.last_error = ""
+        try:
+            self.settings = settings or settings_mod.load()
+        except settings_mod.ConfigError as exc:
+            self.settings = None
+            self.config_error = str(exc)
+        if self.settings is not None:
+            self._build_core(keystore, backend)
+        notice = self.settings["notice.text"] if self.settings else settings_mod.DEFAULT_NOTICE
+        self.card = NoticeCard(notice)
+        self.card.action.connect(self.on_card_action)
+        self.view = StatusView()
+        self.view.show_card.connect(self._show_card)
+        self.view.quit_requested.connect(QApplication.quit)
+        self.ipc = IPCServer(self.handle_ipc, self)
+        self.bridge.session_changed.connect(self._on_session)
+        self.bridge.error.connect(self._on_error)
+        self.bridge.queue_changed.connect(lambda _st: self.refresh())
+        self.bridge.softphone_status.connect(lambda _s: self.refresh())
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self._tick)
+
+    def _build_core(self, keystore, backend) -> None:
+        from ..adapters.keystore import KeystoreError
+        from ..adapters.storage import StorageError
+        from ..core import app_core
+        from ..core.identity import RecipientError
+
+        try:
+            self.core = app_core.build(self.settings, keystore, backend)
+        except (RecipientError, KeystoreError, StorageError, ValueError, OSError) as exc:
+            self.config_error = str(exc)
+            log.error("cannot start recording: %s", exc)
+            return
+        self.core.controller.listeners.append(self.bridge.on_core)
+        self.core.queue.listeners.append(self.bridge.on_queue)
+        if self.settings["softphone.adapter"] == "baresip":
+            self.adapter = BaresipAdapter(self.settings["softphone.address"])
+        self.adapter.on_status = self.bridge.softphone_status.emit
+
+    # -- lifecycle -----------------------------------------------------------
+    def start(self) -> None:
+        self.ipc.listen()
+        if self.core:
+            from ..core.recovery import recover
+
+            recovered = recover(self.core.controller)
+            if recovered:
+                log.warning("recovered %d call(s) from the last run", len(recovered))
+            self.core.queue.start()
+            self.adapter.start(self._adapter_event)
+        self.timer.start()
+        self.refresh()
+        log.info("Taltio %s started%s", __version__, " (standalone)" if self.core and self.core.standalone else "")
+
+    def shutdown(self) -> None:
+        self.timer.stop()
+        self.adapter.stop()
+        if self.core:
+            self.core.controller.shutdown()
+            self.core.queue.stop()
+        self.ipc.close()
+        self.card.close()
+        self.view.close()
+
+    # -- events --------------------------------------------------------------
+    def _adapter_event(self, ev: CallEvent) -> None:
+        """From the adapter thread; the controller is thread-safe."""
+        try:
+            self.core.controller.handle(ev)
+        except (EventError, TransitionError) as exc:
+            self.core.controller.error(f"softphone event ignored: {exc}")
+
+    def dispatch(self, event: str, call_id: str | None = None, number: str | None = None) -> str:
+        if self.core is None:
+            raise EventError(f"Taltio cannot record: {self.config_error}")
+        return self.core.controller.handle(CallEvent.parse(event, call_id=call_id, number=number))
+
+    def on_card_action(self, event: str, call_id: str) -> None:
+        try:
+            self.dispatch(event, call_id)
+            self.card.show_error("")
+        except (EventError, TransitionError) as exc:
+            self.card.show_error(str(exc))
+
+    def handle_ipc(self, req: dict) -> dict:
+        cmd = req.get("cmd")
+        if cmd == "hook":
+            event = req.get("event")
+            if not isinstance(event, str):
+                return {"ok": False, "error": "hook request without an event"}
+            try:
+                call_id = self.dispatch(event, req.get("call_id"), req.get("number"))
+            except (EventError, TransitionError) as exc:
+                return {"ok": False, "error": str(exc)}
+            return {"ok": True, "call_id": call_id}
+        if cmd == "status":
+            return {"ok": True, **self.status_doc()}
+        if cmd == "show":
+            self._show_card()
+            return {"ok": True}
+        if cmd == "quit":
+            QTimer.singleShot(0, QApplication.quit)
+            return {"ok": True}
+        return {"ok": False, "error": f"unknown command '{str(cmd)[:40]}'"}
+
+    def status_doc(self) -> dict:
+        status, text, detail = self.compute_status()
+        doc = {"status": status, "text": text, "detail": detail, "version": __version__,
+               "softphone": self.adapter.status, "config_error": self.config_error}
+        if self.core:
+            doc.update(self.core.controller.snapshot())
+            doc["standalone"] = self.core.standalone
+            doc["storage"] = self.core.target.describe()
+        return doc
+
+    # -- presentation ----------------------------------------------------------
+    def _on_session(self, view: dict) -> None:
+        if view["state"] == "ended":
+            self._recent = (view["outcome"], time.monotonic())
+            if self.card.call_id == view["call_id"]:
+                self.card.close_call()
+        elif view["outcome"] in ("private", "declined"):
+            self._recent = (view["outcome"], time.monotonic())
+            self.card.show_call(view)
+            self.card.hide()
+        else:
+            self.card.show_call(view)
+        self.refresh()
+
+    def _on_error(self, message: str) -> None:
+        self.last_error = message
+        if self.card.isVisible():
+            self.card.show_error(message)
+        self.refresh()
+
+    def _show_card(self) -> None:
+        cur = self.core.controller.current() if self.core else None
+        if cur:
+            self.card.show_call(self.core.controller.view(cur))
+
+    def _tick(self) -> None:
+        cur = self.core.controller.current() if self.core else None
+        if cur and self.card.isVisible() and self.card.call_id == cur.call_id:
+            self.card.show_call(self.core.controller.view(cur))
+        self.refresh()
+
+    def compute_status(self) -> tuple[str, str, str]:
+        if self.config_error:
+            return "error", "Not recording: configuration problem", self.config_error
+        ctl = self.core.controller
+        cur = ctl.current()
+        q = self.core.queue.status()
+        backlog = f"{q.pending} recording(s) waiting for upload" if q.pending else ""
+        detail = "; ".join(x for x in (backlog, q.last_error or "", self.last_error) if x)
+        if cur:
+            v = ctl.view(cur)
+            if v["outcome"] == "private":
+                return "private", "Private call: NOT recorded", detail
+            if v["outcome"] == "declined":
+                return "declined", "Customer declined: NOT recorded", detail
+            if v["outcome"] == "failed":
+                return "error", "Recording failed", cur.error or detail
+            if v["state"] == "recording":
+                return "recording", f"Recording call {v['number_hint']} ({int(v['recorded_s'])} s)", detail
+            if v["state"] == "paused":
+                return "paused", "Paused: nothing is recorded", detail
+            return "notice", "Call active: read the notice; not recording yet", detail
+        if self._recent and time.monotonic() - self._recent[1] < RECENT_OUTCOME_S:
+            outcome = self._recent[0]
+            if outcome == "private":
+                return "private", "Last call was private: not recorded", detail
+            if outcome == "declined":
+                return "declined", "Last call declined: not recorded", detail
+        if q.pending:
+            if q.last_error:
+                return "error", f"{q.pending} recording(s) waiting: storage unreachable", detail
+            return "uploading", f"Uploading {q.pending} recording(s)", detail
+        if self.core.standalone:
+            return "standalone", "Standalone: recordings stay on this computer", \
+                f"Saved to {self.core.target.describe()}" + (f"; {detail}" if detail else "")
+        return "idle", "Ready: no call", detail
+
+    def refresh(self) -> None:
+        status, text, detail = self.compute_status()
+        self.view.set_status(status, text, detail)
+
+
+def _setup_logging() -> None:
+    from ..core import paths
+
+    handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
+    try:
+        handlers.append(logging.handlers.RotatingFileHandler(paths.data_dir() / "taltio.log", maxBytes=2_000_000,
+                                                             backupCount=3))
+    except OSError:
+        pass
+    logging.basicConfig(level=logging.INFO, handlers=handlers,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def run(argv: list[str]) -> int:
+    from ..ipc import IPCError, request
+
+    try:
+        request({"cmd": "show"}, timeout=1.0)
+        print("Taltio is already running.", file=sys.stderr)
+        return 0
+    except IPCError:
+        pass
+    _setup_logging()
+    qapp = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    qapp.setApplicationName("Taltio")
+    qapp.setQuitOnLastWindowClosed(False)
+    app = TaltioApp()
+    app.start()
+    # Let Python see SIGTERM/SIGINT while Qt's loop runs: quit cleanly, keeping sealed audio.
+    signal.signal(signal.SIGTERM, lambda *_: QApplication.quit())
+    signal.signal(signal.SIGINT, lambda *_: QApplication.quit())
+    keepalive = QTimer()
+    keepalive.start(250)
+    keepalive.timeout.connect(lambda: None)
+    try:
+        return qapp.exec()
+    finally:
+        app.shutdown()

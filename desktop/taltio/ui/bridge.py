@@ -1,0 +1,23 @@
+"""Core callbacks (any thread) → Qt signals delivered on the GUI thread."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from ..core.queue import QueueStatus
+
+
+class Bridge(QObject):
+    session_changed = Signal(dict)
+    error = Signal(str)
+    queue_changed = Signal(object)
+    softphone_status = Signal(str)
+
+    def on_core(self, kind: str, payload: dict) -> None:
+        # Emitting from a worker thread queues the call to receivers in the GUI thread.
+        if kind == "session":
+            self.session_changed.emit(payload)
+        elif kind == "error":
+            self.error.emit(payload["message"])
+
+    def on_queue(self, status: QueueStatus) -> None:
+        self.queue_changed.emit(status)

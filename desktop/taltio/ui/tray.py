@@ -1,0 +1,90 @@
+"""Always-visible status: a tray icon, or a small window when the desktop has no tray."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSystemTrayIcon, QVBoxLayout, QWidget
+
+from .icons import icon
+
+
+class StatusWindow(QWidget):
+    """Fallback for desktops without a tray (stock GNOME, offscreen): the status must still be visible."""
+
+    show_card = Signal()
+
+    def __init__(self) -> None:
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint
+                         | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setWindowTitle("Taltio")
+        self.icon = QLabel()
+        self.text = QLabel()
+        self.text.setObjectName("statusText")
+        self.text.setWordWrap(True)
+        self.detail = QLabel()
+        self.detail.setObjectName("statusDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setStyleSheet("color: #555;")
+        card = QPushButton("Show call card")
+        card.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        card.clicked.connect(self.show_card)
+        row = QHBoxLayout()
+        row.addWidget(self.icon)
+        col = QVBoxLayout()
+        col.addWidget(self.text)
+        col.addWidget(self.detail)
+        row.addLayout(col, 1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(row)
+        lay.addWidget(card)
+        self.setMinimumWidth(320)
+
+
+class StatusView(QObject):
+    show_card = Signal()
+    quit_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.status = "idle"
+        self.text = ""
+        self.tray: QSystemTrayIcon | None = None
+        self.window: StatusWindow | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(icon("idle"))
+            menu = QMenu()
+            self._menu_status = QAction("Taltio", menu)
+            self._menu_status.setEnabled(False)
+            menu.addAction(self._menu_status)
+            menu.addSeparator()
+            menu.addAction("Show call card", self.show_card.emit)
+            menu.addAction("Quit Taltio", self.quit_requested.emit)
+            self._menu = menu
+            self.tray.setContextMenu(menu)
+            self.tray.activated.connect(lambda _r: self.show_card.emit())
+            self.tray.show()
+        else:
+            self.window = StatusWindow()
+            self.window.show_card.connect(self.show_card)
+            self.window.show()
+
+    def set_status(self, status: str, text: str, detail: str = "") -> None:
+        self.status, self.text = status, text
+        tip = f"Taltio: {text}" + (f"\n{detail}" if detail else "")
+        if self.tray:
+            self.tray.setIcon(icon(status))
+            self.tray.setToolTip(tip)
+            self._menu_status.setText(text)
+        if self.window:
+            self.window.setWindowIcon(icon(status))
+            self.window.icon.setPixmap(icon(status).pixmap(40, 40))
+            self.window.text.setText(f"<b>{text}</b>")
+            self.window.detail.setText(detail)
+            self.window.detail.setVisible(bool(detail))
+
+    def close(self) -> None:
+        if self.tray:
+            self.tray.hide()
+        if self.window:
+            self.window.close()
