@@ -164,7 +164,8 @@ class BaresipAdapter(SoftphoneAdapter):
         except ValueError:
             log.error("baresip sent a frame that is not JSON; ignored")
             return
-        if not isinstance(msg, dict) or not msg.get("event") or msg.get("class") != "call":
+        # SDP events come with class "other", call events with class "call": filter on type only.
+        if not isinstance(msg, dict) or not msg.get("event"):
             return
         etype = msg.get("type")
         if etype not in _BARESIP_KINDS:

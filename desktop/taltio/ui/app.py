@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from .. import __version__
 from ..adapters.softphone import BaresipAdapter, HookAdapter, SoftphoneAdapter
 from ..core import settings as settings_mod
+from ..core import sshsig
 from ..core.events import CallEvent, EventError
 from ..core.session import TransitionError
 from .bridge import Bridge
@@ -152,6 +153,8 @@ class TaltioApp(QObject):
             doc.update(self.core.controller.snapshot())
             doc["standalone"] = self.core.standalone
             doc["storage"] = self.core.target.describe()
+            doc["agent_id"] = self.core.settings.agent_id
+            doc["workstation_key"] = sshsig.public_openssh(self.core.controller.key.public_key())
         return doc
 
     # -- presentation ----------------------------------------------------------

@@ -1,0 +1,143 @@
+"""Run the real `taltio` app as a subprocess (offscreen Qt) and drive it like a softphone would."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Mapping
+
+ROOT = Path(__file__).resolve().parents[2]
+DESKTOP = ROOT / "desktop"
+
+
+def org_keypair(directory: Path) -> tuple[Path, str]:
+    """An organisation key made by Debian's age-keygen, as IT would."""
+    key = directory / "org-key.txt"
+    if not key.exists():
+        subprocess.run(["age-keygen", "-o", str(key)], check=True, capture_output=True)
+    recipient = subprocess.run(["age-keygen", "-y", str(key)], check=True, capture_output=True,
+                               text=True).stdout.strip()
+    return key, recipient
+
+
+def toml_config(path: Path, values: Mapping[str, object]) -> Path:
+    """Write a machine config (dotted keys → sections)."""
+    sections: dict[str, dict[str, object]] = {}
+    for k, v in values.items():
+        sec, _, name = k.rpartition(".")
+        sections.setdefault(sec, {})[name] = v
+    lines = []
+    for sec, kv in sections.items():
+        lines.append(f"[{sec}]")
+        for name, v in kv.items():
+            lines.append(f"{name} = {json.dumps(v)}")
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+@dataclass
+class AppProcess:
+    workdir: Path
+    env: dict[str, str]
+    proc: subprocess.Popen | None = None
+    logs: list[Path] = field(default_factory=list)
+
+    @property
+    def data_dir(self) -> Path:
+        return Path(self.env["TALTIO_DATA_DIR"])
+
+    def start(self, wait: bool = True) -> "AppProcess":
+        log = self.workdir / f"app-{len(self.logs)}.log"
+        self.logs.append(log)
+        fh = open(log, "wb")
+        self.proc = subprocess.Popen([sys.executable, "-m", "taltio.cli", "run"], env=self.env, stdout=fh,
+                                     stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+        if wait:
+            self.wait_for(lambda s: True, timeout=20, what="app to answer status")
+        return self
+
+    def cli(self, *args: str, timeout: float = 20) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "taltio.cli", *args], env=self.env, capture_output=True,
+                              text=True, timeout=timeout)
+
+    def hook(self, event: str, call_id: str | None = None, number: str | None = None, check: bool = True) \
+            -> subprocess.CompletedProcess:
+        args = ["hook", event]
+        if call_id:
+            args += ["--call-id", call_id]
+        if number:
+            args += ["--number", number]
+        r = self.cli(*args)
+        if check and r.returncode != 0:
+            raise AssertionError(f"taltio hook {event} failed ({r.returncode}): {r.stderr.strip()}\n{self.log_tail()}")
+        return r
+
+    def status(self) -> dict | None:
+        r = self.cli("status", timeout=10)
+        if r.returncode != 0:
+            return None
+        return json.loads(r.stdout)
+
+    def wait_for(self, pred: Callable[[dict], bool], timeout: float = 15, what: str = "condition") -> dict:
+        end = time.monotonic() + timeout
+        last = None
+        while time.monotonic() < end:
+            if self.proc is not None and self.proc.poll() is not None:
+                raise AssertionError(f"app exited with {self.proc.returncode} while waiting for {what}\n"
+                                     f"{self.log_tail()}")
+            last = self.status()
+            if last is not None and pred(last):
+                return last
+            time.sleep(0.1)
+        raise AssertionError(f"timed out waiting for {what}; last status {last}\n{self.log_tail()}")
+
+    def kill9(self) -> float:
+        assert self.proc is not None
+        t = time.time()
+        os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(timeout=10)
+        return t
+
+    def stop(self) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=40)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def log_tail(self, n: int = 40) -> str:
+        if not self.logs:
+            return ""
+        lines = self.logs[-1].read_text(errors="replace").splitlines()
+        return "\n".join(lines[-n:])
+
+
+def make_app(workdir: Path, base_env: Mapping[str, str], config: Mapping[str, object] | None,
+             s3_secret: str | None = None) -> AppProcess:
+    workdir.mkdir(parents=True, exist_ok=True)
+    env = dict(base_env)
+    env["PYTHONPATH"] = str(DESKTOP) + os.pathsep + env.get("PYTHONPATH", "")
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["TALTIO_DATA_DIR"] = str(workdir / "data")
+    env["TALTIO_RUNTIME_DIR"] = str(workdir / "run")
+    tmp = workdir / "tmp"
+    tmp.mkdir(exist_ok=True)
+    env["TMPDIR"] = str(tmp)
+    if config is not None:
+        env["TALTIO_CONFIG"] = str(toml_config(workdir / "taltio.toml", config))
+    else:
+        env.pop("TALTIO_CONFIG", None)
+    if s3_secret:
+        env["TALTIO_S3_SECRET"] = s3_secret
+    return AppProcess(workdir, env)

@@ -1,0 +1,81 @@
+"""Check what Taltio put in storage with independent tools: age CLI, ssh-keygen, soundfile."""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import subprocess
+import time
+from pathlib import Path
+
+import numpy as np
+import soundfile as sf
+
+
+def wait_for_keys(s3, predicate, timeout: float = 30.0, prefix: str = "") -> list[str]:
+    end = time.monotonic() + timeout
+    keys: list[str] = []
+    while time.monotonic() < end:
+        keys = s3.list_keys(prefix)
+        if predicate(keys):
+            return keys
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for objects; have {keys}")
+
+
+def call_keys(keys: list[str], call_id: str) -> list[str]:
+    return [k for k in keys if k.rsplit("/", 1)[-1].startswith(call_id + ".")]
+
+
+def manifest_key(keys: list[str], call_id: str) -> str | None:
+    for k in call_keys(keys, call_id):
+        if k.endswith(".manifest.json"):
+            return k
+    return None
+
+
+def ssh_verify(tmp: Path, body: bytes, sig: bytes, signer_key: str, identity: str = "workstation",
+               namespace: str = "taltio-manifest-v1") -> None:
+    tmp.mkdir(parents=True, exist_ok=True)
+    allowed = tmp / "allowed_signers"
+    allowed.write_text(f"{identity} {' '.join(signer_key.split()[:2])}\n")
+    (tmp / "m.sig").write_bytes(sig)
+    r = subprocess.run(["ssh-keygen", "-Y", "verify", "-f", str(allowed), "-I", identity, "-n", namespace,
+                        "-s", str(tmp / "m.sig")], input=body, capture_output=True)
+    assert r.returncode == 0, f"ssh-keygen -Y verify failed: {r.stdout!r} {r.stderr!r}"
+
+
+def age_decrypt(tmp: Path, blob: bytes, identity: Path) -> bytes:
+    tmp.mkdir(parents=True, exist_ok=True)
+    src = tmp / f"in-{hashlib.sha256(blob).hexdigest()[:8]}.age"
+    src.write_bytes(blob)
+    r = subprocess.run(["age", "-d", "-i", str(identity), str(src)], capture_output=True)
+    assert r.returncode == 0, f"age -d failed: {r.stderr.decode(errors='replace')}"
+    src.unlink()
+    return r.stdout
+
+
+def fetch_call(s3, call_id: str, tmp: Path, identity: Path, signer_key: str) -> tuple[dict, np.ndarray | None, int]:
+    """Verify manifest (ssh-keygen) and hashes, decrypt (age CLI), decode (soundfile)."""
+    keys = s3.list_keys()
+    mkey = manifest_key(keys, call_id)
+    assert mkey, f"no manifest for {call_id} in {keys}"
+    body = s3.get(mkey)
+    ssh_verify(tmp, body, s3.get(mkey + ".sig"), signer_key)
+    doc = json.loads(body)
+    audio = doc["audio"]
+    if not audio:
+        return doc, None, 0
+    folder = mkey.rsplit("/", 1)[0]
+    parts = [audio["file"]] if audio.get("file") else audio["segments"]
+    plain = b""
+    for p in parts:
+        blob = s3.get(f"{folder}/{p['name']}")
+        assert hashlib.sha256(blob).hexdigest() == p["sha256"], f"{p['name']} hash differs from manifest"
+        assert len(blob) == p["size"]
+        plain += age_decrypt(tmp, blob, identity)
+    assert plain[:4] == b"OggS", "decrypted audio is not an Ogg stream"
+    info = sf.info(io.BytesIO(plain))
+    assert info.format == "OGG" and info.subtype == "OPUS" and info.channels == 2, info
+    data, rate = sf.read(io.BytesIO(plain), dtype="float32", always_2d=True)
+    return doc, data, rate

@@ -1,0 +1,318 @@
+"""End to end through `taltio hook` (the MicroSIP path), with real parts only:
+a private PipeWire server as the sound card, gnome-keyring, SeaweedFS, the app as
+a subprocess; results checked with the age CLI, ssh-keygen and soundfile.
+"""
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests.fixtures.faultproxy import FaultProxy
+from tests.helpers.app_proc import AppProcess, make_app, org_keypair
+from tests.helpers.signals import best_ncc, read_wav, scan_for_plaintext, speech, tone, tone_present, write_wav
+from tests.helpers.verify import call_keys, fetch_call, manifest_key, wait_for_keys
+
+pytestmark = pytest.mark.slow
+
+AGENT = "agent-7"
+AGENT_TEXT = ("Good morning, this is Anna from the customer service of North Bank. I can confirm that your new "
+              "loan of five thousand euros has a fixed interest rate for three years.")
+CUSTOMER_TEXT = ("Hello. I would like to raise the limit of my credit card to two thousand euros, and please "
+                 "change my home address to Mannerheimintie twelve in Helsinki.")
+PAUSE_TONE = 1777.0
+PRIVATE_TONE = 1234.0
+
+
+@dataclass
+class World:
+    audio: object
+    keyring: object
+    s3: object
+    org_key: Path
+    recipient: str
+    root: Path
+    agent_wav: Path
+    customer_wav: Path
+
+    def app(self, name: str, endpoint: str | None = None, **overrides) -> AppProcess:
+        key, secret = self.s3.agents[AGENT]
+        cfg = {
+            "agent.id": AGENT,
+            "workstation.id": "ws-test",
+            "audio.mic_device": "agent_mic",
+            "audio.loopback_device": "softphone_loopback",
+            "softphone.adapter": "hook",
+            "storage.url": f"s3://{self.s3.bucket}/agents",
+            "storage.endpoint": endpoint or self.s3.endpoint,
+            "storage.access_key_id": key,
+            "storage.retry_max_seconds": 1.0,
+            "encryption.recipients": [self.recipient],
+        }
+        cfg.update(overrides)
+        env = self.audio.child_env(self.keyring.env)
+        return make_app(self.root / name, env, cfg, s3_secret=secret)
+
+
+@pytest.fixture(scope="module")
+def world(audio_server_module, keyring_daemon_module, s3_server_module, tmp_path_factory):
+    root = tmp_path_factory.mktemp("e2e")
+    key, recipient = org_keypair(root)
+    agent_wav = speech(AGENT_TEXT, root / "agent.wav", voice="en-us", words_per_minute=150)
+    customer_wav = speech(CUSTOMER_TEXT, root / "customer.wav", voice="en+f3", words_per_minute=170)
+    return World(audio_server_module, keyring_daemon_module, s3_server_module, key, recipient, root, agent_wav,
+                 customer_wav)
+
+
+@pytest.fixture
+def app_factory(world):
+    apps: list[AppProcess] = []
+
+    def make(name: str, **kw) -> AppProcess:
+        a = world.app(name, **kw)
+        apps.append(a)
+        return a
+
+    yield make
+    for a in apps:
+        a.stop()
+
+
+def _state(call_id: str, state: str):
+    return lambda st: any(c["call_id"] == call_id and c["state"] == state for c in st.get("calls", []))
+
+
+def _queue_empty(st: dict) -> bool:
+    return st.get("queue", {}).get("pending") == 0
+
+
+def _start_recording(app: AppProcess, call_id: str, number: str = "+358401234567") -> dict:
+    app.hook("incoming", call_id, number)
+    app.hook("answered", call_id)
+    app.hook("notice-given", call_id)
+    return app.wait_for(_state(call_id, "recording"), what="recording")
+
+
+def _play_both(world: World) -> None:
+    pa = world.audio.play_mic(world.agent_wav)
+    pc = world.audio.play_customer(world.customer_wav)
+    pa.wait(timeout=60)
+    pc.wait(timeout=60)
+
+
+def _scan_dirs(app: AppProcess) -> list[Path]:
+    return [app.data_dir, Path(app.env["TMPDIR"]), Path("/var/tmp"), Path("/dev/shm")]
+
+
+def test_hook_call_recorded_encrypted_signed_uploaded(world, app_factory):
+    app = app_factory("hook").start()
+    t0 = time.time()
+    cid = "call-hook-1"
+    st = _start_recording(app, cid)
+    assert st["status"] == "recording"
+    time.sleep(0.5)
+    pa = world.audio.play_mic(world.agent_wav)
+    pc = world.audio.play_customer(world.customer_wav)
+    time.sleep(3.0)
+    # Mid-call: encrypted segments exist, plaintext nowhere.
+    segs = list((app.data_dir / "calls" / cid).glob("seg-*.age"))
+    assert segs, "no sealed segments while recording"
+    assert scan_for_plaintext(_scan_dirs(app), since=t0) == []
+    pa.wait(timeout=60)
+    pc.wait(timeout=60)
+    time.sleep(0.5)
+    # Pause for card data: a tone played now must not be in the recording.
+    app.hook("pause", cid)
+    app.wait_for(_state(cid, "paused"), what="paused")
+    tone_wav = write_wav(world.root / "pause-tone.wav", tone(PAUSE_TONE, 2.0), 16000)
+    p1, p2 = world.audio.play_mic(tone_wav), world.audio.play_customer(tone_wav)
+    p1.wait(timeout=30)
+    p2.wait(timeout=30)
+    app.hook("resume", cid)
+    app.wait_for(_state(cid, "recording"), what="resumed")
+    time.sleep(1.0)
+    app.hook("bookmark", cid)
+    app.hook("ended", cid)
+    app.wait_for(_queue_empty, timeout=30, what="upload")
+    status = app.status()
+
+    keys = wait_for_keys(world.s3, lambda ks: manifest_key(ks, cid) is not None)
+    names = sorted(k.rsplit("/", 1)[-1] for k in call_keys(keys, cid))
+    assert names == [f"{cid}.manifest.json", f"{cid}.manifest.json.sig", f"{cid}.ogg.age"]
+    today = time.strftime("%Y/%m/%d", time.gmtime())
+    assert manifest_key(keys, cid).startswith(f"agents/{AGENT}/{today}/")
+
+    doc, rec, rate = fetch_call(world.s3, cid, world.root / "verify-hook", world.org_key, status["workstation_key"])
+    assert rate == 16000 and rec.shape[1] == 2
+    assert doc["schema_version"] == 1 and doc["outcome"] == "recorded"
+    assert doc["call_id"] == cid and doc["agent_id"] == AGENT and doc["workstation_id"] == "ws-test"
+    assert doc["remote_number"] == "+358401234567" and doc["direction"] == "incoming"
+    for t in ("ring", "answer", "notice_given", "recording_start", "end"):
+        assert doc["times"][t], t
+    assert len(doc["pauses"]) == 1 and doc["pauses"][0]["start"] and doc["pauses"][0]["end"]
+    assert len(doc["bookmarks"]) == 1
+    assert doc["audio"]["codec"] == "ogg/opus"
+    assert abs(doc["audio"]["duration_s"] - len(rec) / rate) < 0.5
+
+    agent_ref, r1 = read_wav(world.agent_wav)
+    cust_ref, r2 = read_wav(world.customer_wav)
+    left, right = rec[:, 0], rec[:, 1]
+    n_aa, lag_a = best_ncc(left, agent_ref, rate)
+    n_cc, lag_c = best_ncc(right, cust_ref, rate)
+    n_ac, _ = best_ncc(left, cust_ref, rate)
+    n_ca, _ = best_ncc(right, agent_ref, rate)
+    print(f"ncc agent/left={n_aa:.3f} customer/right={n_cc:.3f} cross={n_ac:.3f},{n_ca:.3f} "
+          f"lag difference={abs(lag_a - lag_c) * 1000:.0f} ms")
+    assert n_aa >= 0.8 and n_cc >= 0.8
+    assert n_ac <= 0.3 and n_ca <= 0.3
+    assert abs(lag_a - lag_c) <= 0.05
+
+    # The pause tone is nowhere in the recording (checked in 0.5 s windows).
+    win = rate // 2
+    ratios = [tone_present(rec[i:i + win, ch], rate, PAUSE_TONE) for ch in (0, 1)
+              for i in range(0, len(rec) - win, win // 2)]
+    assert max(ratios) < 0.2, f"pause tone found in recording (ratio {max(ratios):.2f})"
+    # And the local copy is gone, no plaintext anywhere.
+    assert not (app.data_dir / "calls" / cid).exists()
+    assert scan_for_plaintext(_scan_dirs(app), since=t0, tone_freq=PAUSE_TONE) == []
+
+
+def test_private_and_declined_calls_leave_no_audio(world, app_factory):
+    app = app_factory("private").start()
+    t0 = time.time()
+    tone_wav = write_wav(world.root / "private-tone.wav", tone(PRIVATE_TONE, 3.0), 16000)
+    results = {}
+    for cid, action in (("call-private-1", "private"), ("call-declined-1", "declined")):
+        _start_recording(app, cid)
+        p1, p2 = world.audio.play_mic(tone_wav), world.audio.play_customer(tone_wav)
+        p1.wait(timeout=30)
+        p2.wait(timeout=30)
+        call_dir = app.data_dir / "calls" / cid
+        assert list(call_dir.glob("seg-*.age")), "segments should exist before the mark (test precondition)"
+        app.hook(action, cid)
+        # Everything captured so far is destroyed at once, not at call end.
+        assert not list(call_dir.glob("seg-*.age")) and not list(call_dir.glob("*.ogg.age"))
+        st = app.status()
+        assert st["status"] == action
+        r = app.hook("notice-given", cid, check=False)
+        assert r.returncode != 0 and "will not be recorded" in r.stderr
+        app.hook("ended", cid)
+        results[cid] = action
+    app.wait_for(_queue_empty, timeout=30, what="upload")
+    time.sleep(1.0)
+    keys = world.s3.list_keys()
+    assert call_keys(keys, "call-private-1") == [], "a private call left objects in storage"
+    declined = sorted(k.rsplit("/", 1)[-1] for k in call_keys(keys, "call-declined-1"))
+    assert declined == ["call-declined-1.manifest.json", "call-declined-1.manifest.json.sig"]
+    doc, rec, _ = fetch_call(world.s3, "call-declined-1", world.root / "verify-declined", world.org_key,
+                             app.status()["workstation_key"])
+    assert doc["outcome"] == "declined" and doc["audio"] is None and rec is None
+    assert any(t["state"] == "declined" for t in doc["transitions"])
+    # The tone is nowhere: not in the data dir, not in temp dirs, not in the bucket.
+    assert scan_for_plaintext(_scan_dirs(app), since=t0, tone_freq=PRIVATE_TONE) == []
+    for k in keys:
+        blob = world.s3.get(k)
+        assert b"OggS" not in blob[:4]
+        if k.endswith(".age"):
+            from tests.helpers.verify import age_decrypt
+            import io
+            import soundfile as sf
+
+            data, rate = sf.read(io.BytesIO(age_decrypt(world.root / "scan", blob, world.org_key)))
+            assert tone_present(data, rate, PRIVATE_TONE) < 0.05, f"private tone found in {k}"
+    assert not (app.data_dir / "calls" / "call-private-1").exists()
+
+
+def test_kill9_mid_call_recovers_interrupted_recording(world, app_factory):
+    app = app_factory("kill-mid").start()
+    cid = "call-kill-1"
+    _start_recording(app, cid)
+    long_wav = world.root / "agent-long.wav"
+    if not long_wav.exists():
+        speech(" ".join([AGENT_TEXT] * 3), long_wav, voice="en-us")
+    world.audio.play_mic(long_wav)
+    world.audio.play_customer(world.customer_wav)
+    time.sleep(6.0)
+    killed_at = app.kill9()
+    # Restart: the interrupted call is recovered and uploaded.
+    app.start()
+    app.wait_for(_queue_empty, timeout=30, what="recovered upload")
+    keys = wait_for_keys(world.s3, lambda ks: manifest_key(ks, cid) is not None)
+    doc, rec, rate = fetch_call(world.s3, cid, world.root / "verify-kill", world.org_key,
+                                app.status()["workstation_key"])
+    assert doc["outcome"] == "interrupted"
+    assert doc["audio"]["segments"], "interrupted call should be uploaded as its sealed segments"
+    from datetime import datetime
+
+    start = datetime.fromisoformat(doc["times"]["recording_start"].replace("Z", "+00:00")).timestamp()
+    recorded = len(rec) / rate
+    lost = (killed_at - start) - recorded
+    print(f"kill -9 after {killed_at - start:.2f} s of recording; recovered {recorded:.2f} s; lost {lost:.2f} s")
+    assert lost <= 2.0
+    assert recorded > 2.0
+    n_aa, _ = best_ncc(rec[:, 0], read_wav(long_wav)[0], rate)
+    assert n_aa >= 0.8, f"recovered audio does not match what was played (ncc {n_aa:.2f})"
+    assert not (app.data_dir / "calls" / cid).exists()
+
+
+@pytest.mark.parametrize("mode", ["response-lost", "mid-body"])
+def test_kill9_during_upload_stores_object_exactly_once(world, app_factory, mode):
+    proxy = FaultProxy("127.0.0.1", int(world.s3.endpoint.rsplit(":", 1)[1]))
+    proxy.start()
+    try:
+        app = app_factory(f"kill-upload-{mode}", endpoint=proxy.endpoint).start()
+        cid = f"call-upload-{mode}"
+        _start_recording(app, cid)
+        time.sleep(2.0)
+        if mode == "response-lost":
+            proxy.hold_responses(f"{cid}.ogg.age")
+            event = proxy.held
+        else:
+            proxy.stall_requests(f"{cid}.ogg.age")
+            event = proxy.stalled
+        app.hook("ended", cid)
+        assert event.wait(20), "the upload never reached the proxy"
+        app.kill9()
+        proxy.release() if mode == "response-lost" else proxy.set_mode("pass")
+        app.start()
+        app.wait_for(_queue_empty, timeout=30, what="upload after restart")
+        keys = wait_for_keys(world.s3, lambda ks: manifest_key(ks, cid) is not None)
+        for k in call_keys(keys, cid):
+            versions = world.s3.list_versions(k)
+            assert len([v for v in versions if v["Key"] == k]) == 1, f"{k} stored {len(versions)} times"
+        doc, rec, _ = fetch_call(world.s3, cid, world.root / f"verify-{mode}", world.org_key,
+                                 app.status()["workstation_key"])
+        assert doc["outcome"] == "recorded" and rec is not None and len(rec) > 0
+    finally:
+        proxy.stop()
+
+
+def test_storage_down_during_call_uploads_within_10s_of_return(world, app_factory):
+    proxy = FaultProxy("127.0.0.1", int(world.s3.endpoint.rsplit(":", 1)[1]))
+    proxy.start()
+    try:
+        proxy.set_mode("down")
+        app = app_factory("storage-down", endpoint=proxy.endpoint).start()
+        cid = "call-down-1"
+        _start_recording(app, cid)
+        time.sleep(2.0)
+        app.hook("ended", cid)
+        st = app.wait_for(lambda s: s["queue"]["pending"] == 1 and s["queue"]["last_error"], timeout=20,
+                          what="upload failure to be reported")
+        assert "unreachable" in st["queue"]["last_error"]
+        assert st["status"] == "error" and "waiting" in st["text"]
+        assert list((app.data_dir / "calls" / cid).glob(f"{cid}.ogg.age"))
+        time.sleep(3.0)
+        proxy.set_mode("pass")
+        back = time.monotonic()
+        wait_for_keys(world.s3, lambda ks: manifest_key(ks, cid) is not None, timeout=15)
+        took = time.monotonic() - back
+        print(f"uploaded {took:.1f} s after storage came back")
+        assert took <= 10.0
+        app.wait_for(_queue_empty, timeout=10, what="queue to drain")
+    finally:
+        proxy.stop()
