@@ -2,7 +2,6 @@
 baresip's ctrl_tcp and the agent clicks the notice card's button."""
 from __future__ import annotations
 
-import time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,7 +10,7 @@ from taltio.core import settings as settings_mod
 from tests.fixtures.baresip import start_pair
 from tests.helpers.app_proc import org_keypair
 from tests.helpers.signals import best_ncc, read_wav, resample, speech
-from tests.helpers.verify import call_keys, fetch_call, manifest_key, wait_for_keys
+from tests.helpers.verify import fetch_call, wait_for_keys
 
 pytestmark = pytest.mark.slow
 

@@ -4,108 +4,23 @@ a subprocess; results checked with the age CLI, ssh-keygen and soundfile.
 """
 from __future__ import annotations
 
-import json
+import io
+import os
+import subprocess
+import sys
 import time
-from dataclasses import dataclass
-from pathlib import Path
 
-import numpy as np
 import pytest
+import soundfile as sf
 
 from tests.fixtures.faultproxy import FaultProxy
-from tests.helpers.app_proc import AppProcess, make_app, org_keypair
+from tests.helpers.app_proc import DESKTOP
 from tests.helpers.signals import best_ncc, read_wav, scan_for_plaintext, speech, tone, tone_present, write_wav
 from tests.helpers.verify import call_keys, fetch_call, manifest_key, wait_for_keys
+from tests.helpers.world import (AGENT, AGENT_TEXT, PAUSE_TONE, PRIVATE_TONE, queue_empty as _queue_empty,
+                                 scan_dirs as _scan_dirs, start_recording as _start_recording, state_is as _state)
 
 pytestmark = pytest.mark.slow
-
-AGENT = "agent-7"
-AGENT_TEXT = ("Good morning, this is Anna from the customer service of North Bank. I can confirm that your new "
-              "loan of five thousand euros has a fixed interest rate for three years.")
-CUSTOMER_TEXT = ("Hello. I would like to raise the limit of my credit card to two thousand euros, and please "
-                 "change my home address to Mannerheimintie twelve in Helsinki.")
-PAUSE_TONE = 1777.0
-PRIVATE_TONE = 1234.0
-
-
-@dataclass
-class World:
-    audio: object
-    keyring: object
-    s3: object
-    org_key: Path
-    recipient: str
-    root: Path
-    agent_wav: Path
-    customer_wav: Path
-
-    def app(self, name: str, endpoint: str | None = None, **overrides) -> AppProcess:
-        key, secret = self.s3.agents[AGENT]
-        cfg = {
-            "agent.id": AGENT,
-            "workstation.id": "ws-test",
-            "audio.mic_device": "agent_mic",
-            "audio.loopback_device": "softphone_loopback",
-            "softphone.adapter": "hook",
-            "storage.url": f"s3://{self.s3.bucket}/agents",
-            "storage.endpoint": endpoint or self.s3.endpoint,
-            "storage.access_key_id": key,
-            "storage.retry_max_seconds": 1.0,
-            "encryption.recipients": [self.recipient],
-        }
-        cfg.update(overrides)
-        env = self.audio.child_env(self.keyring.env)
-        return make_app(self.root / name, env, cfg, s3_secret=secret)
-
-
-@pytest.fixture(scope="module")
-def world(audio_server_module, keyring_daemon_module, s3_server_module, tmp_path_factory):
-    root = tmp_path_factory.mktemp("e2e")
-    key, recipient = org_keypair(root)
-    agent_wav = speech(AGENT_TEXT, root / "agent.wav", voice="en-us", words_per_minute=150)
-    customer_wav = speech(CUSTOMER_TEXT, root / "customer.wav", voice="en+f3", words_per_minute=170)
-    return World(audio_server_module, keyring_daemon_module, s3_server_module, key, recipient, root, agent_wav,
-                 customer_wav)
-
-
-@pytest.fixture
-def app_factory(world):
-    apps: list[AppProcess] = []
-
-    def make(name: str, **kw) -> AppProcess:
-        a = world.app(name, **kw)
-        apps.append(a)
-        return a
-
-    yield make
-    for a in apps:
-        a.stop()
-
-
-def _state(call_id: str, state: str):
-    return lambda st: any(c["call_id"] == call_id and c["state"] == state for c in st.get("calls", []))
-
-
-def _queue_empty(st: dict) -> bool:
-    return st.get("queue", {}).get("pending") == 0
-
-
-def _start_recording(app: AppProcess, call_id: str, number: str = "+358401234567") -> dict:
-    app.hook("incoming", call_id, number)
-    app.hook("answered", call_id)
-    app.hook("notice-given", call_id)
-    return app.wait_for(_state(call_id, "recording"), what="recording")
-
-
-def _play_both(world: World) -> None:
-    pa = world.audio.play_mic(world.agent_wav)
-    pc = world.audio.play_customer(world.customer_wav)
-    pa.wait(timeout=60)
-    pc.wait(timeout=60)
-
-
-def _scan_dirs(app: AppProcess) -> list[Path]:
-    return [app.data_dir, Path(app.env["TMPDIR"]), Path("/var/tmp"), Path("/dev/shm")]
 
 
 def test_hook_call_recorded_encrypted_signed_uploaded(world, app_factory):
@@ -257,6 +172,23 @@ def test_kill9_mid_call_recovers_interrupted_recording(world, app_factory):
     n_aa, _ = best_ncc(rec[:, 0], read_wav(long_wav)[0], rate)
     assert n_aa >= 0.8, f"recovered audio does not match what was played (ncc {n_aa:.2f})"
     assert not (app.data_dir / "calls" / cid).exists()
+    # The supervisor tool joins the verified segments into one playable file.
+    out = world.root / "kill-admin.ogg"
+    admin_fetch(world, f"s3://{world.s3.bucket}/{manifest_key(keys, cid).rsplit('.manifest.json', 1)[0]}",
+                out, app.status()["workstation_key"])
+    data, r = sf.read(io.BytesIO(out.read_bytes()))
+    assert r == rate and abs(len(data) - len(rec)) < rate * 0.1
+
+
+def admin_fetch(world, url: str, out, signer_key: str) -> None:
+    allowed = world.root / "allowed_signers_admin"
+    allowed.write_text(f"ws-test {' '.join(signer_key.split()[:2])}\n")
+    env = {**os.environ, "PYTHONPATH": str(DESKTOP), "AWS_ACCESS_KEY_ID": world.s3.admin_key,
+           "AWS_SECRET_ACCESS_KEY": world.s3.admin_secret, "AWS_DEFAULT_REGION": "us-east-1"}
+    r = subprocess.run([sys.executable, "-m", "taltio.admin", "fetch", url, "--identity", str(world.org_key),
+                        "--allowed-signers", str(allowed), "--endpoint", world.s3.endpoint, "-o", str(out)],
+                       env=env, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
 
 
 @pytest.mark.parametrize("mode", ["response-lost", "mid-body"])

@@ -53,6 +53,24 @@ def _trusted(allowed: Path | None, key_line: str) -> None:
     raise AdminError("the manifest was signed by a workstation key that is not in the allowed signers file")
 
 
+def _identities(source: str) -> list:
+    """Org identities from an age identity file, or `keyring` for this computer's standalone key."""
+    import pyrage
+
+    if source == "keyring":
+        from .adapters.keystore import OSKeystore
+        from .core.identity import STANDALONE_ORG
+
+        secret = OSKeystore().get(STANDALONE_ORG)
+        if not secret:
+            raise AdminError("no standalone key in this user's keyring; is this the computer that recorded?")
+        return [pyrage.x25519.Identity.from_str(secret)]
+    keys = [ln.strip() for ln in Path(source).read_text().splitlines() if ln.strip().startswith("AGE-SECRET-KEY-")]
+    if not keys:
+        raise AdminError(f"{source} holds no AGE-SECRET-KEY line")
+    return [pyrage.x25519.Identity.from_str(k) for k in keys]
+
+
 def fetch(args: argparse.Namespace) -> int:
     import pyrage
 
@@ -69,10 +87,7 @@ def fetch(args: argparse.Namespace) -> int:
         print(f"call {call}: outcome {doc['outcome']}, no audio (manifest verified)")
         return 0
     parts = [audio["file"]] if audio.get("file") else audio["segments"]
-    keys = [ln.strip() for ln in args.identity.read_text().splitlines() if ln.strip().startswith("AGE-SECRET-KEY-")]
-    if not keys:
-        raise AdminError(f"{args.identity} holds no AGE-SECRET-KEY line")
-    idents = [pyrage.x25519.Identity.from_str(k) for k in keys]
+    idents = _identities(args.identity)
     plain = bytearray()
     for p in parts:
         blob = get(p["name"])
@@ -89,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = p.add_subparsers(dest="cmd", required=True)
     f = sub.add_parser("fetch", help="download, verify and decrypt one call")
     f.add_argument("url", help="s3://BUCKET/PREFIX/AGENT/YYYY/MM/DD/CALL-ID or file:///FOLDER/CALL-ID")
-    f.add_argument("--identity", type=Path, required=True, help="age identity file of the organisation")
+    f.add_argument("--identity", required=True,
+                   help="age identity file of the organisation, or 'keyring' for this computer's standalone key")
     f.add_argument("--allowed-signers", type=Path, help="only accept manifests signed by these workstation keys")
     f.add_argument("--endpoint", help="S3 endpoint URL (credentials from the usual AWS variables)")
     f.add_argument("-o", "--output", type=Path, required=True)

@@ -11,7 +11,6 @@ import json
 import logging
 import socket
 import threading
-import time
 from abc import ABC, abstractmethod
 from typing import Callable
 

@@ -20,7 +20,7 @@ from .events import CallEvent, EventError, EventKind, redact_number, utcnow
 from .queue import UploadQueue
 from .recorder import CallRecorder
 from .segments import sha256_file, write_durably
-from .session import CallSession, Outcome, State, TransitionError
+from .session import CallSession, Outcome, State
 
 log = logging.getLogger("taltio.controller")
 
