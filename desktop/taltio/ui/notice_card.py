@@ -87,8 +87,9 @@ class NoticeCard(QWidget):
         lay.addLayout(top)
         lay.addWidget(frame)
         lay.addWidget(self.error)
-        lay.addLayout(row1)
+        # Recording controls above the destructive ones; in the pending state row2 is hidden anyway.
         lay.addLayout(row2)
+        lay.addLayout(row1)
         self.setStyleSheet("""
             #status { font-size: 16px; font-weight: bold; }
             #noticeFrame { background: #fff8e1; border: 1px solid #e0a100; border-radius: 6px; }
