@@ -111,11 +111,15 @@ class EncryptedOggSink:
             if self.destroyed or self._sealed_upto == len(self._stream):
                 self._last_seal = time.monotonic()
                 return
-            chunk = bytes(self._stream[self._sealed_upto:])
-            self._sealed_upto = len(self._stream)
-            self._seq += 1
-            seq = self._seq
+            start, end = self._sealed_upto, len(self._stream)
+            chunk = bytes(self._stream[start:end])
+            seq = self._seq + 1
+        # Advance only once the segment is durable: after a failed write (disk
+        # full) the same bytes are retried in the next segment, none skipped.
         write_durably(self.call_dir / f"seg-{seq:06d}.age", pyrage.encrypt(chunk, self.recipients))
+        with self._lock:
+            if not self.destroyed:
+                self._sealed_upto, self._seq = end, seq
         self._last_seal = time.monotonic()
 
     def finalize(self, name: str) -> SealedFile:
