@@ -126,6 +126,9 @@ class S3Target(StorageTarget):
     def put(self, key: str, path: Path, sha256_hex: str) -> PutResult:
         from botocore.exceptions import BotoCoreError, ClientError
 
+        # The checksum is not optional: SeaweedFS 4.48 stores an *empty* object when a
+        # PUT without one is cut before its body, and the If-None-Match retry would
+        # then see 412 and believe the recording stored (tests/test_s3_fixture.py).
         b64 = base64.b64encode(bytes.fromhex(sha256_hex)).decode()
         key = self._full(key)
         try:
