@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from taltio.core import settings as settings_mod
 from tests.fixtures.baresip import start_pair
 from tests.helpers.app_proc import org_keypair
-from tests.helpers.signals import best_ncc, read_wav, resample, speech
+from tests.helpers.signals import best_ncc, read_wav, resample, speech, windowed_ncc
 from tests.helpers.verify import fetch_call, wait_for_keys
 
 pytestmark = pytest.mark.slow
@@ -92,7 +92,9 @@ text = "This call is recorded by North Bank to document agreements."
     cust_ref = resample(read_wav(customer_wav)[0], 8000, rate)
     agent_ref = read_wav(agent_wav)[0]
     n_agent, _ = best_ncc(rec[:, 0], agent_ref, rate)
-    n_cust, _ = best_ncc(rec[:, 1], cust_ref, rate)
+    # The customer's side crossed baresip's adaptive jitter buffer, which may slip a frame: each 2 s
+    # stretch gets its own lag (the hook test, with no softphone in the path, uses one lag throughout).
+    n_cust = windowed_ncc(rec[:, 1], cust_ref, rate)
     n_x1, _ = best_ncc(rec[:, 0], cust_ref, rate)
     n_x2, _ = best_ncc(rec[:, 1], agent_ref, rate)
     print(f"baresip call: ncc agent={n_agent:.3f} customer={n_cust:.3f} cross={n_x1:.3f},{n_x2:.3f}")

@@ -91,6 +91,13 @@ def test_hook_call_recorded_encrypted_signed_uploaded(world, app_factory):
     ratios = [tone_present(rec[i:i + win, ch], rate, PAUSE_TONE) for ch in (0, 1)
               for i in range(0, len(rec) - win, win // 2)]
     assert max(ratios) < 0.2, f"pause tone found in recording (ratio {max(ratios):.2f})"
+    # Logs never hold the customer's number or the S3 secret in clear.
+    secret = world.s3.agents[AGENT][1]
+    for log in [*app.logs, app.data_dir / "taltio.log"]:
+        text = log.read_text(errors="replace")
+        assert "+358401234567" not in text and "358401234567" not in text, log
+        assert secret not in text, log
+    assert "…567" in (app.data_dir / "taltio.log").read_text()      # redacted form is what is logged
     # And the local copy is gone, no plaintext anywhere.
     assert not (app.data_dir / "calls" / cid).exists()
     assert scan_for_plaintext(_scan_dirs(app), since=t0, tone_freq=PAUSE_TONE) == []

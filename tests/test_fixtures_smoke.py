@@ -51,6 +51,7 @@ from tests.helpers.signals import (
     read_wav,
     resample,
     rms,
+    windowed_ncc,
     scan_for_plaintext,
     speech,
     tone,
@@ -341,7 +342,11 @@ def test_baresip_call_events_and_customer_audio(audio_server: AudioServer, tmp_p
         print(f"\nbaresip start-up agent {agent.startup_seconds:.3f} s, customer {customer.startup_seconds:.3f} s;"
               f" dial->ESTABLISHED {est['_t'] - t_dial:.3f} s; loopback {x.size / RATE:.1f} s,"
               f" NCC {ncc:.4f} at lag {lag:.3f} s; agent events {agent_seq}; customer events {cust_seq}")
-        assert ncc > 0.9
+        # baresip's adaptive jitter buffer may slip a frame mid-call (whole-signal NCC then ~0.83 in
+        # about 1 run of 5), so judge each 2 s stretch with its own lag.
+        wncc = windowed_ncc(x, resample(ref8, 8000, RATE), RATE)
+        print(f"windowed NCC {wncc:.4f}")
+        assert wncc > 0.9
         app.close()
     finally:
         agent.stop()

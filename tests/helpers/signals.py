@@ -31,6 +31,7 @@ __all__ = [
     "resample",
     "rms",
     "best_ncc",
+    "windowed_ncc",
     "tone_present",
     "scan_for_plaintext",
 ]
@@ -157,6 +158,22 @@ def best_ncc(recorded: np.ndarray, reference: np.ndarray, rate: int, max_lag_s: 
     ncc[valid] = num[valid] / np.sqrt(ex[valid] * ey[valid])
     i = int(np.argmax(np.where(valid, ncc, -np.inf)))
     return float(ncc[i]), float(lags[i]) / rate
+
+
+def windowed_ncc(recorded: np.ndarray, reference: np.ndarray, rate: int, window_s: float = 2.0,
+                 min_rms: float = 0.01) -> float:
+    """Median over *recorded*'s windows of each window's best NCC against *reference*.
+
+    Why: audio that crossed a softphone went through an adaptive jitter buffer,
+    which may drop or repeat a frame mid-call; one lag then cannot fit the
+    whole signal although every stretch of it is the right speech. Each window
+    gets its own lag. Windows quieter than *min_rms* (pauses) are skipped.
+    """
+    x = np.asarray(recorded, dtype=np.float64)
+    n = int(window_s * rate)
+    scores = [best_ncc(x[i:i + n], reference, rate)[0] for i in range(0, x.size - n + 1, n)
+              if rms(x[i:i + n]) >= min_rms]
+    return float(np.median(scores)) if scores else 0.0
 
 
 def tone_present(samples: np.ndarray, rate: int, freq: float, bandwidth_hz: float = 30.0) -> float:
