@@ -17,7 +17,7 @@ from tests.fixtures.faultproxy import FaultProxy
 from tests.helpers.app_proc import DESKTOP
 from tests.helpers.signals import best_ncc, read_wav, scan_for_plaintext, speech, tone, tone_present, write_wav
 from tests.helpers.verify import call_keys, fetch_call, manifest_key, wait_for_keys
-from tests.helpers.world import (AGENT, AGENT_TEXT, PAUSE_TONE, PRIVATE_TONE, queue_empty as _queue_empty,
+from tests.helpers.world import (AGENT, AGENT_TEXT, PAUSE_TONE, PRIVATE_TONE, SCAN_TONE, queue_empty as _queue_empty,
                                  scan_dirs as _scan_dirs, start_recording as _start_recording, state_is as _state)
 
 pytestmark = pytest.mark.slow
@@ -255,3 +255,50 @@ def test_storage_down_during_call_uploads_within_10s_of_return(world, app_factor
         app.wait_for(_queue_empty, timeout=10, what="queue to drain")
     finally:
         proxy.stop()
+
+
+def test_no_plaintext_pcm_on_disk_during_and_after_recording(world, app_factory):
+    """A steady tone is recorded; repeated scans during the call and one after find it nowhere in clear."""
+    app = app_factory("scan").start()
+    t0 = time.time()
+    cid = "call-scan-1"
+    _start_recording(app, cid)
+    tone_wav = write_wav(world.root / "scan-tone.wav", tone(SCAN_TONE, 6.0), 16000)
+    p1, p2 = world.audio.play_mic(tone_wav), world.audio.play_customer(tone_wav)
+    findings = []
+    for _ in range(4):
+        time.sleep(1.2)
+        findings += scan_for_plaintext(_scan_dirs(app), since=t0, tone_freq=SCAN_TONE)
+    p1.wait(timeout=30)
+    p2.wait(timeout=30)
+    assert list((app.data_dir / "calls" / cid).glob("seg-*.age")), "nothing was being recorded"
+    app.hook("ended", cid)
+    app.wait_for(_queue_empty, timeout=30, what="upload")
+    findings += scan_for_plaintext(_scan_dirs(app), since=t0, tone_freq=SCAN_TONE)
+    assert findings == []
+    # The scanner does find the tone in clear PCM (so the check above can fail).
+    raw = app.data_dir / "probe.raw"
+    raw.write_bytes((tone(SCAN_TONE, 1.0) * 32767).astype("<i2").tobytes())
+    assert scan_for_plaintext([raw], tone_freq=SCAN_TONE)
+    raw.unlink()
+    # And the recording itself holds it, decrypted by the org key.
+    doc, rec, rate = fetch_call(world.s3, cid, world.root / "verify-scan", world.org_key,
+                                app.status()["workstation_key"])
+    assert tone_present(rec[:, 0], rate, SCAN_TONE) > 0.5 and tone_present(rec[:, 1], rate, SCAN_TONE) > 0.5
+
+
+def test_quit_mid_call_keeps_the_recording(world, app_factory):
+    """SIGTERM (logout, update) ends the call cleanly: the audio is sealed, queued and uploaded."""
+    app = app_factory("quit").start()
+    cid = "call-quit-1"
+    _start_recording(app, cid)
+    world.audio.play_mic(world.agent_wav).wait(timeout=60)
+    app.stop()
+    assert app.proc.returncode == 0, app.log_tail()
+    app.start()
+    app.wait_for(_queue_empty, timeout=30, what="upload after restart")
+    doc, rec, rate = fetch_call(world.s3, cid, world.root / "verify-quit", world.org_key,
+                                app.status()["workstation_key"])
+    assert doc["outcome"] == "recorded"
+    assert any(t["state"] == "app_closed" for t in doc["transitions"])
+    assert best_ncc(rec[:, 0], read_wav(world.agent_wav)[0], rate)[0] >= 0.8

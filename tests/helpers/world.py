@@ -16,6 +16,7 @@ CUSTOMER_TEXT = ("Hello. I would like to raise the limit of my credit card to tw
                  "change my home address to Mannerheimintie twelve in Helsinki.")
 PAUSE_TONE = 1777.0
 PRIVATE_TONE = 1234.0
+SCAN_TONE = 987.0
 
 
 @dataclass
