@@ -45,7 +45,7 @@ def test_baresip_call_recorded_end_to_end(qtbot, audio_server, keyring_daemon, s
 id = "{AGENT}"
 [audio]
 mic_device = "agent_mic"
-loopback_device = "softphone_loopback"
+loopback_device = "softphone_out.monitor"
 [softphone]
 adapter = "baresip"
 address = "127.0.0.1:{agent.ctrl_port}"

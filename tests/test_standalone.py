@@ -22,7 +22,7 @@ def test_standalone_records_to_local_folder(world, tmp_path):
     # No machine config: the devices come from the user's own settings file.
     user_cfg = world.audio.home / ".config" / "Taltio" / "settings.toml"
     user_cfg.parent.mkdir(parents=True, exist_ok=True)
-    user_cfg.write_text('[audio]\nmic_device = "agent_mic"\nloopback_device = "softphone_loopback"\n')
+    user_cfg.write_text('[audio]\nmic_device = "agent_mic"\nloopback_device = "softphone_out.monitor"\n')
     try:
         app.start()
         st = app.status()

@@ -12,7 +12,7 @@ OK, FAIL, WARN = "ok", "FAIL", "warn"
 
 
 def run_checks() -> list[tuple[str, str, str]]:
-    from .adapters.audio import AudioError, SoundDeviceBackend
+    from .adapters.audio import AudioError, make_backend
     from .adapters.keystore import KeystoreError, OSKeystore
     from .adapters.storage import StorageError
     from .core import identity, paths, settings as settings_mod
@@ -48,10 +48,11 @@ def run_checks() -> list[tuple[str, str, str]]:
         results.append((FAIL, "recipients", str(exc)))
 
     try:
-        backend = SoundDeviceBackend()
-        for key, role in (("audio.mic_device", "microphone"), ("audio.loopback_device", "loopback device")):
-            name = backend.resolve(st[key], role)
-            results.append((OK, role, f"'{name}'"))
+        backend = make_backend(st["audio.backend"])
+        for key, role, label in (("audio.mic_device", "mic", "microphone"),
+                                 ("audio.loopback_device", "loopback", "loopback device")):
+            dev = backend.find(st[key], role)
+            results.append((OK, label, f"'{dev.name}' (id {dev.id}, {backend.name})"))
     except AudioError as exc:
         results.append((FAIL, "audio", str(exc)))
     except Exception as exc:  # noqa: BLE001 - PortAudio missing entirely

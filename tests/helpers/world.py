@@ -36,7 +36,7 @@ class World:
             "agent.id": AGENT,
             "workstation.id": "ws-test",
             "audio.mic_device": "agent_mic",
-            "audio.loopback_device": "softphone_loopback",
+            "audio.loopback_device": "softphone_out.monitor",
             "softphone.adapter": "hook",
             "storage.url": f"s3://{self.s3.bucket}/agents",
             "storage.endpoint": endpoint or self.s3.endpoint,

@@ -1,223 +1,121 @@
-"""Audio capture behind one small interface: two input devices in, aligned stereo out.
+"""The audio backend interface: enumerate devices, open one device as one input stream.
 
-The Linux implementation uses sounddevice (PortAudio). On PipeWire/PulseAudio
-the customer's side is the softphone sink's monitor source; ALSA aliases or the
-`pulse` device make those visible to PortAudio. Windows (WASAPI loopback) and
-macOS backends plug in behind the same `AudioBackend` interface (issue 3).
+Everything that must behave the same on every platform (aligning the two
+channels, gaps when a device is lost, drift, reconnecting, the one-sided-call
+alarm) lives in core/capture.py. A backend only knows its OS: which devices
+exist, which one carries the softphone's playback, and how to capture one.
+
+Backends: audio_pulse (Linux PipeWire/PulseAudio), audio_portaudio (any
+PortAudio host, devices by name), audio_windows (WASAPI loopback) and
+audio_macos (virtual devices / process taps).
 """
 from __future__ import annotations
 
 import logging
-import threading
-import time
 from abc import ABC, abstractmethod
-from collections import deque
-from typing import Callable
+from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
-
-log = logging.getLogger("taltio.audio")
-
-FramesCallback = Callable[[np.ndarray], None]
-ErrorCallback = Callable[[str], None]
 
 
 class AudioError(RuntimeError):
     """A device problem, phrased for the agent or IT."""
 
 
-class Capture(ABC):
+@dataclass(frozen=True)
+class Device:
+    id: str            # stable across replugs and reboots: PulseAudio source name, WASAPI endpoint id, CoreAudio UID
+    name: str          # what a person sees
+    role: str          # "mic" or "loopback"
+    default: bool = False
+
+
+class BlockSink(Protocol):
+    """Where a stream delivers audio; implemented by core.capture.Capture."""
+
+    def push(self, channel: int, data: np.ndarray, t: float) -> None:
+        """A block of mono float32 samples; t = time.monotonic() when the block's last sample arrived."""
+
+    def lost(self, channel: int, cause: str) -> None:
+        """The stream ended by itself (device unplugged, audio server gone)."""
+
+
+class Stream(ABC):
     @abstractmethod
     def start(self) -> None: ...
 
     @abstractmethod
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Stop at once; must not block on a dead device."""
 
 
 class AudioBackend(ABC):
-    @abstractmethod
-    def input_devices(self) -> list[str]: ...
+    name = "?"
 
     @abstractmethod
-    def resolve(self, name: str, role: str) -> str:
-        """Return the device's full name, or raise AudioError naming what is available."""
+    def devices(self) -> list[Device]:
+        """Every device that can be captured: microphones and loopback (playback monitor) sources."""
 
     @abstractmethod
-    def open(self, mic: str, loopback: str, rate: int, on_frames: FramesCallback,
-             on_error: ErrorCallback) -> Capture: ...
+    def open(self, device: Device, rate: int, channel: int, sink: BlockSink) -> Stream:
+        """Open (not start) one mono input stream; raise AudioError if the device is not there."""
 
+    def suggest_loopback(self, softphone: str | None = None) -> Device | None:
+        """The loopback device that carries the softphone's playback (default: the default output's)."""
+        loops = [d for d in self.devices() if d.role == "loopback"]
+        return next((d for d in loops if d.default), loops[0] if loops else None)
 
-class _Channel:
-    """One device's blocks placed on a shared sample timeline.
+    def available(self, device: Device) -> bool:
+        return any(d.id == device.id for d in self.devices())
 
-    The first block is positioned by its arrival time; later blocks follow
-    contiguously so scheduling jitter does not smear the alignment.
-    """
-
-    def __init__(self) -> None:
-        self.blocks: deque[np.ndarray] = deque()
-        self.start_idx: int | None = None
-        self.available = 0           # samples queued
-        self.last_callback = 0.0
-
-
-class _Mixer:
-    """Aligns the two channels and hands out stereo frames (agent left, customer right)."""
-
-    STALL_S = 0.5   # a channel silent for longer than this is padded with zeros
-
-    def __init__(self, rate: int, on_frames: FramesCallback) -> None:
-        self.rate = rate
-        self.on_frames = on_frames
-        self.ch = (_Channel(), _Channel())
-        self.t0 = time.monotonic()
-        self.pos: int | None = None
-        self.cond = threading.Condition()
-        self.running = True
-        self.padded_samples = 0
-
-    def push(self, idx: int, data: np.ndarray) -> None:
-        now = time.monotonic()
-        with self.cond:
-            c = self.ch[idx]
-            if c.start_idx is None:
-                c.start_idx = int(round((now - len(data) / self.rate - self.t0) * self.rate))
-            c.blocks.append(data.copy())
-            c.available += len(data)
-            c.last_callback = now
-            self.cond.notify()
-
-    def _take(self, c: _Channel, n: int) -> np.ndarray:
-        out = np.empty(n, dtype=np.float32)
-        got = 0
-        while got < n:
-            b = c.blocks[0]
-            k = min(len(b), n - got)
-            out[got:got + k] = b[:k]
-            if k == len(b):
-                c.blocks.popleft()
+    def find(self, spec: str, role: str) -> Device:
+        """A device by stable id, else by a name substring that matches exactly one device of that role."""
+        devs = self.devices()
+        label = "microphone" if role == "mic" else "loopback device"
+        if not spec:
+            if role == "loopback":
+                d = self.suggest_loopback()
             else:
-                c.blocks[0] = b[k:]
-            got += k
-        c.available -= n
-        c.start_idx = (c.start_idx or 0) + n
-        return out
-
-    def _drop_until(self, c: _Channel, pos: int) -> None:
-        if c.start_idx is not None and c.start_idx < pos:
-            n = min(pos - c.start_idx, c.available)
-            if n:
-                self._take(c, n)
-            c.start_idx = pos if c.available == 0 else c.start_idx
-
-    def run(self) -> None:
-        while True:
-            with self.cond:
-                self.cond.wait(0.05)
-                if not self.running:
-                    return
-                a, b = self.ch
-                if a.start_idx is None or b.start_idx is None:
-                    continue
-                if self.pos is None:
-                    self.pos = max(a.start_idx, b.start_idx)
-                self._drop_until(a, self.pos)
-                self._drop_until(b, self.pos)
-                now = time.monotonic()
-                for c, other in ((a, b), (b, a)):
-                    # A stalled device must not stall the recording of the other side.
-                    if c.available == 0 and other.available > self.STALL_S * self.rate \
-                            and now - c.last_callback > self.STALL_S:
-                        pad = other.available
-                        c.blocks.append(np.zeros(pad, dtype=np.float32))
-                        c.available += pad
-                        self.padded_samples += pad
-                n = min(a.available, b.available)
-                if n <= 0:
-                    continue
-                left, right = self._take(a, n), self._take(b, n)
-                self.pos += n
-            frames = np.stack([left, right], axis=1)
-            try:
-                self.on_frames(frames)
-            except Exception:  # noqa: BLE001 - must not kill the capture thread silently
-                log.exception("frame consumer failed")
+                d = next((x for x in devs if x.role == "mic" and x.default),
+                         next((x for x in devs if x.role == "mic"), None))
+            if d is None:
+                raise AudioError(f"no {label} configured and none found")
+            return d
+        for d in devs:
+            if d.id == spec:
+                return d
+        matches = [d for d in devs if d.role == role and spec.lower() in d.name.lower()]
+        if len(matches) == 1:
+            return matches[0]
+        avail = ", ".join(f"'{d.name}'" for d in devs if d.role == role) or "none"
+        reason = "matches several devices" if matches else "was not found"
+        raise AudioError(f"{label} '{spec}' {reason}; available: {avail}")
 
 
-class SoundDeviceCapture(Capture):
-    def __init__(self, mic: int | str, loopback: int | str, rate: int, on_frames: FramesCallback,
-                 on_error: ErrorCallback) -> None:
-        import sounddevice as sd
+def make_backend(kind: str = "auto"):
+    """The backend for this platform; `audio.backend` in settings can force one."""
+    import sys
 
-        self._sd = sd
-        self.mixer = _Mixer(rate, on_frames)
-        self.on_error = on_error
-        self.streams = []
-        self._closing = False
-        blocksize = rate // 50    # 20 ms blocks: small alignment error, modest wakeups
-        for idx, dev in enumerate((mic, loopback)):
-            def cb(indata, frames, time_info, status, idx=idx):  # noqa: ARG001
-                self.mixer.push(idx, indata[:, 0])
-            try:
-                self.streams.append(sd.InputStream(device=dev, channels=1, samplerate=rate, dtype="float32",
-                                                   blocksize=blocksize, callback=cb,
-                                                   finished_callback=lambda d=dev: self._finished(d)))
-            except Exception as exc:  # noqa: BLE001 - PortAudio errors vary by host API
-                self.close()
-                raise AudioError(f"cannot open '{dev}' at {rate} Hz: {exc}") from None
-        self.thread = threading.Thread(target=self.mixer.run, name="taltio-mixer", daemon=True)
+    if kind in ("auto", "pulse") and sys.platform.startswith("linux"):
+        from .audio_pulse import PulseBackend
 
-    def _finished(self, dev: int | str) -> None:
-        if not self._closing:
-            log.error("audio stream on '%s' stopped unexpectedly", dev)
-            self.on_error(f"audio device '{dev}' stopped; check the headset")
-
-    def start(self) -> None:
-        self.mixer.t0 = time.monotonic()
-        self.thread.start()
-        for s in self.streams:
-            s.start()
-
-    def close(self) -> None:
-        self._closing = True
-        for s in self.streams:
-            try:
-                s.abort()   # abort, not stop: stop() can block for seconds on a suspended sink
-                s.close()
-            except Exception:  # noqa: BLE001
-                log.debug("closing stream failed", exc_info=True)
-        with self.mixer.cond:
-            self.mixer.running = False
-            self.mixer.cond.notify()
-        if self.thread.is_alive():
-            self.thread.join(timeout=2)
-
-
-class SoundDeviceBackend(AudioBackend):
-    def __init__(self) -> None:
-        import sounddevice as sd
-
-        self._sd = sd
-
-    def input_devices(self) -> list[str]:
-        return [d["name"] for d in self._sd.query_devices() if d["max_input_channels"] > 0]
-
-    def resolve(self, name: str, role: str) -> str:
-        if not name:
-            try:
-                return self._sd.query_devices(kind="input")["name"]
-            except Exception:  # noqa: BLE001
-                raise AudioError(f"no {role} configured and no default input device") from None
         try:
-            return self._sd.query_devices(name, "input")["name"]
-        except ValueError as exc:
-            avail = ", ".join(self.input_devices()) or "none"
-            reason = "matches several devices" if "Multiple" in str(exc) else "was not found"
-            raise AudioError(f"{role} '{name}' {reason}; available inputs: {avail}") from None
+            b = PulseBackend()
+            b.devices()
+            return b
+        except (AudioError, ImportError) as exc:
+            if kind == "pulse":
+                raise
+            logging.getLogger("taltio.audio").warning("PipeWire/PulseAudio backend unavailable (%s); using PortAudio device names", exc)
+    if kind in ("auto", "windows") and sys.platform == "win32":
+        from .audio_windows import WindowsBackend  # type: ignore[import-not-found]
 
-    def open(self, mic: str, loopback: str, rate: int, on_frames: FramesCallback,
-             on_error: ErrorCallback) -> Capture:
-        # Open by index resolved just now: names can be substrings of each other.
-        m = self._sd.query_devices(self.resolve(mic, "microphone"), "input")["index"]
-        lb = self._sd.query_devices(self.resolve(loopback, "loopback device"), "input")["index"]
-        return SoundDeviceCapture(m, lb, rate, on_frames, on_error)
+        return WindowsBackend()
+    if kind in ("auto", "macos") and sys.platform == "darwin":
+        from .audio_macos import MacBackend  # type: ignore[import-not-found]
+
+        return MacBackend()
+    from .audio_portaudio import PortAudioBackend
+
+    return PortAudioBackend()

@@ -5,7 +5,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..adapters.audio import AudioBackend, SoundDeviceBackend
+from ..adapters.audio import AudioBackend, make_backend
 from ..adapters.keystore import Keystore, OSKeystore, s3_secret
 from ..adapters.storage import FolderTarget, S3Target, StorageTarget, parse_url
 from . import identity, paths
@@ -54,11 +54,12 @@ def build(settings: Settings, keystore: Keystore | None = None, backend: AudioBa
     keystore = keystore or OSKeystore()
     target = make_target(settings, keystore, data)
     queue = UploadQueue(data / "queue.sqlite3", target, settings["storage.retry_max_seconds"])
-    backend = backend or SoundDeviceBackend()
+    backend = backend or make_backend(settings["audio.backend"])
     ctl = Controller(calls_dir=data / "calls", queue=queue, backend=backend,
                      recipients=recipients_for(settings, keystore),
                      signing_key=identity.workstation_key(keystore), agent_id=settings.agent_id,
                      workstation_id=settings.workstation_id, mic=settings["audio.mic_device"],
                      loopback=settings["audio.loopback_device"], sample_rate=settings["audio.sample_rate"],
-                     seal_every=settings["audio.segment_seconds"])
+                     seal_every=settings["audio.segment_seconds"],
+                     one_sided_after_s=settings["audio.one_sided_alarm_seconds"])
     return Core(settings, keystore, ctl, queue, target, backend, data, settings.standalone)

@@ -11,6 +11,7 @@ import json
 import logging
 import shutil
 import threading
+from collections import defaultdict
 from pathlib import Path
 from typing import Callable
 
@@ -20,7 +21,7 @@ from .events import CallEvent, EventError, EventKind, redact_number, utcnow
 from .queue import UploadQueue
 from .recorder import CallRecorder
 from .segments import sha256_file, write_durably
-from .session import CallSession, Outcome, State
+from .session import CallSession, Outcome, State, Transition
 
 log = logging.getLogger("taltio.controller")
 
@@ -31,7 +32,7 @@ JOURNAL = "session.json"
 class Controller:
     def __init__(self, *, calls_dir: Path, queue: UploadQueue, backend: AudioBackend, recipients: list,
                  signing_key, agent_id: str, workstation_id: str, mic: str, loopback: str,
-                 sample_rate: int = 16000, seal_every: float = 1.0) -> None:
+                 sample_rate: int = 16000, seal_every: float = 1.0, one_sided_after_s: float = 20.0) -> None:
         self.calls_dir = calls_dir
         self.queue = queue
         self.backend = backend
@@ -43,6 +44,8 @@ class Controller:
         self.loopback = loopback
         self.rate = sample_rate
         self.seal_every = seal_every
+        self.one_sided_after_s = one_sided_after_s
+        self.warnings: dict[str, dict[str, str]] = defaultdict(dict)   # call id -> {key: message}
         self.sessions: dict[str, CallSession] = {}
         self.recorders: dict[str, CallRecorder] = {}
         self.listeners: list[Listener] = []
@@ -70,6 +73,7 @@ class Controller:
         return {"call_id": s.call_id, "state": s.state.value, "outcome": s.outcome.value,
                 "direction": s.direction, "number_hint": redact_number(s.number),
                 "recorded_s": rec.offset_s if rec else 0.0, "error": s.error,
+                "warnings": list(self.warnings.get(s.call_id, {}).values()),
                 "paused_since": s.pauses[-1]["start"] if s.state == State.PAUSED else None}
 
     def snapshot(self) -> dict:
@@ -165,8 +169,12 @@ class Controller:
     def _notice_given(self, s: CallSession) -> None:
         s.notice_given()
         try:
-            rec = CallRecorder(self.calls_dir / s.call_id, self.recipients, self.backend, self.mic, self.loopback,
-                               self.rate, self.seal_every, on_error=lambda m, cid=s.call_id: self.error(m, cid))
+            mic = self.backend.find(self.mic, "mic")
+            loopback = self.backend.find(self.loopback, "loopback")
+            rec = CallRecorder(self.calls_dir / s.call_id, self.recipients, self.backend, mic, loopback,
+                               self.rate, self.seal_every, on_error=lambda m, cid=s.call_id: self.error(m, cid),
+                               on_event=lambda k, i, cid=s.call_id: self._capture_event(cid, k, i),
+                               one_sided_after_s=self.one_sided_after_s)
             rec.start()
         except (AudioError, OSError) as exc:
             s.fail(str(exc))
@@ -174,6 +182,28 @@ class Controller:
             self.error(f"recording did not start: {exc}", s.call_id)
             return
         self.recorders[s.call_id] = rec
+
+    def _capture_event(self, call_id: str, kind: str, info: dict) -> None:
+        """Device trouble is shown to the agent at once and ends up in the manifest."""
+        side = "your microphone" if info["channel"] == "agent" else "the customer's side"
+        with self._lock:
+            s = self.sessions.get(call_id)
+            if s is None:
+                return
+            if kind == "device_lost":
+                msg = f"Not hearing {side}: '{info['device']}' stopped ({info['cause']}); waiting for it to return"
+                self.warnings[call_id][info["channel"] + ":device"] = msg
+            elif kind == "device_back":
+                self.warnings[call_id].pop(info["channel"] + ":device", None)
+            elif kind == "one_sided":
+                who = "Your microphone" if info["channel"] == "agent" else "The customer"
+                self.warnings[call_id][info["channel"] + ":silent"] = \
+                    f"{who} has been silent for {self.one_sided_after_s:.0f} s: check the headset and the call"
+            elif kind == "one_sided_cleared":
+                self.warnings[call_id].pop(info["channel"] + ":silent", None)
+            s.transitions.append(Transition(utcnow(), kind, f"{info['channel']}: {info.get('device', '')}"))
+            self._journal(s)
+        self._changed(s)
 
     def _private(self, s: CallSession) -> None:
         s.mark_private()
@@ -205,10 +235,12 @@ class Controller:
             try:
                 result = rec.stop(f"{s.call_id}.ogg.age")
                 audio, duration = result.file, result.duration_s
+                s.gaps, s.alarms = rec.capture.manifest_gaps(), rec.capture.manifest_alarms()
             except OSError as exc:
                 # The sealed segments are still on disk; recovery at next start uploads them.
                 self.error(f"could not finish the recording of call {s.call_id}: {exc}", s.call_id)
                 return
+        self.warnings.pop(s.call_id, None)
         self.finish(s, audio=audio, duration_s=duration)
 
     def finish(self, s: CallSession, *, audio=None, segments=None, duration_s=None, interrupted=False) -> None:

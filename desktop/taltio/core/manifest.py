@@ -45,6 +45,10 @@ def build(session: CallSession, *, agent_id: str, workstation_id: str, key: Ed25
         },
         "pauses": session.pauses,
         "bookmarks": session.bookmarks,
+        # Stretches where a device delivered nothing (silence was recorded instead of
+        # anyone else's audio), and one-sided-call alarms shown to the agent.
+        "gaps": session.gaps,
+        "alarms": session.alarms,
         "transitions": [t.to_json() for t in session.transitions],
         "audio": None,
     }

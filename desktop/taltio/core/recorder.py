@@ -13,7 +13,8 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
-from ..adapters.audio import AudioBackend, Capture
+from ..adapters.audio import AudioBackend, Device
+from .capture import Capture
 from .segments import EncryptedOggSink, SealedFile
 
 log = logging.getLogger("taltio.recorder")
@@ -34,8 +35,9 @@ class RecordedAudio:
 
 
 class CallRecorder:
-    def __init__(self, call_dir: Path, recipients: list, backend: AudioBackend, mic: str, loopback: str,
-                 rate: int = 16000, seal_every: float = 1.0, on_error=None) -> None:
+    def __init__(self, call_dir: Path, recipients: list, backend: AudioBackend, mic: Device, loopback: Device,
+                 rate: int = 16000, seal_every: float = 1.0, on_error=None, on_event=None,
+                 one_sided_after_s: float = 20.0) -> None:
         self.call_dir = call_dir
         self.rate = rate
         self.sink = EncryptedOggSink(call_dir, recipients, seal_every)
@@ -47,7 +49,8 @@ class CallRecorder:
         self._encoder = sf.SoundFile(self.sink, mode="w", samplerate=rate, channels=2, format="OGG",
                                      subtype="OPUS")
         self._set_page_latency()
-        self.capture: Capture = backend.open(mic, loopback, rate, self._on_frames, self.on_error)
+        self.capture = Capture(backend, mic, loopback, rate, self._on_frames, on_event or (lambda k, i: None),
+                               one_sided_after_s)
 
     def _set_page_latency(self) -> None:
         try:
@@ -80,10 +83,12 @@ class CallRecorder:
     def pause(self) -> None:
         with self._lock:
             self._paused = True
+        self.capture.suspend_alarm(True)     # an agent silent while the customer reads card data is normal
 
     def resume(self) -> None:
         with self._lock:
             self._paused = False
+        self.capture.suspend_alarm(False)
 
     def _close_encoder(self) -> None:
         with self._lock:

@@ -72,6 +72,8 @@ class CallSession:
     bookmarks: list[dict] = field(default_factory=list)   # {"at","offset_s","label"}
     transitions: list[Transition] = field(default_factory=list)
     error: str | None = None
+    gaps: list[dict] = field(default_factory=list)      # device lost: channel, cause, start/end
+    alarms: list[dict] = field(default_factory=list)    # one-sided call: channel, start/end
 
     def __post_init__(self) -> None:
         if not self.transitions:
@@ -175,6 +177,8 @@ class CallSession:
             "bookmarks": self.bookmarks,
             "transitions": [t.to_json() for t in self.transitions],
             "error": self.error,
+            "gaps": self.gaps,
+            "alarms": self.alarms,
         }
 
 
@@ -192,5 +196,5 @@ def session_from_json(doc: dict) -> CallSession:
         pauses=doc.get("pauses", []), bookmarks=doc.get("bookmarks", []),
         transitions=[Transition(_dt(t["at"]) or utcnow(), t["state"], t.get("note", ""))
                      for t in doc.get("transitions", [])],
-        error=doc.get("error"))
+        error=doc.get("error"), gaps=doc.get("gaps", []), alarms=doc.get("alarms", []))
     return s

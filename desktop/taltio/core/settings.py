@@ -87,10 +87,18 @@ DEFAULT_NOTICE = (
 SCHEMA: tuple[Setting, ...] = (
     Setting("agent.id", str, "", "Agent identifier used in object keys and manifests. Empty: the login name."),
     Setting("workstation.id", str, "", "Workstation identifier in manifests. Empty: the host name."),
-    Setting("audio.mic_device", str, "", "Input device carrying the agent's headset microphone (sounddevice name "
-            "or substring). Empty: the system default input.", user=True),
-    Setting("audio.loopback_device", str, "", "Input device carrying what the softphone plays (a loopback or "
-            "monitor source, e.g. 'Monitor of Headset'). Required to record the customer.", user=True),
+    Setting("audio.backend", str, "auto", "Audio system: 'auto' picks PipeWire/PulseAudio on Linux, WASAPI on "
+            "Windows, Core Audio on macOS; 'portaudio' uses plain PortAudio device names.",
+            choices=("auto", "pulse", "portaudio", "windows", "macos")),
+    Setting("audio.mic_device", str, "", "The agent's headset microphone: a stable device id (see `taltio doctor`; "
+            "on Linux the PipeWire/PulseAudio source name) or a unique part of its name. Empty: the default input.",
+            user=True),
+    Setting("audio.loopback_device", str, "", "The device that carries what the softphone plays (on Linux the "
+            "monitor of the headset's output, e.g. 'alsa_output.usb-Jabra….monitor'). Empty: the monitor of the "
+            "output the softphone is playing to, else of the default output.", user=True),
+    Setting("audio.one_sided_alarm_seconds", float, 20.0, "Warn the agent when either side has been silent "
+            "this long while recording (e.g. the customer is not heard).",
+            validate=lambda v: None if 5 <= v <= 600 else "must be between 5 and 600"),
     Setting("audio.sample_rate", int, 16000, "Recording sample rate in Hz.", choices=(8000, 12000, 16000, 24000, 48000)),
     Setting("audio.segment_seconds", float, 1.0, "How often encrypted audio is sealed to disk; bounds what a crash "
             "can lose.", validate=lambda v: None if 0.2 <= v <= 2.0 else "must be between 0.2 and 2.0"),

@@ -1,0 +1,394 @@
+"""Two devices in, one aligned stereo stream out (agent left, customer right), whatever the devices do.
+
+The recorders that fail agents fail silently: one side missing, the wrong
+device after an unplug, drift that smears a long call. So this module:
+
+* places every block on a shared timeline by its arrival time, then keeps each
+  channel on that timeline with a slow drift correction (devices run on their
+  own clocks; a 200 ppm difference is 0.7 s per hour);
+* treats a channel as lost when its stream ends or goes quiet for WATCHDOG_S
+  (no callbacks), fills the gap with digital silence, records the gap, and
+  reconnects to the *same* device when it returns; it never takes audio from
+  another device;
+* raises the one-sided-call alarm when a channel stays below the silence level
+  for longer than the configured time.
+
+`Mixer` is pure (time is passed in) so tests can feed an hour of audio faster
+than real time through exactly this code; `Capture` adds threads and streams.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+from ..adapters.audio import AudioBackend, AudioError, Device, Stream
+
+log = logging.getLogger("taltio.capture")
+
+CHANNELS = ("agent", "customer")
+WATCHDOG_S = 0.5          # no callback for this long: the device is gone (issue: detect within 1 s)
+STARTUP_WAIT_S = 1.5      # a device that never delivers is treated as lost after this
+HOLDBACK_S = 0.12         # output lags real time by this much so late blocks still land in place
+DRIFT_ALPHA = 0.05        # EMA weight of the per-block timing error (~0.4 s at 20 ms blocks)
+DRIFT_WARMUP_S = 2.0      # learn each stream's own steady offset first: the first block's arrival
+                          # is not representative (PipeWire delivers in 21.3 ms quanta, split in 20 ms blocks)
+DRIFT_DEADBAND_S = 0.010  # only a *change* in offset beyond this is drift; smaller is scheduling jitter
+DRIFT_TIME_S = 4.0        # correct a timing error over about this long
+MAX_SLEW = 0.004          # at most 0.4 % faster/slower: inaudible, fixes 50 ms in ~12 s
+SILENCE_RMS = 10 ** (-50 / 20)   # -50 dBFS: below any speech, above digital silence
+
+
+@dataclass
+class _Chan:
+    name: str
+    queue: deque = field(default_factory=deque)     # blocks not yet output, contiguous
+    queued: int = 0
+    end: int | None = None          # timeline index just after the last queued/emitted sample
+    live: bool = False
+    ever: bool = False
+    last_push: float = 0.0
+    err: float = 0.0                # smoothed (placed end - arrival end), samples
+    base: float | None = None       # the stream's steady offset, learned after warm-up
+    since_start: int = 0            # samples since the stream (re)started
+    correcting: bool = False
+    frac: float = 0.0               # fractional correction carried between blocks
+    gap: dict | None = None
+    silent_since: float | None = None
+    alarm: dict | None = None
+
+
+class Mixer:
+    def __init__(self, rate: int, t0: float, one_sided_after_s: float = 20.0) -> None:
+        self.rate = rate
+        self.t0 = t0
+        self.ch = [_Chan(n) for n in CHANNELS]
+        self.pos: int | None = None          # next timeline index to output
+        self.gaps: list[dict] = []
+        self.alarms: list[dict] = []
+        self.one_sided_after_s = one_sided_after_s
+        self.alarm_suspended = False
+        self.corrections = [0, 0]           # samples added (+) / removed (-) per channel, for tests/diagnostics
+
+    def _idx(self, t: float) -> float:
+        return (t - self.t0) * self.rate
+
+    # -- input ---------------------------------------------------------------
+    def push(self, i: int, data: np.ndarray, t: float, events: list) -> None:
+        c = self.ch[i]
+        n = len(data)
+        if n == 0:
+            return
+        arr_end = self._idx(t)
+        if not c.live:
+            start = int(round(arr_end - n))
+            floor = max(x for x in (self.pos, c.end) if x is not None) if (self.pos is not None or c.end is not None) \
+                else start
+            if start < floor:
+                data = data[floor - start:]
+                start = floor
+                if len(data) == 0:
+                    c.last_push = t
+                    return
+            if c.end is not None and start > c.end:
+                self._append(c, np.zeros(start - c.end, dtype=np.float32))
+            if c.end is None:
+                c.end = start
+            c.live, c.err, c.frac, c.base, c.since_start, c.correcting = True, 0.0, 0.0, None, 0, False
+            if c.gap is not None:
+                c.gap.update(end_s=round(start / self.rate, 3), end_t=t)
+                events.append(("device_back", dict(c.gap)))
+                log.warning("%s channel is back after %.1f s", c.name, (start - c.gap["start_idx"]) / self.rate)
+                c.gap = None
+            c.ever = True
+        else:
+            # Drift: where contiguous placement puts this block's end vs where its arrival says,
+            # compared with the offset this stream settled at. Only a change is drift.
+            e = (c.end + n) - arr_end
+            c.err += DRIFT_ALPHA * (e - c.err)
+            c.since_start += n
+            if c.base is None:
+                if c.since_start >= DRIFT_WARMUP_S * self.rate:
+                    c.base = c.err
+            else:
+                d = c.err - c.base
+                band = DRIFT_DEADBAND_S * self.rate
+                if abs(d) > band:
+                    c.correcting = True
+                elif abs(d) < band / 4:
+                    c.correcting, c.frac = False, 0.0
+                if c.correcting:
+                    want = -d * n / (DRIFT_TIME_S * self.rate)
+                    c.frac += float(np.clip(want, -MAX_SLEW * n, MAX_SLEW * n))
+                    adjust = int(c.frac)
+                    if adjust:
+                        c.frac -= adjust
+                        m = n + adjust
+                        data = np.interp(np.linspace(0, n - 1, m), np.arange(n), data).astype(np.float32)
+                        self.corrections[i] += adjust
+        c.last_push = t
+        self._append(c, data.astype(np.float32, copy=False))
+
+    def _append(self, c: _Chan, data: np.ndarray) -> None:
+        c.queue.append(data)
+        c.queued += len(data)
+        c.end = (c.end or 0) + len(data)
+
+    def lost(self, i: int, t: float, cause: str, events: list) -> None:
+        c = self.ch[i]
+        if c.gap is not None:
+            return
+        c.live = False
+        start = c.end if c.end is not None else (self.pos if self.pos is not None else int(self._idx(t)))
+        c.gap = {"channel": c.name, "cause": cause, "start_idx": start, "start_s": round(start / self.rate, 3),
+                 "start_t": t, "end_s": None, "end_t": None}
+        self.gaps.append(c.gap)
+        events.append(("device_lost", dict(c.gap)))
+        log.error("%s channel lost: %s", c.name, cause)
+
+    # -- output --------------------------------------------------------------
+    def _take(self, c: _Chan, n: int) -> np.ndarray:
+        out = np.zeros(n, dtype=np.float32)
+        got = 0
+        while got < n and c.queue:
+            b = c.queue[0]
+            k = min(len(b), n - got)
+            out[got:got + k] = b[:k]
+            if k == len(b):
+                c.queue.popleft()
+            else:
+                c.queue[0] = b[k:]
+            got += k
+        c.queued -= got
+        return out
+
+    def _drop_before(self, c: _Chan, pos: int) -> None:
+        start = (c.end or 0) - c.queued
+        if start < pos:
+            self._take(c, min(pos - start, c.queued))
+
+    def tick(self, now: float, events: list) -> np.ndarray | None:
+        for i, c in enumerate(self.ch):
+            if c.live and now - c.last_push > WATCHDOG_S:
+                self.lost(i, now, "no audio from the device for 0.5 s", events)
+        now_idx = int(self._idx(now - HOLDBACK_S))
+        if self.pos is None:
+            if all(c.ever for c in self.ch):
+                self.pos = max((c.end or 0) - c.queued for c in self.ch)
+            elif now - self.t0 > STARTUP_WAIT_S:
+                for i, c in enumerate(self.ch):
+                    if not c.ever:
+                        self.lost(i, now, "the device delivered no audio", events)
+                starts = [(c.end or 0) - c.queued for c in self.ch if c.ever]
+                self.pos = min(starts) if starts else now_idx
+            else:
+                return None
+            for c in self.ch:
+                self._drop_before(c, self.pos)
+                if not c.ever:
+                    c.end = self.pos
+        limit = min((c.end if c.live else max(c.end or 0, now_idx)) for c in self.ch)
+        n = limit - self.pos
+        if n <= 0:
+            return None
+        cols = []
+        for c in self.ch:
+            cols.append(self._take(c, n))
+            if not c.live:
+                c.end = max(c.end or 0, self.pos + n)
+        self.pos += n
+        frames = np.stack(cols, axis=1)
+        self._one_sided(frames, now, events)
+        return frames
+
+    def _one_sided(self, frames: np.ndarray, now: float, events: list) -> None:
+        for i, c in enumerate(self.ch):
+            level = float(np.sqrt(np.mean(frames[:, i].astype(np.float64) ** 2)))
+            if level >= SILENCE_RMS or self.alarm_suspended:
+                if c.alarm is not None:
+                    c.alarm["end_t"] = now
+                    events.append(("one_sided_cleared", {"channel": c.name}))
+                c.silent_since, c.alarm = None, None
+                continue
+            if c.silent_since is None:
+                c.silent_since = now
+            elif c.alarm is None and now - c.silent_since >= self.one_sided_after_s:
+                c.alarm = {"channel": c.name, "start_t": c.silent_since, "end_t": None}
+                self.alarms.append(c.alarm)
+                events.append(("one_sided", dict(c.alarm)))
+                log.warning("%s side silent for %.0f s", c.name, now - c.silent_since)
+
+
+EventCallback = Callable[[str, dict], None]
+
+
+class Capture:
+    """Runs the streams, the mixer thread and reconnects for one call."""
+
+    RECONNECT_EVERY_S = 0.5
+
+    def __init__(self, backend: AudioBackend, mic: Device, loopback: Device, rate: int,
+                 on_frames: Callable[[np.ndarray], None], on_event: EventCallback,
+                 one_sided_after_s: float = 20.0) -> None:
+        self.backend = backend
+        self.devices = (mic, loopback)
+        self.rate = rate
+        self.on_frames = on_frames
+        self.on_event = on_event
+        self.mixer = Mixer(rate, time.monotonic(), one_sided_after_s)
+        self.streams: list[Stream | None] = [None, None]
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._running = False
+        self._thread = threading.Thread(target=self._run, name="taltio-capture", daemon=True)
+        self._wall_offset = time.time() - time.monotonic()
+        self._opened_at = [time.monotonic(), time.monotonic()]
+        for i, dev in enumerate(self.devices):
+            self.streams[i] = backend.open(dev, rate, i, self)
+
+    # BlockSink
+    def push(self, channel: int, data: np.ndarray, t: float) -> None:
+        events: list = []
+        with self._lock:
+            if self.streams[channel] is None:
+                return          # a late block from a stream we already gave up on
+            self.mixer.push(channel, data, t, events)
+        self._emit(events)
+
+    def lost(self, channel: int, cause: str) -> None:
+        events: list = []
+        with self._lock:
+            if self.streams[channel] is None:
+                return
+            self.mixer.lost(channel, time.monotonic(), cause, events)
+        self._emit(events)
+        self._wake.set()
+
+    def wall(self, t: float | None) -> float | None:
+        return None if t is None else t + self._wall_offset
+
+    def _emit(self, events: list) -> None:
+        for kind, info in events:
+            info = {**info, "device": self.devices[CHANNELS.index(info["channel"])].name}
+            try:
+                self.on_event(kind, info)
+            except Exception:  # noqa: BLE001
+                log.exception("capture event handler failed")
+
+    def start(self) -> None:
+        self._running = True
+        self.mixer.t0 = time.monotonic()
+        self._thread.start()
+        for i, s in enumerate(self.streams):
+            try:
+                s.start()
+            except Exception as exc:  # noqa: BLE001 - the device vanished between open and start
+                self.lost(i, f"could not start: {exc}")
+
+    def suspend_alarm(self, suspended: bool) -> None:
+        with self._lock:
+            self.mixer.alarm_suspended = suspended
+
+    def _run(self) -> None:
+        next_reconnect = 0.0
+        while self._running:
+            self._wake.wait(0.02)
+            self._wake.clear()
+            events: list = []
+            now = time.monotonic()
+            with self._lock:
+                frames = self.mixer.tick(now, events)
+                dead = [i for i, c in enumerate(self.mixer.ch) if not c.live and c.gap is not None]
+            self._emit(events)
+            if frames is not None:
+                try:
+                    self.on_frames(frames)
+                except Exception:  # noqa: BLE001 - must not kill the capture thread silently
+                    log.exception("frame consumer failed")
+            for i in dead:
+                # A lost stream is closed at once; a reopened one gets STARTUP_WAIT_S to deliver.
+                if self.streams[i] is not None and now - self._opened_at[i] > STARTUP_WAIT_S:
+                    self._drop_stream(i)
+            if dead and now >= next_reconnect:
+                next_reconnect = now + self.RECONNECT_EVERY_S
+                for i in dead:
+                    if self.streams[i] is None:
+                        self._reopen(i)
+
+    def _drop_stream(self, i: int) -> None:
+        with self._lock:
+            s, self.streams[i] = self.streams[i], None
+        if s is not None:
+            _close_quietly(s)
+
+    def _reopen(self, i: int) -> None:
+        """Reopen the *same* device; never a substitute, so no other audio lands in this channel."""
+        dev = self.devices[i]
+        try:
+            if not self.backend.available(dev):
+                return
+            s = self.backend.open(dev, self.rate, i, self)
+        except AudioError:
+            return
+        with self._lock:
+            self.streams[i] = s
+            self._opened_at[i] = time.monotonic()
+        try:
+            s.start()
+            log.info("reopened %s", dev.name)
+        except Exception:  # noqa: BLE001
+            self._drop_stream(i)
+
+    def close(self) -> None:
+        self._running = False
+        self._wake.set()
+        for i, s in enumerate(self.streams):
+            with self._lock:
+                self.streams[i] = None
+            if s is not None:
+                _close_quietly(s)
+        if self._thread.is_alive():
+            self._thread.join(timeout=2)
+        # Flush what the mixer still holds (up to now) so the last moments are kept.
+        events: list = []
+        with self._lock:
+            for i, c in enumerate(self.mixer.ch):
+                if c.live:
+                    c.live = False
+            frames = self.mixer.tick(time.monotonic() + HOLDBACK_S, events)
+        if frames is not None:
+            try:
+                self.on_frames(frames)
+            except Exception:  # noqa: BLE001
+                log.exception("frame consumer failed")
+
+    def manifest_gaps(self) -> list[dict]:
+        return [{"channel": g["channel"], "cause": g["cause"], "start_s": g["start_s"], "end_s": g["end_s"],
+                 "start": _iso(self.wall(g["start_t"])), "end": _iso(self.wall(g["end_t"]))}
+                for g in self.mixer.gaps]
+
+    def manifest_alarms(self) -> list[dict]:
+        return [{"channel": a["channel"], "kind": "one_sided", "start": _iso(self.wall(a["start_t"])),
+                 "end": _iso(self.wall(a["end_t"]))} for a in self.mixer.alarms]
+
+
+def _close_quietly(s: Stream) -> None:
+    try:
+        s.close()
+    except Exception:  # noqa: BLE001
+        log.debug("closing stream failed", exc_info=True)
+
+
+def _iso(t: float | None) -> str | None:
+    if t is None:
+        return None
+    from datetime import datetime, timezone
+
+    from .events import iso
+
+    return iso(datetime.fromtimestamp(t, timezone.utc))

@@ -1,0 +1,161 @@
+"""The mixer under synthetic device clocks, fed faster than real time through the real code path."""
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from taltio.core import capture
+from taltio.core.capture import Mixer
+
+RATE = 16000
+BLOCK = 320
+
+
+class Device:
+    """A device clock: produces BLOCK-sample blocks at rate*(1+ppm), with latency and jitter."""
+
+    def __init__(self, ch: int, ppm: float, latency: float, jitter: float, signal) -> None:
+        self.ch, self.ppm, self.latency, self.jitter, self.signal = ch, ppm, latency, jitter, signal
+        self.j = 0
+        self.alive = True
+
+    def next_time(self, t0: float) -> float:
+        true_rate = RATE * (1 + self.ppm * 1e-6)
+        return t0 + (self.j + 1) * BLOCK / true_rate + self.latency
+
+    def block(self) -> np.ndarray:
+        # The device samples *true time*: sample k of this device is at true time k / true_rate.
+        true_rate = RATE * (1 + self.ppm * 1e-6)
+        k = np.arange(self.j * BLOCK, (self.j + 1) * BLOCK)
+        self.j += 1
+        return self.signal(k / true_rate).astype(np.float32)
+
+
+def clicks(t: np.ndarray) -> np.ndarray:
+    """A click at every whole second of true time, plus quiet noise so the channel is never silent."""
+    out = 0.02 * np.sin(2 * np.pi * 300 * t)
+    out[np.abs(t - np.round(t)) < 0.5 / RATE] = 1.0
+    return out
+
+
+def run(devs, seconds: float, t0: float = 1000.0, outages=(), seed=1):
+    """Feed devices in arrival order; outages: (channel, start_s, end_s) with no blocks delivered."""
+    rng = random.Random(seed)
+    mixer = Mixer(RATE, t0, one_sided_after_s=20.0)
+    out, events = [], []
+    pending = [(d.next_time(t0) + rng.uniform(0, d.jitter), d) for d in devs]
+    end = t0 + seconds
+    while True:
+        pending.sort(key=lambda x: x[0])
+        t, d = pending.pop(0)
+        if t > end:
+            break
+        data = d.block()
+        if not any(ch == d.ch and s <= t - t0 < e for ch, s, e in outages):
+            mixer.push(d.ch, data, t, events)
+        else:
+            for ch, s, e in outages:
+                if ch == d.ch and s <= t - t0 < e:
+                    break
+        frames = mixer.tick(t, events)
+        if frames is not None:
+            out.append(frames)
+        pending.append((d.next_time(t0) + rng.uniform(0, d.jitter), d))
+    return mixer, np.concatenate(out), events
+
+
+def click_positions(x: np.ndarray) -> np.ndarray:
+    return np.flatnonzero(x > 0.5)
+
+
+def offsets_ms(rec: np.ndarray, last_seconds: float) -> np.ndarray:
+    a = click_positions(rec[:, 0])
+    b = click_positions(rec[:, 1])
+    a = a[a > len(rec) - last_seconds * RATE]
+    return np.array([(b[np.argmin(np.abs(b - p))] - p) / RATE * 1000 for p in a])
+
+
+def test_200ppm_drift_stays_aligned_over_10_minutes():
+    devs = [Device(0, 0, 0.010, 0.004, clicks), Device(1, 200, 0.025, 0.008, clicks)]
+    mixer, rec, _ = run(devs, 600)
+    off = offsets_ms(rec, 60)
+    print(f"offset over the last minute: {off.min():.1f}..{off.max():.1f} ms; corrections {mixer.corrections}")
+    assert len(off) >= 50
+    assert np.abs(off).max() <= 50
+    assert mixer.corrections[1] < -1000        # it really removed the surplus samples (~1900)
+
+
+def test_without_correction_the_same_feed_drifts_past_50ms(monkeypatch):
+    monkeypatch.setattr(capture, "MAX_SLEW", 0.0)
+    devs = [Device(0, 0, 0.010, 0.004, clicks), Device(1, 200, 0.025, 0.008, clicks)]
+    _, rec, _ = run(devs, 600)
+    assert np.abs(offsets_ms(rec, 60)).max() > 50
+
+
+def test_no_drift_no_corrections_to_speak_of():
+    devs = [Device(0, 0, 0.010, 0.006, clicks), Device(1, 0, 0.012, 0.006, clicks)]
+    mixer, rec, _ = run(devs, 120)
+    assert np.abs(offsets_ms(rec, 60)).max() <= 10
+    assert mixer.corrections == [0, 0]          # jitter alone never triggers a correction
+
+
+def test_lost_device_leaves_a_gap_and_resumes_in_place():
+    devs = [Device(0, 0, 0.010, 0.004, clicks), Device(1, 0, 0.020, 0.004, clicks)]
+    mixer, rec, events = run(devs, 20, outages=[(1, 5.0, 9.0)])
+    kinds = [k for k, _ in events]
+    assert kinds.count("device_lost") == 1 and kinds.count("device_back") == 1
+    lost = next(i for k, i in events if k == "device_lost")
+    back = next(i for k, i in events if k == "device_back")
+    assert lost["channel"] == "customer"
+    assert lost["start_t"] - 1000 - 5.0 <= capture.WATCHDOG_S + 0.05      # detected within 1 s
+    assert 8.8 <= back["end_t"] - 1000 <= 9.2
+    g = mixer.gaps[0]
+    assert 4.9 <= g["start_s"] <= 5.1 and 8.9 <= g["end_s"] <= 9.1
+    # Silence (not someone else's audio) inside the gap, audio on both sides of it.
+    right = rec[:, 1]
+    assert np.all(right[int(5.2 * RATE):int(8.8 * RATE)] == 0)
+    assert np.abs(right[int(3 * RATE):int(4.5 * RATE)]).max() > 0.5
+    # After the return the customer's clicks line up with the agent's again.
+    assert np.abs(offsets_ms(rec, 8)).max() <= 30
+
+
+def test_audio_server_death_keeps_the_timeline_and_recovers():
+    devs = [Device(0, 0, 0.010, 0.004, clicks), Device(1, 0, 0.020, 0.004, clicks)]
+    mixer, rec, events = run(devs, 15, outages=[(0, 4.0, 7.0), (1, 4.0, 7.0)])
+    assert [k for k, _ in events].count("device_lost") == 2
+    assert [k for k, _ in events].count("device_back") == 2
+    assert abs(len(rec) / RATE - 15) < 0.3          # silence filled the outage; the timeline kept going
+    assert np.abs(offsets_ms(rec, 6)).max() <= 30
+
+
+def test_one_sided_alarm_on_long_silence_only():
+    def speech_with_pauses(t):          # 4 s talk, 3 s pause
+        return np.where((t % 7) < 4, 0.2 * np.sin(2 * np.pi * 220 * t), 0.0)
+
+    def silent(t):
+        return np.zeros_like(t)
+
+    _, _, events = run([Device(0, 0, 0.01, 0.004, speech_with_pauses), Device(1, 0, 0.01, 0.004, silent)], 30)
+    alarms = [i for k, i in events if k == "one_sided"]
+    assert [a["channel"] for a in alarms] == ["customer"]
+    _, _, events = run([Device(0, 0, 0.01, 0.004, speech_with_pauses),
+                        Device(1, 0, 0.01, 0.004, lambda t: speech_with_pauses(t + 3))], 60)
+    assert not [i for k, i in events if k == "one_sided"]
+
+
+def test_device_that_never_starts_is_reported_and_the_other_side_recorded():
+    devs = [Device(0, 0, 0.01, 0.004, clicks)]
+    mixer, rec, events = run(devs, 5)
+    lost = [i for k, i in events if k == "device_lost"]
+    assert [x["channel"] for x in lost] == ["customer"] and "no audio" in lost[0]["cause"]
+    assert len(rec) / RATE > 3 and np.abs(rec[:, 0]).max() > 0.5 and np.all(rec[:, 1] == 0)
+
+
+@pytest.mark.parametrize("seed", [2, 3])
+def test_output_is_continuous(seed):
+    devs = [Device(0, 50, 0.010, 0.010, clicks), Device(1, -80, 0.030, 0.010, clicks)]
+    _, rec, _ = run(devs, 60, seed=seed)
+    assert abs(len(rec) / RATE - 60) < 0.3
+    assert len(click_positions(rec[:, 0])) >= 58
