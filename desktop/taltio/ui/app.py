@@ -169,6 +169,7 @@ class TaltioApp(QObject):
             self.card.hide()
         else:
             self.card.show_call(view)
+            self.card.show_error(" ".join(view.get("warnings", [])))
         self.refresh()
 
     def _on_error(self, message: str) -> None:
@@ -204,6 +205,9 @@ class TaltioApp(QObject):
                 return "declined", "Customer declined: NOT recorded", detail
             if v["outcome"] == "failed":
                 return "error", "Recording failed", cur.error or detail
+            if v["warnings"] and v["state"] in ("recording", "paused"):
+                # Device lost or one side silent: the agent must see it now, not after the call.
+                return "warning", v["warnings"][0], "; ".join(v["warnings"][1:] + ([detail] if detail else []))
             if v["state"] == "recording":
                 return "recording", f"Recording call {v['number_hint']} ({int(v['recorded_s'])} s)", detail
             if v["state"] == "paused":

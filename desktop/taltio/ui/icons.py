@@ -14,6 +14,7 @@ STYLES = {
     "declined": ("#6c757d", "✕"),
     "uploading": ("#2a9d8f", "↑"),
     "error": ("#9d0208", "⚠"),
+    "warning": ("#f77f00", "⚠"),
     "standalone": ("#7a8691", "S"),
 }
 

@@ -1,0 +1,166 @@
+"""Device trouble mid-call on a real (private) PipeWire server: unplug, replug, server crash, one-sided call.
+
+A decoy source carrying a distinct tone is the *default* source throughout: if a stream
+were silently moved to the default device (PipeWire's behaviour without
+node.dont-reconnect), the tone would land in the recording. It must never.
+"""
+from __future__ import annotations
+
+import time
+from datetime import datetime
+
+import numpy as np
+import pytest
+
+from tests.helpers.signals import read_wav, speech, tone, tone_present, windowed_ncc, write_wav
+from tests.helpers.verify import fetch_call
+from tests.helpers.world import queue_empty, start_recording
+
+pytestmark = pytest.mark.slow
+
+DECOY_TONE = 2345.0
+RATE = 16000
+
+
+def _ts(iso: str) -> float:
+    return datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp()
+
+
+@pytest.fixture
+def decoy(world):
+    """A default source that plays a tone: what a moved stream would record."""
+    audio = world.audio
+    audio.pactl("load-module", "module-null-sink", "sink_name=decoy", "channels=1", "channel_map=mono",
+                "sink_properties=device.description=decoy")
+    audio.pactl("set-default-source", "decoy.monitor")
+    wav = write_wav(world.root / "decoy.wav", tone(DECOY_TONE, 40.0, amplitude=0.4), RATE)
+    player = audio.play("decoy", wav)
+    yield
+    player.kill()
+    audio.unload("sink_name=decoy")
+
+
+def _warnings(app) -> list[str]:
+    st = app.status()
+    return [w for c in st.get("calls", []) for w in c.get("warnings", [])] if st else []
+
+
+def _wait(pred, timeout: float, what: str):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if pred():
+            return time.monotonic()
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _speech_after(rec: np.ndarray, ch: int, start_s: float) -> np.ndarray:
+    return rec[int(start_s * RATE):, ch]
+
+
+@pytest.mark.parametrize("side", ["agent", "customer"])
+def test_unplugged_device_is_a_gap_and_replug_resumes(world, app_factory, decoy, side):
+    audio = world.audio
+    app = app_factory(f"unplug-{side}").start()
+    cid = f"call-unplug-{side}"
+    start_recording(app, cid)
+    long_agent = world.root / "agent-long.wav"
+    if not long_agent.exists():
+        speech(" ".join(["This is the agent speaking about the contract terms."] * 8), long_agent)
+    ch = 0 if side == "agent" else 1
+    needle, module = (("source_name=agent_mic", "module-remap-source") if side == "agent"
+                      else ("sink_name=softphone_out", "module-null-sink"))
+    players = [audio.play_mic(long_agent), audio.play_customer(long_agent)]
+    time.sleep(2.0)
+    unplugged = time.time()
+    args = audio.unload(needle)
+    for p in players:
+        p.kill()              # after the replug only the reference speech plays
+    _wait(lambda: any("Not hearing" in w for w in _warnings(app)), 3.0, "device-lost warning")
+    st = app.status()
+    assert st["status"] == "warning" and "Not hearing" in st["text"]
+    time.sleep(2.0)
+    audio.load(module, args)
+    replugged = time.time()
+    _wait(lambda: not _warnings(app), 5.0, "warning to clear after replug")
+    after = [audio.play_mic(world.agent_wav) if side == "agent" else audio.play_customer(world.agent_wav)]
+    for p in after:
+        p.wait(timeout=60)
+    app.hook("ended", cid)
+    app.wait_for(queue_empty, timeout=30, what="upload")
+    doc, rec, rate = fetch_call(world.s3, cid, world.root / f"verify-unplug-{side}", world.org_key,
+                                app.status()["workstation_key"])
+    gaps = doc["gaps"]
+    assert [g["channel"] for g in gaps] == [side], gaps
+    g = gaps[0]
+    detected = _ts(g["start"]) - unplugged
+    resumed = _ts(g["end"]) - replugged
+    print(f"{side}: lost detected after {detected:.2f} s; capture resumed {resumed:.2f} s after replug")
+    assert 0 <= detected <= 1.0
+    assert resumed <= 2.0
+    # Inside the gap: digital silence, never the default source's tone.
+    inside = rec[int((g["start_s"] + 0.1) * rate):int((g["end_s"] - 0.1) * rate), ch]
+    assert len(inside) > rate and np.sqrt(np.mean(inside ** 2)) < 1e-3
+    win = rate // 2
+    ratios = [tone_present(rec[i:i + win, c], rate, DECOY_TONE) for c in (0, 1) for i in range(0, len(rec) - win, win)]
+    assert max(ratios) < 0.2, f"audio from the default (decoy) source was recorded: {max(ratios):.2f}"
+    # After the replug the same channel carries the speech again.
+    post = _speech_after(rec, ch, g["end_s"])
+    assert windowed_ncc(post, read_wav(world.agent_wav)[0], rate) >= 0.8
+
+
+def test_audio_server_crash_keeps_audio_and_recovers(world, app_factory, decoy):
+    audio = world.audio
+    app = app_factory("server-crash").start()
+    cid = "call-crash-1"
+    start_recording(app, cid)
+    p = audio.play_mic(world.agent_wav)
+    p.wait(timeout=60)
+    time.sleep(0.3)
+    audio.kill_audio()
+    killed = time.time()
+    _wait(lambda: sum("Not hearing" in w for w in _warnings(app)) == 2, 3.0, "both sides lost")
+    time.sleep(1.5)
+    audio.start_audio()
+    audio.pactl("load-module", "module-null-sink", "sink_name=decoy", "channels=1", "channel_map=mono")
+    _wait(lambda: not _warnings(app), 8.0, "recovery after the audio server returned")
+    assert app.alive()
+    audio.play_mic(world.customer_wav).wait(timeout=60)
+    app.hook("ended", cid)
+    app.wait_for(queue_empty, timeout=30, what="upload")
+    doc, rec, rate = fetch_call(world.s3, cid, world.root / "verify-crash", world.org_key,
+                                app.status()["workstation_key"])
+    assert sorted(g["channel"] for g in doc["gaps"]) == ["agent", "customer"]
+    g = doc["gaps"][0]
+    assert _ts(g["start"]) - killed <= 1.0
+    # Everything captured before the crash is in the recording, and capture resumed after it.
+    before = rec[:int(g["start_s"] * rate), 0]
+    assert windowed_ncc(before, read_wav(world.agent_wav)[0], rate) >= 0.8
+    after = rec[int(g["end_s"] * rate):, 0]
+    assert windowed_ncc(after, read_wav(world.customer_wav)[0], rate) >= 0.8
+
+
+def test_one_sided_call_alarm_not_for_normal_pauses(world, app_factory):
+    audio = world.audio
+    app = app_factory("one-sided", **{"audio.one_sided_alarm_seconds": 5.0}).start()
+    cid = "call-one-sided"
+    talk, r = read_wav(world.agent_wav)
+    gap = np.zeros(int(2.5 * r))
+    agent = write_wav(world.root / "agent-pauses.wav", np.concatenate([talk[:4 * r], gap, talk[:4 * r], gap,
+                                                                        talk[:4 * r]]), r)
+    start_recording(app, cid)
+    p = audio.play_mic(agent)      # the agent talks, with normal 2.5 s pauses; the customer is silent
+    t = _wait(lambda: any("customer has been silent" in w.lower() for w in _warnings(app)), 9.0,
+              "one-sided alarm for the customer")
+    pc = audio.play_customer(world.customer_wav)
+    _wait(lambda: not any("customer" in w.lower() for w in _warnings(app)), 3.0,
+          "alarm to clear when the customer is heard")
+    pc.wait(timeout=60)
+    p.wait(timeout=60)
+    app.hook("ended", cid)
+    app.wait_for(queue_empty, timeout=30, what="upload")
+    doc, _, _ = fetch_call(world.s3, cid, world.root / "verify-one-sided", world.org_key,
+                           app.status()["workstation_key"])
+    assert [a["channel"] for a in doc["alarms"]] == ["customer"]     # the agent's pauses raised none
+    assert doc["alarms"][0]["end"] is not None
+    assert t > 0
