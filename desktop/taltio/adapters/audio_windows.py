@@ -146,7 +146,7 @@ class PushStream(Stream):
     def close(self) -> None:
         with self._lock:
             self._closed = self._done = True
-        self._stop_os()
+        self._stop_in_background()
 
     def deliver(self, frames: np.ndarray, src_rate: int) -> None:
         """Called by the OS layer's thread for every block, in order."""

@@ -84,6 +84,11 @@ class Controller:
                                           "last_error": st.last_error, "uploading": st.uploading},
                 "last_error": self.last_error}
 
+    def set_devices(self, mic: str, loopback: str) -> None:
+        """New device choice (from the settings page); applies from the next recording on."""
+        with self._lock:
+            self.mic, self.loopback = mic, loopback
+
     # -- lookup --------------------------------------------------------------
     def current(self) -> CallSession | None:
         active = [s for s in self.sessions.values() if s.active]

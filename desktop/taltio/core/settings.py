@@ -254,3 +254,30 @@ def docs_markdown() -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def save_user(updates: dict[str, Any], path: Path | None = None) -> Path:
+    """Store the agent's own choices (only settings the schema lets them make) in their settings file."""
+    import tomli_w
+
+    from .segments import write_durably
+
+    path = path or user_config_path()
+    current = _read_toml(path) if path.exists() else {}
+    for key, value in updates.items():
+        setting = BY_KEY.get(key)
+        if setting is None or not setting.user:
+            raise ConfigError(f"'{key}' can only be set by the organisation")
+        current[key] = setting.check(value, "your settings")
+    doc: dict[str, dict[str, Any]] = {}
+    for key, value in current.items():
+        section, _, name = key.rpartition(".")
+        doc.setdefault(section, {})[name] = value
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_durably(path, tomli_w.dumps(doc).encode())
+    return path
+
+
+def locked(settings: "Settings", key: str) -> bool:
+    """Set by machine policy: the UI shows it disabled, 'set by your organisation'."""
+    return settings.origins.get(key, "").startswith("machine")

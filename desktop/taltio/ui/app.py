@@ -11,7 +11,7 @@ import signal
 import sys
 import time
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__
@@ -51,6 +51,8 @@ class TaltioApp(QObject):
         self.card.action.connect(self.on_card_action)
         self.view = StatusView()
         self.view.show_card.connect(self._show_card)
+        self.view.show_devices.connect(self.open_devices)
+        self.devices_dialog = None
         self.view.quit_requested.connect(QApplication.quit)
         self.ipc = IPCServer(self.handle_ipc, self)
         self.bridge.session_changed.connect(self._on_session)
@@ -177,6 +179,25 @@ class TaltioApp(QObject):
         if self.card.isVisible():
             self.card.show_error(message)
         self.refresh()
+
+    def open_devices(self):
+        from .devices_dialog import DevicesDialog
+
+        if self.core is None:
+            return None
+        softphone = "baresip" if self.settings["softphone.adapter"] == "baresip" else None
+        dlg = DevicesDialog(self.core.backend, self.settings, softphone)
+        dlg.saved.connect(self._devices_saved)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
+        self.devices_dialog = dlg
+        return dlg
+
+    def _devices_saved(self, mic: str, loopback: str) -> None:
+        self.settings.values["audio.mic_device"] = mic
+        self.settings.values["audio.loopback_device"] = loopback
+        self.core.controller.set_devices(mic, loopback)
+        log.info("audio devices chosen: mic %s, loopback %s", mic, loopback)
 
     def _show_card(self) -> None:
         cur = self.core.controller.current() if self.core else None

@@ -12,6 +12,7 @@ class StatusWindow(QWidget):
     """Fallback for desktops without a tray (stock GNOME, offscreen): the status must still be visible."""
 
     show_card = Signal()
+    show_devices = Signal()
 
     def __init__(self) -> None:
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint
@@ -29,6 +30,10 @@ class StatusWindow(QWidget):
         card = QPushButton("Show call card")
         card.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         card.clicked.connect(self.show_card)
+        devices = QPushButton("Audio devices…")
+        devices.setObjectName("devicesButton")
+        devices.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        devices.clicked.connect(self.show_devices)
         row = QHBoxLayout()
         row.addWidget(self.icon)
         col = QVBoxLayout()
@@ -37,12 +42,16 @@ class StatusWindow(QWidget):
         row.addLayout(col, 1)
         lay = QVBoxLayout(self)
         lay.addLayout(row)
-        lay.addWidget(card)
+        buttons = QHBoxLayout()
+        buttons.addWidget(card)
+        buttons.addWidget(devices)
+        lay.addLayout(buttons)
         self.setMinimumWidth(320)
 
 
 class StatusView(QObject):
     show_card = Signal()
+    show_devices = Signal()
     quit_requested = Signal()
 
     def __init__(self) -> None:
@@ -59,6 +68,7 @@ class StatusView(QObject):
             menu.addAction(self._menu_status)
             menu.addSeparator()
             menu.addAction("Show call card", self.show_card.emit)
+            menu.addAction("Audio devices…", self.show_devices.emit)
             menu.addAction("Quit Taltio", self.quit_requested.emit)
             self._menu = menu
             self.tray.setContextMenu(menu)
@@ -67,6 +77,7 @@ class StatusView(QObject):
         else:
             self.window = StatusWindow()
             self.window.show_card.connect(self.show_card)
+            self.window.show_devices.connect(self.show_devices)
             self.window.show()
 
     def set_status(self, status: str, text: str, detail: str = "") -> None:
