@@ -302,3 +302,18 @@ def test_quit_mid_call_keeps_the_recording(world, app_factory):
     assert doc["outcome"] == "recorded"
     assert any(t["state"] == "app_closed" for t in doc["transitions"])
     assert best_ncc(rec[:, 0], read_wav(world.agent_wav)[0], rate)[0] >= 0.8
+
+
+def test_flac_codec_records_lossless(world, app_factory):
+    app = app_factory("flac", **{"audio.codec": "flac"}).start()
+    cid = "call-flac-1"
+    _start_recording(app, cid)
+    world.audio.play_mic(world.agent_wav).wait(timeout=60)
+    app.hook("ended", cid)
+    app.wait_for(_queue_empty, timeout=30, what="upload")
+    keys = wait_for_keys(world.s3, lambda ks: manifest_key(ks, cid) is not None)
+    assert any(k.endswith(f"{cid}.flac.age") for k in keys)
+    doc, rec, rate = fetch_call(world.s3, cid, world.root / "verify-flac", world.org_key,
+                                app.status()["workstation_key"])
+    assert doc["audio"]["codec"] == "flac" and rate == 16000
+    assert best_ncc(rec[:, 0], read_wav(world.agent_wav)[0], rate)[0] >= 0.95

@@ -74,8 +74,13 @@ def fetch_call(s3, call_id: str, tmp: Path, identity: Path, signer_key: str) -> 
         assert hashlib.sha256(blob).hexdigest() == p["sha256"], f"{p['name']} hash differs from manifest"
         assert len(blob) == p["size"]
         plain += age_decrypt(tmp, blob, identity)
-    assert plain[:4] == b"OggS", "decrypted audio is not an Ogg stream"
     info = sf.info(io.BytesIO(plain))
-    assert info.format == "OGG" and info.subtype == "OPUS" and info.channels == 2, info
+    if audio["codec"] == "flac":
+        assert plain[:4] == b"fLaC", "decrypted audio is not a FLAC stream"
+        assert info.format == "FLAC" and info.channels == 2, info
+    else:
+        assert audio["codec"] == "ogg/opus"
+        assert plain[:4] == b"OggS", "decrypted audio is not an Ogg stream"
+        assert info.format == "OGG" and info.subtype == "OPUS" and info.channels == 2, info
     data, rate = sf.read(io.BytesIO(plain), dtype="float32", always_2d=True)
     return doc, data, rate

@@ -61,5 +61,6 @@ def build(settings: Settings, keystore: Keystore | None = None, backend: AudioBa
                      workstation_id=settings.workstation_id, mic=settings["audio.mic_device"],
                      loopback=settings["audio.loopback_device"], sample_rate=settings["audio.sample_rate"],
                      seal_every=settings["audio.segment_seconds"],
-                     one_sided_after_s=settings["audio.one_sided_alarm_seconds"])
+                     one_sided_after_s=settings["audio.one_sided_alarm_seconds"],
+                     codec=settings["audio.codec"])
     return Core(settings, keystore, ctl, queue, target, backend, data, settings.standalone)

@@ -32,7 +32,8 @@ JOURNAL = "session.json"
 class Controller:
     def __init__(self, *, calls_dir: Path, queue: UploadQueue, backend: AudioBackend, recipients: list,
                  signing_key, agent_id: str, workstation_id: str, mic: str, loopback: str,
-                 sample_rate: int = 16000, seal_every: float = 1.0, one_sided_after_s: float = 20.0) -> None:
+                 sample_rate: int = 16000, seal_every: float = 1.0, one_sided_after_s: float = 20.0,
+                 codec: str = "opus", opus_level: float | None = None) -> None:
         self.calls_dir = calls_dir
         self.queue = queue
         self.backend = backend
@@ -45,6 +46,7 @@ class Controller:
         self.rate = sample_rate
         self.seal_every = seal_every
         self.one_sided_after_s = one_sided_after_s
+        self.codec, self.opus_level = codec, opus_level
         self.warnings: dict[str, dict[str, str]] = defaultdict(dict)   # call id -> {key: message}
         self.sessions: dict[str, CallSession] = {}
         self.recorders: dict[str, CallRecorder] = {}
@@ -179,7 +181,8 @@ class Controller:
             rec = CallRecorder(self.calls_dir / s.call_id, self.recipients, self.backend, mic, loopback,
                                self.rate, self.seal_every, on_error=lambda m, cid=s.call_id: self.error(m, cid),
                                on_event=lambda k, i, cid=s.call_id: self._capture_event(cid, k, i),
-                               one_sided_after_s=self.one_sided_after_s)
+                               one_sided_after_s=self.one_sided_after_s, codec=self.codec,
+                               opus_level=self.opus_level)
             rec.start()
         except (AudioError, OSError) as exc:
             s.fail(str(exc))
@@ -235,24 +238,26 @@ class Controller:
             self.queue.audit(s.call_id, s.outcome.value)
             shutil.rmtree(d, ignore_errors=True)
             return
-        audio = duration = None
+        audio = duration = codec = None
         if rec is not None:
             try:
-                result = rec.stop(f"{s.call_id}.ogg.age")
-                audio, duration = result.file, result.duration_s
+                result = rec.stop(f"{s.call_id}.{rec.extension}.age")
+                audio, duration, codec = result.file, result.duration_s, result.codec
                 s.gaps, s.alarms = rec.capture.manifest_gaps(), rec.capture.manifest_alarms()
             except OSError as exc:
                 # The sealed segments are still on disk; recovery at next start uploads them.
                 self.error(f"could not finish the recording of call {s.call_id}: {exc}", s.call_id)
                 return
         self.warnings.pop(s.call_id, None)
-        self.finish(s, audio=audio, duration_s=duration)
+        self.finish(s, audio=audio, duration_s=duration, codec=codec)
 
-    def finish(self, s: CallSession, *, audio=None, segments=None, duration_s=None, interrupted=False) -> None:
+    def finish(self, s: CallSession, *, audio=None, segments=None, duration_s=None, interrupted=False,
+               codec: str | None = None) -> None:
         d = self.calls_dir / s.call_id
         doc = manifest.build(s, agent_id=self.agent_id, workstation_id=self.workstation_id, key=self.key,
                              audio=audio, segments=segments, duration_s=duration_s, interrupted=interrupted,
-                             sample_rate=self.rate)
+                             sample_rate=self.rate,
+                             codec=codec or ("ogg/opus" if self.codec == "opus" else "flac"))
         manifest.write_signed(d, doc, self.key)
         # Local file name -> object name: every object of a call is named <call-id>.<what>,
         # so several calls share a day folder in storage. Audio first, manifest last.

@@ -24,21 +24,26 @@ log = logging.getLogger("taltio.recorder")
 # per second of audio, which would double what a crash can lose.
 _SFC_SET_OGG_PAGE_LATENCY_MS = 0x1302
 PAGE_LATENCY_MS = 200.0
-CODEC = "ogg/opus"
+CODECS = {
+    # codec name -> (libsndfile format, subtype, file extension)
+    "opus": ("OGG", "OPUS", "ogg"),
+    "flac": ("FLAC", "PCM_16", "flac"),
+}
 
 
 @dataclass
 class RecordedAudio:
     file: SealedFile
     duration_s: float
-    codec: str = CODEC
+    codec: str
 
 
 class CallRecorder:
     def __init__(self, call_dir: Path, recipients: list, backend: AudioBackend, mic: Device, loopback: Device,
                  rate: int = 16000, seal_every: float = 1.0, on_error=None, on_event=None,
-                 one_sided_after_s: float = 20.0) -> None:
+                 one_sided_after_s: float = 20.0, codec: str = "opus", opus_level: float | None = None) -> None:
         self.call_dir = call_dir
+        self.codec = codec
         self.rate = rate
         self.sink = EncryptedOggSink(call_dir, recipients, seal_every)
         self._lock = threading.Lock()
@@ -46,9 +51,12 @@ class CallRecorder:
         self._closed = False
         self.frames_written = 0
         self.on_error = on_error or (lambda msg: None)
-        self._encoder = sf.SoundFile(self.sink, mode="w", samplerate=rate, channels=2, format="OGG",
-                                     subtype="OPUS")
-        self._set_page_latency()
+        fmt, subtype, self.extension = CODECS[codec]
+        extra = {"compression_level": opus_level} if codec == "opus" and opus_level is not None else {}
+        self._encoder = sf.SoundFile(self.sink, mode="w", samplerate=rate, channels=2, format=fmt, subtype=subtype,
+                                     **extra)
+        if codec == "opus":
+            self._set_page_latency()
         self.capture = Capture(backend, mic, loopback, rate, self._on_frames, on_event or (lambda k, i: None),
                                one_sided_after_s)
 
@@ -101,7 +109,8 @@ class CallRecorder:
         self.capture.close()
         self._close_encoder()
         sealed = self.sink.finalize(final_name)
-        return RecordedAudio(sealed, round(self.frames_written / self.rate, 3))
+        return RecordedAudio(sealed, round(self.frames_written / self.rate, 3),
+                             "ogg/opus" if self.codec == "opus" else "flac")
 
     def destroy(self) -> None:
         # Mark the sink destroyed first so the encoder's final pages are swallowed too.

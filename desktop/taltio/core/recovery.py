@@ -38,7 +38,7 @@ def recover(ctl: Controller) -> list[str]:
             continue
         if s.outcome in (Outcome.PRIVATE, Outcome.DECLINED, Outcome.NOT_RECORDED) or \
                 s.state in (State.RINGING, State.NOTICE_PENDING):
-            for f in list(d.glob(SEGMENT_GLOB)) + list(d.glob("*.ogg.age")):
+            for f in list(d.glob(SEGMENT_GLOB)) + list(d.glob("*.ogg.age")) + list(d.glob("*.flac.age")):
                 f.unlink()
             if s.outcome == Outcome.DECLINED:
                 s.end(s.end_at)
@@ -50,7 +50,8 @@ def recover(ctl: Controller) -> list[str]:
                 shutil.rmtree(d, ignore_errors=True)
             continue
         interrupted = s.state != State.ENDED
-        final = d / f"{call_id}.ogg.age"
+        final = next((d / f"{call_id}.{ext}.age" for ext in ("ogg", "flac") if (d / f"{call_id}.{ext}.age").exists()),
+                     d / f"{call_id}.ogg.age")
         segments = sealed_segments(d)
         last = max((p.stat().st_mtime for p in d.iterdir()), default=None)
         if interrupted:

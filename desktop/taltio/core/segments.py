@@ -67,10 +67,12 @@ class SealedFile:
 
 
 class EncryptedOggSink:
-    """A write-only file object for libsndfile's virtual I/O.
+    """A file object for libsndfile's virtual I/O that lives only in memory.
 
-    Ogg is written strictly forward; libsndfile only asks for tell() and seeks
-    to the current end at open, so seeks can be no-ops.
+    Ogg is written strictly forward. FLAC seeks back at close to patch its
+    STREAMINFO header (length, MD5); that patch lands in the in-memory stream
+    and so in the final file, while already sealed crash-recovery segments keep
+    the "length unknown" header, which FLAC decoders accept.
     """
 
     def __init__(self, call_dir: Path, recipients: list, seal_every: float = 1.0) -> None:
@@ -78,6 +80,7 @@ class EncryptedOggSink:
         self.recipients = recipients
         self.seal_every = seal_every
         self._stream = bytearray()     # the whole encoded call, for the final file
+        self._pos = 0
         self._sealed_upto = 0
         self._seq = 0
         self._last_seal = time.monotonic()
@@ -89,17 +92,30 @@ class EncryptedOggSink:
         with self._lock:
             if self.destroyed:
                 return len(data)     # private/declined: swallow, never keep
-            self._stream += bytes(data)
+            b = bytes(data)
+            end = self._pos + len(b)
+            if self._pos == len(self._stream):
+                self._stream += b
+            else:
+                self._stream[self._pos:end] = b
+            self._pos = end
         return len(data)
 
     def tell(self) -> int:
-        return len(self._stream)
+        return self._pos
 
     def seek(self, offset: int, whence: int = 0) -> int:
-        return len(self._stream)
+        with self._lock:
+            base = {0: 0, 1: self._pos, 2: len(self._stream)}[whence]
+            self._pos = max(0, min(base + offset, len(self._stream)))
+            return self._pos
 
     def read(self, size: int = -1) -> bytes:
-        return b""
+        with self._lock:
+            end = len(self._stream) if size < 0 else min(len(self._stream), self._pos + size)
+            out = bytes(self._stream[self._pos:end])
+            self._pos = end
+            return out
 
     # -- durability --------------------------------------------------------
     def maybe_seal(self) -> None:
@@ -148,7 +164,7 @@ class EncryptedOggSink:
         with self._lock:
             self._stream[:] = b"\0" * len(self._stream)
             self._stream.clear()
-            self._sealed_upto = 0
+            self._sealed_upto = self._pos = 0
 
 
 def sealed_segments(call_dir: Path) -> list[SealedFile]:

@@ -100,6 +100,8 @@ SCHEMA: tuple[Setting, ...] = (
             "this long while recording (e.g. the customer is not heard).",
             validate=lambda v: None if 5 <= v <= 600 else "must be between 5 and 600"),
     Setting("audio.sample_rate", int, 16000, "Recording sample rate in Hz.", choices=(8000, 12000, 16000, 24000, 48000)),
+    Setting("audio.codec", str, "opus", "Recording codec: 'opus' (Ogg Opus, small) or 'flac' (lossless, about "
+            "8 times larger).", choices=("opus", "flac")),
     Setting("audio.segment_seconds", float, 1.0, "How often encrypted audio is sealed to disk; bounds what a crash "
             "can lose.", validate=lambda v: None if 0.2 <= v <= 2.0 else "must be between 0.2 and 2.0"),
     Setting("softphone.adapter", str, "hook", "How Taltio learns of calls: 'hook' (the softphone runs "
