@@ -52,3 +52,28 @@ def test_locked_device_cannot_be_changed(qtbot, audio_server, tmp_path, monkeypa
     with pytest.raises(settings_mod.ConfigError, match="organisation"):
         settings_mod.save_user({"storage.url": "file:///tmp/elsewhere"}, tmp_path / "user.toml")
     dlg.close()
+
+
+def test_suggests_the_sink_the_softphone_plays_to(audio_server, tmp_path):
+    """With the default output elsewhere, the suggestion follows baresip's own stream."""
+    from tests.fixtures.baresip import start_pair
+    from tests.helpers.signals import speech
+
+    audio_server.pactl("set-default-sink", "customer_ear")
+    backend = make_backend("auto")
+    assert backend.suggest_loopback(None).id == "customer_ear.monitor"      # nothing playing: the default
+    wav = speech("Hello, I am calling about my invoice. " * 4, tmp_path / "c.wav", rate=8000)
+    # Only the agent's softphone plays through the audio server (the customer's uses a dummy player).
+    agent, customer = start_pair(tmp_path / "sip", audio_server.env, wav, customer_player="aubridge,customer")
+    try:
+        customer.dial(agent.uri)
+        import time
+
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and backend.suggest_loopback("baresip").id != "softphone_out.monitor":
+            time.sleep(0.2)
+        assert backend.suggest_loopback("baresip").id == "softphone_out.monitor"
+        assert backend.suggest_loopback("MicroSIP").id == "customer_ear.monitor"   # not running: the default
+    finally:
+        agent.stop()
+        customer.stop()
