@@ -81,9 +81,13 @@ class StatusView(QObject):
             self.window.show()
 
     def set_status(self, status: str, text: str, detail: str = "") -> None:
+        newly_wrong = status in ("warning", "error") and (status, text) != (self.status, self.text)
         self.status, self.text = status, text
         tip = f"Taltio: {text}" + (f"\n{detail}" if detail else "")
         if self.tray:
+            if newly_wrong:
+                # A lost headset mid-call must be noticed now, not when someone reads the tooltip.
+                self.tray.showMessage("Taltio", text, QSystemTrayIcon.MessageIcon.Warning, 10000)
             self.tray.setIcon(icon(status))
             self.tray.setToolTip(tip)
             self._menu_status.setText(text)
