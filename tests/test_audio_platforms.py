@@ -12,10 +12,14 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-
 from taltio.adapters.audio import AudioError, Device
 from taltio.adapters.audio_macos import AudioProc, MacBackend, MacInput
-from taltio.adapters.audio_windows import Converter, Endpoint, WindowsBackend, same_process
+from taltio.adapters.audio_windows import (
+    Converter,
+    Endpoint,
+    WindowsBackend,
+    process_matches,
+)
 
 RATE = 16000
 
@@ -77,7 +81,7 @@ SPK_OUT, LAPTOP_MIC = "{0.0.0.00000000}.{realtek-spk}", "{0.0.1.00000000}.{realt
 class FakeReader:
     """One WASAPI capture client: produces `block_s` of audio per read(), like soundcard's record(None)."""
 
-    def __init__(self, layer: "FakeWinLayer", eid: str, rate: int, channels: int, follow_default: bool) -> None:
+    def __init__(self, layer: FakeWinLayer, eid: str, rate: int, channels: int, follow_default: bool) -> None:
         self.layer, self.eid, self.rate, self.channels = layer, eid, rate, channels
         self.follow_default = follow_default
         self.frames = 0
@@ -134,7 +138,7 @@ class FakeWinLayer:
     def session_endpoint(self, process: str) -> str | None:
         if self.sessions_fail:
             raise OSError("COM error 0x80004005")
-        return next((eid for p, eid in self.sessions.items() if same_process(p, process)), None)
+        return next((eid for p, eid in self.sessions.items() if process_matches(p, process)), None)
 
     def open_capture(self, endpoint_id: str, loopback: bool, rate: int) -> FakeReader:
         if endpoint_id in self.removed:
@@ -152,7 +156,7 @@ def win():
 
 
 def test_windows_lists_mics_and_loopbacks_by_endpoint_id(win):
-    layer, be = win
+    _, be = win
     devs = be.devices()
     by_id = {d.id: d for d in devs}
     assert by_id[JABRA_OUT] == Device(JABRA_OUT, "Headset Earphone (Jabra Evolve2 65) [loopback]", "loopback", False)
@@ -313,7 +317,7 @@ ZOIPER = AudioProc("com.securax.zoiper5", "Zoiper5")
 class FakeHandle:
     """A callback stream: a thread calls on_block every 10 ms until stopped, vanished or died."""
 
-    def __init__(self, layer: "FakeMacLayer", key: str, rate: int, channels: int, on_block, on_end) -> None:
+    def __init__(self, layer: FakeMacLayer, key: str, rate: int, channels: int, on_block, on_end) -> None:
         self.layer, self.key, self.rate, self.channels = layer, key, rate, channels
         self.on_block, self.on_end = on_block, on_end
         self.running = threading.Event()
@@ -407,14 +411,14 @@ def test_macos_lists_mics_virtual_loopbacks_and_process_taps(mac):
     assert not any(d.id.startswith("tap:") for d in be.devices())
 
 
-def test_macos_without_uids_uses_device_names(mac):
+def test_macos_without_uids_uses_device_names():
     be = MacBackend(os_layer=FakeMacLayer(uids=False, taps=False))
     assert {d.id for d in be.devices()} == {"MacBook Pro Microphone", "Jabra Evolve2 65", "BlackHole 2ch"}
     assert be.find("BlackHole 2ch", "loopback").role == "loopback"
 
 
 def test_macos_find_by_uid_name_and_tap_id(mac):
-    layer, be = mac
+    _, be = mac
     assert be.find(JABRA_UID, "mic").name == "Jabra Evolve2 65"
     assert be.find("jabra", "mic").id == JABRA_UID
     assert be.find("blackhole", "loopback").id == BH_UID
@@ -431,6 +435,7 @@ def test_macos_suggests_the_softphone_tap_else_a_virtual_device(mac):
     layer, be = mac
     assert be.suggest_loopback("Zoiper5").id == "tap:com.securax.zoiper5"
     assert be.suggest_loopback("com.securax.zoiper5").id == "tap:com.securax.zoiper5"
+    assert be.suggest_loopback("zoiper").id == "tap:com.securax.zoiper5"
     assert be.suggest_loopback("Telephone").id == BH_UID
     assert be.suggest_loopback(None).id == BH_UID
     layer.taps = False

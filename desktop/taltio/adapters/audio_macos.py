@@ -32,15 +32,17 @@ can block for 17 s).
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
 from .audio import AudioBackend, AudioError, BlockSink, Device, Stream
-from .audio_windows import PushStream, same_process
+from .audio_windows import PushStream, process_matches
 
 log = logging.getLogger("taltio.audio.macos")
 
@@ -111,7 +113,7 @@ class MacBackend(AudioBackend):
         loops = [d for d in self.devices() if d.role == "loopback"]
         if softphone and self._os.taps_supported():
             for p in self._os.processes():
-                if same_process(p.name, softphone) or same_process(p.key, softphone):
+                if process_matches(p.name, softphone) or process_matches(p.key, softphone):
                     return Device(f"tap:{p.key}", f"{p.name} (process tap)", "loopback")
         return next((d for d in loops if not d.id.startswith("tap:")), None)
 
@@ -181,13 +183,15 @@ class CoreAudioLayer:
     """sounddevice for inputs and capture; catap, when it imports (macOS 14.2+), for UIDs and process taps."""
 
     def __init__(self) -> None:
+        if sys.platform.lower() != "darwin":     # .lower(): keeps mypy type-checking the rest on any OS
+            raise AudioError("the Core Audio backend runs only on macOS")
         try:
             import sounddevice
         except Exception as exc:  # noqa: BLE001 - ImportError or PortAudio missing
             raise AudioError(f"Core Audio capture needs the 'sounddevice' package: {exc}") from exc
         self._sd: Any = sounddevice
         try:
-            import catap        # raises ImportError below macOS 14.2
+            import catap  # raises ImportError below macOS 14.2
             self._catap: Any = catap
         except Exception:  # noqa: BLE001 - optional
             self._catap = None

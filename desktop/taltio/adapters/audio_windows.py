@@ -43,6 +43,7 @@ record the old one. That is reported as lost, so the core re-resolves.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -207,14 +208,11 @@ class PushStream(Stream):
                 return
 
 
-def same_process(a: str, b: str) -> bool:
-    """'MicroSIP.exe', 'microsip' and 'MicroSIP' name the same softphone."""
+def process_matches(actual: str, wanted: str) -> bool:
+    """'microsip' or 'MicroSIP.exe' finds 'MicroSIP.exe'; a substring, as audio_pulse matches its proplist."""
     def norm(s: str) -> str:
-        s = s.strip().lower()
-        for ext in (".exe", ".app"):
-            s = s[: -len(ext)] if s.endswith(ext) else s
-        return s
-    return bool(a) and bool(b) and norm(a) == norm(b)
+        return s.strip().lower().removesuffix(".exe").removesuffix(".app")
+    return bool(norm(wanted)) and norm(wanted) in norm(actual or "")
 
 
 # ---- the OS layer: exactly the WASAPI calls the backend needs ---------------------------------
@@ -356,9 +354,10 @@ class SoundcardLayer:
     """soundcard for endpoints and capture; pycaw, if installed, for sessions and the communications default."""
 
     def __init__(self) -> None:
+        if sys.platform.lower() != "win32":     # .lower(): keeps mypy type-checking the rest on any OS
+            raise AudioError("the WASAPI backend runs only on Windows")
         try:
-            _co_initialize()
-            import soundcard
+            import soundcard  # initialises COM on this thread
         except Exception as exc:  # noqa: BLE001 - ImportError, or a COM failure inside soundcard's import
             raise AudioError(f"WASAPI capture needs the 'soundcard' package: {exc}") from exc
         self._sc: Any = soundcard
@@ -375,7 +374,7 @@ class SoundcardLayer:
                 return str(self._pycaw.GetDeviceEnumerator().GetDefaultAudioEndpoint(
                     0 if flow == "render" else 1, 2).GetId())
             except Exception:  # noqa: BLE001 - no communications default set
-                pass
+                log.debug("no communications default for %s", flow)
         try:
             d = self._sc.default_speaker() if flow == "render" else self._sc.default_microphone()
             return str(d.id)
@@ -403,9 +402,9 @@ class SoundcardLayer:
             for i in range(sessions.GetCount()):
                 s = AudioSession(sessions.GetSession(i).QueryInterface(IAudioSessionControl2))
                 p = s.Process
-                if p is not None and same_process(p.name(), process):
+                if p is not None and process_matches(p.name(), process):
                     (active if s.State == 1 else other).append(str(dev.id))
-        return (active or other or [None])[0]
+        return (active or other or [""])[0] or None
 
     def open_capture(self, endpoint_id: str, loopback: bool, rate: int) -> CaptureReader:
         _co_initialize()
