@@ -234,9 +234,12 @@ class Capture:
 
     def __init__(self, backend: AudioBackend, mic: Device, loopback: Device, rate: int,
                  on_frames: Callable[[np.ndarray], None], on_event: EventCallback,
-                 one_sided_after_s: float = 20.0) -> None:
+                 one_sided_after_s: float = 20.0, refind: Callable[[int], Device] | None = None) -> None:
         self.backend = backend
-        self.devices = (mic, loopback)
+        self.devices = [mic, loopback]
+        # For a channel configured as "the default device", a reconnect resolves the default again;
+        # for a named device it is always that same device.
+        self.refind = refind
         self.rate = rate
         self.on_frames = on_frames
         self.on_event = on_event
@@ -328,13 +331,14 @@ class Capture:
 
     def _reopen(self, i: int) -> None:
         """Reopen the *same* device; never a substitute, so no other audio lands in this channel."""
-        dev = self.devices[i]
         try:
+            dev = self.refind(i) if self.refind else self.devices[i]
             if not self.backend.available(dev):
                 return
             s = self.backend.open(dev, self.rate, i, self)
         except AudioError:
             return
+        self.devices[i] = dev
         with self._lock:
             self.streams[i] = s
             self._opened_at[i] = time.monotonic()

@@ -182,7 +182,7 @@ class Controller:
                                self.rate, self.seal_every, on_error=lambda m, cid=s.call_id: self.error(m, cid),
                                on_event=lambda k, i, cid=s.call_id: self._capture_event(cid, k, i),
                                one_sided_after_s=self.one_sided_after_s, codec=self.codec,
-                               opus_level=self.opus_level)
+                               opus_level=self.opus_level, refind=self._refind)
             rec.start()
         except (AudioError, OSError) as exc:
             s.fail(str(exc))
@@ -190,6 +190,10 @@ class Controller:
             self.error(f"recording did not start: {exc}", s.call_id)
             return
         self.recorders[s.call_id] = rec
+
+    def _refind(self, channel: int):
+        spec, role = (self.mic, "mic") if channel == 0 else (self.loopback, "loopback")
+        return self.backend.find(spec, role)
 
     def _capture_event(self, call_id: str, kind: str, info: dict) -> None:
         """Device trouble is shown to the agent at once and ends up in the manifest."""

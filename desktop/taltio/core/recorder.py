@@ -41,7 +41,8 @@ class RecordedAudio:
 class CallRecorder:
     def __init__(self, call_dir: Path, recipients: list, backend: AudioBackend, mic: Device, loopback: Device,
                  rate: int = 16000, seal_every: float = 1.0, on_error=None, on_event=None,
-                 one_sided_after_s: float = 20.0, codec: str = "opus", opus_level: float | None = None) -> None:
+                 one_sided_after_s: float = 20.0, codec: str = "opus", opus_level: float | None = None,
+                 refind=None) -> None:
         self.call_dir = call_dir
         self.codec = codec
         self.rate = rate
@@ -58,7 +59,7 @@ class CallRecorder:
         if codec == "opus":
             self._set_page_latency()
         self.capture = Capture(backend, mic, loopback, rate, self._on_frames, on_event or (lambda k, i: None),
-                               one_sided_after_s)
+                               one_sided_after_s, refind)
 
     def _set_page_latency(self) -> None:
         try:

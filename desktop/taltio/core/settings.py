@@ -106,6 +106,8 @@ SCHEMA: tuple[Setting, ...] = (
             "can lose.", validate=lambda v: None if 0.2 <= v <= 2.0 else "must be between 0.2 and 2.0"),
     Setting("softphone.adapter", str, "hook", "How Taltio learns of calls: 'hook' (the softphone runs "
             "`taltio hook …`) or 'baresip' (baresip's ctrl_tcp module).", choices=("hook", "baresip")),
+    Setting("softphone.process_name", str, "", "The softphone's program name (e.g. 'MicroSIP'), used to suggest "
+            "the output device it plays to. Empty: 'baresip' with the baresip adapter, else the default output."),
     Setting("softphone.address", str, "127.0.0.1:4444", "HOST:PORT of the softphone's control socket (baresip).",
             validate=_address),
     Setting("storage.url", str, "", "Where recordings go: s3://BUCKET/PREFIX or file:///PATH (a network share). "

@@ -185,7 +185,8 @@ class TaltioApp(QObject):
 
         if self.core is None:
             return None
-        softphone = "baresip" if self.settings["softphone.adapter"] == "baresip" else None
+        softphone = self.settings["softphone.process_name"] or \
+            ("baresip" if self.settings["softphone.adapter"] == "baresip" else None)
         dlg = DevicesDialog(self.core.backend, self.settings, softphone)
         dlg.saved.connect(self._devices_saved)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
