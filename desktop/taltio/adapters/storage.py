@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import base64
 import enum
-import hashlib
 import logging
 import os
 import shutil
 from abc import ABC, abstractmethod
 from pathlib import Path
 from urllib.parse import unquote, urlparse
+
+from ..core.segments import sha256_file
 
 log = logging.getLogger("taltio.storage")
 
@@ -53,14 +54,14 @@ class FolderTarget(StorageTarget):
         try:
             dest.parent.mkdir(parents=True, exist_ok=True)
             if dest.exists():
-                if _sha256(dest) == sha256_hex:
+                if sha256_file(dest) == sha256_hex:
                     return PutResult.EXISTS
                 raise StorageError(f"{dest} already exists with other content; refusing to overwrite")
             part = dest.with_name(f".{dest.name}.{os.getpid()}.part")
             shutil.copyfile(path, part)
             with open(part, "rb+") as fh:
                 os.fsync(fh.fileno())
-            if _sha256(part) != sha256_hex:
+            if sha256_file(part) != sha256_hex:
                 part.unlink()
                 raise StorageError(f"copy to {dest} did not verify (checksum differs)")
             try:
@@ -165,14 +166,6 @@ class S3Target(StorageTarget):
 
     def _full(self, key: str) -> str:
         return f"{self.prefix}/{key}" if self.prefix else key
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def parse_url(url: str) -> tuple[str, str, str]:
