@@ -99,3 +99,24 @@ def test_flac_header_is_patched_in_the_final_file(tmp_path):
     assert rate == 16000 and data.shape == x.shape
     expected = np.clip(x, -1, 1) * 32767
     assert np.abs(data.astype(int) - expected).max() <= 1.5       # lossless up to 16-bit quantisation
+
+
+@pytest.mark.parametrize("kbps", [28, 56])
+def test_opus_bitrate_setting_gives_that_bitrate(tmp_path, kbps):
+    """The configured kbit/s is what libsndfile produces (within Ogg/age overhead)."""
+    from taltio.core.recorder import opus_compression_level
+
+    ident = pyrage.x25519.Identity.generate()
+    sink = EncryptedOggSink(tmp_path, [ident.to_public()], seal_every=3600)
+    enc = sf.SoundFile(sink, mode="w", samplerate=16000, channels=2, format="OGG", subtype="OPUS",
+                       compression_level=opus_compression_level(kbps))
+    from tests.helpers.signals import read_wav, speech
+
+    a = read_wav(speech("The agent explains the terms of the contract in detail. " * 2, tmp_path / "a.wav"))[0]
+    c = read_wav(speech("The customer asks about the price and the delivery. " * 2, tmp_path / "c.wav",
+                        voice="en+f3"))[0]
+    n = min(len(a), len(c))
+    enc.write(np.stack([a[:n], c[:n]], axis=1).astype("float32"))
+    enc.close()
+    achieved = len(sink._stream) * 8 / (n / 16000) / 1000
+    assert kbps * 0.9 <= achieved <= kbps * 1.15, achieved

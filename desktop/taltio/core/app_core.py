@@ -11,6 +11,7 @@ from ..adapters.storage import FolderTarget, S3Target, StorageTarget, parse_url
 from . import identity, paths
 from .controller import Controller
 from .queue import UploadQueue
+from .recorder import opus_compression_level
 from .settings import Settings
 
 log = logging.getLogger("taltio.core")
@@ -62,5 +63,6 @@ def build(settings: Settings, keystore: Keystore | None = None, backend: AudioBa
                      loopback=settings["audio.loopback_device"], sample_rate=settings["audio.sample_rate"],
                      seal_every=settings["audio.segment_seconds"],
                      one_sided_after_s=settings["audio.one_sided_alarm_seconds"],
-                     codec=settings["audio.codec"])
+                     codec=settings["audio.codec"],
+                     opus_level=opus_compression_level(settings["audio.opus_bitrate_kbps"]))
     return Core(settings, keystore, ctl, queue, target, backend, data, settings.standalone)

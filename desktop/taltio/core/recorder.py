@@ -31,6 +31,11 @@ CODECS = {
 }
 
 
+def opus_compression_level(stereo_kbps: int) -> float:
+    """libsndfile's only Opus knob: level L gives (1 - L) * 250 + 6 kbit/s per channel (src/ogg_opus.c)."""
+    return min(1.0, max(0.0, 1 - (stereo_kbps / 2 - 6) / 250))
+
+
 @dataclass
 class RecordedAudio:
     file: SealedFile
