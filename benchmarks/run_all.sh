@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Run every benchmark in turn and print their tables; JSON results go to $BENCH_OUT (default: a temp dir).
+#
+#   benchmarks/run_all.sh            # full run, about 12 min on 2 cores
+#   benchmarks/run_all.sh --quick    # shorter audio, 10 kills: about 3 min, for a smoke test
+#
+# PYTHON picks the interpreter (default .venv/bin/python, else python3). TALTIO_DESKTOP points the
+# codec/cpu/crash benchmarks at another copy of desktop/ (e.g. `git archive HEAD desktop | tar -x -C DIR`).
+# Needs: espeak-ng sox opus-tools age pulseaudio-utils pipewire wireplumber pipewire-pulse dbus
+# gnome-keyring socat, and pystoi (pip) for codec.py.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-.venv/bin/python}
+[ -x "$PY" ] || PY=python3
+OUT=${BENCH_OUT:-$(mktemp -d -t taltio-bench.XXXXXX)}
+mkdir -p "$OUT"
+QUICK=0
+[ "${1:-}" = "--quick" ] && QUICK=1
+if [ $QUICK = 1 ]; then
+  CODEC_ARGS="--minutes 0.5"; CPU_ARGS="--minutes 0.5 --seconds 20 --repeats 1"; CRASH_ARGS="--kills 10"
+else
+  CODEC_ARGS=""; CPU_ARGS=""; CRASH_ARGS=""
+fi
+failed=()
+run() {  # name, command...
+  local name=$1; shift
+  echo; echo "=== $name: $*"
+  local t0=$SECONDS
+  if "$@"; then echo "=== $name: done in $((SECONDS - t0)) s"; else echo "=== $name: FAILED"; failed+=("$name"); fi
+}
+
+run codec "$PY" benchmarks/codec.py $CODEC_ARGS --json "$OUT/codec.json"
+KBPS=$("$PY" -c "import json,sys; print(json.load(open(sys.argv[1]))['recommended_kbps'] or 28)" "$OUT/codec.json" \
+       2>/dev/null || echo 28)
+run cpu "$PY" benchmarks/cpu.py --kbps "$KBPS" $CPU_ARGS --json "$OUT/cpu.json"
+run crash_loss "$PY" benchmarks/crash_loss.py $CRASH_ARGS --json "$OUT/crash_loss.json"
+run hook_latency "$PY" benchmarks/hook_latency.py
+
+echo
+echo "results (JSON): $OUT"
+if [ ${#failed[@]} -gt 0 ]; then echo "failed: ${failed[*]}"; exit 1; fi
