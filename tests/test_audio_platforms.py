@@ -14,12 +14,8 @@ import numpy as np
 import pytest
 from taltio.adapters.audio import AudioError, Device
 from taltio.adapters.audio_macos import AudioProc, MacBackend, MacInput
-from taltio.adapters.audio_windows import (
-    Converter,
-    Endpoint,
-    WindowsBackend,
-    process_matches,
-)
+from taltio.adapters.audio_push import Converter, process_matches
+from taltio.adapters.audio_windows import Endpoint, WindowsBackend
 
 RATE = 16000
 

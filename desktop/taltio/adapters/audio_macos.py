@@ -42,7 +42,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from .audio import AudioBackend, AudioError, BlockSink, Device, Stream
-from .audio_windows import PushStream, process_matches
+from .audio_push import PushStream, process_matches
 
 log = logging.getLogger("taltio.audio.macos")
 
