@@ -17,9 +17,9 @@ from typing import Callable
 
 from ..adapters.audio import AudioBackend, AudioError
 from . import manifest
-from .events import CallEvent, EventError, EventKind, redact_number, utcnow
+from .events import CallEvent, EventError, EventKind, redact_number, safe_call_id, utcnow
 from .queue import UploadQueue
-from .recorder import CallRecorder
+from .recorder import CallRecorder, codec_label
 from .segments import sha256_file, write_durably
 from .session import CallSession, Outcome, State, Transition
 
@@ -150,8 +150,6 @@ class Controller:
         return ringing[-1] if ringing else None
 
     def _start_session(self, ev: CallEvent) -> CallSession:
-        from .events import safe_call_id
-
         call_id = ev.call_id or safe_call_id(None)
         existing = self.sessions.get(call_id)
         if existing and existing.active:
@@ -261,7 +259,7 @@ class Controller:
         doc = manifest.build(s, agent_id=self.agent_id, workstation_id=self.workstation_id, key=self.key,
                              audio=audio, segments=segments, duration_s=duration_s, interrupted=interrupted,
                              sample_rate=self.rate,
-                             codec=codec or ("ogg/opus" if self.codec == "opus" else "flac"))
+                             codec=codec or codec_label(self.codec))
         manifest.write_signed(d, doc, self.key)
         # Local file name -> object name: every object of a call is named <call-id>.<what>,
         # so several calls share a day folder in storage. Audio first, manifest last.
@@ -283,7 +281,7 @@ class Controller:
             active = [s for s in self.sessions.values() if s.active]
         for s in active:
             try:
-                s.transitions.append(type(s.transitions[0])(utcnow(), "app_closed", "Taltio was closed mid-call"))
+                s.transitions.append(Transition(utcnow(), "app_closed", "Taltio was closed mid-call"))
                 self.handle(CallEvent(EventKind.ENDED, call_id=s.call_id, source="shutdown"))
             except Exception:  # noqa: BLE001 - keep going: the other calls matter too
                 log.exception("could not close call %s cleanly; it will be recovered at next start", s.call_id)

@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from .. import __version__
 from . import sshsig
+from .events import iso
 from .segments import SealedFile, write_durably
 from .session import CallSession
 
@@ -37,11 +38,11 @@ def build(session: CallSession, *, agent_id: str, workstation_id: str, key: Ed25
         "remote_number": session.number,
         "outcome": "interrupted" if interrupted else session.outcome.value,
         "times": {
-            "ring": _t(session.ring_at),
-            "answer": _t(session.answer_at),
-            "notice_given": _t(session.notice_at),
-            "recording_start": _t(session.record_start_at),
-            "end": _t(session.end_at),
+            "ring": iso(session.ring_at),
+            "answer": iso(session.answer_at),
+            "notice_given": iso(session.notice_at),
+            "recording_start": iso(session.record_start_at),
+            "end": iso(session.end_at),
         },
         "pauses": session.pauses,
         "bookmarks": session.bookmarks,
@@ -72,12 +73,6 @@ def build(session: CallSession, *, agent_id: str, workstation_id: str, key: Ed25
 
 def object_name(call_id: str, local_name: str) -> str:
     return local_name if local_name.startswith(call_id) else f"{call_id}.{local_name}"
-
-
-def _t(ts) -> str | None:
-    from .events import iso
-
-    return iso(ts)
 
 
 def encode(doc: dict) -> bytes:

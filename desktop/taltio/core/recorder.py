@@ -25,10 +25,15 @@ log = logging.getLogger("taltio.recorder")
 _SFC_SET_OGG_PAGE_LATENCY_MS = 0x1302
 PAGE_LATENCY_MS = 200.0
 CODECS = {
-    # codec name -> (libsndfile format, subtype, file extension)
-    "opus": ("OGG", "OPUS", "ogg"),
-    "flac": ("FLAC", "PCM_16", "flac"),
+    # codec name -> (libsndfile format, subtype, file extension, label in the manifest)
+    "opus": ("OGG", "OPUS", "ogg", "ogg/opus"),
+    "flac": ("FLAC", "PCM_16", "flac", "flac"),
 }
+FINAL_EXTENSIONS = tuple(c[2] for c in CODECS.values())
+
+
+def codec_label(codec: str) -> str:
+    return CODECS[codec][3]
 
 
 def opus_compression_level(stereo_kbps: int) -> float:
@@ -57,7 +62,7 @@ class CallRecorder:
         self._closed = False
         self.frames_written = 0
         self.on_error = on_error or (lambda msg: None)
-        fmt, subtype, self.extension = CODECS[codec]
+        fmt, subtype, self.extension, _label = CODECS[codec]
         extra = {"compression_level": opus_level} if codec == "opus" and opus_level is not None else {}
         self._encoder = sf.SoundFile(self.sink, mode="w", samplerate=rate, channels=2, format=fmt, subtype=subtype,
                                      **extra)
@@ -115,8 +120,7 @@ class CallRecorder:
         self.capture.close()
         self._close_encoder()
         sealed = self.sink.finalize(final_name)
-        return RecordedAudio(sealed, round(self.frames_written / self.rate, 3),
-                             "ogg/opus" if self.codec == "opus" else "flac")
+        return RecordedAudio(sealed, round(self.frames_written / self.rate, 3), codec_label(self.codec))
 
     def destroy(self) -> None:
         # Mark the sink destroyed first so the encoder's final pages are swallowed too.

@@ -14,7 +14,8 @@ from datetime import datetime, timezone
 from . import manifest
 from .controller import JOURNAL, Controller
 from .segments import SEGMENT_GLOB, SealedFile, sealed_segments, sha256_file
-from .session import Outcome, State, session_from_json
+from .recorder import FINAL_EXTENSIONS
+from .session import Outcome, State, Transition, session_from_json
 
 log = logging.getLogger("taltio.recovery")
 
@@ -38,7 +39,7 @@ def recover(ctl: Controller) -> list[str]:
             continue
         if s.outcome in (Outcome.PRIVATE, Outcome.DECLINED, Outcome.NOT_RECORDED) or \
                 s.state in (State.RINGING, State.NOTICE_PENDING):
-            for f in list(d.glob(SEGMENT_GLOB)) + list(d.glob("*.ogg.age")) + list(d.glob("*.flac.age")):
+            for f in list(d.glob(SEGMENT_GLOB)) + [p for ext in FINAL_EXTENSIONS for p in d.glob(f"*.{ext}.age")]:
                 f.unlink()
             if s.outcome == Outcome.DECLINED:
                 s.end(s.end_at)
@@ -50,17 +51,16 @@ def recover(ctl: Controller) -> list[str]:
                 shutil.rmtree(d, ignore_errors=True)
             continue
         interrupted = s.state != State.ENDED
-        final = next((d / f"{call_id}.{ext}.age" for ext in ("ogg", "flac") if (d / f"{call_id}.{ext}.age").exists()),
-                     d / f"{call_id}.ogg.age")
+        final = next((p for p in (d / f"{call_id}.{ext}.age" for ext in FINAL_EXTENSIONS) if p.exists()), None)
         segments = sealed_segments(d)
         last = max((p.stat().st_mtime for p in d.iterdir()), default=None)
         if interrupted:
-            s.transitions.append(type(s.transitions[0])(datetime.now(timezone.utc), "interrupted",
-                                                        "recovered after the app stopped unexpectedly"))
+            s.transitions.append(Transition(datetime.now(timezone.utc), "interrupted",
+                                            "recovered after the app stopped unexpectedly"))
             s.end(datetime.fromtimestamp(last, timezone.utc) if last else None)
         for stale in (manifest.MANIFEST, manifest.SIGNATURE):
             (d / stale).unlink(missing_ok=True)
-        if final.exists():
+        if final is not None:
             audio = SealedFile(final, sha256_file(final), final.stat().st_size)
             ctl.finish(s, audio=audio, interrupted=interrupted)
         else:
