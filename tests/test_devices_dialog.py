@@ -32,11 +32,19 @@ def test_devices_meters_and_saved_ids(qtbot, audio_server, tmp_path, monkeypatch
     qtbot.waitUntil(lambda: dlg.loop_meter.value() > -20, timeout=3000)
     assert dlg.mic_meter.value() <= -55
     player.wait(timeout=10)
+    # A fallback is optional; offered are the devices of the same role.
+    assert dlg.mic_fb.currentData() is None and dlg.loop_fb.currentData() is None
+    fb_loops = [dlg.loop_fb.itemText(i) for i in range(dlg.loop_fb.count())]
+    assert "Monitor of customer_ear" in fb_loops and "agent_mic" not in fb_loops
+    dlg.loop_fb.setCurrentIndex(fb_loops.index("Monitor of customer_ear"))
     with qtbot.waitSignal(dlg.saved) as sig:
         dlg.save_button.click()
-    assert sig.args == ["agent_mic", "softphone_out.monitor"]       # stable ids, not indexes or labels
+    # stable ids, not indexes or labels
+    assert sig.args == [{"audio.mic_device": "agent_mic", "audio.loopback_device": "softphone_out.monitor",
+                         "audio.mic_fallback_device": "", "audio.loopback_fallback_device": "customer_ear.monitor"}]
     saved = tomllib.loads((tmp_path / "user.toml").read_text())
-    assert saved == {"audio": {"mic_device": "agent_mic", "loopback_device": "softphone_out.monitor"}}
+    assert saved == {"audio": {"mic_device": "agent_mic", "loopback_device": "softphone_out.monitor",
+                               "mic_fallback_device": "", "loopback_fallback_device": "customer_ear.monitor"}}
     assert dlg.capture is None          # meters stopped with the dialog
 
 

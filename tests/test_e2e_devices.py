@@ -164,3 +164,78 @@ def test_one_sided_call_alarm_not_for_normal_pauses(world, app_factory):
     assert [a["channel"] for a in doc["alarms"]] == ["customer"]     # the agent's pauses raised none
     assert doc["alarms"][0]["end"] is not None
     assert t > 0
+
+
+BACKUP_TONE = 1234.0
+
+
+@pytest.mark.parametrize("side", ["agent", "customer"])
+def test_configured_fallback_bridges_an_unplug_and_the_device_comes_back(world, app_factory, decoy, side):
+    """With a fallback configured, an unplug switches to it (shown, listed), and the replug switches back.
+
+    The fallback carries BACKUP_TONE; the default source keeps carrying the decoy tone, which must
+    never be recorded: the only substitute allowed is the one IT configured.
+    """
+    audio = world.audio
+    ch = 0 if side == "agent" else 1
+    if side == "agent":
+        audio.pactl("load-module", "module-null-sink", "sink_name=backup_feed", "channels=1", "channel_map=mono")
+        audio.pactl("load-module", "module-remap-source", "source_name=backup_mic", "master=backup_feed.monitor",
+                    "channels=1", "channel_map=mono", "source_properties=device.description=Built-in_mic")
+        key, fb = "audio.mic_fallback_device", "backup_mic"
+    else:
+        audio.pactl("load-module", "module-null-sink", "sink_name=backup_feed", "channels=2",
+                    "sink_properties=device.description=Built-in_speakers")
+        key, fb = "audio.loopback_fallback_device", "backup_feed.monitor"
+    backup = audio.play("backup_feed", write_wav(world.root / "backup.wav", tone(BACKUP_TONE, 40.0, amplitude=0.4),
+                                                 RATE))
+    try:
+        app = app_factory(f"fallback-{side}", **{key: fb}).start()
+        cid = f"call-fallback-{side}"
+        start_recording(app, cid)
+        (audio.play_mic if side == "agent" else audio.play_customer)(world.agent_wav).wait(timeout=60)
+        needle, module = (("source_name=agent_mic", "module-remap-source") if side == "agent"
+                          else ("sink_name=softphone_out", "module-null-sink"))
+        args = audio.unload(needle)
+        _wait(lambda: any("through the fallback" in w for w in _warnings(app)), 3.0, "fallback warning")
+        time.sleep(2.0)
+        audio.load(module, args)
+        _wait(lambda: not _warnings(app), 5.0, "warning to clear once the chosen device is back")
+        (audio.play_mic if side == "agent" else audio.play_customer)(world.customer_wav).wait(timeout=60)
+        app.hook("ended", cid)
+        app.wait_for(queue_empty, timeout=30, what="upload")
+        doc, rec, rate = fetch_call(world.s3, cid, world.root / f"verify-fallback-{side}", world.org_key,
+                                    app.status()["workstation_key"])
+    finally:
+        backup.kill()
+        audio.unload("sink_name=backup_feed")
+    mine = [d for d in doc["devices"] if d["channel"] == side]
+    assert [d["fallback"] for d in mine] == [False, True, False], doc["devices"]
+    on_fb, back = mine[1]["from_s"], mine[2]["from_s"]
+    gaps = [g for g in doc["gaps"] if g["channel"] == side]
+    assert len(gaps) == 2 and all(g["end_s"] - g["start_s"] < 1.0 for g in gaps), gaps
+    win = rate // 2
+
+    def tone_in(a: float, b: float, freq: float, c: int = ch) -> float:
+        """Loudest half second of [a, b) in which *freq* dominates (RMS; the tones play at 0.28).
+
+        Both tests are needed: speech has some energy at any frequency (a ratio alone would not
+        do for loud speech), and Opus's joint stereo leaks a faint trace of one channel into a
+        silent other (the ratio is high there, the level tiny).
+        """
+        levels = [0.0]
+        for i in range(int(a * rate), max(int(a * rate) + 1, int(b * rate) - win), win):
+            w = rec[i:i + win, c]
+            if tone_present(w, rate, freq) > 0.5:
+                levels.append(float(np.sqrt(np.mean(w.astype(np.float64) ** 2))))
+        return max(levels)
+
+    # The fallback fed the channel while on it, and only then; the default (decoy) source never did.
+    assert tone_in(on_fb + 0.2, back - 0.6, BACKUP_TONE) > 0.15
+    assert tone_in(0, mine[1]["from_s"] - 1.0, BACKUP_TONE) < 0.05
+    assert tone_in(back + 0.5, len(rec) / rate, BACKUP_TONE) < 0.05
+    assert max(tone_in(0, len(rec) / rate, DECOY_TONE, c) for c in (0, 1)) < 0.05
+    # The other channel never heard the fallback, and after the switch back the speech is there again.
+    assert tone_in(0, len(rec) / rate, BACKUP_TONE, 1 - ch) < 0.05
+    post = _speech_after(rec, ch, back)
+    assert windowed_ncc(post, read_wav(world.customer_wav)[0], rate) >= 0.8

@@ -11,7 +11,6 @@ from ..adapters.storage import FolderTarget, S3Target, StorageTarget, parse_url
 from . import identity, paths
 from .controller import Controller
 from .queue import UploadQueue
-from .recorder import opus_compression_level
 from .settings import Settings
 
 log = logging.getLogger("taltio.core")
@@ -64,5 +63,7 @@ def build(settings: Settings, keystore: Keystore | None = None, backend: AudioBa
                      seal_every=settings["audio.segment_seconds"],
                      one_sided_after_s=settings["audio.one_sided_alarm_seconds"],
                      codec=settings["audio.codec"],
-                     opus_level=opus_compression_level(settings["audio.opus_bitrate_kbps"]))
+                     opus_kbps=settings["audio.opus_bitrate_kbps"],
+                     mic_fallback=settings["audio.mic_fallback_device"],
+                     loopback_fallback=settings["audio.loopback_fallback_device"])
     return Core(settings, keystore, ctl, queue, target, backend, data, settings.standalone)

@@ -19,7 +19,8 @@ from ..adapters.audio import AudioBackend, AudioError
 from . import manifest
 from .events import CallEvent, EventError, EventKind, redact_number, safe_call_id, utcnow
 from .queue import UploadQueue
-from .recorder import CallRecorder, codec_label
+from .encoder import codec_label
+from .recorder import CallRecorder
 from .segments import sha256_file, write_durably
 from .session import CallSession, Outcome, State, Transition
 
@@ -33,7 +34,8 @@ class Controller:
     def __init__(self, *, calls_dir: Path, queue: UploadQueue, backend: AudioBackend, recipients: list,
                  signing_key, agent_id: str, workstation_id: str, mic: str, loopback: str,
                  sample_rate: int = 16000, seal_every: float = 1.0, one_sided_after_s: float = 20.0,
-                 codec: str = "opus", opus_level: float | None = None) -> None:
+                 codec: str = "opus", opus_kbps: int = 28, mic_fallback: str = "",
+                 loopback_fallback: str = "") -> None:
         self.calls_dir = calls_dir
         self.queue = queue
         self.backend = backend
@@ -43,10 +45,11 @@ class Controller:
         self.workstation_id = workstation_id
         self.mic = mic
         self.loopback = loopback
+        self.fallbacks = (mic_fallback, loopback_fallback)
         self.rate = sample_rate
         self.seal_every = seal_every
         self.one_sided_after_s = one_sided_after_s
-        self.codec, self.opus_level = codec, opus_level
+        self.codec, self.opus_kbps = codec, opus_kbps
         self.warnings: dict[str, dict[str, str]] = defaultdict(dict)   # call id -> {key: message}
         self.sessions: dict[str, CallSession] = {}
         self.recorders: dict[str, CallRecorder] = {}
@@ -86,10 +89,11 @@ class Controller:
                                           "last_error": st.last_error, "uploading": st.uploading},
                 "last_error": self.last_error}
 
-    def set_devices(self, mic: str, loopback: str) -> None:
+    def set_devices(self, mic: str, loopback: str, mic_fallback: str = "", loopback_fallback: str = "") -> None:
         """New device choice (from the settings page); applies from the next recording on."""
         with self._lock:
             self.mic, self.loopback = mic, loopback
+            self.fallbacks = (mic_fallback, loopback_fallback)
 
     # -- lookup --------------------------------------------------------------
     def current(self) -> CallSession | None:
@@ -180,7 +184,7 @@ class Controller:
                                self.rate, self.seal_every, on_error=lambda m, cid=s.call_id: self.error(m, cid),
                                on_event=lambda k, i, cid=s.call_id: self._capture_event(cid, k, i),
                                one_sided_after_s=self.one_sided_after_s, codec=self.codec,
-                               opus_level=self.opus_level, refind=self._refind)
+                               opus_kbps=self.opus_kbps, refind=self._refind, fallback=self._fallback)
             rec.start()
         except (AudioError, OSError) as exc:
             s.fail(str(exc))
@@ -193,6 +197,10 @@ class Controller:
         spec, role = (self.mic, "mic") if channel == 0 else (self.loopback, "loopback")
         return self.backend.find(spec, role)
 
+    def _fallback(self, channel: int):
+        spec = self.fallbacks[channel]
+        return self.backend.find(spec, ("mic", "loopback")[channel]) if spec else None
+
     def _capture_event(self, call_id: str, kind: str, info: dict) -> None:
         """Device trouble is shown to the agent at once and ends up in the manifest."""
         side = "your microphone" if info["channel"] == "agent" else "the customer's side"
@@ -200,11 +208,17 @@ class Controller:
             s = self.sessions.get(call_id)
             if s is None:
                 return
+            key = info["channel"] + ":device"
             if kind == "device_lost":
-                msg = f"Not hearing {side}: '{info['device']}' stopped ({info['cause']}); waiting for it to return"
-                self.warnings[call_id][info["channel"] + ":device"] = msg
+                then = ("switching to the fallback device" if self.fallbacks[0 if info["channel"] == "agent" else 1]
+                        else "waiting for it to return")
+                self.warnings[call_id][key] = \
+                    f"Not hearing {side}: '{info['device']}' stopped ({info['cause']}); {then}"
+            elif kind == "device_back" and info.get("fallback"):
+                self.warnings[call_id][key] = (f"Hearing {side} through the fallback '{info['device']}' until "
+                                               f"'{info['preferred']}' returns")
             elif kind == "device_back":
-                self.warnings[call_id].pop(info["channel"] + ":device", None)
+                self.warnings[call_id].pop(key, None)
             elif kind == "one_sided":
                 who = "Your microphone" if info["channel"] == "agent" else "The customer"
                 self.warnings[call_id][info["channel"] + ":silent"] = \
@@ -246,6 +260,7 @@ class Controller:
                 result = rec.stop(f"{s.call_id}.{rec.extension}.age")
                 audio, duration, codec = result.file, result.duration_s, result.codec
                 s.gaps, s.alarms = rec.capture.manifest_gaps(), rec.capture.manifest_alarms()
+                s.devices = rec.capture.manifest_devices()
             except OSError as exc:
                 # The sealed segments are still on disk; recovery at next start uploads them.
                 self.error(f"could not finish the recording of call {s.call_id}: {exc}", s.call_id)

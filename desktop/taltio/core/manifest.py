@@ -50,6 +50,7 @@ def build(session: CallSession, *, agent_id: str, workstation_id: str, key: Ed25
         # anyone else's audio), and one-sided-call alarms shown to the agent.
         "gaps": session.gaps,
         "alarms": session.alarms,
+        "devices": session.devices,
         "transitions": [t.to_json() for t in session.transitions],
         "audio": None,
     }

@@ -1,4 +1,4 @@
-"""One call's capture pipeline: devices → stereo frames → Ogg Opus → encrypted segments.
+"""One call's capture pipeline: devices → stereo frames → encoder (Ogg Opus/FLAC) → encrypted segments.
 
 Pausing drops frames before the encoder, so audio from inside a pause exists
 nowhere, not even in memory. The encoder runs on the capture's mixer thread.
@@ -11,34 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import soundfile as sf
 
 from ..adapters.audio import AudioBackend, Device
 from .capture import Capture
+from .encoder import open_encoder
 from .segments import EncryptedOggSink, SealedFile
 
 log = logging.getLogger("taltio.recorder")
-
-# libsndfile's SFC_SET_OGG_PAGE_LATENCY_MS. soundfile has no wrapper for it, so
-# it is sent through soundfile's own cffi handle. Without it Ogg flushes a page
-# per second of audio, which would double what a crash can lose.
-_SFC_SET_OGG_PAGE_LATENCY_MS = 0x1302
-PAGE_LATENCY_MS = 200.0
-CODECS = {
-    # codec name -> (libsndfile format, subtype, file extension, label in the manifest)
-    "opus": ("OGG", "OPUS", "ogg", "ogg/opus"),
-    "flac": ("FLAC", "PCM_16", "flac", "flac"),
-}
-FINAL_EXTENSIONS = tuple(c[2] for c in CODECS.values())
-
-
-def codec_label(codec: str) -> str:
-    return CODECS[codec][3]
-
-
-def opus_compression_level(stereo_kbps: int) -> float:
-    """libsndfile's only Opus knob: level L gives (1 - L) * 250 + 6 kbit/s per channel (src/ogg_opus.c)."""
-    return min(1.0, max(0.0, 1 - (stereo_kbps / 2 - 6) / 250))
 
 
 @dataclass
@@ -51,8 +30,8 @@ class RecordedAudio:
 class CallRecorder:
     def __init__(self, call_dir: Path, recipients: list, backend: AudioBackend, mic: Device, loopback: Device,
                  rate: int = 16000, seal_every: float = 1.0, on_error=None, on_event=None,
-                 one_sided_after_s: float = 20.0, codec: str = "opus", opus_level: float | None = None,
-                 refind=None) -> None:
+                 one_sided_after_s: float = 20.0, codec: str = "opus", opus_kbps: int = 28,
+                 refind=None, fallback=None) -> None:
         self.call_dir = call_dir
         self.codec = codec
         self.rate = rate
@@ -62,23 +41,10 @@ class CallRecorder:
         self._closed = False
         self.frames_written = 0
         self.on_error = on_error or (lambda msg: None)
-        fmt, subtype, self.extension, _label = CODECS[codec]
-        extra = {"compression_level": opus_level} if codec == "opus" and opus_level is not None else {}
-        self._encoder = sf.SoundFile(self.sink, mode="w", samplerate=rate, channels=2, format=fmt, subtype=subtype,
-                                     **extra)
-        if codec == "opus":
-            self._set_page_latency()
+        self._encoder = open_encoder(codec, self.sink, rate, opus_kbps)
+        self.extension = self._encoder.extension
         self.capture = Capture(backend, mic, loopback, rate, self._on_frames, on_event or (lambda k, i: None),
-                               one_sided_after_s, refind)
-
-    def _set_page_latency(self) -> None:
-        try:
-            from soundfile import _ffi, _snd  # type: ignore[attr-defined]
-
-            val = _ffi.new("double*", PAGE_LATENCY_MS)
-            _snd.sf_command(self._encoder._file, _SFC_SET_OGG_PAGE_LATENCY_MS, val, _ffi.sizeof("double"))
-        except Exception:  # noqa: BLE001 - older libsndfile: 1 s pages, still within budget
-            log.warning("could not set Ogg page latency; crash loss may be up to ~2 s")
+                               one_sided_after_s, refind, fallback)
 
     def start(self) -> None:
         self.capture.start()
@@ -120,7 +86,7 @@ class CallRecorder:
         self.capture.close()
         self._close_encoder()
         sealed = self.sink.finalize(final_name)
-        return RecordedAudio(sealed, round(self.frames_written / self.rate, 3), codec_label(self.codec))
+        return RecordedAudio(sealed, round(self.frames_written / self.rate, 3), self._encoder.label)
 
     def destroy(self) -> None:
         # Mark the sink destroyed first so the encoder's final pages are swallowed too.

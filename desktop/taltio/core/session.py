@@ -74,6 +74,7 @@ class CallSession:
     error: str | None = None
     gaps: list[dict] = field(default_factory=list)      # device lost: channel, cause, start/end
     alarms: list[dict] = field(default_factory=list)    # one-sided call: channel, start/end
+    devices: list[dict] = field(default_factory=list)   # which device fed each channel from when (fallbacks)
 
     def __post_init__(self) -> None:
         if not self.transitions:
@@ -179,6 +180,7 @@ class CallSession:
             "error": self.error,
             "gaps": self.gaps,
             "alarms": self.alarms,
+            "devices": self.devices,
         }
 
 
@@ -196,5 +198,6 @@ def session_from_json(doc: dict) -> CallSession:
         pauses=doc.get("pauses", []), bookmarks=doc.get("bookmarks", []),
         transitions=[Transition(_dt(t["at"]) or utcnow(), t["state"], t.get("note", ""))
                      for t in doc.get("transitions", [])],
-        error=doc.get("error"), gaps=doc.get("gaps", []), alarms=doc.get("alarms", []))
+        error=doc.get("error"), gaps=doc.get("gaps", []), alarms=doc.get("alarms", []),
+        devices=doc.get("devices", []))
     return s

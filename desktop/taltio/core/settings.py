@@ -96,6 +96,13 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("audio.loopback_device", str, "", "The device that carries what the softphone plays (on Linux the "
             "monitor of the headset's output, e.g. 'alsa_output.usb-Jabra….monitor'). Empty: the monitor of the "
             "output the softphone is playing to, else of the default output.", user=True),
+    Setting("audio.mic_fallback_device", str, "", "Microphone to record from while the chosen one is lost (e.g. "
+            "the laptop's built-in mic when the headset is unplugged). Empty: record a gap and wait for the chosen "
+            "one to return. Either way the agent is warned, the switch is listed in the call's manifest, and the "
+            "chosen device is used again as soon as it returns.", user=True),
+    Setting("audio.loopback_fallback_device", str, "", "Loopback device to record the customer from while the "
+            "chosen one is lost (e.g. the monitor of the built-in speakers, where the softphone plays once the "
+            "headset is gone). Empty: record a gap and wait.", user=True),
     Setting("audio.one_sided_alarm_seconds", float, 20.0, "Warn the agent when either side has been silent "
             "this long while recording (e.g. the customer is not heard).",
             validate=lambda v: None if 5 <= v <= 600 else "must be between 5 and 600"),

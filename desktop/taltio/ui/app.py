@@ -194,11 +194,12 @@ class TaltioApp(QObject):
         self.devices_dialog = dlg
         return dlg
 
-    def _devices_saved(self, mic: str, loopback: str) -> None:
-        self.settings.values["audio.mic_device"] = mic
-        self.settings.values["audio.loopback_device"] = loopback
-        self.core.controller.set_devices(mic, loopback)
-        log.info("audio devices chosen: mic %s, loopback %s", mic, loopback)
+    def _devices_saved(self, updates: dict) -> None:
+        self.settings.values.update(updates)
+        s = self.settings
+        self.core.controller.set_devices(s["audio.mic_device"], s["audio.loopback_device"],
+                                         s["audio.mic_fallback_device"], s["audio.loopback_fallback_device"])
+        log.info("audio devices chosen: %s", ", ".join(f"{k.split('.')[1]}={v or '-'}" for k, v in updates.items()))
 
     def _show_card(self) -> None:
         cur = self.core.controller.current() if self.core else None

@@ -32,7 +32,7 @@ def _dbfs(x: np.ndarray) -> float:
 
 
 class DevicesDialog(QDialog):
-    saved = Signal(str, str)            # mic id, loopback id
+    saved = Signal(dict)                # setting key -> stable device id ("" = no fallback)
 
     def __init__(self, backend: AudioBackend, settings: settings_mod.Settings, softphone: str | None = None,
                  parent: QWidget | None = None) -> None:
@@ -46,6 +46,8 @@ class DevicesDialog(QDialog):
 
         self.mic = QComboBox(objectName="micCombo")
         self.loop = QComboBox(objectName="loopbackCombo")
+        self.mic_fb = QComboBox(objectName="micFallbackCombo")
+        self.loop_fb = QComboBox(objectName="loopbackFallbackCombo")
         self.mic_meter = QProgressBar(objectName="micMeter")
         self.loop_meter = QProgressBar(objectName="loopbackMeter")
         for m in (self.mic_meter, self.loop_meter):
@@ -68,6 +70,9 @@ class DevicesDialog(QDialog):
                    settings_mod.locked(settings, "audio.mic_device"))
         self._fill(self.loop, [d for d in devices if d.role == "loopback"], settings["audio.loopback_device"],
                    suggested, settings_mod.locked(settings, "audio.loopback_device"))
+        self._fill_fallback(self.mic_fb, [d for d in devices if d.role == "mic"], "audio.mic_fallback_device")
+        self._fill_fallback(self.loop_fb, [d for d in devices if d.role == "loopback"],
+                            "audio.loopback_fallback_device")
         if suggested:
             self.hint.setText(f"Suggested for the customer's side: <b>{suggested.name}</b>, which carries what "
                               f"{'the softphone' if softphone else 'your default output'} plays.")
@@ -75,8 +80,10 @@ class DevicesDialog(QDialog):
         form = QFormLayout()
         form.addRow("Your headset microphone", self.mic)
         form.addRow("", self.mic_meter)
+        form.addRow("If it is unplugged, use", self.mic_fb)
         form.addRow("Customer's side (softphone output)", self.loop)
         form.addRow("", self.loop_meter)
+        form.addRow("If it is unplugged, use", self.loop_fb)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
@@ -89,7 +96,7 @@ class DevicesDialog(QDialog):
         lay.addWidget(buttons)
         self.mic.currentIndexChanged.connect(self._restart_meters)
         self.loop.currentIndexChanged.connect(self._restart_meters)
-        self.save_button.setEnabled(self.mic.isEnabled() or self.loop.isEnabled())
+        self.save_button.setEnabled(any(c.isEnabled() for c in (self.mic, self.loop, self.mic_fb, self.loop_fb)))
 
     def _fill(self, combo: QComboBox, devices: list[Device], current: str, suggested: Device | None,
               is_locked: bool) -> None:
@@ -107,6 +114,19 @@ class DevicesDialog(QDialog):
             combo.setEnabled(False)
             combo.setToolTip(LOCKED_TEXT)
             combo.setItemText(combo.currentIndex(), combo.currentText() + f"  ({LOCKED_TEXT})")
+
+    def _fill_fallback(self, combo: QComboBox, devices: list[Device], key: str) -> None:
+        """A fallback is optional: the first choice is to record a gap and wait for the chosen device."""
+        combo.addItem("Nothing: mark a gap and wait for it to return", None)
+        current = self.settings[key]
+        for d in devices:
+            combo.addItem(d.name, d)
+        chosen = next((i + 1 for i, d in enumerate(devices) if current and d.id == current), 0)
+        combo.setCurrentIndex(chosen)
+        if settings_mod.locked(self.settings, key):
+            combo.setEnabled(False)
+            combo.setToolTip(LOCKED_TEXT)
+            combo.setItemText(chosen, combo.currentText() + f"  ({LOCKED_TEXT})")
 
     def selected(self) -> tuple[Device | None, Device | None]:
         return self.mic.currentData(), self.loop.currentData()
@@ -151,12 +171,16 @@ class DevicesDialog(QDialog):
             updates["audio.mic_device"] = mic.id          # the stable id, never a list index
         if loop is not None and self.loop.isEnabled():
             updates["audio.loopback_device"] = loop.id
+        for key, combo in (("audio.mic_fallback_device", self.mic_fb),
+                           ("audio.loopback_fallback_device", self.loop_fb)):
+            if combo.isEnabled():
+                fb = combo.currentData()
+                updates[key] = fb.id if fb is not None else ""
         try:
             if updates:
                 settings_mod.save_user(updates)
         except (settings_mod.ConfigError, OSError) as exc:
             self.problem.setText(f"could not save: {exc}")
             return
-        self.saved.emit(updates.get("audio.mic_device", self.settings["audio.mic_device"]),
-                        updates.get("audio.loopback_device", self.settings["audio.loopback_device"]))
+        self.saved.emit(updates)
         self.accept()
