@@ -5,11 +5,12 @@ import argparse
 import json
 import sys
 
-HOOK_EVENTS = ("incoming", "outgoing", "answered", "ended", "private", "pause", "resume",
-               "notice-given", "declined", "bookmark")
+HOOK_EVENTS = ("incoming", "outgoing", "answered", "ended", "transferred", "hold", "unhold", "private",
+               "next-private", "pause", "resume", "notice-given", "declined", "bookmark")
+HOOK_OPTIONS = {"--call-id": "call_id", "--number": "number", "--label": "label", "--reason": "label"}
 
 USAGE = """usage: taltio [run]                 start the tray app
-       taltio hook EVENT [--call-id ID] [--number N]
+       taltio hook EVENT [--call-id ID] [--number N] [--label TEXT | --reason TEXT]
        taltio status                 print the running app's state as JSON
        taltio doctor                 check devices, storage, keys, softphone and queue
        taltio enroll --access-key-id ID   store the S3 secret (read from stdin) in the OS keyring
@@ -31,13 +32,14 @@ def hook(args: list[str]) -> int:
     it = iter(rest)
     for a in it:
         name, eq, val = a.partition("=")
-        if name not in ("--call-id", "--number"):
-            return _fail(f"unknown option '{a[:40]}' for hook; use --call-id ID and --number N")
+        if name not in HOOK_OPTIONS:
+            return _fail(f"unknown option '{a[:40]}' for hook; use --call-id ID, --number N, --label TEXT "
+                         "(bookmark) or --reason TEXT (private)")
         if not eq:
             val = next(it, "")
         if not val:
             return _fail(f"{name} needs a value")
-        opts[name[2:].replace("-", "_")] = val
+        opts[HOOK_OPTIONS[name]] = val
     from .ipc import IPCError, request
 
     try:

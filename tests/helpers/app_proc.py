@@ -65,13 +65,14 @@ class AppProcess:
         return subprocess.run([sys.executable, "-m", "taltio.cli", *args], env=self.env, capture_output=True,
                               text=True, timeout=timeout)
 
-    def hook(self, event: str, call_id: str | None = None, number: str | None = None, check: bool = True) \
-            -> subprocess.CompletedProcess:
+    def hook(self, event: str, call_id: str | None = None, number: str | None = None, check: bool = True,
+             extra: list[str] | None = None) -> subprocess.CompletedProcess:
         args = ["hook", event]
         if call_id:
             args += ["--call-id", call_id]
         if number:
             args += ["--number", number]
+        args += extra or []
         r = self.cli(*args)
         if check and r.returncode != 0:
             raise AssertionError(f"taltio hook {event} failed ({r.returncode}): {r.stderr.strip()}\n{self.log_tail()}")

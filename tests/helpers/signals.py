@@ -285,3 +285,22 @@ def scan_for_plaintext(paths: list[Path], since: float | None = None, tone_freq:
             if hit:
                 findings.append(f"{path}: raw PCM with {tone_freq:g} Hz tone ({hit})")
     return findings
+
+
+def tone_level(rec: np.ndarray, rate: int, freq: float, start_s: float = 0.0, end_s: float | None = None,
+               channel: int = 0, window_s: float = 0.5) -> float:
+    """Loudest window of rec[start_s:end_s] in which *freq* dominates, as RMS (0.0: never).
+
+    Both conditions matter: speech has some energy at any frequency (a ratio
+    alone would flag loud speech), and Opus's joint stereo leaks a faint trace
+    of one channel into a silent other (the ratio is high there, the level tiny).
+    """
+    win = int(window_s * rate)
+    a = int(start_s * rate)
+    b = len(rec) if end_s is None else min(len(rec), int(end_s * rate))
+    best = 0.0
+    for i in range(a, max(a + 1, b - win + 1), win // 2):
+        w = rec[i:i + win, channel] if rec.ndim == 2 else rec[i:i + win]
+        if len(w) >= win // 2 and tone_present(w, rate, freq) > 0.5:
+            best = max(best, float(np.sqrt(np.mean(w.astype(np.float64) ** 2))))
+    return best

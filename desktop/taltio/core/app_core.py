@@ -11,6 +11,7 @@ from ..adapters.storage import FolderTarget, S3Target, StorageTarget, parse_url
 from . import identity, paths
 from .controller import Controller
 from .queue import UploadQueue
+from .rules import CallRules
 from .settings import Settings
 
 log = logging.getLogger("taltio.core")
@@ -65,5 +66,6 @@ def build(settings: Settings, keystore: Keystore | None = None, backend: AudioBa
                      codec=settings["audio.codec"],
                      opus_kbps=settings["audio.opus_bitrate_kbps"],
                      mic_fallback=settings["audio.mic_fallback_device"],
-                     loopback_fallback=settings["audio.loopback_fallback_device"])
+                     loopback_fallback=settings["audio.loopback_fallback_device"],
+                     rules=CallRules.from_settings(settings))
     return Core(settings, keystore, ctl, queue, target, backend, data, settings.standalone)

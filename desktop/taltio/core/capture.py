@@ -182,7 +182,14 @@ class Mixer:
         now_idx = int(self._idx(now - HOLDBACK_S))
         if self.pos is None:
             if all(c.ever for c in self.ch):
-                self.pos = max((c.end or 0) - c.queued for c in self.ch)
+                # Start where the earlier channel starts; the later one is padded with silence, so
+                # the first words are kept even when one device takes a while to deliver.
+                self.pos = min((c.end or 0) - c.queued for c in self.ch)
+                for c in self.ch:
+                    lead = (c.end or 0) - c.queued - self.pos
+                    if lead > 0:
+                        c.queue.appendleft(np.zeros(lead, dtype=np.float32))
+                        c.queued += lead
             elif now - self.t0 > STARTUP_WAIT_S:
                 for i, c in enumerate(self.ch):
                     if not c.ever:

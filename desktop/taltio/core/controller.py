@@ -12,15 +12,17 @@ import logging
 import shutil
 import threading
 from collections import defaultdict
+from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
 from ..adapters.audio import AudioBackend, AudioError
 from . import manifest
+from .encoder import codec_label
 from .events import CallEvent, EventError, EventKind, redact_number, safe_call_id, utcnow
 from .queue import UploadQueue
-from .encoder import codec_label
 from .recorder import CallRecorder
+from .rules import CallRules, number_matches
 from .segments import sha256_file, write_durably
 from .session import CallSession, Outcome, State, Transition
 
@@ -30,12 +32,17 @@ Listener = Callable[[str, dict], None]
 JOURNAL = "session.json"
 
 
+def _mmss(seconds: float) -> str:
+    s = int(seconds)
+    return f"{s // 60}:{s % 60:02d}"
+
+
 class Controller:
     def __init__(self, *, calls_dir: Path, queue: UploadQueue, backend: AudioBackend, recipients: list,
                  signing_key, agent_id: str, workstation_id: str, mic: str, loopback: str,
                  sample_rate: int = 16000, seal_every: float = 1.0, one_sided_after_s: float = 20.0,
                  codec: str = "opus", opus_kbps: int = 28, mic_fallback: str = "",
-                 loopback_fallback: str = "") -> None:
+                 loopback_fallback: str = "", rules: CallRules | None = None) -> None:
         self.calls_dir = calls_dir
         self.queue = queue
         self.backend = backend
@@ -56,6 +63,8 @@ class Controller:
         self.listeners: list[Listener] = []
         self._lock = threading.RLock()
         self.last_error: str | None = None
+        self.rules = rules or CallRules()
+        self.next_private: str | None = None     # reason, once the agent marked the next call private
 
     # -- notifications -----------------------------------------------------
     def _emit(self, kind: str, payload: dict) -> None:
@@ -79,7 +88,8 @@ class Controller:
                 "direction": s.direction, "number_hint": redact_number(s.number),
                 "recorded_s": rec.offset_s if rec else 0.0, "error": s.error,
                 "warnings": list(self.warnings.get(s.call_id, {}).values()),
-                "paused_since": s.pauses[-1]["start"] if s.state == State.PAUSED else None}
+                "paused_since": s.pauses[-1]["start"] if s.state == State.PAUSED else None,
+                "pause_reason": s.pause_reason, "notice_mode": s.notice_mode}
 
     def snapshot(self) -> dict:
         with self._lock:
@@ -87,7 +97,8 @@ class Controller:
         st = self.queue.status()
         return {"calls": calls, "queue": {"pending": st.pending, "oldest_age_s": st.oldest_age_s,
                                           "last_error": st.last_error, "uploading": st.uploading},
-                "last_error": self.last_error}
+                "last_error": self.last_error, "next_private": self.next_private is not None,
+                "private_today": self.private_marks_today()}
 
     def set_devices(self, mic: str, loopback: str, mic_fallback: str = "", loopback_fallback: str = "") -> None:
         """New device choice (from the settings page); applies from the next recording on."""
@@ -97,8 +108,12 @@ class Controller:
 
     # -- lookup --------------------------------------------------------------
     def current(self) -> CallSession | None:
+        """The call the agent is on: not one on hold or waiting, unless there is no other."""
         active = [s for s in self.sessions.values() if s.active]
-        return active[-1] if active else None
+        if not active:
+            return None
+        on_line = [s for s in active if s.pause_reason not in ("hold", "other_call")]
+        return (on_line or active)[-1]
 
     def _find(self, ev: CallEvent) -> CallSession:
         if ev.call_id:
@@ -114,6 +129,9 @@ class Controller:
     # -- the event entry point ------------------------------------------------
     def handle(self, ev: CallEvent) -> str:
         """Apply one event. Raises EventError/TransitionError with a one-line reason for bad input."""
+        if ev.kind == EventKind.NEXT_PRIVATE:
+            return self._next_private(ev.label)
+        others: list[CallSession] = []
         with self._lock:
             if ev.kind in (EventKind.INCOMING, EventKind.OUTGOING):
                 s = self._start_session(ev)
@@ -122,32 +140,129 @@ class Controller:
                 if s is None or not s.active:
                     # Hook softphones (MicroSIP cmdCallStart) may report only the answer.
                     s = self._start_session(ev)
+                was_ringing = s.state == State.RINGING
                 s.answered(ev.at)
+                if was_ringing:
+                    others = self._hold_others(s)
+                    if self.rules.start == "answer" and s.capture_allowed:
+                        self._start_recording(s, on_answer=True)
             else:
                 s = self._find(ev)
-                if ev.kind == EventKind.ENDED:
+                if ev.kind in (EventKind.ENDED, EventKind.TRANSFERRED):
                     self._end(s, ev)
+                    others = self._take_back_after(s)
                 elif ev.kind == EventKind.NOTICE_GIVEN:
-                    self._notice_given(s)
+                    if s.state == State.NOTICE_PENDING:
+                        others = self._hold_others(s)
+                    self._start_recording(s)
                 elif ev.kind == EventKind.PRIVATE:
-                    self._private(s)
+                    self._private(s, ev.label)
                 elif ev.kind == EventKind.DECLINED:
                     self._declined(s)
                 elif ev.kind == EventKind.PAUSE:
-                    rec = self.recorders.get(s.call_id)
-                    s.pause(rec.offset_s if rec else 0.0)
-                    if rec:
-                        rec.pause()
+                    self._pause(s, "agent")
                 elif ev.kind == EventKind.RESUME:
-                    s.resume()
-                    if s.call_id in self.recorders:
-                        self.recorders[s.call_id].resume()
+                    self._resume(s)
+                elif ev.kind == EventKind.HOLD:
+                    if s.state == State.RECORDING:
+                        self._pause(s, "hold")
+                elif ev.kind == EventKind.UNHOLD:
+                    others = self._hold_others(s)
+                    if s.pause_reason in ("hold", "other_call"):
+                        self._resume(s)
                 elif ev.kind == EventKind.BOOKMARK:
                     rec = self.recorders.get(s.call_id)
-                    s.bookmark(rec.offset_s if rec else 0.0)
+                    s.bookmark(rec.offset_s if rec else 0.0, ev.label or "agreement")
             self._journal(s)
+            for o in others:
+                self._journal(o)
+        for o in others:
+            self._changed(o)
         self._changed(s)
         return s.call_id
+
+    # -- several calls at once ---------------------------------------------
+    def _hold_others(self, s: CallSession) -> list[CallSession]:
+        """Only the call the agent is talking on is captured: taking one holds the others' recording."""
+        held = []
+        for o in self.sessions.values():
+            if o is not s and o.state == State.RECORDING:
+                self._pause(o, "other_call")
+                held.append(o)
+        return held
+
+    def _take_back_after(self, ended: CallSession) -> list[CallSession]:
+        """A call held because another was taken resumes when that other one ends (call waiting)."""
+        if any(o.state == State.RECORDING for o in self.sessions.values()):
+            return []
+        waiting = [o for o in self.sessions.values() if o.active and o.pause_reason == "other_call"]
+        if not waiting:
+            return []
+        back = waiting[-1]
+        self._resume(back)
+        return [back]
+
+    def _pause(self, s: CallSession, reason: str) -> None:
+        rec = self.recorders.get(s.call_id)
+        s.pause(rec.offset_s if rec else 0.0, reason=reason)
+        if rec:
+            rec.pause()
+
+    def _resume(self, s: CallSession, auto: bool = False) -> None:
+        s.resume(auto=auto)
+        self.warnings.get(s.call_id, {}).pop("pause", None)
+        if s.call_id in self.recorders:
+            self.recorders[s.call_id].resume()
+
+    # -- timers (called about once a second by the UI) ----------------------
+    def tick(self, now: datetime | None = None) -> None:
+        """Pause reminders and the maximum pause: a forgotten pause must not eat the rest of the call."""
+        now = now or utcnow()
+        changed = []
+        with self._lock:
+            for s in list(self.sessions.values()):
+                if s.pause_reason != "agent":
+                    continue
+                paused_s = (now - datetime.fromisoformat(s.pauses[-1]["start"].replace("Z", "+00:00"))).total_seconds()
+                r = self.rules
+                if r.max_pause_s and paused_s >= r.max_pause_s:
+                    self._resume(s, auto=True)
+                    self._journal(s)
+                    log.warning("call %s: pause reached %.0f s; recording resumed", s.call_id, r.max_pause_s)
+                    changed.append(s)
+                elif r.pause_reminder_s and paused_s >= r.pause_reminder_s and "pause" not in self.warnings[s.call_id]:
+                    limit = f"; recording resumes by itself at {_mmss(r.max_pause_s)}" if r.max_pause_s else ""
+                    self.warnings[s.call_id]["pause"] = \
+                        f"Paused for {_mmss(r.pause_reminder_s)}: resume when the card details are done{limit}"
+                    changed.append(s)
+        for s in changed:
+            self._changed(s)
+
+    # -- private calls ---------------------------------------------------------
+    def _private_allowed(self, number: str | None, reason: str | None) -> None:
+        r = self.rules
+        if not r.allow_private:
+            raise EventError("your organisation does not allow marking calls private; every call is recorded")
+        if number_matches(number, r.never_private):
+            raise EventError("this number is a business line: its calls cannot be marked private")
+        if r.private_reason_required and not reason:
+            raise EventError("give a short reason to mark this call private (taltio hook private --reason TEXT)")
+        if r.max_private_per_day:
+            used = self.private_marks_today()
+            if used >= r.max_private_per_day:
+                raise EventError(f"you have marked {used} calls private today, the most your organisation allows")
+
+    def private_marks_today(self) -> int:
+        midnight = datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0).timestamp()
+        return sum(1 for at, _cid, event, _d in self.queue.audit_rows() if event == "private-marked" and at >= midnight)
+
+    def _next_private(self, reason: str | None) -> str:
+        with self._lock:
+            self._private_allowed(None, reason)
+            self.next_private = reason or "marked private before the call"
+        log.info("the next call is private")
+        self._emit("next_private", {"reason": self.next_private})
+        return ""
 
     def _ringing(self) -> CallSession | None:
         ringing = [s for s in self.sessions.values() if s.state == State.RINGING]
@@ -164,6 +279,11 @@ class Controller:
         self.sessions[call_id] = s
         (self.calls_dir / call_id).mkdir(parents=True, exist_ok=True, mode=0o700)
         log.info("call %s %s from/to %s", call_id, ev.direction or "?", redact_number(ev.number))
+        if number_matches(ev.number, self.rules.always_private):
+            self._mark_private(s, "number on the organisation's always-private list")
+        elif self.next_private:
+            reason, self.next_private = self.next_private, None
+            self._mark_private(s, reason)
         return s
 
     def _journal(self, s: CallSession) -> None:
@@ -175,8 +295,14 @@ class Controller:
         doc["agent_id"], doc["workstation_id"], doc["sample_rate"] = self.agent_id, self.workstation_id, self.rate
         write_durably(d / JOURNAL, json.dumps(doc).encode())
 
-    def _notice_given(self, s: CallSession) -> None:
-        s.notice_given()
+    def _start_recording(self, s: CallSession, on_answer: bool = False) -> None:
+        if s.call_id in self.recorders:      # on_answer mode: the notice only gets its time noted
+            s.notice_given()
+            return
+        if on_answer:
+            s.record_on_answer()
+        else:
+            s.notice_given()
         try:
             mic = self.backend.find(self.mic, "mic")
             loopback = self.backend.find(self.loopback, "loopback")
@@ -229,10 +355,17 @@ class Controller:
             self._journal(s)
         self._changed(s)
 
-    def _private(self, s: CallSession) -> None:
-        s.mark_private()
+    def _private(self, s: CallSession, reason: str | None) -> None:
+        if s.outcome == Outcome.PRIVATE:
+            return
+        self._private_allowed(s.number, reason)
+        self._mark_private(s, reason)
+
+    def _mark_private(self, s: CallSession, reason: str | None) -> None:
+        s.mark_private(reason=reason)
         self._journal(s)      # first, so a crash right now still honours the mark
         self._discard_audio(s)
+        self.queue.audit(s.call_id, "private-marked", json.dumps({"reason": reason}))
         log.info("call %s marked private; nothing of it is kept", s.call_id)
 
     def _declined(self, s: CallSession) -> None:
@@ -251,7 +384,12 @@ class Controller:
         self._journal(s)
         d = self.calls_dir / s.call_id
         if s.outcome in (Outcome.PRIVATE, Outcome.NOT_RECORDED):
-            self.queue.audit(s.call_id, s.outcome.value)
+            # No audio and no number: when, how long, and why (the agent's reason for a private call).
+            began = s.answer_at or s.ring_at
+            detail = {"duration_s": round((s.end_at - began).total_seconds(), 1) if began and s.end_at else None}
+            if s.outcome == Outcome.PRIVATE:
+                detail["reason"] = s.private_reason
+            self.queue.audit(s.call_id, s.outcome.value, json.dumps(detail))
             shutil.rmtree(d, ignore_errors=True)
             return
         audio = duration = codec = None

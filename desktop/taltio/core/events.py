@@ -23,6 +23,9 @@ class EventKind(str, enum.Enum):
     OUTGOING = "outgoing"       # agent dialled
     ANSWERED = "answered"       # media flows
     ENDED = "ended"
+    TRANSFERRED = "transferred" # the agent's leg ends; the customer talks to someone else now
+    HOLD = "hold"               # this call is on hold: not captured until it is taken back
+    UNHOLD = "unhold"
     # Agent actions that a hook or desktop shortcut can also trigger.
     PRIVATE = "private"
     PAUSE = "pause"
@@ -30,9 +33,11 @@ class EventKind(str, enum.Enum):
     NOTICE_GIVEN = "notice-given"
     DECLINED = "declined"
     BOOKMARK = "bookmark"
+    NEXT_PRIVATE = "next-private"   # before dialling: the next call is private
 
 
-SOFTPHONE_KINDS = {EventKind.INCOMING, EventKind.OUTGOING, EventKind.ANSWERED, EventKind.ENDED}
+SOFTPHONE_KINDS = {EventKind.INCOMING, EventKind.OUTGOING, EventKind.ANSWERED, EventKind.ENDED,
+                   EventKind.TRANSFERRED, EventKind.HOLD, EventKind.UNHOLD}
 
 # Call ids end up in object keys and file names, so they are restricted to a
 # safe alphabet; anything else (SIP Call-IDs contain '@' and more) is hashed.
@@ -96,10 +101,11 @@ class CallEvent:
     direction: str | None = None        # "incoming" / "outgoing" when known
     source: str = "hook"                # which adapter produced it
     at: datetime = field(default_factory=utcnow)
+    label: str | None = None            # bookmark label, or the reason for a private mark
 
     @staticmethod
     def parse(kind: str, call_id: str | None = None, number: str | None = None,
-              source: str = "hook", direction: str | None = None) -> "CallEvent":
+              source: str = "hook", direction: str | None = None, label: str | None = None) -> "CallEvent":
         try:
             k = EventKind(kind)
         except ValueError:
@@ -110,5 +116,10 @@ class CallEvent:
             direction = "incoming"
         elif k == EventKind.OUTGOING:
             direction = "outgoing"
+        from .rules import clean_label
+
+        if label is not None and not isinstance(label, str):
+            raise EventError("a label or reason must be text")
         return CallEvent(kind=k, call_id=safe_call_id(call_id) if call_id else None,
-                         number=normalise_number(number), direction=direction, source=source)
+                         number=normalise_number(number), direction=direction, source=source,
+                         label=clean_label(label))

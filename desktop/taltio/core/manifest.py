@@ -44,6 +44,9 @@ def build(session: CallSession, *, agent_id: str, workstation_id: str, key: Ed25
             "recording_start": iso(session.record_start_at),
             "end": iso(session.end_at),
         },
+        # "agent": recording began when the agent confirmed the notice was given; "on_answer": the
+        # organisation records from the answer on and the notice card was a reminder.
+        "notice": {"mode": session.notice_mode, "given": iso(session.notice_at)},
         "pauses": session.pauses,
         "bookmarks": session.bookmarks,
         # Stretches where a device delivered nothing (silence was recorded instead of

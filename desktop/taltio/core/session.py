@@ -75,6 +75,8 @@ class CallSession:
     gaps: list[dict] = field(default_factory=list)      # device lost: channel, cause, start/end
     alarms: list[dict] = field(default_factory=list)    # one-sided call: channel, start/end
     devices: list[dict] = field(default_factory=list)   # which device fed each channel from when (fallbacks)
+    notice_mode: str = "agent"          # "agent": the agent confirmed the notice; "on_answer": recorded on answer
+    private_reason: str | None = None
 
     def __post_init__(self) -> None:
         if not self.transitions:
@@ -111,22 +113,46 @@ class CallSession:
             raise TransitionError(f"call {self.call_id} is marked {self.outcome.value}; it will not be recorded")
         if self.state == State.RINGING:
             raise TransitionError("the call is not answered yet; give the notice once the customer is on the line")
+        if self.notice_mode == "on_answer" and self.state in (State.RECORDING, State.PAUSED):
+            # Recording began on answer; this only notes when the agent read the notice.
+            at = at or utcnow()
+            if self.notice_at is None:
+                self.notice_at = at
+                self._log("notice given", at)
+            return at
         at = self._move(State.RECORDING, at, "notice given")
         self.notice_at = self.record_start_at = at
         self.outcome = Outcome.RECORDED
         return at
 
-    def pause(self, offset_s: float, at: datetime | None = None) -> None:
+    def record_on_answer(self, at: datetime | None = None) -> datetime:
+        """The organisation records from the answer on; the notice card is then only a reminder."""
+        if not self.capture_allowed:
+            raise TransitionError(f"call {self.call_id} is marked {self.outcome.value}; it will not be recorded")
+        self.notice_mode = "on_answer"
+        at = self._move(State.RECORDING, at, "recording on answer")
+        self.record_start_at = at
+        self.outcome = Outcome.RECORDED
+        return at
+
+    def pause(self, offset_s: float, at: datetime | None = None, reason: str = "agent") -> None:
+        """reason: "agent" (card data), "hold" (the softphone held the call), "other_call" (another was taken)."""
         if self.state != State.RECORDING:
             raise TransitionError(f"call {self.call_id} is not recording; nothing to pause")
-        at = self._move(State.PAUSED, at)
-        self.pauses.append({"start": iso(at), "end": None, "offset_s": round(offset_s, 3)})
+        at = self._move(State.PAUSED, at, reason)
+        self.pauses.append({"start": iso(at), "end": None, "offset_s": round(offset_s, 3), "reason": reason})
 
-    def resume(self, at: datetime | None = None) -> None:
+    @property
+    def pause_reason(self) -> str | None:
+        return self.pauses[-1].get("reason", "agent") if self.state == State.PAUSED and self.pauses else None
+
+    def resume(self, at: datetime | None = None, auto: bool = False) -> None:
         if self.state != State.PAUSED:
             raise TransitionError(f"call {self.call_id} is not paused")
-        at = self._move(State.RECORDING, at)
+        at = self._move(State.RECORDING, at, "automatic" if auto else "")
         self.pauses[-1]["end"] = iso(at)
+        if auto:
+            self.pauses[-1]["auto_resumed"] = True
 
     def bookmark(self, offset_s: float, label: str = "agreement", at: datetime | None = None) -> None:
         if self.state not in (State.RECORDING, State.PAUSED):
@@ -135,11 +161,12 @@ class CallSession:
         self.bookmarks.append({"at": iso(at), "offset_s": round(offset_s, 3), "label": label})
         self._log("bookmark", at, label)
 
-    def mark_private(self, at: datetime | None = None) -> None:
+    def mark_private(self, at: datetime | None = None, reason: str | None = None) -> None:
         """Private wins over everything: it can be set in any state, even after recording began."""
         at = at or utcnow()
         self.outcome = Outcome.PRIVATE
-        self._log("private", at)
+        self.private_reason = reason
+        self._log("private", at, reason or "")
 
     def decline(self, at: datetime | None = None) -> None:
         if self.outcome == Outcome.PRIVATE:
@@ -181,6 +208,8 @@ class CallSession:
             "gaps": self.gaps,
             "alarms": self.alarms,
             "devices": self.devices,
+            "notice_mode": self.notice_mode,
+            "private_reason": self.private_reason,
         }
 
 
@@ -199,5 +228,6 @@ def session_from_json(doc: dict) -> CallSession:
         transitions=[Transition(_dt(t["at"]) or utcnow(), t["state"], t.get("note", ""))
                      for t in doc.get("transitions", [])],
         error=doc.get("error"), gaps=doc.get("gaps", []), alarms=doc.get("alarms", []),
-        devices=doc.get("devices", []))
+        devices=doc.get("devices", []), notice_mode=doc.get("notice_mode", "agent"),
+        private_reason=doc.get("private_reason"))
     return s

@@ -19,6 +19,8 @@ from typing import Any, Callable
 
 import platformdirs
 
+from .rules import check_pattern
+
 log = logging.getLogger("taltio.settings")
 
 APP = "Taltio"
@@ -131,6 +133,24 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("encryption.recipients", list, [], "Organisation age recipients (age1…) that can decrypt recordings. "
             "The workstation itself can never decrypt. Empty: standalone mode with a local key."),
     Setting("notice.text", str, DEFAULT_NOTICE, "The script the agent reads to the customer before recording."),
+    Setting("recording.start", str, "notice", "When recording starts: 'notice' (when the agent confirms the notice "
+            "was given: the default, and what the Data Protection Ombudsman expects) or 'answer' (on answer; the "
+            "notice card is then a reminder, and each manifest says so).", choices=("notice", "answer")),
+    Setting("recording.pause_reminder_seconds", float, 30.0, "Remind the agent to resume after a card-data pause "
+            "this long. 0: no reminder.", validate=lambda v: None if 0 <= v <= 3600 else "must be 0-3600"),
+    Setting("recording.max_pause_seconds", float, 180.0, "Resume recording by itself after a card-data pause this "
+            "long, so a forgotten pause cannot leave the rest of the call unrecorded. 0: no limit. Holds are not "
+            "card-data pauses and have no limit.", validate=lambda v: None if 0 <= v <= 3600 else "must be 0-3600"),
+    Setting("privacy.allow_private", bool, True, "May agents mark calls private (never recorded)? The Working "
+            "Life Privacy Act protects staff's private calls; switch off only where every line is a business line."),
+    Setting("privacy.max_private_per_day", int, 0, "Most calls an agent may mark private per day. 0: no limit.",
+            validate=lambda v: None if 0 <= v <= 1000 else "must be 0-1000"),
+    Setting("privacy.reason_required", bool, False, "Must the agent give a short reason when marking a call "
+            "private? The reason is kept in the local audit log, never any audio."),
+    Setting("privacy.always_private_numbers", list, [], "Numbers whose calls are never recorded (occupational "
+            "health, the union line). Shell wildcards: '+358 9 1234*'.", validate=check_pattern),
+    Setting("privacy.never_private_numbers", list, [], "Business numbers (queues) whose calls cannot be marked "
+            "private. Same pattern syntax.", validate=check_pattern),
 )
 
 BY_KEY = {s.key: s for s in SCHEMA}

@@ -52,6 +52,7 @@ class TaltioApp(QObject):
         self.view = StatusView()
         self.view.show_card.connect(self._show_card)
         self.view.show_devices.connect(self.open_devices)
+        self.view.next_private.connect(lambda: self.on_card_action("next-private", ""))
         self.devices_dialog = None
         self.view.quit_requested.connect(QApplication.quit)
         self.ipc = IPCServer(self.handle_ipc, self)
@@ -114,17 +115,22 @@ class TaltioApp(QObject):
         except (EventError, TransitionError) as exc:
             self.core.controller.error(f"softphone event ignored: {exc}")
 
-    def dispatch(self, event: str, call_id: str | None = None, number: str | None = None) -> str:
+    def dispatch(self, event: str, call_id: str | None = None, number: str | None = None,
+                 label: str | None = None) -> str:
         if self.core is None:
             raise EventError(f"Taltio cannot record: {self.config_error}")
-        return self.core.controller.handle(CallEvent.parse(event, call_id=call_id, number=number))
+        return self.core.controller.handle(CallEvent.parse(event, call_id=call_id, number=number, label=label))
 
     def on_card_action(self, event: str, call_id: str) -> None:
         try:
             self.dispatch(event, call_id)
             self.card.show_error("")
         except (EventError, TransitionError) as exc:
-            self.card.show_error(str(exc))
+            if call_id:
+                self.card.show_error(str(exc))
+            else:                    # from the tray (next call private): show it in the status
+                self.last_error = str(exc)
+                self.refresh()
 
     def handle_ipc(self, req: dict) -> dict:
         cmd = req.get("cmd")
@@ -133,7 +139,7 @@ class TaltioApp(QObject):
             if not isinstance(event, str):
                 return {"ok": False, "error": "hook request without an event"}
             try:
-                call_id = self.dispatch(event, req.get("call_id"), req.get("number"))
+                call_id = self.dispatch(event, req.get("call_id"), req.get("number"), req.get("label"))
             except (EventError, TransitionError) as exc:
                 return {"ok": False, "error": str(exc)}
             return {"ok": True, "call_id": call_id}
@@ -207,6 +213,8 @@ class TaltioApp(QObject):
             self.card.show_call(self.core.controller.view(cur))
 
     def _tick(self) -> None:
+        if self.core:
+            self.core.controller.tick()
         cur = self.core.controller.current() if self.core else None
         if cur and self.card.isVisible() and self.card.call_id == cur.call_id:
             self.card.show_call(self.core.controller.view(cur))
@@ -234,8 +242,16 @@ class TaltioApp(QObject):
             if v["state"] == "recording":
                 return "recording", f"Recording call {v['number_hint']} ({int(v['recorded_s'])} s)", detail
             if v["state"] == "paused":
-                return "paused", "Paused: nothing is recorded", detail
+                since = v["paused_since"]
+                held = int(time.time() - _epoch(since)) if since else 0
+                if v["pause_reason"] == "hold":
+                    return "paused", "Call on hold: nothing is recorded", detail
+                if v["pause_reason"] == "other_call":
+                    return "paused", "Call waiting: nothing is recorded", detail
+                return "paused", f"Paused {held // 60}:{held % 60:02d}: nothing is recorded", detail
             return "notice", "Call active: read the notice; not recording yet", detail
+        if ctl.next_private:
+            return "private", "Next call is private: it will not be recorded", detail
         if self._recent and time.monotonic() - self._recent[1] < RECENT_OUTCOME_S:
             outcome = self._recent[0]
             if outcome == "private":
@@ -254,6 +270,12 @@ class TaltioApp(QObject):
     def refresh(self) -> None:
         status, text, detail = self.compute_status()
         self.view.set_status(status, text, detail)
+
+
+def _epoch(iso_time: str) -> float:
+    from datetime import datetime
+
+    return datetime.fromisoformat(iso_time.replace("Z", "+00:00")).timestamp()
 
 
 def _setup_logging() -> None:

@@ -18,6 +18,8 @@ class Bridge(QObject):
             self.session_changed.emit(payload)
         elif kind == "error":
             self.error.emit(payload["message"])
+        elif kind == "next_private":
+            self.queue_changed.emit(None)      # any refresh of the status will do
 
     def on_queue(self, status: QueueStatus) -> None:
         self.queue_changed.emit(status)

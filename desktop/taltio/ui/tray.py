@@ -13,6 +13,7 @@ class StatusWindow(QWidget):
 
     show_card = Signal()
     show_devices = Signal()
+    next_private = Signal()
 
     def __init__(self) -> None:
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint
@@ -34,6 +35,10 @@ class StatusWindow(QWidget):
         devices.setObjectName("devicesButton")
         devices.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         devices.clicked.connect(self.show_devices)
+        private = QPushButton("Next call is private")
+        private.setObjectName("nextPrivateButton")
+        private.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        private.clicked.connect(self.next_private)
         row = QHBoxLayout()
         row.addWidget(self.icon)
         col = QVBoxLayout()
@@ -44,6 +49,7 @@ class StatusWindow(QWidget):
         lay.addLayout(row)
         buttons = QHBoxLayout()
         buttons.addWidget(card)
+        buttons.addWidget(private)
         buttons.addWidget(devices)
         lay.addLayout(buttons)
         self.setMinimumWidth(320)
@@ -52,6 +58,7 @@ class StatusWindow(QWidget):
 class StatusView(QObject):
     show_card = Signal()
     show_devices = Signal()
+    next_private = Signal()
     quit_requested = Signal()
 
     def __init__(self) -> None:
@@ -68,6 +75,7 @@ class StatusView(QObject):
             menu.addAction(self._menu_status)
             menu.addSeparator()
             menu.addAction("Show call card", self.show_card.emit)
+            menu.addAction("Next call is private", self.next_private.emit)
             menu.addAction("Audio devices…", self.show_devices.emit)
             menu.addAction("Quit Taltio", self.quit_requested.emit)
             self._menu = menu
@@ -78,6 +86,7 @@ class StatusView(QObject):
             self.window = StatusWindow()
             self.window.show_card.connect(self.show_card)
             self.window.show_devices.connect(self.show_devices)
+            self.window.next_private.connect(self.next_private)
             self.window.show()
 
     def set_status(self, status: str, text: str, detail: str = "") -> None:

@@ -1,0 +1,63 @@
+"""The organisation's call rules: when recording starts, what may be private, how long a pause may last.
+
+They come from settings (so supervisors can push them and IT can lock them);
+the controller applies them, and every refusal says which rule and what to do.
+"""
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class CallRules:
+    start: str = "notice"                 # "notice": agent confirms the notice; "answer": record on answer
+    allow_private: bool = True
+    max_private_per_day: int = 0          # 0: no limit
+    private_reason_required: bool = False
+    always_private: tuple[str, ...] = field(default_factory=tuple)
+    never_private: tuple[str, ...] = field(default_factory=tuple)
+    pause_reminder_s: float = 30.0
+    max_pause_s: float = 180.0            # 0: no limit
+
+    @classmethod
+    def from_settings(cls, settings) -> CallRules:
+        return cls(start=settings["recording.start"], allow_private=settings["privacy.allow_private"],
+                   max_private_per_day=settings["privacy.max_private_per_day"],
+                   private_reason_required=settings["privacy.reason_required"],
+                   always_private=tuple(settings["privacy.always_private_numbers"]),
+                   never_private=tuple(settings["privacy.never_private_numbers"]),
+                   pause_reminder_s=settings["recording.pause_reminder_seconds"],
+                   max_pause_s=settings["recording.max_pause_seconds"])
+
+
+def number_matches(number: str | None, patterns: tuple[str, ...] | list[str]) -> bool:
+    """Patterns are numbers with shell wildcards: '+358 9 123*' or '0800*'. Spaces and dashes are ignored."""
+    if not number:
+        return False
+    n = re.sub(r"[\s().-]", "", number)
+    return any(fnmatch.fnmatchcase(n, re.sub(r"[\s().-]", "", p)) for p in patterns if p.strip())
+
+
+def check_pattern(value: list[str]) -> str | None:
+    for p in value:
+        if not re.fullmatch(r"[+0-9*?# ().-]+", p):
+            return f"'{p}' is not a number pattern (digits, +, and * or ? as wildcards)"
+    return None
+
+
+_DIGIT_RUN = re.compile(r"\d(?:[\s-]?\d){5,}")
+
+
+def clean_label(raw: str | None, limit: int = 80) -> str | None:
+    """An agent's free text (bookmark label, private reason) as it may be stored.
+
+    Runs of six or more digits are removed: a label is no place for a card or
+    customer number, and PCI DSS forbids keeping card data anywhere.
+    """
+    if raw is None:
+        return None
+    text = "".join(ch for ch in raw if ch.isprintable()).strip()
+    text = _DIGIT_RUN.sub("[digits removed]", text)
+    return text[:limit] or None
