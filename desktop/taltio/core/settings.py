@@ -149,6 +149,12 @@ SCHEMA: tuple[Setting, ...] = (
             "private? The reason is kept in the local audit log, never any audio."),
     Setting("privacy.always_private_numbers", list, [], "Numbers whose calls are never recorded (occupational "
             "health, the union line). Shell wildcards: '+358 9 1234*'.", validate=check_pattern),
+    Setting("ui.status_pill", bool, True, "Show the small always-on-top status pill (recording / paused with its "
+            "timer / private / declined / not recording / error). The agent can move it.", user=True),
+    Setting("ui.notify_start_stop", bool, False, "Also show a desktop notification when recording starts and "
+            "stops (errors and warnings are always notified).", user=True),
+    Setting("ui.language", str, "", "Language of Taltio's own screens: 'fi', 'sv' or 'en'. Empty: the "
+            "operating system's language.", choices=("", "fi", "sv", "en"), user=True),
     Setting("privacy.never_private_numbers", list, [], "Business numbers (queues) whose calls cannot be marked "
             "private. Same pattern syntax.", validate=check_pattern),
 )
