@@ -56,7 +56,9 @@ access_key_id = "{access}"
 [encryption]
 recipients = ["{recipient}"]
 [notice]
-text = "This call is recorded by North Bank to document agreements."
+default_language = "en"
+language_rules = []
+text_en = "This call is recorded by North Bank to document agreements."
 """)
         from taltio.ui.app import TaltioApp
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from datetime import datetime, timedelta, timezone
+
+from taltio.core.events import iso
 from taltio.ui.notice_card import NoticeCard
 from taltio.ui.tray import StatusView
 
@@ -20,19 +23,53 @@ def _visible(card: NoticeCard) -> set[str]:
     ("paused", {"btn_resume", "btn_bookmark", "btn_private", "btn_declined"}),
 ])
 def test_card_controls_per_state(qtbot, state, expected):
-    card = NoticeCard("Read me")
+    card = NoticeCard(TEXTS, INFOS)
     qtbot.addWidget(card)
+    paused_since = iso(datetime.now(timezone.utc) - timedelta(seconds=14)) if state == "paused" else None
     card.show_call({"call_id": "c1", "state": state, "direction": "incoming", "number_hint": "…567",
-                    "recorded_s": 65.0})
+                    "recorded_s": 65.0, "paused_since": paused_since, "pause_reason": "agent" if paused_since else None,
+                    "language": "fi", "notice_mode": "agent", "notice_given": state in ("recording", "paused")})
     assert _visible(card) == expected
     # Recording cannot be started before the softphone reported the answer.
     assert card.btn_start.isEnabled() == (state == "notice_pending")
-    assert ("01:05" in card.status.text()) == (state in ("recording", "paused"))
+    assert ("01:05" in card.status.text()) == (state == "recording")
+    assert ("00:14" in card.status.text() or "00:15" in card.status.text()) == (state == "paused")   # pause timer
     assert card.notice.parentWidget().isHidden() == (state in ("recording", "paused"))
 
 
+TEXTS = {"fi": "Lue tämä", "sv": "Läs detta", "en": "Read me"}
+INFOS = {"fi": "Rekisterinpitäjä: Pankki", "sv": "Personuppgiftsansvarig: Banken", "en": "Controller: The Bank"}
+
+
+def test_card_language_switch_and_customer_asks(qtbot):
+    card = NoticeCard(TEXTS, INFOS)
+    qtbot.addWidget(card)
+    card.show_call({"call_id": "c2", "state": "notice_pending", "direction": "incoming", "number_hint": "…1",
+                    "language": "sv"})
+    assert card.notice.text() == "Läs detta" and card.lang_buttons["sv"].isChecked()
+    with qtbot.waitSignal(card.language) as sig:
+        card.lang_buttons["en"].click()                # one click
+    assert sig.args == ["c2", "en"] and card.notice.text() == "Read me"
+    assert card.info.isHidden()
+    card.btn_info.click()
+    assert not card.info.isHidden() and card.info.text() == "Controller: The Bank"
+    card.lang_buttons["fi"].click()
+    assert card.info.text() == "Rekisterinpitäjä: Pankki"
+
+
+def test_record_on_answer_card_is_a_reminder(qtbot):
+    card = NoticeCard(TEXTS, INFOS)
+    qtbot.addWidget(card)
+    view = {"call_id": "c3", "state": "recording", "direction": "incoming", "number_hint": "…1", "language": "en",
+            "notice_mode": "on_answer", "notice_given": False, "recorded_s": 3.0}
+    card.show_call(view)
+    assert not card.notice.parentWidget().isHidden() and "started on answer" in card.heading.text()
+    card.show_call({**view, "notice_given": True})
+    assert card.notice.parentWidget().isHidden()
+
+
 def test_card_emits_actions_with_call_id(qtbot):
-    card = NoticeCard("Read me")
+    card = NoticeCard(TEXTS, INFOS)
     qtbot.addWidget(card)
     card.show_call({"call_id": "c9", "state": "notice_pending", "direction": "outgoing", "number_hint": "…1"})
     with qtbot.waitSignal(card.action) as sig:

@@ -19,9 +19,10 @@ from typing import Callable
 from ..adapters.audio import AudioBackend, AudioError
 from . import manifest
 from .encoder import codec_label
-from .events import CallEvent, EventError, EventKind, redact_number, safe_call_id, utcnow
+from .events import CallEvent, EventError, EventKind, iso, redact_number, safe_call_id, utcnow
 from .queue import UploadQueue
 from .recorder import CallRecorder
+from .notices import LANGUAGES, digest, pick_language
 from .rules import CallRules, number_matches
 from .segments import sha256_file, write_durably
 from .session import CallSession, Outcome, State, Transition
@@ -65,6 +66,7 @@ class Controller:
         self.last_error: str | None = None
         self.rules = rules or CallRules()
         self.next_private: str | None = None     # reason, once the agent marked the next call private
+        self.pending_staff_ack: dict | None = None   # goes into the next manifest
 
     # -- notifications -----------------------------------------------------
     def _emit(self, kind: str, payload: dict) -> None:
@@ -89,7 +91,8 @@ class Controller:
                 "recorded_s": rec.offset_s if rec else 0.0, "error": s.error,
                 "warnings": list(self.warnings.get(s.call_id, {}).values()),
                 "paused_since": s.pauses[-1]["start"] if s.state == State.PAUSED else None,
-                "pause_reason": s.pause_reason, "notice_mode": s.notice_mode}
+                "pause_reason": s.pause_reason, "notice_mode": s.notice_mode, "language": s.notice_language,
+                "notice_given": s.notice_at is not None}
 
     def snapshot(self) -> dict:
         with self._lock:
@@ -180,6 +183,31 @@ class Controller:
             self._changed(o)
         self._changed(s)
         return s.call_id
+
+    # -- notice language and the staff notice ----------------------------------
+    def set_language(self, call_id: str, lang: str) -> None:
+        """The agent switched the notice card's language (one click)."""
+        if lang not in LANGUAGES:
+            raise EventError(f"unknown language '{lang[:8]}'; use one of {', '.join(LANGUAGES)}")
+        with self._lock:
+            s = self.sessions.get(call_id)
+            if s is None or not s.active:
+                raise EventError(f"no active call with id '{call_id}'")
+            if s.notice_at is None:
+                s.notice_language = lang
+                self._journal(s)
+        self._changed(s)
+
+    def staff_notice_needed(self, text_sha256: str) -> bool:
+        acks = [d for _at, _cid, ev, d in self.queue.audit_rows() if ev == "staff-notice-ack"]
+        return not acks or json.loads(acks[-1] or "{}").get("sha256") != text_sha256
+
+    def staff_notice_acknowledged(self, text_sha256: str, language: str) -> None:
+        ack = {"at": iso(utcnow()), "sha256": text_sha256, "language": language, "agent_id": self.agent_id}
+        self.queue.audit("-", "staff-notice-ack", json.dumps(ack))
+        with self._lock:
+            self.pending_staff_ack = ack
+        log.info("staff notice acknowledged (%s, %s…)", language, text_sha256[:12])
 
     # -- several calls at once ---------------------------------------------
     def _hold_others(self, s: CallSession) -> list[CallSession]:
@@ -279,6 +307,7 @@ class Controller:
         self.sessions[call_id] = s
         (self.calls_dir / call_id).mkdir(parents=True, exist_ok=True, mode=0o700)
         log.info("call %s %s from/to %s", call_id, ev.direction or "?", redact_number(ev.number))
+        s.notice_language = pick_language(ev.number, self.rules.language_rules, self.rules.default_language)
         if number_matches(ev.number, self.rules.always_private):
             self._mark_private(s, "number on the organisation's always-private list")
         elif self.next_private:
@@ -298,11 +327,13 @@ class Controller:
     def _start_recording(self, s: CallSession, on_answer: bool = False) -> None:
         if s.call_id in self.recorders:      # on_answer mode: the notice only gets its time noted
             s.notice_given()
+            s.notice_sha256 = s.notice_sha256 or digest(self.rules.notice_texts.get(s.notice_language, ""))
             return
         if on_answer:
             s.record_on_answer()
         else:
             s.notice_given()
+            s.notice_sha256 = digest(self.rules.notice_texts.get(s.notice_language, ""))
         try:
             mic = self.backend.find(self.mic, "mic")
             loopback = self.backend.find(self.loopback, "loopback")
@@ -411,8 +442,9 @@ class Controller:
         d = self.calls_dir / s.call_id
         doc = manifest.build(s, agent_id=self.agent_id, workstation_id=self.workstation_id, key=self.key,
                              audio=audio, segments=segments, duration_s=duration_s, interrupted=interrupted,
-                             sample_rate=self.rate,
-                             codec=codec or codec_label(self.codec))
+                             sample_rate=self.rate, codec=codec or codec_label(self.codec),
+                             staff_ack=self.pending_staff_ack)
+        self.pending_staff_ack = None
         manifest.write_signed(d, doc, self.key)
         # Local file name -> object name: every object of a call is named <call-id>.<what>,
         # so several calls share a day folder in storage. Audio first, manifest last.

@@ -24,7 +24,8 @@ SIGNATURE = "manifest.json.sig"
 
 def build(session: CallSession, *, agent_id: str, workstation_id: str, key: Ed25519PrivateKey,
           audio: SealedFile | None, segments: list[SealedFile] | None = None, duration_s: float | None = None,
-          codec: str | None = None, interrupted: bool = False, sample_rate: int | None = None) -> dict:
+          codec: str | None = None, interrupted: bool = False, sample_rate: int | None = None,
+          staff_ack: dict | None = None) -> dict:
     doc = {
         "schema": "taltio.manifest",
         "schema_version": SCHEMA_VERSION,
@@ -46,7 +47,8 @@ def build(session: CallSession, *, agent_id: str, workstation_id: str, key: Ed25
         },
         # "agent": recording began when the agent confirmed the notice was given; "on_answer": the
         # organisation records from the answer on and the notice card was a reminder.
-        "notice": {"mode": session.notice_mode, "given": iso(session.notice_at)},
+        "notice": {"mode": session.notice_mode, "given": iso(session.notice_at), "language": session.notice_language,
+                   "text_sha256": session.notice_sha256},
         "pauses": session.pauses,
         "bookmarks": session.bookmarks,
         # Stretches where a device delivered nothing (silence was recorded instead of
@@ -59,6 +61,9 @@ def build(session: CallSession, *, agent_id: str, workstation_id: str, key: Ed25
     }
     if session.error:
         doc["error"] = session.error
+    if staff_ack:
+        # The agent acknowledged the staff notice (first run, or it changed) since the last manifest.
+        doc["staff_notice_ack"] = staff_ack
     if audio or segments:
         doc["audio"] = {
             "codec": codec or "ogg/opus",

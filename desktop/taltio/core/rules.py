@@ -20,10 +20,18 @@ class CallRules:
     never_private: tuple[str, ...] = field(default_factory=tuple)
     pause_reminder_s: float = 30.0
     max_pause_s: float = 180.0            # 0: no limit
+    default_language: str = "fi"
+    language_rules: tuple[str, ...] = field(default_factory=tuple)
+    notice_texts: dict = field(default_factory=dict)      # language -> the script the agent reads
 
     @classmethod
     def from_settings(cls, settings) -> CallRules:
+        from .notices import LANGUAGES, customer_notice
+
         return cls(start=settings["recording.start"], allow_private=settings["privacy.allow_private"],
+                   default_language=settings["notice.default_language"],
+                   language_rules=tuple(settings["notice.language_rules"]),
+                   notice_texts={lang: customer_notice(settings, lang) for lang in LANGUAGES},
                    max_private_per_day=settings["privacy.max_private_per_day"],
                    private_reason_required=settings["privacy.reason_required"],
                    always_private=tuple(settings["privacy.always_private_numbers"]),

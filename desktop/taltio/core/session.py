@@ -77,6 +77,8 @@ class CallSession:
     devices: list[dict] = field(default_factory=list)   # which device fed each channel from when (fallbacks)
     notice_mode: str = "agent"          # "agent": the agent confirmed the notice; "on_answer": recorded on answer
     private_reason: str | None = None
+    notice_language: str = "fi"
+    notice_sha256: str | None = None    # of the text shown when the notice was given: evidence of what was read
 
     def __post_init__(self) -> None:
         if not self.transitions:
@@ -210,6 +212,8 @@ class CallSession:
             "devices": self.devices,
             "notice_mode": self.notice_mode,
             "private_reason": self.private_reason,
+            "notice_language": self.notice_language,
+            "notice_sha256": self.notice_sha256,
         }
 
 
@@ -229,5 +233,6 @@ def session_from_json(doc: dict) -> CallSession:
                      for t in doc.get("transitions", [])],
         error=doc.get("error"), gaps=doc.get("gaps", []), alarms=doc.get("alarms", []),
         devices=doc.get("devices", []), notice_mode=doc.get("notice_mode", "agent"),
-        private_reason=doc.get("private_reason"))
+        private_reason=doc.get("private_reason"), notice_language=doc.get("notice_language", "fi"),
+        notice_sha256=doc.get("notice_sha256"))
     return s

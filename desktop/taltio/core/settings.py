@@ -19,6 +19,7 @@ from typing import Any, Callable
 
 import platformdirs
 
+from .notices import LANGUAGES, check_rules
 from .rules import check_pattern
 
 log = logging.getLogger("taltio.settings")
@@ -80,12 +81,6 @@ def _address(value: str) -> str | None:
     return None
 
 
-DEFAULT_NOTICE = (
-    "Before we continue: this call is recorded to document what we agree and to train our staff. "
-    "The recording is kept for the time our privacy notice states, and you can ask us for a copy. "
-    "If you do not want it recorded, tell me and I will stop the recording."
-)
-
 SCHEMA: tuple[Setting, ...] = (
     Setting("agent.id", str, "", "Agent identifier used in object keys and manifests. Empty: the login name."),
     Setting("workstation.id", str, "", "Workstation identifier in manifests. Empty: the host name."),
@@ -132,7 +127,26 @@ SCHEMA: tuple[Setting, ...] = (
             validate=lambda v: None if 0.5 <= v <= 3600 else "must be between 0.5 and 3600"),
     Setting("encryption.recipients", list, [], "Organisation age recipients (age1…) that can decrypt recordings. "
             "The workstation itself can never decrypt. Empty: standalone mode with a local key."),
-    Setting("notice.text", str, DEFAULT_NOTICE, "The script the agent reads to the customer before recording."),
+    Setting("notice.default_language", str, "fi", "Language of the notice when no rule matches the number.",
+            choices=LANGUAGES),
+    Setting("notice.language_rules", list, ["+358*=fi", "+46*=sv", "+*=en"], "Which language the notice card "
+            "starts in, by the customer's number: 'PATTERN=LANG', first match wins. The agent can switch with "
+            "one click.", validate=check_rules),
+    *(Setting(f"notice.text_{lang}", str, "", f"The script the agent reads before recording, in {name}. Empty: "
+              f"the text shipped with Taltio (resources/notices/notice.{lang}.txt).") for lang, name in
+      (("fi", "Finnish"), ("sv", "Swedish"), ("en", "English"))),
+    *(Setting(f"notice.info_{lang}", str, "", f"What the agent tells a customer who asks about the recording, in "
+              f"{name}. May use {{controller}}, {{contact}}, {{retention}} and {{copy_request}}. Empty: the "
+              f"template shipped with Taltio (resources/notices/info.{lang}.txt).") for lang, name in
+      (("fi", "Finnish"), ("sv", "Swedish"), ("en", "English"))),
+    Setting("org.controller", str, "", "Who records (the controller under GDPR): the organisation's name."),
+    Setting("org.contact", str, "", "The controller's contact for privacy questions (data protection officer)."),
+    Setting("org.retention", str, "", "How long recordings are kept, as told to customers (e.g. '24 months')."),
+    Setting("org.copy_request", str, "", "How a customer gets a copy of their recording (e.g. a web form or "
+            "e-mail address)."),
+    Setting("staff.notice_text", str, "", "What staff are told about recording: what is recorded, why, who may "
+            "listen, how private calls work. Shown on first run and whenever it changes; each acknowledgement is "
+            "logged. Empty: the text shipped with Taltio, in the agent's language."),
     Setting("recording.start", str, "notice", "When recording starts: 'notice' (when the agent confirms the notice "
             "was given: the default, and what the Data Protection Ombudsman expects) or 'answer' (on answer; the "
             "notice card is then a reminder, and each manifest says so).", choices=("notice", "answer")),

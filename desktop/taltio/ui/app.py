@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from .. import __version__
 from ..adapters.softphone import BaresipAdapter, HookAdapter, SoftphoneAdapter
+from ..core import notices
 from ..core import settings as settings_mod
 from ..core import sshsig
 from ..core.events import CallEvent, EventError
@@ -46,14 +47,16 @@ class TaltioApp(QObject):
             self.config_error = str(exc)
         if self.settings is not None:
             self._build_core(keystore, backend)
-        notice = self.settings["notice.text"] if self.settings else settings_mod.DEFAULT_NOTICE
-        self.card = NoticeCard(notice)
+        self.card = NoticeCard(*self._notice_texts())
         self.card.action.connect(self.on_card_action)
+        self.card.language.connect(self._card_language)
         self.view = StatusView()
         self.view.show_card.connect(self._show_card)
         self.view.show_devices.connect(self.open_devices)
         self.view.next_private.connect(lambda: self.on_card_action("next-private", ""))
         self.devices_dialog = None
+        self.staff_dialog = None
+        self.reason_dialog = None
         self.view.quit_requested.connect(QApplication.quit)
         self.ipc = IPCServer(self.handle_ipc, self)
         self.bridge.session_changed.connect(self._on_session)
@@ -63,6 +66,20 @@ class TaltioApp(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._tick)
+
+    def _notice_texts(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Notice scripts and privacy information per language, the call's language first."""
+        langs = notices.LANGUAGES
+        if self.settings is None:
+            return {lang: notices.shipped("notice", lang) for lang in langs}, {}
+        return ({lang: notices.customer_notice(self.settings, lang) for lang in langs},
+                {lang: notices.privacy_info(self.settings, lang) for lang in langs})
+
+    def _card_language(self, call_id: str, lang: str) -> None:
+        try:
+            self.core.controller.set_language(call_id, lang)
+        except EventError as exc:
+            self.card.show_error(str(exc))
 
     def _build_core(self, keystore, backend) -> None:
         from ..adapters.keystore import KeystoreError
@@ -95,7 +112,30 @@ class TaltioApp(QObject):
             self.adapter.start(self._adapter_event)
         self.timer.start()
         self.refresh()
+        self._maybe_show_staff_notice()
         log.info("Taltio %s started%s", __version__, " (standalone)" if self.core and self.core.standalone else "")
+
+    def ui_language(self) -> str:
+        from PySide6.QtCore import QLocale
+
+        chosen = self.settings["ui.language"] if self.settings else ""
+        system = QLocale.system().name()[:2]
+        return chosen or (system if system in notices.LANGUAGES else "en")
+
+    def _maybe_show_staff_notice(self) -> None:
+        """First run, or the organisation changed the text: show it until the agent acknowledges it."""
+        if self.core is None:
+            return
+        from .staff_notice import StaffNoticeDialog
+
+        lang = self.ui_language()
+        text = notices.staff_notice(self.settings, lang)
+        sha = notices.digest(text)
+        if not self.core.controller.staff_notice_needed(sha):
+            return
+        self.staff_dialog = StaffNoticeDialog(text, sha, lang)
+        self.staff_dialog.acknowledged.connect(self.core.controller.staff_notice_acknowledged)
+        self.staff_dialog.show()
 
     def shutdown(self) -> None:
         self.timer.stop()
@@ -106,6 +146,8 @@ class TaltioApp(QObject):
         self.ipc.close()
         self.card.close()
         self.view.close()
+        if self.staff_dialog is not None:
+            self.staff_dialog.close()
 
     # -- events --------------------------------------------------------------
     def _adapter_event(self, ev: CallEvent) -> None:
@@ -121,9 +163,13 @@ class TaltioApp(QObject):
             raise EventError(f"Taltio cannot record: {self.config_error}")
         return self.core.controller.handle(CallEvent.parse(event, call_id=call_id, number=number, label=label))
 
-    def on_card_action(self, event: str, call_id: str) -> None:
+    def on_card_action(self, event: str, call_id: str, label: str | None = None) -> None:
+        if event in ("private", "next-private") and label is None and self.core \
+                and self.core.controller.rules.private_reason_required:
+            self._ask_reason(event, call_id)
+            return
         try:
-            self.dispatch(event, call_id)
+            self.dispatch(event, call_id, label=label)
             self.card.show_error("")
         except (EventError, TransitionError) as exc:
             if call_id:
@@ -131,6 +177,19 @@ class TaltioApp(QObject):
             else:                    # from the tray (next call private): show it in the status
                 self.last_error = str(exc)
                 self.refresh()
+
+    def _ask_reason(self, event: str, call_id: str) -> None:
+        """The organisation wants a reason for private calls: ask for one line (this window may take focus)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        dlg = QInputDialog()
+        dlg.setObjectName("privateReason")
+        dlg.setWindowTitle(self.tr("Private call"))
+        dlg.setLabelText(self.tr("Why is this call private? (kept in the local log, never any audio)"))
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.textValueSelected.connect(lambda text: self.on_card_action(event, call_id, text.strip() or ""))
+        dlg.open()
+        self.reason_dialog = dlg
 
     def handle_ipc(self, req: dict) -> dict:
         cmd = req.get("cmd")

@@ -1,0 +1,1 @@
+"""Taltio's shipped resources (notice texts, translations), installed as the package `taltio.resources`."""
