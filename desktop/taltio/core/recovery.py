@@ -13,8 +13,8 @@ from datetime import datetime, timezone
 
 from . import manifest
 from .controller import JOURNAL, Controller
-from .segments import SEGMENT_GLOB, SealedFile, sealed_segments, sha256_file
 from .encoder import FINAL_EXTENSIONS
+from .segments import SEGMENT_GLOB, SealedFile, sealed_segments, sha256_file
 from .session import Outcome, State, Transition, session_from_json
 
 log = logging.getLogger("taltio.recovery")
