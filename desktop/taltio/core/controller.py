@@ -92,7 +92,8 @@ class Controller:
                 "warnings": list(self.warnings.get(s.call_id, {}).values()),
                 "paused_since": s.pauses[-1]["start"] if s.state == State.PAUSED else None,
                 "pause_reason": s.pause_reason, "notice_mode": s.notice_mode, "language": s.notice_language,
-                "notice_given": s.notice_at is not None}
+                "notice_given": s.notice_at is not None,
+                "recording_since": s.record_start_at.timestamp() if s.record_start_at else None}
 
     def snapshot(self) -> dict:
         with self._lock:

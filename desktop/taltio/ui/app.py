@@ -24,6 +24,7 @@ from ..core.session import TransitionError
 from .bridge import Bridge
 from .ipc_server import IPCServer
 from .notice_card import NoticeCard
+from .pill import StatusPill
 from .tray import StatusView
 
 log = logging.getLogger("taltio.app")
@@ -50,7 +51,11 @@ class TaltioApp(QObject):
         self.card = NoticeCard(*self._notice_texts())
         self.card.action.connect(self.on_card_action)
         self.card.language.connect(self._card_language)
-        self.view = StatusView()
+        self.view = StatusView(bool(self.settings and self.settings["ui.notify_start_stop"]))
+        self.pill: StatusPill | None = None
+        if self.settings is None or self.settings["ui.status_pill"]:
+            self.pill = StatusPill()
+            self.pill.clicked.connect(self._show_card)
         self.view.show_card.connect(self._show_card)
         self.view.show_devices.connect(self.open_devices)
         self.view.next_private.connect(lambda: self.on_card_action("next-private", ""))
@@ -146,6 +151,8 @@ class TaltioApp(QObject):
         self.ipc.close()
         self.card.close()
         self.view.close()
+        if self.pill is not None:
+            self.pill.close()
         if self.staff_dialog is not None:
             self.staff_dialog.close()
 
@@ -329,6 +336,20 @@ class TaltioApp(QObject):
     def refresh(self) -> None:
         status, text, detail = self.compute_status()
         self.view.set_status(status, text, detail)
+        if self.pill is not None:
+            self.pill.set_status(status, text, self._since(status))
+            if not self.pill.isVisible():
+                self.pill.show()
+
+    def _since(self, status: str) -> float | None:
+        """When the state the pill shows began, for its running timer (recording or paused)."""
+        cur = self.core.controller.current() if self.core else None
+        if cur is None or status not in ("recording", "paused", "warning"):
+            return None
+        v = self.core.controller.view(cur)
+        if v["state"] == "paused" and v["paused_since"]:
+            return _epoch(v["paused_since"])
+        return v["recording_since"]
 
 
 def _epoch(iso_time: str) -> float:

@@ -6,6 +6,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSystemTrayIcon, QVBoxLayout, QWidget
 
 from .icons import icon
+from .notify import Notifier
 
 
 class StatusWindow(QWidget):
@@ -61,10 +62,11 @@ class StatusView(QObject):
     next_private = Signal()
     quit_requested = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, notify_start_stop: bool = False) -> None:
         super().__init__()
         self.status = "idle"
         self.text = ""
+        self.notify_start_stop = notify_start_stop
         self.tray: QSystemTrayIcon | None = None
         self.window: StatusWindow | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
@@ -88,15 +90,20 @@ class StatusView(QObject):
             self.window.show_devices.connect(self.show_devices)
             self.window.next_private.connect(self.next_private)
             self.window.show()
+        self.notifier = Notifier(self.tray, self)
 
     def set_status(self, status: str, text: str, detail: str = "") -> None:
         newly_wrong = status in ("warning", "error") and (status, text) != (self.status, self.text)
+        started = status == "recording" and self.status not in ("recording", "paused", "warning")
+        stopped = self.status in ("recording", "paused") and status not in ("recording", "paused", "warning")
         self.status, self.text = status, text
         tip = f"Taltio: {text}" + (f"\n{detail}" if detail else "")
+        if newly_wrong:
+            # A lost headset mid-call must be noticed now, not when someone reads the tooltip.
+            self.notifier.notify("Taltio", text, urgent=status == "error")
+        elif self.notify_start_stop and (started or stopped):
+            self.notifier.notify("Taltio", text)
         if self.tray:
-            if newly_wrong:
-                # A lost headset mid-call must be noticed now, not when someone reads the tooltip.
-                self.tray.showMessage("Taltio", text, QSystemTrayIcon.MessageIcon.Warning, 10000)
             self.tray.setIcon(icon(status))
             self.tray.setToolTip(tip)
             self._menu_status.setText(text)
@@ -108,6 +115,7 @@ class StatusView(QObject):
             self.window.detail.setVisible(bool(detail))
 
     def close(self) -> None:
+        self.notifier.close()
         if self.tray:
             self.tray.hide()
         if self.window:
