@@ -4,9 +4,12 @@
   ``TALTIO_DESKTOP`` environment variable (e.g. a ``git archive HEAD desktop`` export, when the
   working tree is mid-edit).
 * The test speech: two distinct espeak-ng voices and texts, agent left and customer right.
-* The Opus bitrate <-> ``compression_level`` mapping of libsndfile 1.2.2 (see ``opus_level``).
-* Taltio's encode path, exactly as ``core/recorder.py`` builds it: soundfile writes Ogg Opus into
-  ``EncryptedOggSink``, page latency 200 ms, a sealed age segment per second, then ``finalize``.
+* Taltio's encode path, exactly as ``core/recorder.py`` builds it: ``taltio.core.encoder.open_encoder``
+  (Ogg Opus through PyAV/FFmpeg's libopus at a bitrate in kbit/s, 200 ms Ogg pages flushed at once;
+  FLAC through soundfile) writes into ``EncryptedOggSink``, a sealed age segment per second, then
+  ``finalize``. The encoder gets the frames in the capture mixer's ticks (``capture.TICK_S``).
+* For one clearly labelled reference row only: the previous Opus encoder (soundfile/libsndfile, whose
+  only knob was ``compression_level``), so the old and new figures can be compared in the same run.
 """
 from __future__ import annotations
 
@@ -25,14 +28,14 @@ DESKTOP = Path(os.environ.get("TALTIO_DESKTOP") or ROOT / "desktop").resolve()
 sys.path.insert(0, str(DESKTOP))
 sys.path.insert(0, str(ROOT))
 
+from taltio.core import encoder as taltio_encoder  # noqa: E402
+from taltio.core.capture import TICK_S  # noqa: E402
 from taltio.core.segments import EncryptedOggSink  # noqa: E402
 from tests.helpers.signals import speech  # noqa: E402
 
 RATE = 16000
-BLOCK = RATE // 50            # the capture hands the encoder 20 ms blocks
-PAGE_LATENCY_MS = 200.0       # recorder.py
-SFC_SET_OGG_PAGE_LATENCY_MS = 0x1302
-SFC_SET_BITRATE_MODE = 0x1305
+BLOCK = int(RATE * TICK_S)    # the capture mixer hands the encoder one tick of frames (50 ms)
+PAGE_DURATION_MS = taltio_encoder.PAGE_DURATION_MS
 
 AGENT_SENTENCES = [
     "Good morning, this is Anna from the customer service of North Bank, how can I help you today?",
@@ -123,61 +126,58 @@ def make_call_audio(tmp: Path, seconds: float, scene: str = "double-talk") -> tu
     return x, wav
 
 
-# --------------------------------------------------------- Opus bitrate mapping
-def opus_bitrate(level: float, channels: int = 2) -> int:
-    """Target bit/s libsndfile 1.2.2 gives Opus for SFC_SET_COMPRESSION_LEVEL *level* (src/ogg_opus.c).
-
-    ``bitrate = (int)((1 - level) * 250000 + 6000) * channels``: 6..256 kbit/s per channel, linear.
-    """
-    return int((1.0 - level) * 250000.0 + 6000.0) * channels
-
-
-def opus_level(bitrate: int, channels: int = 2) -> float:
-    """The compression_level that gives *bitrate* (bit/s, all channels) - the inverse of opus_bitrate."""
-    per_ch = bitrate / channels
-    if not 6000 <= per_ch <= 256000:
-        raise ValueError(f"Opus via libsndfile reaches 6..256 kbit/s per channel, not {per_ch / 1000:g}")
-    level = 1.0 - (per_ch - 6000.0) / 250000.0
-    # Round to 6 decimals, then nudge so the C (int) cast lands exactly on the target.
-    level = round(level, 6)
-    while opus_bitrate(level, channels) < bitrate:
-        level = round(level - 1e-6, 6)
-    return level
-
-
 # --------------------------------------------------------------- Taltio's path
-def set_page_latency(enc: sf.SoundFile, ms: float = PAGE_LATENCY_MS) -> None:
-    from soundfile import _ffi, _snd  # type: ignore[attr-defined]
-
-    val = _ffi.new("double*", ms)
-    _snd.sf_command(enc._file, SFC_SET_OGG_PAGE_LATENCY_MS, val, _ffi.sizeof("double"))
+def open_encoder(sink, codec: str = "opus", kbps: int = 28):
+    """The encoder exactly as recorder.py opens it: taltio.core.encoder.open_encoder(codec, sink, rate, kbps)."""
+    return taltio_encoder.open_encoder(codec, sink, RATE, int(kbps))
 
 
-def open_encoder(sink, fmt: str = "opus", level: float | None = None) -> sf.SoundFile:
-    """The encoder as recorder.py opens it (plus the compression_level under test)."""
-    if fmt == "flac":
-        return sf.SoundFile(sink, mode="w", samplerate=RATE, channels=2, format="FLAC", subtype="PCM_16")
-    kw = {} if level is None else {"compression_level": level}
-    enc = sf.SoundFile(sink, mode="w", samplerate=RATE, channels=2, format="OGG", subtype="OPUS", **kw)
-    set_page_latency(enc)
-    return enc
+def av_libopus_version() -> str:
+    """The libopus bundled in PyAV's wheel (asked through its opus_get_version_string), if it can be found."""
+    import ctypes
+    import glob
+
+    import av
+
+    base = Path(av.__file__).resolve().parent
+    for pat in ("../av.libs/libopus*", ".dylibs/libopus*", "../av.libs/opus*.dll", "libopus*"):
+        for lib in sorted(glob.glob(str(base / pat))):
+            try:
+                f = ctypes.CDLL(lib).opus_get_version_string
+                f.restype = ctypes.c_char_p
+                return f().decode()
+            except (OSError, AttributeError):
+                continue
+    return "libopus (version not found)"
 
 
-def encode_taltio(x: np.ndarray, call_dir: Path, recipients: list, fmt: str = "opus", level: float | None = None) -> dict:
+def encoder_settings() -> str:
+    """One line saying what the app's encoders are built on, read at run time."""
+    import av
+
+    return (f"taltio.core.encoder: Opus via PyAV {av.__version__} (libavcodec "
+            f"{'.'.join(map(str, av.library_versions['libavcodec']))}, {av_libopus_version()}), Ogg pages of "
+            f"{PAGE_DURATION_MS} ms; FLAC via soundfile {sf.__version__} (libsndfile {sf.__libsndfile_version__})")
+
+
+def encode_taltio(x: np.ndarray, call_dir: Path, recipients: list, codec: str = "opus", kbps: int = 28,
+                  encoder: str = "taltio") -> dict:
     """Encode + encrypt + write *x* the way the recorder does; returns CPU, sizes and the sealed path.
 
     Seals once per second *of audio* (the app seals once per wall-clock second while audio arrives in
-    real time, so the number of segments is the same).
+    real time, so the number of segments is the same). ``encoder="libsndfile"`` swaps in the previous
+    Opus encoder (reference rows only; see LibsndfileOpus).
     """
     call_dir.mkdir(parents=True, exist_ok=True)
     sink = EncryptedOggSink(call_dir, recipients, seal_every=1.0)
     t0, w0 = cpu_self(), time.perf_counter()
-    enc = open_encoder(sink, fmt, level)
-    per_seal = RATE // BLOCK
-    for n, i in enumerate(range(0, len(x), BLOCK)):
+    enc = LibsndfileOpus(sink, kbps) if encoder == "libsndfile" else open_encoder(sink, codec, kbps)
+    sealed_at = 0
+    for i in range(0, len(x), BLOCK):
         enc.write(x[i:i + BLOCK])
-        if n % per_seal == per_seal - 1:
+        if i + BLOCK - sealed_at >= RATE:
             sink.seal()
+            sealed_at = i + BLOCK
     enc.close()
     sink.seal()
     segs = sorted(call_dir.glob("seg-*.age"))
@@ -186,6 +186,63 @@ def encode_taltio(x: np.ndarray, call_dir: Path, recipients: list, fmt: str = "o
     cpu = cpu_self() - t0
     return {"cpu": cpu, "wall": time.perf_counter() - w0, "size": out.size, "segments": len(segs),
             "segment_bytes": seg_bytes, "path": out.path}
+
+
+def warm_up_encoder() -> None:
+    """Import PyAV and open/close one encoder, so a measurement does not include the one-off import
+    (the app pays it once at start-up, not per call)."""
+    import io
+
+    enc = open_encoder(io.BytesIO(), "opus", 28)
+    enc.write(np.zeros((BLOCK, 2), np.float32))
+    enc.close()
+
+
+# --------------------------------------------- reference: the previous encoder
+SFC_SET_OGG_PAGE_LATENCY_MS = 0x1302
+
+
+def libsndfile_level(stereo_kbps: float) -> float:
+    """libsndfile 1.2.x's only Opus knob: level L gives int((1 - L) * 250000 + 6000) bit/s per channel
+    (src/ogg_opus.c); the inverse, for two channels, as the app's old recorder computed it."""
+    return min(1.0, max(0.0, 1 - (stereo_kbps / 2 - 6) / 250))
+
+
+class LibsndfileOpus:
+    """The app's Opus encoder before taltio.core.encoder: soundfile's bundled libsndfile, Ogg Opus at
+    ``compression_level`` for *kbps*, 200 ms Ogg pages (SFC_SET_OGG_PAGE_LATENCY_MS). Reference only."""
+
+    def __init__(self, sink, kbps: float) -> None:
+        from soundfile import _ffi, _snd  # type: ignore[attr-defined]
+
+        self._sf = sf.SoundFile(sink, mode="w", samplerate=RATE, channels=2, format="OGG", subtype="OPUS",
+                                compression_level=libsndfile_level(kbps))
+        val = _ffi.new("double*", float(PAGE_DURATION_MS))
+        _snd.sf_command(self._sf._file, SFC_SET_OGG_PAGE_LATENCY_MS, val, _ffi.sizeof("double"))
+
+    def write(self, frames: np.ndarray) -> None:
+        self._sf.write(frames)
+
+    def close(self) -> None:
+        self._sf.close()
+
+
+def ogg_page_ms(plain: bytes, granule_rate: int = 48000) -> list[float]:
+    """Audio per Ogg page (ms), from the granule positions of the audio pages of an Ogg Opus stream."""
+    out, prev, pos = [], None, 0
+    while True:
+        pos = plain.find(b"OggS", pos)
+        if pos < 0 or pos + 27 > len(plain):
+            break
+        granule = int.from_bytes(plain[pos + 6:pos + 14], "little", signed=True)
+        nseg = plain[pos + 26]
+        body = sum(plain[pos + 27:pos + 27 + nseg])
+        if granule > 0:
+            if prev is not None:
+                out.append((granule - prev) * 1000 / granule_rate)
+            prev = granule
+        pos += 27 + nseg + body
+    return out
 
 
 # ------------------------------------------------------------- the real app

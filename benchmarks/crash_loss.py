@@ -11,7 +11,10 @@ gnome-keyring on a private bus and an org key made by ``age-keygen``. Each round
    plaintexts (one Ogg Opus stream) and decode with soundfile;
 5. lost = (kill time - manifest ``times.recording_start``) - decoded duration.
 
-The next round's call is made by the restarted app, so each round is one kill and one restart.
+The app records exactly as shipped: its Linux capture (PulseBackend, libpulse simple API), the capture
+mixer and its encoder (taltio.core.encoder: Ogg Opus via PyAV, 200 ms pages, at the configured
+audio.opus_bitrate_kbps; or FLAC with --codec flac). The next round's call is made by the restarted app,
+so each round is one kill and one restart.
 The manifest's signature is not checked here (tests/test_e2e_hook.py does that).
 
     python benchmarks/crash_loss.py [--kills 50] [--min 2] [--max 8] [--seed N] [--json out.json]
@@ -34,7 +37,8 @@ from pathlib import Path
 import soundfile as sf
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import DESKTOP, RATE, AppWorld, find_manifest, make_call_audio, queue_empty, start_call  # noqa: E402
+from _common import (DESKTOP, RATE, AppWorld, encoder_settings, find_manifest, make_call_audio,  # noqa: E402
+                     queue_empty, start_call)
 
 BUDGET_S = 2.0
 
@@ -132,6 +136,7 @@ def main() -> None:
     p90 = sorted(lost)[max(0, int(round(0.9 * len(lost))) - 1)]
     print(f"{len(rows):5d} {min(lost):6.2f} {statistics.median(lost):8.2f} {p90:6.2f} {max(lost):6.2f} {len(over):5d}")
     print("lost = (kill time - recording_start in the manifest) - duration decoded from the sealed segments")
+    print(encoder_settings())
     if args.json:
         args.json.write_text(json.dumps({"seed": seed, "codec": args.codec, "rows": rows, "over_budget": len(over)},
                                         indent=1))

@@ -7,7 +7,7 @@
 # PYTHON picks the interpreter (default .venv/bin/python, else python3). TALTIO_DESKTOP points the
 # codec/cpu/crash benchmarks at another copy of desktop/ (e.g. `git archive HEAD desktop | tar -x -C DIR`).
 # Needs: espeak-ng sox opus-tools age pulseaudio-utils pipewire wireplumber pipewire-pulse dbus
-# gnome-keyring socat, and pystoi (pip) for codec.py.
+# gnome-keyring socat; in the venv the app's own dependencies (av, pasimple, soundfile, ...) and pystoi.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-.venv/bin/python}
@@ -30,8 +30,11 @@ run() {  # name, command...
 }
 
 run codec "$PY" benchmarks/codec.py $CODEC_ARGS --json "$OUT/codec.json"
-KBPS=$("$PY" -c "import json,sys; print(json.load(open(sys.argv[1]))['recommended_kbps'] or 28)" "$OUT/codec.json" \
-       2>/dev/null || echo 28)
+# CPU at the bitrate the sweep recommends, and at the app's shipped default if that differs.
+DEFAULT_KBPS=28
+KBPS=$("$PY" -c "import json,sys; print(json.load(open(sys.argv[1]))['recommended_kbps'] or $DEFAULT_KBPS)" \
+       "$OUT/codec.json" 2>/dev/null || echo $DEFAULT_KBPS)
+[ "$KBPS" = "$DEFAULT_KBPS" ] || KBPS="$KBPS,$DEFAULT_KBPS"
 run cpu "$PY" benchmarks/cpu.py --kbps "$KBPS" $CPU_ARGS --json "$OUT/cpu.json"
 run crash_loss "$PY" benchmarks/crash_loss.py $CRASH_ARGS --json "$OUT/crash_loss.json"
 run hook_latency "$PY" benchmarks/hook_latency.py
