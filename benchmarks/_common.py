@@ -34,7 +34,7 @@ from taltio.core.segments import EncryptedOggSink  # noqa: E402
 from tests.helpers.signals import speech  # noqa: E402
 
 RATE = 16000
-BLOCK = int(RATE * TICK_S)    # the capture mixer hands the encoder one tick of frames (50 ms)
+BLOCK = int(RATE * TICK_S)    # the capture mixer hands the encoder one tick of frames (TICK_S)
 PAGE_DURATION_MS = taltio_encoder.PAGE_DURATION_MS
 
 AGENT_SENTENCES = [

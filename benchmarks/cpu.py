@@ -4,7 +4,7 @@ Two parts, both against Debian's opus-tools 0.2 (libopus 1.3.1) and age 1.1 in t
 
 A. encode + encrypt + write, no capture: N minutes of two-voice 16 kHz stereo speech through Taltio's
    path (_common.encode_taltio: the app's encoder ``taltio.core.encoder.open_encoder("opus", sink,
-   16000, K)``, PyAV/FFmpeg libopus, fed in the mixer's 50 ms ticks -> EncryptedOggSink, an age segment
+   16000, K)``, PyAV/FFmpeg libopus, fed in the mixer's ticks (capture.TICK_S, 100 ms) -> EncryptedOggSink, an age segment
    sealed per second, final age file) against ``opusenc --cvbr --bitrate K call.wav - | age -r R -o out``;
    median of 3 runs. Each run is a child process; the one-off PyAV import is done before measuring.
    Reference row: the previous encoder (soundfile's bundled libsndfile at the compression_level for K)
@@ -13,12 +13,12 @@ A. encode + encrypt + write, no capture: N minutes of two-voice 16 kHz stereo sp
 B. real-time capture from a private PipeWire server (tests/fixtures/audio.py) for --seconds (default
    60: one minute of real time), all contenders recording the same playback at the same time:
    * ``taltio recorder@K``: a separate process running the app's own CallRecorder(opus_kbps=K) on the
-     app's Linux backend (taltio.adapters.audio_pulse.PulseBackend: libpulse simple API, 50 ms blocks,
+     app's Linux backend (taltio.adapters.audio_pulse.PulseBackend: libpulse simple API, 100 ms blocks,
      sources ``agent_mic`` and ``softphone_out.monitor`` by name) with the capture mixer, encoder and
      EncryptedOggSink. CPU from just before the streams open to after stop()/finalize (interpreter
      start-up, imports and device enumeration excluded).
    * ``capture only``: the app's Capture on PulseBackend, frames dropped (the cost of capture alone);
-     also at 20 and 100 ms blocks (an experiment: audio_pulse.BLOCK_MS overridden in that process), and
+     also at 20 and 50 ms blocks (an experiment: audio_pulse.BLOCK_MS overridden in that process), and
      through PortAudio's ALSA ``pulse`` plugin at 20 ms (the previous Linux path; reference only).
    * ``taltio app``: the real app (``taltio run``, offscreen Qt, folder storage target,
      audio.opus_bitrate_kbps = K) recording one call started with ``taltio hook``; CPU of its process
@@ -253,9 +253,9 @@ def realtime(tmp: Path, seconds: float, kbps_list: list[int]) -> tuple[list[dict
         variants: list[tuple[str, int | None, str, float | None, str]] = [
             (f"taltio recorder@{k}", k, "pulse", None, "") for k in kbps_list]
         variants += [
-            ("capture only (app's: pulse, 50 ms)", None, "pulse", None, ""),
+            ("capture only (app's: pulse, 100 ms)", None, "pulse", None, ""),
             ("capture only, pulse 20 ms blocks", None, "pulse", 20.0, "experiment"),
-            ("capture only, pulse 100 ms blocks", None, "pulse", 100.0, "experiment"),
+            ("capture only, pulse 50 ms blocks", None, "pulse", 50.0, "experiment"),
             ("capture only, PortAudio/ALSA 20 ms", None, "portaudio", None, "previous Linux path"),
         ]
         workers = []

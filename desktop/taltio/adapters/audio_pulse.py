@@ -10,7 +10,7 @@ reconnects to the same source when it returns.
 
 Why not PortAudio here, as on other systems: Debian's PortAudio reaches the
 server only through the ALSA `pulse` plugin, which cost 1.35 CPU s per recorded
-minute for the two streams, against 0.5 for libpulse directly at 50 ms blocks
+minute for the two streams, against 0.5 for libpulse directly at 100 ms blocks
 (docs/performance.md). The simple API is a blocking read, so each stream is one
 thread that reads a block, timestamps it and hands it to the capture layer.
 """
@@ -28,7 +28,7 @@ from .audio import AudioBackend, AudioError, BlockSink, Device, Stream
 log = logging.getLogger("taltio.audio.pulse")
 
 _INVALID = 0xFFFFFFFF
-BLOCK_MS = 50      # 20 ms blocks cost 0.67 CPU s/min for two streams, 50 ms 0.51, 100 ms 0.30 (measured)
+BLOCK_MS = 100     # two streams, with the mixer: 20 ms blocks cost 1.13 CPU s/min, 50 ms 0.75-0.80, 100 ms 0.50-0.60 (measured)
 
 
 class PulseStream(Stream):
