@@ -21,6 +21,7 @@ from ..core import settings as settings_mod
 from ..core import sshsig
 from ..core.events import CallEvent, EventError
 from ..core.session import TransitionError
+from . import i18n
 from .bridge import Bridge
 from .ipc_server import IPCServer
 from .notice_card import NoticeCard
@@ -48,6 +49,8 @@ class TaltioApp(QObject):
             self.config_error = str(exc)
         if self.settings is not None:
             self._build_core(keystore, backend)
+        # Before any widget exists, so every text is created in the agent's language.
+        i18n.install(self.ui_language())
         self.card = NoticeCard(*self._notice_texts())
         self.card.action.connect(self.on_card_action)
         self.card.language.connect(self._card_language)
@@ -59,6 +62,8 @@ class TaltioApp(QObject):
         self.view.show_card.connect(self._show_card)
         self.view.show_devices.connect(self.open_devices)
         self.view.next_private.connect(lambda: self.on_card_action("next-private", ""))
+        self.view.language_chosen.connect(self.set_ui_language)
+        self.view.set_language(self.ui_language(), self._language_locked())
         self.devices_dialog = None
         self.staff_dialog = None
         self.reason_dialog = None
@@ -121,11 +126,46 @@ class TaltioApp(QObject):
         log.info("Taltio %s started%s", __version__, " (standalone)" if self.core and self.core.standalone else "")
 
     def ui_language(self) -> str:
-        from PySide6.QtCore import QLocale
-
         chosen = self.settings["ui.language"] if self.settings else ""
-        system = QLocale.system().name()[:2]
-        return chosen or (system if system in notices.LANGUAGES else "en")
+        return chosen or i18n.system_language()
+
+    def _language_locked(self) -> bool:
+        return self.settings is not None and settings_mod.locked(self.settings, "ui.language")
+
+    def set_ui_language(self, code: str) -> None:
+        """The agent picked the language of Taltio's screens: remember it and switch now."""
+        if code not in i18n.LANGUAGES:
+            return
+        if self._language_locked():
+            self.view.set_language(self.ui_language(), True)
+            self.view.notifier.notify("Taltio", self.tr("Your organisation has set the language of Taltio; "
+                                                        "it cannot be changed here."))
+            return
+        if self.settings is not None and self.settings["ui.language"] == code and i18n.current() == code:
+            return
+        try:
+            settings_mod.save_user({"ui.language": code})
+        except (settings_mod.ConfigError, OSError) as exc:
+            # Still switch for this session; say why it will not last.
+            log.warning("could not save the UI language: %s", exc)
+            self.view.notifier.notify("Taltio", self.tr("The language could not be saved: {error}").format(error=exc))
+        if self.settings is not None:
+            self.settings.values["ui.language"] = code
+        # Widgets retranslate on the LanguageChange event; the status texts are computed here.
+        i18n.install(code)
+        self.view.set_language(code, False)
+        if self.reason_dialog is not None:
+            self._reason_texts(self.reason_dialog)
+        self._reopen_staff_notice()
+        self.refresh()
+
+    def _reopen_staff_notice(self) -> None:
+        """Not yet acknowledged: show the staff notice again, in the new language (acknowledged in that one)."""
+        if self.staff_dialog is None or not self.staff_dialog.isVisible():
+            return
+        self.staff_dialog.close()
+        self.staff_dialog = None
+        self._maybe_show_staff_notice()
 
     def _maybe_show_staff_notice(self) -> None:
         """First run, or the organisation changed the text: show it until the agent acknowledges it."""
@@ -155,6 +195,7 @@ class TaltioApp(QObject):
             self.pill.close()
         if self.staff_dialog is not None:
             self.staff_dialog.close()
+        i18n.uninstall()
 
     # -- events --------------------------------------------------------------
     def _adapter_event(self, ev: CallEvent) -> None:
@@ -191,12 +232,18 @@ class TaltioApp(QObject):
 
         dlg = QInputDialog()
         dlg.setObjectName("privateReason")
-        dlg.setWindowTitle(self.tr("Private call"))
-        dlg.setLabelText(self.tr("Why is this call private? (kept in the local log, never any audio)"))
+        self._reason_texts(dlg)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.textValueSelected.connect(lambda text: self.on_card_action(event, call_id, text.strip() or ""))
         dlg.open()
         self.reason_dialog = dlg
+
+    def _reason_texts(self, dlg) -> None:
+        try:
+            dlg.setWindowTitle(self.tr("Private call"))
+            dlg.setLabelText(self.tr("Why is this call private? (kept in the local log, never any audio)"))
+        except RuntimeError:          # closed (deleted) already
+            self.reason_dialog = None
 
     def handle_ipc(self, req: dict) -> dict:
         cmd = req.get("cmd")
@@ -287,51 +334,55 @@ class TaltioApp(QObject):
         self.refresh()
 
     def compute_status(self) -> tuple[str, str, str]:
+        """(status, text, detail) in the UI language. Texts from the core (warnings, errors) are English."""
         if self.config_error:
-            return "error", "Not recording: configuration problem", self.config_error
+            return "error", self.tr("Not recording: configuration problem"), self.config_error
         ctl = self.core.controller
         cur = ctl.current()
         q = self.core.queue.status()
-        backlog = f"{q.pending} recording(s) waiting for upload" if q.pending else ""
+        backlog = self.tr("%n recording(s) waiting for upload", "", q.pending) if q.pending else ""
         detail = "; ".join(x for x in (backlog, q.last_error or "", self.last_error) if x)
         if cur:
             v = ctl.view(cur)
             if v["outcome"] == "private":
-                return "private", "Private call: NOT recorded", detail
+                return "private", self.tr("Private call: NOT recorded"), detail
             if v["outcome"] == "declined":
-                return "declined", "Customer declined: NOT recorded", detail
+                return "declined", self.tr("Customer declined: NOT recorded"), detail
             if v["outcome"] == "failed":
-                return "error", "Recording failed", cur.error or detail
+                return "error", self.tr("Recording failed"), cur.error or detail
             if v["warnings"] and v["state"] in ("recording", "paused"):
                 # Device lost or one side silent: the agent must see it now, not after the call.
                 return "warning", v["warnings"][0], "; ".join(v["warnings"][1:] + ([detail] if detail else []))
             if v["state"] == "recording":
-                return "recording", f"Recording call {v['number_hint']} ({int(v['recorded_s'])} s)", detail
+                return "recording", self.tr("Recording call {number} ({seconds} s)").format(
+                    number=v["number_hint"], seconds=int(v["recorded_s"])), detail
             if v["state"] == "paused":
                 since = v["paused_since"]
                 held = int(time.time() - _epoch(since)) if since else 0
                 if v["pause_reason"] == "hold":
-                    return "paused", "Call on hold: nothing is recorded", detail
+                    return "paused", self.tr("Call on hold: nothing is recorded"), detail
                 if v["pause_reason"] == "other_call":
-                    return "paused", "Call waiting: nothing is recorded", detail
-                return "paused", f"Paused {held // 60}:{held % 60:02d}: nothing is recorded", detail
-            return "notice", "Call active: read the notice; not recording yet", detail
+                    return "paused", self.tr("Call waiting: nothing is recorded"), detail
+                return "paused", self.tr("Paused {time}: nothing is recorded").format(
+                    time=f"{held // 60}:{held % 60:02d}"), detail
+            return "notice", self.tr("Call active: read the notice; not recording yet"), detail
         if ctl.next_private:
-            return "private", "Next call is private: it will not be recorded", detail
+            return "private", self.tr("Next call is private: it will not be recorded"), detail
         if self._recent and time.monotonic() - self._recent[1] < RECENT_OUTCOME_S:
             outcome = self._recent[0]
             if outcome == "private":
-                return "private", "Last call was private: not recorded", detail
+                return "private", self.tr("Last call was private: not recorded"), detail
             if outcome == "declined":
-                return "declined", "Last call declined: not recorded", detail
+                return "declined", self.tr("Last call declined: not recorded"), detail
         if q.pending:
             if q.last_error:
-                return "error", f"{q.pending} recording(s) waiting: storage unreachable", detail
-            return "uploading", f"Uploading {q.pending} recording(s)", detail
+                return "error", self.tr("%n recording(s) waiting: storage unreachable", "", q.pending), detail
+            return "uploading", self.tr("Uploading %n recording(s)", "", q.pending), detail
         if self.core.standalone:
-            return "standalone", "Standalone: recordings stay on this computer", \
-                f"Saved to {self.core.target.describe()}" + (f"; {detail}" if detail else "")
-        return "idle", "Ready: no call", detail
+            saved = self.tr("Saved to {place}").format(place=self.core.target.describe())
+            return "standalone", self.tr("Standalone: recordings stay on this computer"), \
+                saved + (f"; {detail}" if detail else "")
+        return "idle", self.tr("Ready: no call"), detail
 
     def refresh(self) -> None:
         status, text, detail = self.compute_status()

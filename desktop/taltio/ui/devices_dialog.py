@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QProgressBar, QVBoxLayout,
                                QWidget)
 
@@ -19,7 +19,12 @@ from ..core.capture import Capture
 
 log = logging.getLogger("taltio.ui.devices")
 
-LOCKED_TEXT = "set by your organisation"
+# Translated where shown: QCoreApplication.translate("DevicesDialog", LOCKED_TEXT).
+LOCKED_TEXT = QT_TRANSLATE_NOOP("DevicesDialog", "set by your organisation")
+
+
+def _locked_text() -> str:
+    return QCoreApplication.translate("DevicesDialog", LOCKED_TEXT)
 
 
 class _Levels(QObject):
@@ -37,9 +42,11 @@ class DevicesDialog(QDialog):
     def __init__(self, backend: AudioBackend, settings: settings_mod.Settings, softphone: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Taltio: audio devices")
         self.backend = backend
         self.settings = settings
+        self.softphone = softphone
+        self.suggested: Device | None = None
+        self.locked_keys: dict[QComboBox, bool] = {}
         self.capture: Capture | None = None
         self._levels = _Levels()
         self._levels.levels.connect(self._show_levels)
@@ -59,6 +66,8 @@ class DevicesDialog(QDialog):
         self.problem = QLabel(objectName="problem")
         self.problem.setStyleSheet("color: #9d0208;")
         self.problem.setWordWrap(True)
+        self.intro = QLabel(objectName="intro")
+        self.intro.setWordWrap(True)
 
         try:
             devices = backend.devices()
@@ -66,6 +75,7 @@ class DevicesDialog(QDialog):
         except AudioError as exc:
             devices, suggested = [], None
             self.problem.setText(str(exc))
+        self.suggested = suggested
         self._fill(self.mic, [d for d in devices if d.role == "mic"], settings["audio.mic_device"], None,
                    settings_mod.locked(settings, "audio.mic_device"))
         self._fill(self.loop, [d for d in devices if d.role == "loopback"], settings["audio.loopback_device"],
@@ -73,23 +83,24 @@ class DevicesDialog(QDialog):
         self._fill_fallback(self.mic_fb, [d for d in devices if d.role == "mic"], "audio.mic_fallback_device")
         self._fill_fallback(self.loop_fb, [d for d in devices if d.role == "loopback"],
                             "audio.loopback_fallback_device")
-        if suggested:
-            self.hint.setText(f"Suggested for the customer's side: <b>{suggested.name}</b>, which carries what "
-                              f"{'the softphone' if softphone else 'your default output'} plays.")
 
+        self.mic_label = QLabel()
+        self.mic_fb_label = QLabel()
+        self.loop_label = QLabel()
+        self.loop_fb_label = QLabel()
         form = QFormLayout()
-        form.addRow("Your headset microphone", self.mic)
+        form.addRow(self.mic_label, self.mic)
         form.addRow("", self.mic_meter)
-        form.addRow("If it is unplugged, use", self.mic_fb)
-        form.addRow("Customer's side (softphone output)", self.loop)
+        form.addRow(self.mic_fb_label, self.mic_fb)
+        form.addRow(self.loop_label, self.loop)
         form.addRow("", self.loop_meter)
-        form.addRow("If it is unplugged, use", self.loop_fb)
+        form.addRow(self.loop_fb_label, self.loop_fb)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("Speak into your headset and play something in the softphone: both bars should move."))
+        lay.addWidget(self.intro)
         lay.addLayout(form)
         lay.addWidget(self.hint)
         lay.addWidget(self.problem)
@@ -97,12 +108,53 @@ class DevicesDialog(QDialog):
         self.mic.currentIndexChanged.connect(self._restart_meters)
         self.loop.currentIndexChanged.connect(self._restart_meters)
         self.save_button.setEnabled(any(c.isEnabled() for c in (self.mic, self.loop, self.mic_fb, self.loop_fb)))
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Taltio: audio devices"))
+        self.intro.setText(self.tr("Speak into your headset and play something in the softphone: "
+                                   "both bars should move."))
+        self.mic_label.setText(self.tr("Your headset microphone"))
+        self.mic_fb_label.setText(self.tr("If it is unplugged, use"))
+        self.loop_label.setText(self.tr("Customer's side (softphone output)"))
+        self.loop_fb_label.setText(self.tr("If it is unplugged, use"))
+        self.mic_meter.setAccessibleName(self.tr("Microphone level"))
+        self.loop_meter.setAccessibleName(self.tr("Customer's side level"))
+        if self.suggested is None:
+            self.hint.setText("")
+        elif self.softphone:
+            self.hint.setText(self.tr("Suggested for the customer's side: <b>{device}</b>, which carries what the "
+                                      "softphone plays.").format(device=self.suggested.name))
+        else:
+            self.hint.setText(self.tr("Suggested for the customer's side: <b>{device}</b>, which carries what your "
+                                      "default output plays.").format(device=self.suggested.name))
+        for combo in (self.mic, self.loop, self.mic_fb, self.loop_fb):
+            for i in range(combo.count()):
+                combo.setItemText(i, self._item_text(combo, i))
+            combo.setToolTip(_locked_text() if self.locked_keys.get(combo) else "")
+
+    def _item_text(self, combo: QComboBox, i: int) -> str:
+        """A device's name, marked if suggested and if the organisation chose it."""
+        d: Device | None = combo.itemData(i)
+        if d is None:
+            text = self.tr("Nothing: mark a gap and wait for it to return")
+        elif combo is self.loop and self.suggested is not None and d.id == self.suggested.id:
+            text = self.tr("{device}  (suggested)").format(device=d.name)
+        else:
+            text = d.name
+        if self.locked_keys.get(combo) and i == combo.currentIndex():
+            text = f"{text}  ({_locked_text()})"
+        return text
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def _fill(self, combo: QComboBox, devices: list[Device], current: str, suggested: Device | None,
               is_locked: bool) -> None:
         for d in devices:
-            label = d.name + ("  (suggested)" if suggested and d.id == suggested.id else "")
-            combo.addItem(label, d)
+            combo.addItem(d.name, d)          # texts set by _retranslate
         chosen = next((i for i, d in enumerate(devices) if current and (d.id == current or current in d.name)),
                       None)
         if chosen is None and suggested is not None:
@@ -112,12 +164,11 @@ class DevicesDialog(QDialog):
         combo.setCurrentIndex(chosen if devices else -1)
         if is_locked:
             combo.setEnabled(False)
-            combo.setToolTip(LOCKED_TEXT)
-            combo.setItemText(combo.currentIndex(), combo.currentText() + f"  ({LOCKED_TEXT})")
+            self.locked_keys[combo] = True
 
     def _fill_fallback(self, combo: QComboBox, devices: list[Device], key: str) -> None:
         """A fallback is optional: the first choice is to record a gap and wait for the chosen device."""
-        combo.addItem("Nothing: mark a gap and wait for it to return", None)
+        combo.addItem("", None)               # "Nothing: …", set by _retranslate
         current = self.settings[key]
         for d in devices:
             combo.addItem(d.name, d)
@@ -125,8 +176,7 @@ class DevicesDialog(QDialog):
         combo.setCurrentIndex(chosen)
         if settings_mod.locked(self.settings, key):
             combo.setEnabled(False)
-            combo.setToolTip(LOCKED_TEXT)
-            combo.setItemText(chosen, combo.currentText() + f"  ({LOCKED_TEXT})")
+            self.locked_keys[combo] = True
 
     def selected(self) -> tuple[Device | None, Device | None]:
         return self.mic.currentData(), self.loop.currentData()
@@ -180,7 +230,7 @@ class DevicesDialog(QDialog):
             if updates:
                 settings_mod.save_user(updates)
         except (settings_mod.ConfigError, OSError) as exc:
-            self.problem.setText(f"could not save: {exc}")
+            self.problem.setText(self.tr("Could not save: {error}").format(error=exc))
             return
         self.saved.emit(updates)
         self.accept()

@@ -8,17 +8,23 @@ from __future__ import annotations
 import time
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from .i18n import LANGUAGE_NAMES
 from .icons import icon
 
+# Marked for Qt Linguist here, translated when shown (so a language change applies at once).
 STATE_TEXT = {
-    "ringing": "Call ringing: prepare the notice",
-    "notice_pending": "Read the notice, then start recording",
-    "recording": "● Recording",
-    "paused": "❚❚ Paused: nothing is recorded",
+    "ringing": QT_TRANSLATE_NOOP("NoticeCard", "Call ringing: prepare the notice"),
+    "notice_pending": QT_TRANSLATE_NOOP("NoticeCard", "Read the notice, then start recording"),
+    "recording": QT_TRANSLATE_NOOP("NoticeCard", "● Recording"),
+    "paused": QT_TRANSLATE_NOOP("NoticeCard", "❚❚ Paused: nothing is recorded"),
 }
+
+
+def state_text(state: str) -> str:
+    return QCoreApplication.translate("NoticeCard", STATE_TEXT[state]) if state in STATE_TEXT else state
 
 
 def _epoch(iso_time: str) -> float:
@@ -39,9 +45,9 @@ class NoticeCard(QWidget):
         super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint
                          | Qt.WindowType.WindowDoesNotAcceptFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.setWindowTitle("Taltio: call recording")
         self.setObjectName("noticeCard")
         self.call_id: str | None = None
+        self._view: dict | None = None
         self.texts = texts
         self.infos = infos or {}
         self.lang = next(iter(texts))
@@ -60,6 +66,7 @@ class NoticeCard(QWidget):
         fl = QVBoxLayout(frame)
         self.heading = QLabel()
         self.heading.setObjectName("heading")
+        self.heading.setWordWrap(True)
         langs = QHBoxLayout()
         langs.addWidget(self.heading, 1)
         self.lang_buttons: dict[str, QPushButton] = {}
@@ -69,13 +76,12 @@ class NoticeCard(QWidget):
             b.setCheckable(True)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.setMaximumWidth(44)
-            b.setAccessibleName(f"Notice language {code}")
             b.clicked.connect(lambda _c=False, code=code: self._pick_language(code))
             langs.addWidget(b)
             self.lang_buttons[code] = b
         fl.addLayout(langs)
         fl.addWidget(self.notice)
-        self.btn_info = QPushButton("Customer asks about the recording")
+        self.btn_info = QPushButton()
         self.btn_info.setObjectName("infoButton")
         self.btn_info.setCheckable(True)
         self.btn_info.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -91,19 +97,19 @@ class NoticeCard(QWidget):
         self.error.setWordWrap(True)
         self.error.hide()
 
-        def btn(text: str, event: str, name: str) -> QPushButton:
-            b = QPushButton(text)
+        def btn(event: str, name: str) -> QPushButton:
+            b = QPushButton()
             b.setObjectName(name)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.clicked.connect(lambda: self.call_id and self.action.emit(event, self.call_id))
             return b
 
-        self.btn_start = btn("Notice given: start recording", "notice-given", "startButton")
-        self.btn_declined = btn("Customer declined", "declined", "declinedButton")
-        self.btn_private = btn("Private call", "private", "privateButton")
-        self.btn_pause = btn("Pause (card data)", "pause", "pauseButton")
-        self.btn_resume = btn("Resume recording", "resume", "resumeButton")
-        self.btn_bookmark = btn("Mark agreement", "bookmark", "bookmarkButton")
+        self.btn_start = btn("notice-given", "startButton")
+        self.btn_declined = btn("declined", "declinedButton")
+        self.btn_private = btn("private", "privateButton")
+        self.btn_pause = btn("pause", "pauseButton")
+        self.btn_resume = btn("resume", "resumeButton")
+        self.btn_bookmark = btn("bookmark", "bookmarkButton")
 
         row1 = QHBoxLayout()
         for b in (self.btn_start, self.btn_declined, self.btn_private):
@@ -135,6 +141,29 @@ class NoticeCard(QWidget):
             #error { color: #9d0208; font-weight: bold; }
             #startButton { background: #2a9d8f; color: white; font-weight: bold; padding: 6px; }
         """)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        """Every text of the card's own (not the notice script): at start and on a UI language change."""
+        self.setWindowTitle(self.tr("Taltio: call recording"))
+        names = {"fi": self.tr("Finnish"), "sv": self.tr("Swedish"), "en": self.tr("English")}
+        for code, b in self.lang_buttons.items():
+            b.setToolTip(LANGUAGE_NAMES.get(code, code))
+            b.setAccessibleName(self.tr("Notice language: {language}").format(language=names.get(code, code)))
+        self.btn_info.setText(self.tr("Customer asks about the recording"))
+        self.btn_start.setText(self.tr("Notice given: start recording"))
+        self.btn_declined.setText(self.tr("Customer declined"))
+        self.btn_private.setText(self.tr("Private call"))
+        self.btn_pause.setText(self.tr("Pause (card data)"))
+        self.btn_resume.setText(self.tr("Resume recording"))
+        self.btn_bookmark.setText(self.tr("Mark agreement"))
+        if self._view is not None:
+            self._render(self._view)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def _pick_language(self, code: str) -> None:
         self._set_language(code)
@@ -156,24 +185,36 @@ class NoticeCard(QWidget):
     def show_call(self, view: dict) -> None:
         new_call = view["call_id"] != self.call_id
         self.call_id = view["call_id"]
-        state = view["state"]
+        self._view = view
         if new_call or view.get("language") != self.lang:
             self._set_language(view.get("language") or self.lang)
         if new_call:
             self.btn_info.setChecked(False)
-        direction = {"incoming": "Incoming call", "outgoing": "Outgoing call"}.get(view.get("direction") or "", "Call")
-        self.caller.setText(f"{direction} {view.get('number_hint', '')}".strip())
-        text = STATE_TEXT.get(state, state)
+        self._render(view)
+        if not self.isVisible():
+            self.show()
+
+    def _render(self, view: dict) -> None:
+        state = view["state"]
+        number = view.get("number_hint") or ""
+        if view.get("direction") == "incoming":
+            caller = self.tr("Incoming call {number}").format(number=number)
+        elif view.get("direction") == "outgoing":
+            caller = self.tr("Outgoing call {number}").format(number=number)
+        else:
+            caller = self.tr("Call {number}").format(number=number)
+        self.caller.setText(caller.strip())
+        text = state_text(state)
         reminder = view.get("notice_mode") == "on_answer" and not view.get("notice_given")
         if state == "paused" and view.get("pause_reason") in ("hold", "other_call"):
-            text = "❚❚ On hold: nothing is recorded"
+            text = self.tr("❚❚ On hold: nothing is recorded")
         elif state == "paused" and view.get("paused_since"):
             text += f"  {_fmt(time.time() - _epoch(view['paused_since']))}"
         elif state == "recording":
             text += f"  {_fmt(view.get('recorded_s', 0.0))}"
         self.status.setText(text)
-        self.heading.setText("Recording started on answer: read this to the customer now:" if reminder
-                             else "Read this to the customer before recording:")
+        self.heading.setText(self.tr("Recording started on answer: read this to the customer now:") if reminder
+                             else self.tr("Read this to the customer before recording:"))
         self.icon.setPixmap(icon({"recording": "recording", "paused": "paused"}.get(state, "notice")).pixmap(32, 32))
         pending = state in ("ringing", "notice_pending")
         self.btn_start.setVisible(pending)
@@ -185,8 +226,6 @@ class NoticeCard(QWidget):
         self.btn_bookmark.setVisible(state in ("recording", "paused"))
         self.notice.parentWidget().setVisible(pending or reminder)
         self.adjustSize()
-        if not self.isVisible():
-            self.show()
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -194,5 +233,6 @@ class NoticeCard(QWidget):
 
     def close_call(self) -> None:
         self.call_id = None
+        self._view = None
         self.error.hide()
         self.hide()

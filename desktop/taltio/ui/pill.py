@@ -16,7 +16,7 @@ import math
 import re
 import time
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QRegion
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QWidget
 
@@ -76,7 +76,6 @@ class StatusPill(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setObjectName("statusPill")
-        self.setWindowTitle(self.tr("Taltio recording status"))
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         # Rounded ends: alpha where windows can have it; on X11 a compositor is not guaranteed
         # (no compositor = black corners), so there the window gets a shape mask instead.
@@ -95,10 +94,8 @@ class StatusPill(QWidget):
 
         self.glyph = PillGlyph(self)
         self.glyph.setObjectName("pillGlyph")
-        self.glyph.setAccessibleName(self.tr("Status symbol"))
         self.label = QLabel(self)
         self.label.setObjectName("pillText")
-        self.label.setAccessibleName(self.tr("Recording status"))
         self.label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -121,6 +118,7 @@ class StatusPill(QWidget):
         self._timer.setSingleShot(True)     # re-armed each tick, aligned to the second boundary
         self._timer.timeout.connect(self._tick)
 
+        self._retranslate_static()
         self.set_status("idle", self.tr("Ready: no call"))
 
     # ----------------------------------------------------------------- API
@@ -135,7 +133,6 @@ class StatusPill(QWidget):
         pal = self.label.palette()
         pal.setColor(self.label.foregroundRole(), QColor(st.fg))
         self.label.setPalette(pal)
-        self.setToolTip(self.tr("Taltio: {text}").format(text=text))
         self._refresh_text()
         if since is None:
             self._timer.stop()
@@ -210,7 +207,22 @@ class StatusPill(QWidget):
             return self.tr("LOCAL – not recording")
         return self.tr("NOT RECORDING")
 
+    def _retranslate_static(self) -> None:
+        self.setWindowTitle(self.tr("Taltio recording status"))
+        self.glyph.setAccessibleName(self.tr("Status symbol"))
+        self.label.setAccessibleName(self.tr("Recording status"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        # The full sentence (self.text) comes from the app, which sets it again in the new language.
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_static()
+            self._refresh_text()
+        super().changeEvent(event)
+
     def _refresh_text(self) -> None:
+        tip = self.tr("Taltio: {text}").format(text=self.text)
+        if self.toolTip() != tip:
+            self.setToolTip(tip)
         short = self.short_text()
         if short != self.label.text():
             self.label.setText(short)

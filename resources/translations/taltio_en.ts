@@ -1,0 +1,506 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>DevicesDialog</name>
+    <message>
+        <location filename="../../desktop/taltio/ui/devices_dialog.py" line="+23"/>
+        <source>set by your organisation</source>
+        <translation>set by your organisation</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Taltio: audio devices</source>
+        <translation>Taltio: audio devices</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speak into your headset and play something in the softphone: both bars should move.</source>
+        <translation>Speak into your headset and play something in the softphone: both bars should move.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your headset microphone</source>
+        <translation>Your headset microphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>If it is unplugged, use</source>
+        <translation>If it is unplugged, use</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Customer&apos;s side (softphone output)</source>
+        <translation>Customer&apos;s side (softphone output)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Microphone level</source>
+        <translation>Microphone level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer&apos;s side level</source>
+        <translation>Customer&apos;s side level</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Suggested for the customer&apos;s side: &lt;b&gt;{device}&lt;/b&gt;, which carries what the softphone plays.</source>
+        <translation>Suggested for the customer&apos;s side: &lt;b&gt;{device}&lt;/b&gt;, which carries what the softphone plays.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Suggested for the customer&apos;s side: &lt;b&gt;{device}&lt;/b&gt;, which carries what your default output plays.</source>
+        <translation>Suggested for the customer&apos;s side: &lt;b&gt;{device}&lt;/b&gt;, which carries what your default output plays.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nothing: mark a gap and wait for it to return</source>
+        <translation>Nothing: mark a gap and wait for it to return</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{device}  (suggested)</source>
+        <translation>{device}  (suggested)</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Could not save: {error}</source>
+        <translation>Could not save: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeCard</name>
+    <message>
+        <location filename="../../desktop/taltio/ui/notice_card.py" line="+19"/>
+        <source>Call ringing: prepare the notice</source>
+        <translation>Call ringing: prepare the notice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the notice, then start recording</source>
+        <translation>Read the notice, then start recording</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>● Recording</source>
+        <translation>● Recording</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>❚❚ Paused: nothing is recorded</source>
+        <translation>❚❚ Paused: nothing is recorded</translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>Taltio: call recording</source>
+        <translation>Taltio: call recording</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finnish</source>
+        <translation>Finnish</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Swedish</source>
+        <translation>Swedish</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notice language: {language}</source>
+        <translation>Notice language: {language}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer asks about the recording</source>
+        <translation>Customer asks about the recording</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice given: start recording</source>
+        <translation>Notice given: start recording</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer declined</source>
+        <translation>Customer declined</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private call</source>
+        <translation>Private call</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause (card data)</source>
+        <translation>Pause (card data)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume recording</source>
+        <translation>Resume recording</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark agreement</source>
+        <translation>Mark agreement</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Incoming call {number}</source>
+        <translation>Incoming call {number}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outgoing call {number}</source>
+        <translation>Outgoing call {number}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call {number}</source>
+        <translation>Call {number}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>❚❚ On hold: nothing is recorded</source>
+        <translation>❚❚ On hold: nothing is recorded</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recording started on answer: read this to the customer now:</source>
+        <translation>Recording started on answer: read this to the customer now:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read this to the customer before recording:</source>
+        <translation>Read this to the customer before recording:</translation>
+    </message>
+</context>
+<context>
+    <name>StaffNoticeDialog</name>
+    <message>
+        <location filename="../../desktop/taltio/ui/staff_notice.py" line="+45"/>
+        <source>Taltio: how your calls are recorded</source>
+        <translation>Taltio: how your calls are recorded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please read how call recording works on this workstation.</source>
+        <translation>Please read how call recording works on this workstation.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff notice text</source>
+        <translation>Staff notice text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I have read this</source>
+        <translation>I have read this</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acknowledge the staff notice</source>
+        <translation>Acknowledge the staff notice</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPill</name>
+    <message>
+        <location filename="../../desktop/taltio/ui/pill.py" line="+122"/>
+        <source>Ready: no call</source>
+        <translation>Ready: no call</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>REC {time}</source>
+        <translation>REC {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PAUSED {time}</source>
+        <translation>PAUSED {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} {time}</source>
+        <translation>{label} {time}</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>REC</source>
+        <translation>REC</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PAUSED</source>
+        <translation>PAUSED</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PRIVATE – not recorded</source>
+        <translation>PRIVATE – not recorded</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DECLINED – not recorded</source>
+        <translation>DECLINED – not recorded</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>READ NOTICE – not recording</source>
+        <translation>READ NOTICE – not recording</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WARNING</source>
+        <translation>WARNING</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ERROR</source>
+        <translation>ERROR</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>UPLOADING</source>
+        <translation>UPLOADING</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LOCAL – not recording</source>
+        <translation>LOCAL – not recording</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NOT RECORDING</source>
+        <translation>NOT RECORDING</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Taltio recording status</source>
+        <translation>Taltio recording status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status symbol</source>
+        <translation>Status symbol</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recording status</source>
+        <translation>Recording status</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Taltio: {text}</source>
+        <translation>Taltio: {text}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Taltio status: {short}</source>
+        <translation>Taltio status: {short}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusView</name>
+    <message>
+        <location filename="../../desktop/taltio/ui/tray.py" line="+191"/>
+        <source>Show call card</source>
+        <translation>Show call card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next call is private</source>
+        <translation>Next call is private</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio devices…</source>
+        <translation>Audio devices…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set by your organisation</source>
+        <translation>Set by your organisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit Taltio</source>
+        <translation>Quit Taltio</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Taltio: {status}</source>
+        <translation>Taltio: {status}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusWindow</name>
+    <message>
+        <location line="-103"/>
+        <source>Show call card</source>
+        <translation>Show call card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio devices…</source>
+        <translation>Audio devices…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next call is private</source>
+        <translation>Next call is private</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Language of Taltio&apos;s screens</source>
+        <translation>Language of Taltio&apos;s screens</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Set by your organisation</source>
+        <translation>Set by your organisation</translation>
+    </message>
+</context>
+<context>
+    <name>TaltioApp</name>
+    <message>
+        <location filename="../../desktop/taltio/ui/app.py" line="+141"/>
+        <source>Your organisation has set the language of Taltio; it cannot be changed here.</source>
+        <translation>Your organisation has set the language of Taltio; it cannot be changed here.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The language could not be saved: {error}</source>
+        <translation>The language could not be saved: {error}</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Private call</source>
+        <translation>Private call</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why is this call private? (kept in the local log, never any audio)</source>
+        <translation>Why is this call private? (kept in the local log, never any audio)</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Not recording: configuration problem</source>
+        <translation>Not recording: configuration problem</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n recording(s) waiting for upload</source>
+        <translation>
+            <numerusform>%n recording waiting for upload</numerusform>
+            <numerusform>%n recordings waiting for upload</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Private call: NOT recorded</source>
+        <translation>Private call: NOT recorded</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer declined: NOT recorded</source>
+        <translation>Customer declined: NOT recorded</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recording failed</source>
+        <translation>Recording failed</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recording call {number} ({seconds} s)</source>
+        <translation>Recording call {number} ({seconds} s)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Call on hold: nothing is recorded</source>
+        <translation>Call on hold: nothing is recorded</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call waiting: nothing is recorded</source>
+        <translation>Call waiting: nothing is recorded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paused {time}: nothing is recorded</source>
+        <translation>Paused {time}: nothing is recorded</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call active: read the notice; not recording yet</source>
+        <translation>Call active: read the notice; not recording yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next call is private: it will not be recorded</source>
+        <translation>Next call is private: it will not be recorded</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last call was private: not recorded</source>
+        <translation>Last call was private: not recorded</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last call declined: not recorded</source>
+        <translation>Last call declined: not recorded</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n recording(s) waiting: storage unreachable</source>
+        <translation>
+            <numerusform>%n recording waiting: storage unreachable</numerusform>
+            <numerusform>%n recordings waiting: storage unreachable</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Uploading %n recording(s)</source>
+        <translation>
+            <numerusform>Uploading %n recording</numerusform>
+            <numerusform>Uploading %n recordings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved to {place}</source>
+        <translation>Saved to {place}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standalone: recordings stay on this computer</source>
+        <translation>Standalone: recordings stay on this computer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ready: no call</source>
+        <translation>Ready: no call</translation>
+    </message>
+</context>
+</TS>

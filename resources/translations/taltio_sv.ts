@@ -1,0 +1,506 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv" sourcelanguage="en">
+<context>
+    <name>DevicesDialog</name>
+    <message>
+        <location filename="../../desktop/taltio/ui/devices_dialog.py" line="+23"/>
+        <source>set by your organisation</source>
+        <translation>inställt av din organisation</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Taltio: audio devices</source>
+        <translation>Taltio: ljudenheter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speak into your headset and play something in the softphone: both bars should move.</source>
+        <translation>Tala i headsetet och spela upp något i mjukvarutelefonen: båda staplarna ska röra sig.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your headset microphone</source>
+        <translation>Din headsetmikrofon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>If it is unplugged, use</source>
+        <translation>Om den kopplas ur, använd</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Customer&apos;s side (softphone output)</source>
+        <translation>Kundens sida (mjukvarutelefonens ljudutgång)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Microphone level</source>
+        <translation>Mikrofonnivå</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer&apos;s side level</source>
+        <translation>Nivå på kundens sida</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Suggested for the customer&apos;s side: &lt;b&gt;{device}&lt;/b&gt;, which carries what the softphone plays.</source>
+        <translation>Förslag för kundens sida: &lt;b&gt;{device}&lt;/b&gt;, som fångar upp det som mjukvarutelefonen spelar upp.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Suggested for the customer&apos;s side: &lt;b&gt;{device}&lt;/b&gt;, which carries what your default output plays.</source>
+        <translation>Förslag för kundens sida: &lt;b&gt;{device}&lt;/b&gt;, som fångar upp det som din standardljudutgång spelar upp.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nothing: mark a gap and wait for it to return</source>
+        <translation>Ingenting: markera ett avbrott och vänta tills den är tillbaka</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{device}  (suggested)</source>
+        <translation>{device}  (föreslagen)</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Could not save: {error}</source>
+        <translation>Det gick inte att spara: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeCard</name>
+    <message>
+        <location filename="../../desktop/taltio/ui/notice_card.py" line="+19"/>
+        <source>Call ringing: prepare the notice</source>
+        <translation>Samtalet ringer: förbered meddelandet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the notice, then start recording</source>
+        <translation>Läs upp meddelandet och starta sedan inspelningen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>● Recording</source>
+        <translation>● Spelar in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>❚❚ Paused: nothing is recorded</source>
+        <translation>❚❚ Paus: ingenting spelas in</translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>Taltio: call recording</source>
+        <translation>Taltio: samtalsinspelning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finnish</source>
+        <translation>finska</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Swedish</source>
+        <translation>svenska</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English</source>
+        <translation>engelska</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notice language: {language}</source>
+        <translation>Meddelandets språk: {language}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer asks about the recording</source>
+        <translation>Kunden frågar om inspelningen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice given: start recording</source>
+        <translation>Meddelandet uppläst: starta inspelningen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer declined</source>
+        <translation>Kunden avböjde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private call</source>
+        <translation>Privat samtal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause (card data)</source>
+        <translation>Paus (kortuppgifter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume recording</source>
+        <translation>Återuppta inspelningen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark agreement</source>
+        <translation>Markera avtal</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Incoming call {number}</source>
+        <translation>Inkommande samtal {number}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outgoing call {number}</source>
+        <translation>Utgående samtal {number}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call {number}</source>
+        <translation>Samtal {number}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>❚❚ On hold: nothing is recorded</source>
+        <translation>❚❚ I väntläge: ingenting spelas in</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recording started on answer: read this to the customer now:</source>
+        <translation>Inspelningen startade när samtalet besvarades: läs upp detta för kunden nu:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read this to the customer before recording:</source>
+        <translation>Läs upp detta för kunden före inspelningen:</translation>
+    </message>
+</context>
+<context>
+    <name>StaffNoticeDialog</name>
+    <message>
+        <location filename="../../desktop/taltio/ui/staff_notice.py" line="+45"/>
+        <source>Taltio: how your calls are recorded</source>
+        <translation>Taltio: så spelas dina samtal in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please read how call recording works on this workstation.</source>
+        <translation>Läs hur samtalsinspelningen fungerar på den här arbetsstationen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff notice text</source>
+        <translation>Personalinformationens text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I have read this</source>
+        <translation>Jag har läst detta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acknowledge the staff notice</source>
+        <translation>Bekräfta att du har läst personalinformationen</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPill</name>
+    <message>
+        <location filename="../../desktop/taltio/ui/pill.py" line="+122"/>
+        <source>Ready: no call</source>
+        <translation>Redo: inget samtal</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>REC {time}</source>
+        <translation>INSPELNING {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PAUSED {time}</source>
+        <translation>PAUS {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} {time}</source>
+        <translation>{label} {time}</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>REC</source>
+        <translation>INSPELNING</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PAUSED</source>
+        <translation>PAUS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PRIVATE – not recorded</source>
+        <translation>PRIVAT – spelas inte in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DECLINED – not recorded</source>
+        <translation>AVBÖJT – spelas inte in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>READ NOTICE – not recording</source>
+        <translation>LÄS MEDDELANDET – spelar inte in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WARNING</source>
+        <translation>VARNING</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ERROR</source>
+        <translation>FEL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>UPLOADING</source>
+        <translation>LADDAR UPP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LOCAL – not recording</source>
+        <translation>LOKAL – spelar inte in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NOT RECORDING</source>
+        <translation>SPELAR INTE IN</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Taltio recording status</source>
+        <translation>Taltio: inspelningsstatus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status symbol</source>
+        <translation>Statussymbol</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recording status</source>
+        <translation>Inspelningsstatus</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Taltio: {text}</source>
+        <translation>Taltio: {text}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Taltio status: {short}</source>
+        <translation>Taltio-status: {short}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusView</name>
+    <message>
+        <location filename="../../desktop/taltio/ui/tray.py" line="+191"/>
+        <source>Show call card</source>
+        <translation>Visa samtalskortet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next call is private</source>
+        <translation>Nästa samtal är privat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio devices…</source>
+        <translation>Ljudenheter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set by your organisation</source>
+        <translation>Inställt av din organisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit Taltio</source>
+        <translation>Avsluta Taltio</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Taltio: {status}</source>
+        <translation>Taltio: {status}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusWindow</name>
+    <message>
+        <location line="-103"/>
+        <source>Show call card</source>
+        <translation>Visa samtalskortet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio devices…</source>
+        <translation>Ljudenheter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next call is private</source>
+        <translation>Nästa samtal är privat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Språk:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Language of Taltio&apos;s screens</source>
+        <translation>Språk i Taltios fönster</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Set by your organisation</source>
+        <translation>Inställt av din organisation</translation>
+    </message>
+</context>
+<context>
+    <name>TaltioApp</name>
+    <message>
+        <location filename="../../desktop/taltio/ui/app.py" line="+141"/>
+        <source>Your organisation has set the language of Taltio; it cannot be changed here.</source>
+        <translation>Din organisation har ställt in språket i Taltio; det kan inte ändras här.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The language could not be saved: {error}</source>
+        <translation>Språkvalet kunde inte sparas: {error}</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Private call</source>
+        <translation>Privat samtal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why is this call private? (kept in the local log, never any audio)</source>
+        <translation>Varför är samtalet privat? (Orsaken sparas bara i den här datorns logg, inget ljud spelas in.)</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Not recording: configuration problem</source>
+        <translation>Spelar inte in: fel i inställningarna</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n recording(s) waiting for upload</source>
+        <translation>
+            <numerusform>%n inspelning väntar på uppladdning</numerusform>
+            <numerusform>%n inspelningar väntar på uppladdning</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Private call: NOT recorded</source>
+        <translation>Privat samtal: spelas INTE in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer declined: NOT recorded</source>
+        <translation>Kunden avböjde: spelas INTE in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recording failed</source>
+        <translation>Inspelningen misslyckades</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recording call {number} ({seconds} s)</source>
+        <translation>Spelar in samtal {number} ({seconds} s)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Call on hold: nothing is recorded</source>
+        <translation>Samtal i väntläge: ingenting spelas in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call waiting: nothing is recorded</source>
+        <translation>Samtal väntar: ingenting spelas in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paused {time}: nothing is recorded</source>
+        <translation>Paus {time}: ingenting spelas in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call active: read the notice; not recording yet</source>
+        <translation>Samtal pågår: läs upp meddelandet; ingen inspelning ännu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next call is private: it will not be recorded</source>
+        <translation>Nästa samtal är privat: det spelas inte in</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last call was private: not recorded</source>
+        <translation>Förra samtalet var privat: spelades inte in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last call declined: not recorded</source>
+        <translation>Kunden avböjde i förra samtalet: spelades inte in</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n recording(s) waiting: storage unreachable</source>
+        <translation>
+            <numerusform>%n inspelning väntar: lagringen kan inte nås</numerusform>
+            <numerusform>%n inspelningar väntar: lagringen kan inte nås</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Uploading %n recording(s)</source>
+        <translation>
+            <numerusform>Laddar upp %n inspelning</numerusform>
+            <numerusform>Laddar upp %n inspelningar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved to {place}</source>
+        <translation>Sparas i {place}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standalone: recordings stay on this computer</source>
+        <translation>Fristående: inspelningarna stannar på den här datorn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ready: no call</source>
+        <translation>Redo: inget samtal</translation>
+    </message>
+</context>
+</TS>

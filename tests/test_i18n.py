@@ -1,0 +1,620 @@
+"""Translations: complete fi/sv/en .ts files, every UI string wrapped for translation, and the screens really
+switch language (at start and while running).
+
+The .ts files in resources/translations are the source (edited with Qt Linguist, refreshed with
+`scripts/dev update-translations`); the .qm files are built from them (`scripts/dev build-translations`).
+These tests compile their own .qm files into a temporary directory, so they do not depend on that build.
+"""
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+TS_DIR = ROOT / "resources" / "translations"
+UI_DIR = ROOT / "desktop" / "taltio" / "ui"
+LANGS = ("fi", "sv", "en")
+BIN = Path(sys.executable).parent
+
+
+def _tool(name: str) -> str:
+    exe = BIN / name
+    if not exe.exists():
+        pytest.fail(f"{name} not found next to {sys.executable} (PySide6 installs it)")
+    return str(exe)
+
+
+# -- the .ts files ----------------------------------------------------------------------------------
+
+def _messages(path: Path) -> dict[tuple[str, str], ET.Element]:
+    """(context, source) -> <message>; a disambiguating comment is part of the source key."""
+    out = {}
+    for ctx in ET.parse(path).getroot().iter("context"):
+        name = ctx.findtext("name")
+        for m in ctx.iter("message"):
+            src = m.findtext("source")
+            comment = m.findtext("comment")
+            out[(name, src if not comment else f"{src} [{comment}]")] = m
+    return out
+
+
+def _forms(m: ET.Element) -> list[str]:
+    tr = m.find("translation")
+    if m.get("numerus") == "yes":
+        return [f.text or "" for f in tr.iter("numerusform")]
+    return [tr.text or ""]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_ts_has_no_unfinished_or_stale_entries(lang):
+    path = TS_DIR / f"taltio_{lang}.ts"
+    root = ET.parse(path).getroot()
+    assert root.get("language") == lang and root.get("sourcelanguage") == "en"
+    bad = []
+    for (ctx, src), m in _messages(path).items():
+        tr = m.find("translation")
+        if tr is None:
+            bad.append((ctx, src, "no translation"))
+            continue
+        if tr.get("type") in ("unfinished", "obsolete", "vanished"):
+            bad.append((ctx, src, tr.get("type")))
+        forms = _forms(m)
+        if not forms or any(not f.strip() for f in forms):
+            bad.append((ctx, src, "empty translation"))
+    assert not bad, f"{path.name}: translate these in Qt Linguist (pyside6-linguist {path}):\n" + \
+        "\n".join(map(str, bad))
+
+
+def test_all_languages_have_the_same_source_strings():
+    keys = {lang: set(_messages(TS_DIR / f"taltio_{lang}.ts")) for lang in LANGS}
+    for lang in LANGS[1:]:
+        assert keys[lang] == keys[LANGS[0]], (lang, keys[lang] ^ keys[LANGS[0]])
+
+
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n|%v|<[^>]+>")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_translations_keep_placeholders_and_markup(lang):
+    """{number}, %n or <b> lost or misspelt in a translation would show wrong (or raise in str.format)."""
+    wrong = []
+    for (ctx, src), m in _messages(TS_DIR / f"taltio_{lang}.ts").items():
+        want = sorted(PLACEHOLDER.findall(src))
+        for form in _forms(m):
+            got = sorted(PLACEHOLDER.findall(form))
+            # A singular form may spell the number out ("one recording") instead of %n.
+            if got != want and not (m.get("numerus") == "yes" and sorted(set(want) - {"%n"}) == got):
+                wrong.append((ctx, src, form))
+    assert not wrong, "\n".join(map(str, wrong))
+
+
+def test_en_translations_are_the_source_text():
+    """English is the source language: its .ts only supplies plural forms, never different wording."""
+    for (ctx, src), m in _messages(TS_DIR / "taltio_en.ts").items():
+        if m.get("numerus") != "yes":
+            assert _forms(m) == [src], (ctx, src)
+
+
+def test_every_tr_string_is_in_the_committed_translations(tmp_path):
+    """A new tr() string without a translation fails here (run `scripts/dev update-translations`)."""
+    fresh = tmp_path / "taltio_xx.ts"
+    proc = subprocess.run([_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none",
+                           *sorted(str(p) for p in UI_DIR.glob("*.py")), "-ts", str(fresh)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    extracted = set(_messages(fresh))
+    assert extracted, "pyside6-lupdate found no strings at all"
+    for lang in LANGS:
+        committed = set(_messages(TS_DIR / f"taltio_{lang}.ts"))
+        missing = extracted - committed
+        assert not missing, f"taltio_{lang}.ts lacks {sorted(missing)}: run scripts/dev update-translations " \
+                            f"and translate them"
+        stale = committed - extracted
+        assert not stale, f"taltio_{lang}.ts has strings no longer in the code: {sorted(stale)}; " \
+                          f"run scripts/dev update-translations"
+
+
+# -- every UI string wrapped ------------------------------------------------------------------------
+
+TEXT_METHODS = {
+    "setText", "setWindowTitle", "setToolTip", "setPlaceholderText", "setAccessibleName",
+    "setAccessibleDescription", "addAction", "addRow", "addItem", "setLabelText", "showMessage", "setStatusTip",
+    "setItemText", "setTitle", "addMenu", "setWhatsThis", "setFormat", "setOkButtonText", "setCancelButtonText",
+    "notify", "setInformativeText", "setDetailedText",
+}
+TEXT_CONSTRUCTORS = {"QLabel", "QPushButton", "QAction", "QCheckBox", "QGroupBox", "QMenu", "QRadioButton",
+                     "QToolButton", "QCommandLinkButton"}
+# Literals that are deliberately the same in every language, each with its reason.
+ALLOWED = {
+    "Taltio": "the product name",
+    "%v dBFS": "a level meter's format: the value and its unit",
+}
+# Keyword arguments that carry text (PySide6 also takes Qt properties as keywords: toolTip="...").
+TEXT_KEYWORDS = {"text", "title", "body", "toolTip", "statusTip", "whatsThis", "windowTitle", "accessibleName",
+                 "accessibleDescription", "placeholderText", "labelText", "iconText"}
+TRANSLATE_FUNCS = {"tr", "translate", "QT_TR_NOOP", "QT_TRANSLATE_NOOP"}
+
+
+def _literal_parts(node: ast.AST) -> list[str]:
+    """The literal text that *node* puts on screen unchanged (not through tr), as separate pieces."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.JoinedStr):          # f"...": the literal parts, joined
+        return ["".join(v.value for v in node.values if isinstance(v, ast.Constant))]
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+        return _literal_parts(node.left) + _literal_parts(node.right)
+    if isinstance(node, ast.IfExp):
+        return _literal_parts(node.body) + _literal_parts(node.orelse)
+    if isinstance(node, ast.BoolOp):
+        return [p for v in node.values for p in _literal_parts(v)]
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("format", "join"):
+        return _literal_parts(node.func.value)   # "Text {x}".format(...): the receiver is the literal
+    return []
+
+
+def _has_words(text: str) -> bool:
+    """Letters left once markup, {placeholders}, %-formats and entities are taken out."""
+    text = re.sub(r"<[^>]*>|\{[^}]*\}|%[-+ #0-9.]*[a-zA-Z]|&[a-z]+;", "", text)
+    return any(c.isalpha() for c in text)
+
+
+def _call_name(node: ast.Call) -> str | None:
+    if isinstance(node.func, ast.Name):
+        return node.func.id
+    if isinstance(node.func, ast.Attribute):
+        return node.func.attr
+    return None
+
+
+def untranslated(source: str, filename: str = "<snippet>") -> list[str]:
+    """Places where a literal with words reaches a Qt text API without tr()/translate()."""
+    found = []
+    for node in ast.walk(ast.parse(source, filename)):
+        if not isinstance(node, ast.Call):
+            continue
+        name = _call_name(node)
+        if name in TRANSLATE_FUNCS:
+            # tr(f"...") or tr("a" + b) cannot be extracted by lupdate nor matched at run time.
+            args = node.args[1:2] if name in ("translate", "QT_TRANSLATE_NOOP") else node.args[:1]
+            for a in args:
+                if isinstance(a, (ast.JoinedStr, ast.BinOp)):
+                    found.append(f"{filename}:{node.lineno}: {name}() needs a plain literal with {{placeholders}}")
+            continue
+        is_text_api = (isinstance(node.func, ast.Name) and name in TEXT_CONSTRUCTORS) or \
+            (isinstance(node.func, ast.Attribute) and name in TEXT_METHODS)
+        if not is_text_api:
+            continue
+        for arg in [*node.args, *(k.value for k in node.keywords if k.arg in TEXT_KEYWORDS)]:
+            for text in _literal_parts(arg):
+                if _has_words(text) and text not in ALLOWED:
+                    found.append(f"{filename}:{node.lineno}: {name}({text!r}) is not translated")
+    return found
+
+
+def test_ui_strings_are_wrapped_for_translation():
+    found = []
+    for path in sorted(UI_DIR.glob("*.py")):
+        found += untranslated(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))
+    assert not found, "wrap these in self.tr(...) or QCoreApplication.translate(...):\n" + "\n".join(found)
+
+
+PLANTED = '''
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QPushButton
+
+class W(QWidget):
+    def build(self, x, menu, form, combo, tray):
+        QLabel("Hello there")                                   # 7: literal constructor
+        self.button = QPushButton(text="Start", objectName="startButton")   # 8: keyword (objectName is fine)
+        self.label.setText(f"Calls: {x}")                        # 9: f-string
+        menu.addAction("Quit " + x, self.close)                  # 10: concatenation
+        self.setToolTip(self.tr("Fine") if x else "Not fine")    # 11: one branch untranslated
+        form.addRow("Name", None)                                # 12: form label
+        combo.addItem("Nothing: {n}".format(n=x), None)          # 13: .format on a literal
+        tray.showMessage("Taltio", "Recording stopped")          # 14: body untranslated
+        self.setWindowTitle(self.tr(f"Taltio {x}"))              # 15: f-string inside tr
+        # Accepted:
+        self.setWindowTitle("Taltio")
+        QLabel(self.tr("Hello"))
+        QPushButton(QCoreApplication.translate("W", "Start {n}").format(n=x))
+        self.label.setText(f"<b>{x}</b>")
+        self.label.setText("")
+        self.label.setText(x)
+        self.meter.setFormat("%v dBFS")
+        form.addRow("", None)
+        menu.addAction(self.tr("Quit"), self.close)
+'''
+
+
+def test_untranslated_scan_catches_planted_violations():
+    found = untranslated(PLANTED)
+    assert [int(f.split(":")[1]) for f in found] == [7, 8, 9, 10, 11, 12, 13, 14, 15], "\n".join(found)
+
+
+# -- the screens in fi and sv -----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def qm_dir(tmp_path_factory):
+    out = tmp_path_factory.mktemp("qm")
+    for lang in LANGS:
+        proc = subprocess.run([_tool("pyside6-lrelease"), str(TS_DIR / f"taltio_{lang}.ts"), "-qm",
+                               str(out / f"taltio_{lang}.qm")], capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0 and (out / f"taltio_{lang}.qm").exists(), proc.stdout + proc.stderr
+    return out
+
+
+@pytest.fixture
+def translate_to(qapp, qm_dir):
+    from taltio.ui import i18n
+
+    def install(lang: str) -> None:
+        assert i18n.install(lang, qm_dir)
+        qapp.processEvents()            # LanguageChange is posted to the widgets
+
+    yield install
+    i18n.uninstall()
+    qapp.processEvents()
+
+
+def _ts(lang: str, ctx: str, src: str) -> str:
+    return _forms(_messages(TS_DIR / f"taltio_{lang}.ts")[(ctx, src)])[0]
+
+
+NOTICES = {"fi": "Lue tämä", "sv": "Läs detta", "en": "Read me"}
+CALL = {"call_id": "c1", "state": "notice_pending", "direction": "incoming", "number_hint": "…567", "language": "fi",
+        "notice_mode": "agent", "notice_given": False}
+
+
+def _widgets(qtbot):
+    from taltio.ui.notice_card import NoticeCard
+    from taltio.ui.pill import StatusPill
+    from taltio.ui.tray import StatusWindow
+
+    card, window, pill = NoticeCard(NOTICES), StatusWindow(), StatusPill()
+    for w in (card, window, pill):
+        qtbot.addWidget(w)
+    card.show_call(CALL)
+    return card, window, pill
+
+
+def _texts(card, window, pill) -> dict[str, str]:
+    return {"start": card.btn_start.text(), "status": card.status.text(), "caller": card.caller.text(),
+            "heading": card.heading.text(), "title": card.windowTitle(), "card": window.card_button.text(),
+            "private": window.private_button.text(), "pill": pill.label.text()}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_widgets_built_in_finnish_and_swedish(qtbot, translate_to, lang):
+    translate_to(lang)
+    card, window, pill = _widgets(qtbot)
+    assert card.btn_start.text() == _ts(lang, "NoticeCard", "Notice given: start recording") != \
+        "Notice given: start recording"
+    assert card.status.text() == _ts(lang, "NoticeCard", "Read the notice, then start recording")
+    assert card.caller.text() == _ts(lang, "NoticeCard", "Incoming call {number}").format(number="…567")
+    assert window.card_button.text() == _ts(lang, "StatusWindow", "Show call card") != "Show call card"
+    assert pill.label.text() == _ts(lang, "StatusPill", "NOT RECORDING") != "NOT RECORDING"
+    # The notice read to the customer follows the call's language, not the screens'.
+    assert card.notice.text() == "Lue tämä"
+
+
+def test_widgets_switch_language_while_open(qtbot, translate_to):
+    import time
+
+    card, window, pill = _widgets(qtbot)
+    pill.set_status("recording", "Recording call …567", since=time.time() - 5)
+    english = _texts(card, window, pill)
+    assert english["start"] == "Notice given: start recording" and english["pill"].startswith("REC ")
+    translate_to("sv")
+    swedish = _texts(card, window, pill)
+    changed = {k for k in english if english[k] != swedish[k]}
+    assert changed == set(english), f"not retranslated: {set(english) - changed}"
+    assert swedish["pill"].startswith(_ts("sv", "StatusPill", "REC {time}").split("{")[0])
+    assert card.isHidden() is False and card.notice.text() == "Lue tämä"
+    translate_to("fi")
+    assert card.btn_start.text() == _ts("fi", "NoticeCard", "Notice given: start recording")
+    from taltio.ui import i18n
+
+    i18n.uninstall()
+    qtbot.waitUntil(lambda: _texts(card, window, pill) == english, timeout=2000)
+
+
+def _clipped(root) -> list[str]:
+    """Visible labels and buttons narrower or shorter than their text needs."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    bad = []
+    for w in [root, *root.findChildren(QLabel), *root.findChildren(QAbstractButton)]:
+        if not isinstance(w, (QLabel, QAbstractButton)) or not w.isVisibleTo(root) or not w.text():
+            continue
+        fm = w.fontMetrics()
+        if isinstance(w, QLabel) and w.wordWrap():
+            need_w, need_h = 0, w.heightForWidth(w.width())
+        else:       # the text itself (a style's minimum button width is not what matters here)
+            need_w, need_h = fm.horizontalAdvance(w.text().replace("&", "")), fm.height()
+        if w.width() < need_w or w.height() < need_h:
+            bad.append(f"{w.objectName() or type(w).__name__} {w.text()!r}: {w.width()}x{w.height()} < "
+                       f"{need_w}x{need_h}")
+    return bad
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_longer_words_are_not_cut_off(qtbot, translate_to, lang):
+    from PySide6.QtCore import QCoreApplication
+
+    from taltio.ui.tray import StatusView
+
+    translate_to(lang)
+    card, window, pill = _widgets(qtbot)
+    view = StatusView()
+    qtbot.addWidget(view.window)
+    for w in (card, pill, view.window):
+        w.show()
+    card.show_call({**CALL, "state": "recording", "notice_mode": "on_answer", "recorded_s": 3.0})
+    pill.set_status("notice", "x")
+    view.set_status("notice", QCoreApplication.translate("TaltioApp", "Call active: read the notice; not "
+                                                         "recording yet"),
+                    QCoreApplication.translate("TaltioApp", "%n recording(s) waiting for upload", "", 3))
+    qtbot.wait(50)
+    for w in (card, pill, view.window):
+        assert not _clipped(w), _clipped(w)
+    view.close()
+
+
+def test_hidden_card_stays_hidden_on_language_change(qtbot, translate_to):
+    card, _window, _pill = _widgets(qtbot)
+    card.hide()
+    translate_to("fi")
+    assert card.isHidden() and card.btn_start.text() == _ts("fi", "NoticeCard", "Notice given: start recording")
+
+
+def test_plurals(qapp, translate_to):
+    from PySide6.QtCore import QCoreApplication
+
+    def n(count: int) -> str:
+        return QCoreApplication.translate("TaltioApp", "%n recording(s) waiting for upload", "", count)
+
+    assert n(3) == "3 recording(s) waiting for upload"         # no translator: the source
+    translate_to("en")
+    assert (n(1), n(3)) == ("1 recording waiting for upload", "3 recordings waiting for upload")
+    translate_to("fi")
+    assert (n(1), n(3)) == ("1 tallenne odottaa lähetystä", "3 tallennetta odottaa lähetystä")
+    translate_to("sv")
+    assert (n(1), n(3)) == ("1 inspelning väntar på uppladdning", "3 inspelningar väntar på uppladdning")
+
+
+def test_status_view_language_choice(qtbot, translate_to):
+    from taltio.ui.tray import StatusView
+
+    view = StatusView()
+    qtbot.addWidget(view.window)
+    combo = view.window.language
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Suomi", "Svenska", "English"]
+    view.set_language("sv", False)
+    assert combo.currentData() == "sv" and combo.isEnabled()
+    with qtbot.waitSignal(view.language_chosen) as sig:
+        combo.activated.emit(0)
+    assert sig.args == ["fi"]
+    view.set_language("fi", True)           # set by the organisation: shown, not changeable
+    assert combo.currentData() == "fi" and not combo.isEnabled()
+    translate_to("fi")
+    assert view.window.language.toolTip() == _ts("fi", "StatusWindow", "Set by your organisation")
+    view.close()
+
+
+# -- the app: language at start, switching, locked ----------------------------------------------------
+
+@pytest.fixture
+def app_factory_i18n(qapp, qm_dir, tmp_path, monkeypatch):
+    """A TaltioApp whose core cannot start (no recipients): no keyring, audio or store is needed."""
+    from taltio.core import settings as settings_mod
+    from taltio.ui import app as app_mod
+    from taltio.ui import i18n
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("TALTIO_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("TALTIO_RUNTIME_DIR", str(tmp_path / "run"))
+    monkeypatch.setattr(i18n, "translations_dir", lambda: qm_dir)
+    apps = []
+
+    def make(machine: str = ""):
+        cfg = tmp_path / "taltio.toml"
+        cfg.write_text('[agent]\nid = "agent-7"\n[storage]\nurl = "file:///nonexistent/store"\n' + machine)
+        app = app_mod.TaltioApp(settings_mod.load(cfg, settings_mod.user_config_path()))
+        apps.append(app)
+        return app
+
+    yield make
+    for a in apps:
+        a.shutdown()
+    i18n.uninstall()
+
+
+def test_app_starts_in_the_configured_language_and_switches(qtbot, app_factory_i18n, tmp_path):
+    import tomllib
+
+    from taltio.core import settings as settings_mod
+    from taltio.ui import i18n
+
+    app = app_factory_i18n('[ui]\nstatus_pill = true\n')
+    assert app.config_error                       # no recipients: the status says why
+    assert i18n.current() == "en"
+    assert app.compute_status()[1] == "Not recording: configuration problem"
+    app.set_ui_language("fi")
+    qtbot.waitUntil(lambda: app.card.btn_start.text() == _ts("fi", "NoticeCard", "Notice given: start recording"))
+    assert app.compute_status()[1] == _ts("fi", "TaltioApp", "Not recording: configuration problem")
+    assert app.pill.toolTip().endswith(app.compute_status()[1])        # refreshed at once, not on the next tick
+    saved = tomllib.loads(settings_mod.user_config_path().read_text())
+    assert saved["ui"]["language"] == "fi"
+    app.shutdown()
+    assert i18n.current() == "en"
+    # Next start: the saved choice is installed before any widget is built.
+    app2 = app_factory_i18n()
+    assert i18n.current() == "fi"
+    assert app2.card.btn_start.text() == _ts("fi", "NoticeCard", "Notice given: start recording")
+    assert app2.view.window.language.currentData() == "fi"
+
+
+def test_app_language_locked_by_the_organisation(qtbot, app_factory_i18n):
+    from taltio.core import settings as settings_mod
+    from taltio.ui import i18n
+
+    app = app_factory_i18n('[ui]\nlanguage = "sv"\n')
+    assert i18n.current() == "sv"
+    assert not app.view.window.language.isEnabled()
+    told = []
+    app.view.notifier.notify = lambda title, body, urgent=False: told.append(body)
+    app.set_ui_language("en")                      # e.g. from a stale menu: refused, politely
+    assert i18n.current() == "sv" and app.view.window.language.currentData() == "sv"
+    assert not settings_mod.user_config_path().exists()
+    assert told == [_ts("sv", "TaltioApp", "Your organisation has set the language of Taltio; "
+                                           "it cannot be changed here.")]
+
+
+def test_shipped_translations_install(qapp):
+    """What `scripts/dev build-translations` produced (scripts/dev test runs it first)."""
+    from taltio.ui import i18n
+
+    if not (TS_DIR / "taltio_fi.qm").exists():
+        pytest.skip("resources/translations/*.qm not built: run scripts/dev build-translations")
+    try:
+        for lang in LANGS:
+            assert (TS_DIR / f"taltio_{lang}.qm").stat().st_mtime >= (TS_DIR / f"taltio_{lang}.ts").stat().st_mtime, \
+                f"taltio_{lang}.qm is older than its .ts: run scripts/dev build-translations"
+            assert i18n.install(lang)
+            assert i18n.current() == lang
+    finally:
+        i18n.uninstall()
+
+
+# The offscreen platform has no tray; the icon is made all the same (and Qt says so).
+@pytest.mark.qt_log_ignore("systemTrayWindowChanged")
+def test_tray_menu_language_submenu(qtbot, translate_to, monkeypatch):
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from taltio.ui import tray as tray_mod
+
+    monkeypatch.setattr(tray_mod.QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    view = tray_mod.StatusView()
+    assert isinstance(view.tray, QSystemTrayIcon) and view.window is None
+    titles = [a.text() for a in view._menu.actions()]
+    assert "Show call card" in titles and "Language" in titles and "Quit Taltio" in titles
+    langs = view._lang_menu.actions()
+    assert [a.text() for a in langs] == ["Suomi", "Svenska", "English"]
+    view.set_language("en")
+    assert [a.isChecked() for a in langs] == [False, False, True]
+    with qtbot.waitSignal(view.language_chosen) as sig:
+        langs[1].trigger()
+    assert sig.args == ["sv"]
+    view.set_status("idle", "Ready: no call")
+    translate_to("sv")                      # the menu is retranslated through its LanguageChange event
+    titles = [a.text() for a in view._menu.actions()]
+    assert _ts("sv", "StatusView", "Show call card") in titles and _ts("sv", "StatusView", "Language") in titles
+    assert [a.text() for a in langs] == ["Suomi", "Svenska", "English"]       # each language named in itself
+    assert view.tray.toolTip().startswith(_ts("sv", "StatusView", "Taltio: {status}").split("{")[0])
+    view.set_language("fi", locked=True)
+    assert not any(a.isEnabled() for a in langs)
+    view.close()
+
+
+@pytest.mark.slow
+def test_unacknowledged_staff_notice_follows_a_language_switch(qtbot, keyring_daemon, qm_dir, tmp_path,
+                                                               monkeypatch):
+    """Switched before acknowledging: the staff notice is shown again in the new language, and the
+    acknowledgement records the text that was actually read."""
+    import json
+    import sqlite3
+
+    from taltio.core import notices
+    from taltio.core import settings as settings_mod
+    from taltio.ui import i18n
+    from taltio.ui.app import TaltioApp
+    from tests.helpers.app_proc import org_keypair
+
+    keyring_daemon.apply_to_process()
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("TALTIO_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("TALTIO_RUNTIME_DIR", str(tmp_path / "run"))
+    monkeypatch.setattr(i18n, "translations_dir", lambda: qm_dir)
+    _key, recipient = org_keypair(tmp_path)
+    cfg = tmp_path / "taltio.toml"
+    cfg.write_text(f'[agent]\nid = "agent-7"\n[storage]\nurl = "file://{tmp_path}/store"\n'
+                   f'[encryption]\nrecipients = ["{recipient}"]\n')
+    settings_mod.save_user({"ui.language": "sv"})
+    app = TaltioApp(settings_mod.load(cfg, settings_mod.user_config_path()))
+    try:
+        app.start()
+        first = app.staff_dialog
+        assert first is not None and first.isVisible() and first.language == "sv"
+        assert first.button.text() == _ts("sv", "StaffNoticeDialog", "I have read this")
+        app.set_ui_language("fi")
+        dlg = app.staff_dialog
+        assert dlg is not first and not first.isVisible() and dlg.isVisible() and dlg.language == "fi"
+        assert dlg.body.text() == notices.shipped("staff", "fi")
+        assert dlg.button.text() == _ts("fi", "StaffNoticeDialog", "I have read this")
+        dlg.button.click()
+    finally:
+        app.shutdown()
+    db = sqlite3.connect(tmp_path / "data" / "queue.sqlite3")
+    try:
+        rows = [json.loads(d) for (d,) in db.execute("SELECT detail FROM audit WHERE event = 'staff-notice-ack'")]
+    finally:
+        db.close()
+    assert [(r["language"], r["sha256"]) for r in rows] == [("fi", notices.digest(notices.shipped("staff", "fi")))]
+
+
+def test_a_warning_is_not_notified_again_just_because_the_language_changed(qtbot, translate_to):
+    from taltio.ui.tray import StatusView
+
+    view = StatusView()
+    qtbot.addWidget(view.window)
+    told = []
+    view.notifier.notify = lambda title, body, urgent=False: told.append(body)
+    view.set_language("en")
+    view.set_status("error", "Not recording: configuration problem")
+    assert len(told) == 1
+    translate_to("fi")
+    view.set_language("fi")
+    view.set_status("error", _ts("fi", "TaltioApp", "Not recording: configuration problem"))
+    assert len(told) == 1 and view.window.text.text() == \
+        f"<b>{_ts('fi', 'TaltioApp', 'Not recording: configuration problem')}</b>"
+    view.set_status("warning", "Not hearing your microphone")    # a new problem is notified
+    assert len(told) == 2
+    view.close()
+
+
+def test_devices_dialog_in_finnish_and_back(qtbot, translate_to):
+    from taltio.adapters.audio import Device
+    from taltio.core import settings as settings_mod
+    from taltio.ui.devices_dialog import LOCKED_TEXT, DevicesDialog
+
+    class Backend:          # the list only: the dialog is never shown, so no capture starts
+        def devices(self):
+            return [Device("m1", "Headset", "mic", True), Device("l1", "Monitor of Headset", "loopback", True)]
+
+        def suggest_loopback(self, _softphone):
+            return self.devices()[1]
+
+    settings = settings_mod.Settings({s.key: s.default for s in settings_mod.SCHEMA},
+                                     {"audio.mic_device": "machine (/etc/taltio/taltio.toml)"}, None)
+    translate_to("fi")
+    dlg = DevicesDialog(Backend(), settings, "baresip")
+    qtbot.addWidget(dlg)
+    locked_fi = _ts("fi", "DevicesDialog", LOCKED_TEXT)
+    assert dlg.windowTitle() == _ts("fi", "DevicesDialog", "Taltio: audio devices")
+    assert dlg.mic.currentText() == f"Headset  ({locked_fi})" and dlg.mic.toolTip() == locked_fi
+    assert dlg.loop.currentText() == _ts("fi", "DevicesDialog", "{device}  (suggested)").format(
+        device="Monitor of Headset")
+    assert dlg.mic_fb.itemText(0) == _ts("fi", "DevicesDialog", "Nothing: mark a gap and wait for it to return")
+    assert "<b>Monitor of Headset</b>" in dlg.hint.text() and dlg.hint.text().startswith("Ehdotus")
+    from taltio.ui import i18n
+
+    i18n.uninstall()
+    qtbot.waitUntil(lambda: dlg.windowTitle() == "Taltio: audio devices")
+    assert dlg.mic.currentText() == f"Headset  ({LOCKED_TEXT})"
+    assert dlg.loop.currentText() == "Monitor of Headset  (suggested)"
