@@ -191,7 +191,7 @@ def capture_worker(kbps: int, seconds: float, out_dir: Path, recipient: str, bac
     else:
         count = [0]
 
-        def on_frames(f: np.ndarray) -> None:
+        def on_frames(f: np.ndarray, _start: int = 0) -> None:
             count[0] += len(f)
 
         cap = Capture(backend, mic, loop, RATE, on_frames, lambda *a: None)

@@ -43,6 +43,7 @@ class World:
             "storage.access_key_id": key,
             "storage.retry_max_seconds": 1.0,
             "encryption.recipients": [self.recipient],
+            "ui.language": "en",          # tests read status texts; the machine locale must not change them
         }
         cfg.update(overrides)
         env = self.audio.child_env(self.keyring.env)

@@ -72,6 +72,7 @@ class Mixer:
         self.t0 = t0
         self.ch = [_Chan(n) for n in CHANNELS]
         self.pos: int | None = None          # next timeline index to output
+        self.out_start = 0                   # timeline index of the first frame tick() returned last
         self.gaps: list[dict] = []
         self.alarms: list[dict] = []
         self.one_sided_after_s = one_sided_after_s
@@ -211,6 +212,7 @@ class Mixer:
             cols.append(self._take(c, n))
             if not c.live:
                 c.end = max(c.end or 0, self.pos + n)
+        self.out_start = self.pos
         self.pos += n
         frames = np.stack(cols, axis=1)
         self._one_sided(frames, now, events)
@@ -266,7 +268,7 @@ class Capture:
     RECONNECT_EVERY_S = 0.5
 
     def __init__(self, backend: AudioBackend, mic: Device, loopback: Device, rate: int,
-                 on_frames: Callable[[np.ndarray], None], on_event: EventCallback,
+                 on_frames: Callable[[np.ndarray, int], None], on_event: EventCallback,
                  one_sided_after_s: float = 20.0, refind: Callable[[int], Device] | None = None,
                  fallback: Callable[[int], Device | None] | None = None) -> None:
         self.backend = backend
@@ -315,6 +317,10 @@ class Capture:
             self.mixer.lost(channel, time.monotonic(), cause, events)
         self._emit(events)
         self._wake.set()
+
+    def index_now(self) -> int:
+        """The timeline index of audio arriving now: frames are placed by when they arrived."""
+        return int(self.mixer._idx(time.monotonic()))
 
     def wall(self, t: float | None) -> float | None:
         return None if t is None else t + self._wall_offset
@@ -365,10 +371,11 @@ class Capture:
             events: list = []
             with self._lock:
                 frames = self.mixer.tick(time.monotonic(), events)
+                start = self.mixer.out_start
             self._emit(events)
             if frames is not None:
                 try:
-                    self.on_frames(frames)
+                    self.on_frames(frames, start)
                 except Exception:  # noqa: BLE001 - must not kill the capture thread silently
                     log.exception("frame consumer failed")
 
@@ -483,9 +490,10 @@ class Capture:
                 if c.live:
                     c.live = False
             frames = self.mixer.tick(time.monotonic() + HOLDBACK_S, events)
+            start = self.mixer.out_start
         if frames is not None:
             try:
-                self.on_frames(frames)
+                self.on_frames(frames, start)
             except Exception:  # noqa: BLE001
                 log.exception("frame consumer failed")
 

@@ -19,6 +19,12 @@ from .segments import EncryptedOggSink, SealedFile
 
 log = logging.getLogger("taltio.recorder")
 
+# Frames reach the encoder up to a block plus the mixer's hold-back after they were captured, so
+# pause and resume act on the capture timeline, not on when frames arrive here. Without that, the
+# first frames after "resume" would carry the last ~0.2 s of the pause: card data. The guard also
+# drops this much after the resume click, for blocks that arrive a little late.
+RESUME_GUARD_S = 0.1
+
 
 @dataclass
 class RecordedAudio:
@@ -38,6 +44,7 @@ class CallRecorder:
         self.sink = EncryptedOggSink(call_dir, recipients, seal_every)
         self._lock = threading.Lock()
         self._paused = False
+        self._cuts: list[list] = []      # [from, to or None]: timeline ranges that are never encoded
         self._closed = False
         self.frames_written = 0
         self.on_error = on_error or (lambda msg: None)
@@ -53,9 +60,24 @@ class CallRecorder:
     def offset_s(self) -> float:
         return self.frames_written / self.rate
 
-    def _on_frames(self, frames: np.ndarray) -> None:
+    def _keep(self, frames: np.ndarray, start: int) -> np.ndarray:
+        end = start + len(frames)
+        keep = None
+        for a, b in self._cuts:
+            b = end if b is None else b
+            if b <= start or a >= end:
+                continue
+            if keep is None:
+                keep = np.ones(len(frames), dtype=bool)
+            keep[max(0, a - start):min(len(frames), b - start)] = False
+        return frames if keep is None else frames[keep]
+
+    def _on_frames(self, frames: np.ndarray, start: int) -> None:
         with self._lock:
-            if self._closed or self._paused:
+            if self._closed:
+                return
+            frames = self._keep(frames, start)
+            if not len(frames):
                 return
             self._encoder.write(frames)
             self.frames_written += len(frames)
@@ -67,12 +89,16 @@ class CallRecorder:
 
     def pause(self) -> None:
         with self._lock:
-            self._paused = True
+            if not self._paused:
+                self._paused = True
+                self._cuts.append([self.capture.index_now(), None])
         self.capture.suspend_alarm(True)     # an agent silent while the customer reads card data is normal
 
     def resume(self) -> None:
         with self._lock:
-            self._paused = False
+            if self._paused:
+                self._paused = False
+                self._cuts[-1][1] = self.capture.index_now() + int(RESUME_GUARD_S * self.rate)
         self.capture.suspend_alarm(False)
 
     def _close_encoder(self) -> None:

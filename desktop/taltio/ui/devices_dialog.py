@@ -193,7 +193,7 @@ class DevicesDialog(QDialog):
             return
         try:
             self.capture = Capture(self.backend, mic, loop, 16000,
-                                   lambda f: self._levels.levels.emit(_dbfs(f[:, 0]), _dbfs(f[:, 1])),
+                                   lambda f, _start: self._levels.levels.emit(_dbfs(f[:, 0]), _dbfs(f[:, 1])),
                                    lambda kind, info: None)
             self.capture.start()
             self.problem.setText("")
