@@ -290,7 +290,7 @@ class TaltioApp(QObject):
             self.card.hide()
         else:
             self.card.show_call(view)
-            self.card.show_error(" ".join(view.get("warnings", [])))
+            self.card.show_error("\n".join(view.get("warnings", [])))
         self.refresh()
 
     def _on_error(self, message: str) -> None:

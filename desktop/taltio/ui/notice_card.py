@@ -213,6 +213,12 @@ class NoticeCard(QWidget):
         elif state == "recording":
             text += f"  {_fmt(view.get('recorded_s', 0.0))}"
         self.status.setText(text)
+        # The timer ticks every second; everything below changes only with the state, so skip the
+        # relayout then (it was most of the app's idle CPU during a call).
+        key = (state, reminder, view.get("pause_reason"), self.lang, caller)
+        if key == getattr(self, "_layout_key", None):
+            return
+        self._layout_key = key
         self.heading.setText(self.tr("Recording started on answer: read this to the customer now:") if reminder
                              else self.tr("Read this to the customer before recording:"))
         self.icon.setPixmap(icon({"recording": "recording", "paused": "paused"}.get(state, "notice")).pixmap(32, 32))
@@ -228,8 +234,11 @@ class NoticeCard(QWidget):
         self.adjustSize()
 
     def show_error(self, message: str) -> None:
+        if message == self.error.text() and bool(message) == self.error.isVisibleTo(self):
+            return
         self.error.setText(message)
         self.error.setVisible(bool(message))
+        self.adjustSize()
 
     def close_call(self) -> None:
         self.call_id = None
