@@ -127,6 +127,7 @@ class StatusView(QObject):
         self.text = ""
         self.detail = ""
         self.notify_start_stop = notify_start_stop
+        self._iconed = False
         self.locked_language = False
         self.lang: str | None = None
         self._relabelled = False            # language changed: the next status is the same one, reworded
@@ -211,19 +212,26 @@ class StatusView(QObject):
         newly_wrong = status in ("warning", "error") and (status, text) != (self.status, self.text) and not reworded
         started = status == "recording" and self.status not in ("recording", "paused", "warning")
         stopped = self.status in ("recording", "paused") and status not in ("recording", "paused", "warning")
+        same = (status, text, detail) == (self.status, self.text, self.detail)
+        new_icon = status != self.status or not self._iconed
+        self._iconed = True
         self.status, self.text, self.detail = status, text, detail
+        if same and not reworded:
+            return          # refreshed every second; most seconds nothing changed
         if newly_wrong:
             # A lost headset mid-call must be noticed now, not when someone reads the tooltip.
             self.notifier.notify("Taltio", text, urgent=status == "error")
         elif self.notify_start_stop and (started or stopped):
             self.notifier.notify("Taltio", text)
         if self.tray:
-            self.tray.setIcon(icon(status))
+            if new_icon:
+                self.tray.setIcon(icon(status))
             self.tray.setToolTip(self._tip())
             self._menu_status.setText(text)
         if self.window:
-            self.window.setWindowIcon(icon(status))
-            self.window.icon.setPixmap(icon(status).pixmap(40, 40))
+            if new_icon:
+                self.window.setWindowIcon(icon(status))
+                self.window.icon.setPixmap(icon(status).pixmap(40, 40))
             self.window.set_texts(text, detail)
 
     def close(self) -> None:
