@@ -4,10 +4,10 @@ Ogg Opus goes through PyAV (FFmpeg's libopus and Ogg muxer), FLAC through
 soundfile (libsndfile). Why not libsndfile for Opus as well, as before:
 * it has no bitrate setting, only a `compression_level` that maps linearly to
   a per-channel rate, and no complexity or application setting;
-* the libopus inside soundfile's wheel encoded our test call 2.1x slower than
-  Debian's, and 3.4x slower than the one in PyAV's wheel (docs/performance.md),
-  which made Taltio cost more CPU per recorded minute than
-  `parecord | opusenc | age` at the same bitrate.
+* the libopus inside soundfile's wheel encoded our test call about 3.2x slower
+  than the one in PyAV's wheel, and 1.9x slower than `opusenc | age` (measured
+  by benchmarks/cpu.py; docs/performance.md), which made Taltio cost more CPU
+  per recorded minute than `parecord | opusenc | age` at the same bitrate.
 PyAV ships the same FFmpeg build on Windows, macOS and Linux, so the encoder
 costs the same everywhere, and it takes the bitrate in bit/s.
 

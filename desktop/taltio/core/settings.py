@@ -107,7 +107,7 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("audio.codec", str, "opus", "Recording codec: 'opus' (Ogg Opus, small) or 'flac' (lossless, about "
             "8 times larger).", choices=("opus", "flac")),
     Setting("audio.opus_bitrate_kbps", int, 28, "Opus bitrate for the stereo call, kbit/s. 28 is the smallest that "
-            "kept speech intelligibility (STOI) ≥ 0.85 on both channels with margin: 0.947, 219 KB per call-minute "
+            "kept speech intelligibility (STOI) ≥ 0.85 on both channels with margin: 0.948, 218 KB per call-minute "
             "(docs/performance.md).", validate=lambda v: None if 16 <= v <= 256 else "must be between 16 and 256"),
     Setting("audio.segment_seconds", float, 1.0, "How often encrypted audio is sealed to disk; bounds what a crash "
             "can lose.", validate=lambda v: None if 0.2 <= v <= 2.0 else "must be between 0.2 and 2.0"),
