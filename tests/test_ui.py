@@ -88,3 +88,38 @@ def test_status_falls_back_to_window_without_tray(qtbot):
     assert "NOT recorded" in view.window.text.text()
     assert "waiting" in view.window.detail.text()
     view.close()
+
+
+def test_card_keyboard_only_when_asked(qtbot):
+    """Shown by itself the card takes no keys; asked for, every action is reachable by keyboard."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton, QComboBox
+
+    card = NoticeCard(TEXTS, INFOS)
+    qtbot.addWidget(card)
+    view = {"call_id": "k1", "state": "notice_pending", "direction": "incoming", "number_hint": "…1", "language": "fi"}
+    card.show_call(view)
+    assert card.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus
+    assert all(b.focusPolicy() == Qt.FocusPolicy.NoFocus for b in card.buttons)
+    card.take_keyboard()
+    assert not card.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus
+    qtbot.waitUntil(lambda: card.focusWidget() is card.btn_start)
+    with qtbot.waitSignal(card.action) as sig:
+        qtbot.keyClick(card.focusWidget(), Qt.Key.Key_Space)          # the focused button
+    assert sig.args == ["notice-given", "k1"]
+    card.show_call({**view, "state": "recording", "recorded_s": 1.0})
+    for key, event in ((Qt.Key.Key_F3, "pause"), (Qt.Key.Key_F5, "bookmark"), (Qt.Key.Key_F7, "private")):
+        with qtbot.waitSignal(card.action) as sig:
+            qtbot.keyClick(card, key)
+        assert sig.args == [event, "k1"]
+    # Tab reaches every visible control.
+    reached = set()
+    for _ in range(12):
+        qtbot.keyClick(card.focusWidget() or card, Qt.Key.Key_Tab)
+        reached.add(card.focusWidget())
+    assert {b for b in card.buttons if b.isVisibleTo(card)} <= reached
+    qtbot.keyClick(card, Qt.Key.Key_Escape)
+    assert not card.keyboard and card.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus
+    # Accessible names on every control a screen reader meets.
+    for w in card.findChildren(QAbstractButton) + card.findChildren(QComboBox):
+        assert w.accessibleName() or w.text(), w.objectName()

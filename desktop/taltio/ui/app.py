@@ -321,9 +321,11 @@ class TaltioApp(QObject):
         log.info("audio devices chosen: %s", ", ".join(f"{k.split('.')[1]}={v or '-'}" for k, v in updates.items()))
 
     def _show_card(self) -> None:
+        """The agent asked for the card: show it and give it the keyboard (see NoticeCard.take_keyboard)."""
         cur = self.core.controller.current() if self.core else None
         if cur:
             self.card.show_call(self.core.controller.view(cur))
+            self.card.take_keyboard()
 
     def _tick(self) -> None:
         if self.core:

@@ -142,6 +142,13 @@ class NoticeCard(QWidget):
             #startButton { background: #2a9d8f; color: white; font-weight: bold; padding: 6px; }
         """)
         self._retranslate()
+        self.keyboard = False
+        self.buttons = [self.btn_start, self.btn_pause, self.btn_resume, self.btn_bookmark, self.btn_declined,
+                        self.btn_private, self.btn_info, *self.lang_buttons.values()]
+        # In keyboard mode Esc hands the keyboard back; F-keys reach the main actions from anywhere on the card.
+        self._keys = {Qt.Key.Key_F2: self.btn_start, Qt.Key.Key_F3: self.btn_pause, Qt.Key.Key_F4: self.btn_resume,
+                      Qt.Key.Key_F5: self.btn_bookmark, Qt.Key.Key_F6: self.btn_declined,
+                      Qt.Key.Key_F7: self.btn_private}
 
     def _retranslate(self) -> None:
         """Every text of the card's own (not the notice script): at start and on a UI language change."""
@@ -233,6 +240,50 @@ class NoticeCard(QWidget):
         self.notice.parentWidget().setVisible(pending or reminder)
         self.adjustSize()
 
+    # -- keyboard ------------------------------------------------------------
+    def take_keyboard(self) -> None:
+        """The agent asked for the card (tray, `taltio run` again, or a desktop shortcut): let it take the keys.
+
+        Shown by itself, the card never takes focus, and clicks on it leave the focus
+        where the agent is typing. Only an explicit request gives it the keyboard:
+        Tab moves between the buttons, Space presses one, F2-F7 are the actions, and
+        Esc gives the keyboard back.
+        """
+        if self.keyboard:
+            self.activateWindow()
+            return
+        self.keyboard = True
+        self.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus, False)
+        for b in self.buttons:
+            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        first = next((b for b in self.buttons if b.isVisibleTo(self) and b.isEnabled()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def release_keyboard(self) -> None:
+        if not self.keyboard:
+            return
+        self.keyboard = False
+        for b in self.buttons:
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        visible = self.isVisible()
+        self.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus, True)
+        if visible:
+            self.show()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        if event.key() == Qt.Key.Key_Escape:
+            self.release_keyboard()
+            return
+        b = self._keys.get(event.key())
+        if b is not None and b.isVisibleTo(self) and b.isEnabled():
+            b.click()
+            return
+        super().keyPressEvent(event)
+
     def show_error(self, message: str) -> None:
         if message == self.error.text() and bool(message) == self.error.isVisibleTo(self):
             return
@@ -241,6 +292,7 @@ class NoticeCard(QWidget):
         self.adjustSize()
 
     def close_call(self) -> None:
+        self.release_keyboard()
         self.call_id = None
         self._view = None
         self.error.hide()
