@@ -6,9 +6,7 @@ is checked for real on Xvfb with the xcb platform, in a child process.
 """
 from __future__ import annotations
 
-import json
 import os
-import select
 import shutil
 import subprocess
 import sys
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from taltio.ui import icons
 from taltio.ui.icons import STYLES, contrast_ratio, draw_glyph, icon, pixmap
 from taltio.ui.pill import STATUSES, StatusPill, format_elapsed
+from tests.helpers.x11 import qt_child_on_xvfb, xprop
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -304,39 +303,9 @@ sys.stdin.readline()
 """
 
 
-def _start_xvfb() -> tuple[subprocess.Popen, str]:
-    proc = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True)
-    ready, _, _ = select.select([proc.stdout], [], [], 10)
-    line = proc.stdout.readline().decode().strip() if ready else ""
-    if not line.isdigit():
-        proc.kill()
-        proc.wait()
-        pytest.skip("Xvfb did not start")
-    return proc, f":{line}"
-
-
-def _xprop(display: str, wid: int, *props: str) -> str:
-    return subprocess.run(["xprop", "-display", display, "-id", str(wid), *props], capture_output=True,
-                          text=True, timeout=10).stdout
-
-
 @pytest.mark.skipif(shutil.which("Xvfb") is None, reason="needs Xvfb")
 def test_pill_never_takes_focus_on_x11(tmp_path):
-    xvfb, display = _start_xvfb()
-    env = {k: v for k, v in os.environ.items() if k not in ("WAYLAND_DISPLAY",)}
-    env.update({"DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT / "desktop"),
-                "XDG_RUNTIME_DIR": str(tmp_path)})
-    tmp_path.chmod(0o700)
-    child = subprocess.Popen([sys.executable, "-c", CHILD], env=env, stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        ready, _, _ = select.select([child.stdout], [], [], 30)
-        line = child.stdout.readline() if ready else ""
-        if not line:
-            child.kill()
-            pytest.fail(f"child gave no result: {child.communicate(timeout=10)[1][-2000:]}")
-        r = json.loads(line)
+    with qt_child_on_xvfb(CHILD, tmp_path) as (r, display):
         assert r["focused_before"], r
         # Showing the pill did not move the focus away from the window the agent is typing in.
         assert r["focus_window"] == "otherWindow", r
@@ -344,28 +313,15 @@ def test_pill_never_takes_focus_on_x11(tmp_path):
         if shutil.which("xprop"):
             # What the window manager is told: the pill refuses input focus (ICCCM WM_HINTS), the
             # control window of the same kind accepts it; and the pill is a utility window kept above.
-            hints = _xprop(display, r["pill"], "WM_HINTS", "_NET_WM_WINDOW_TYPE", "_NET_WM_STATE",
-                           "_NET_WM_USER_TIME")
-            control = _xprop(display, r["control"], "WM_HINTS")
+            hints = xprop(display, r["pill"], "WM_HINTS", "_NET_WM_WINDOW_TYPE", "_NET_WM_STATE",
+                          "_NET_WM_USER_TIME")
+            control = xprop(display, r["control"], "WM_HINTS")
             assert "accepts input or input focus: False" in hints, hints
             assert "accepts input or input focus: True" in control, control
             assert "_NET_WM_STATE_ABOVE" in hints, hints
             assert "_NET_WM_WINDOW_TYPE_UTILITY" in hints, hints
             # Shown without activating: user time 0 tells the window manager not to focus it on map.
             assert "_NET_WM_USER_TIME(CARDINAL) = 0" in hints, hints
-    finally:
-        if child.poll() is None:
-            child.stdin.close()
-            try:
-                child.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                child.kill()
-                child.wait()
-        for stream in (child.stdout, child.stderr):
-            stream.close()
-        xvfb.kill()
-        xvfb.wait()
-        xvfb.stdout.close()
 
 
 # --------------------------------------------------- long-running: PySide6 6.12.0 on Python 3.11
