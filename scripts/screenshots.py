@@ -6,7 +6,8 @@
 The screens come from the real app, driven through real states: a private
 PipeWire server for the devices, gnome-keyring for the keys, a folder as the
 storage target, and the controller's own events (the same ones `taltio hook`
-sends). They render under Xvfb with the xcb platform, as on an agent's desktop.
+sends). They render under Xvfb (2560x1600, like a 200 % laptop screen with QT_SCALE_FACTOR=2) with the
+xcb platform, as on an agent's desktop.
 Xvfb has no system tray, so the tray menu is shown by building the tray view as
 if a tray existed and opening its menu; everything else is what an agent sees.
 """
@@ -37,7 +38,7 @@ def start_xvfb() -> tuple[subprocess.Popen, str]:
     if not shutil.which("Xvfb"):
         raise SystemExit("Xvfb is missing (Debian: xvfb); scripts/dev installs it")
     n = _free_display()
-    proc = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+    proc = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "2560x1600x24", "-nolisten", "tcp"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(100):
         if Path(f"/tmp/.X11-unix/X{n}").exists():
