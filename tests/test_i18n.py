@@ -105,7 +105,8 @@ def test_every_tr_string_is_in_the_committed_translations(tmp_path):
     """A new tr() string without a translation fails here (run `scripts/dev update-translations`)."""
     fresh = tmp_path / "taltio_xx.ts"
     proc = subprocess.run([_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none",
-                           *sorted(str(p) for p in UI_DIR.glob("*.py")), "-ts", str(fresh)],
+                           *sorted(str(p) for p in UI_DIR.glob("*.py")),
+                           *sorted(str(p) for p in (UI_DIR.parent / "core").glob("*.py")), "-ts", str(fresh)],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     extracted = set(_messages(fresh))
@@ -618,3 +619,27 @@ def test_devices_dialog_in_finnish_and_back(qtbot, translate_to):
     qtbot.waitUntil(lambda: dlg.windowTitle() == "Taltio: audio devices")
     assert dlg.mic.currentText() == f"Headset  ({LOCKED_TEXT})"
     assert dlg.loop.currentText() == "Monitor of Headset  (suggested)"
+
+
+def test_core_warnings_are_shown_in_the_agents_language(qapp):
+    """The core stays Qt-free and English; the UI renders its Text messages translated."""
+    from taltio.core.texts import QT_TRANSLATE_NOOP, Text
+    from taltio.ui import i18n
+    from taltio.ui.core_text import render, render_error
+    from taltio.core.events import EventError
+
+    side = Text(QT_TRANSLATE_NOOP("core", "the customer's side"))
+    msg = Text(QT_TRANSLATE_NOOP("core", "Not hearing {side}: '{device}' stopped ({cause}); {then}"),
+               side=side, device="Jabra", cause="unplugged",
+               then=Text(QT_TRANSLATE_NOOP("core", "waiting for it to return")))
+    assert msg == "Not hearing the customer's side: 'Jabra' stopped (unplugged); waiting for it to return"
+    try:
+        assert i18n.install("sv")
+        assert render(msg) == "Hör inte kundens sida: 'Jabra' slutade (unplugged); väntar på att den kommer tillbaka"
+        err = EventError(Text(QT_TRANSLATE_NOOP("core", "you have marked {count} calls private today, the most "
+                                                        "your organisation allows"), count=3))
+        assert render_error(err).startswith("du har markerat 3 samtal")
+        assert str(err).startswith("you have marked 3 calls")          # logs and hook replies stay English
+        assert render("plain text") == "plain text"
+    finally:
+        i18n.install("en")

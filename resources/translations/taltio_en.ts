@@ -93,7 +93,7 @@
         <translation>❚❚ Paused: nothing is recorded</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+133"/>
         <source>Taltio: call recording</source>
         <translation>Taltio: call recording</translation>
     </message>
@@ -173,7 +173,7 @@
         <translation>❚❚ On hold: nothing is recorded</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Recording started on answer: read this to the customer now:</source>
         <translation>Recording started on answer: read this to the customer now:</translation>
     </message>
@@ -312,7 +312,7 @@
 <context>
     <name>StatusView</name>
     <message>
-        <location filename="../../desktop/taltio/ui/tray.py" line="+191"/>
+        <location filename="../../desktop/taltio/ui/tray.py" line="+192"/>
         <source>Show call card</source>
         <translation>Show call card</translation>
     </message>
@@ -350,7 +350,7 @@
 <context>
     <name>StatusWindow</name>
     <message>
-        <location line="-103"/>
+        <location line="-104"/>
         <source>Show call card</source>
         <translation>Show call card</translation>
     </message>
@@ -384,7 +384,7 @@
 <context>
     <name>TaltioApp</name>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="+141"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="+142"/>
         <source>Your organisation has set the language of Taltio; it cannot be changed here.</source>
         <translation>Your organisation has set the language of Taltio; it cannot be changed here.</translation>
     </message>
@@ -404,7 +404,7 @@
         <translation>Why is this call private? (kept in the local log, never any audio)</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+97"/>
         <source>Not recording: configuration problem</source>
         <translation>Not recording: configuration problem</translation>
     </message>
@@ -432,7 +432,7 @@
         <translation>Recording failed</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Recording call {number} ({seconds} s)</source>
         <translation>Recording call {number} ({seconds} s)</translation>
     </message>
@@ -501,6 +501,79 @@
         <location line="+2"/>
         <source>Ready: no call</source>
         <translation>Ready: no call</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <location filename="../../desktop/taltio/core/controller.py" line="+265"/>
+        <source>Paused for {paused}: resume when the card details are done; recording resumes by itself at {limit}</source>
+        <translation>Paused for {paused}: resume when the card details are done; recording resumes by itself at {limit}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paused for {paused}: resume when the card details are done</source>
+        <translation>Paused for {paused}: resume when the card details are done</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>your organisation does not allow marking calls private; every call is recorded</source>
+        <translation>your organisation does not allow marking calls private; every call is recorded</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this number is a business line: its calls cannot be marked private</source>
+        <translation>this number is a business line: its calls cannot be marked private</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>give a short reason to mark this call private (taltio hook private --reason TEXT)</source>
+        <translation>give a short reason to mark this call private (taltio hook private --reason TEXT)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>you have marked {count} calls private today, the most your organisation allows</source>
+        <translation>you have marked {count} calls private today, the most your organisation allows</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>your microphone</source>
+        <translation>your microphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the customer&apos;s side</source>
+        <translation>the customer&apos;s side</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>switching to the fallback device</source>
+        <translation>switching to the fallback device</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waiting for it to return</source>
+        <translation>waiting for it to return</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not hearing {side}: &apos;{device}&apos; stopped ({cause}); {then}</source>
+        <translation>Not hearing {side}: &apos;{device}&apos; stopped ({cause}); {then}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hearing {side} through the fallback &apos;{device}&apos; until &apos;{preferred}&apos; returns</source>
+        <translation>Hearing {side} through the fallback &apos;{device}&apos; until &apos;{preferred}&apos; returns</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your microphone has been silent for {seconds} s: check the headset and the call</source>
+        <translation>Your microphone has been silent for {seconds} s: check the headset and the call</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer has been silent for {seconds} s: check the headset and the call</source>
+        <translation>The customer has been silent for {seconds} s: check the headset and the call</translation>
     </message>
 </context>
 </TS>

@@ -93,7 +93,7 @@
         <translation>❚❚ Tauko: mitään ei tallenneta</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+133"/>
         <source>Taltio: call recording</source>
         <translation>Taltio: puhelun tallennus</translation>
     </message>
@@ -173,7 +173,7 @@
         <translation>❚❚ Pidossa: mitään ei tallenneta</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Recording started on answer: read this to the customer now:</source>
         <translation>Tallennus alkoi vastattaessa: lue tämä asiakkaalle nyt:</translation>
     </message>
@@ -312,7 +312,7 @@
 <context>
     <name>StatusView</name>
     <message>
-        <location filename="../../desktop/taltio/ui/tray.py" line="+191"/>
+        <location filename="../../desktop/taltio/ui/tray.py" line="+192"/>
         <source>Show call card</source>
         <translation>Näytä puhelukortti</translation>
     </message>
@@ -350,7 +350,7 @@
 <context>
     <name>StatusWindow</name>
     <message>
-        <location line="-103"/>
+        <location line="-104"/>
         <source>Show call card</source>
         <translation>Näytä puhelukortti</translation>
     </message>
@@ -384,7 +384,7 @@
 <context>
     <name>TaltioApp</name>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="+141"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="+142"/>
         <source>Your organisation has set the language of Taltio; it cannot be changed here.</source>
         <translation>Organisaatiosi on määrittänyt Taltion kielen, eikä sitä voi muuttaa täällä.</translation>
     </message>
@@ -404,7 +404,7 @@
         <translation>Miksi puhelu on yksityinen? (Syy kirjataan vain tämän koneen lokiin, ääntä ei tallenneta.)</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+97"/>
         <source>Not recording: configuration problem</source>
         <translation>Ei tallenneta: ongelma asetuksissa</translation>
     </message>
@@ -432,7 +432,7 @@
         <translation>Tallennus epäonnistui</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Recording call {number} ({seconds} s)</source>
         <translation>Tallennetaan puhelua {number} ({seconds} s)</translation>
     </message>
@@ -501,6 +501,79 @@
         <location line="+2"/>
         <source>Ready: no call</source>
         <translation>Valmis: ei puhelua</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <location filename="../../desktop/taltio/core/controller.py" line="+265"/>
+        <source>Paused for {paused}: resume when the card details are done; recording resumes by itself at {limit}</source>
+        <translation>Tauko jatkunut {paused}: jatka tallennusta, kun korttitiedot on annettu; tallennus jatkuu itsestään ajassa {limit}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paused for {paused}: resume when the card details are done</source>
+        <translation>Tauko jatkunut {paused}: jatka tallennusta, kun korttitiedot on annettu</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>your organisation does not allow marking calls private; every call is recorded</source>
+        <translation>organisaatiosi ei salli puheluiden merkitsemistä yksityisiksi; jokainen puhelu tallennetaan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this number is a business line: its calls cannot be marked private</source>
+        <translation>tämä numero on työlinja: sen puheluita ei voi merkitä yksityisiksi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>give a short reason to mark this call private (taltio hook private --reason TEXT)</source>
+        <translation>anna lyhyt syy, jotta puhelun voi merkitä yksityiseksi (taltio hook private --reason TEKSTI)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>you have marked {count} calls private today, the most your organisation allows</source>
+        <translation>olet merkinnyt tänään {count} puhelua yksityiseksi, mikä on organisaatiosi sallima enimmäismäärä</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>your microphone</source>
+        <translation>mikrofonisi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the customer&apos;s side</source>
+        <translation>asiakkaan puoli</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>switching to the fallback device</source>
+        <translation>vaihdetaan varalaitteeseen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waiting for it to return</source>
+        <translation>odotetaan laitteen palaamista</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not hearing {side}: &apos;{device}&apos; stopped ({cause}); {then}</source>
+        <translation>Ei kuulu ({side}): &apos;{device}&apos; pysähtyi ({cause}); {then}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hearing {side} through the fallback &apos;{device}&apos; until &apos;{preferred}&apos; returns</source>
+        <translation>Varalaite käytössä ({side}): &apos;{device}&apos;, kunnes &apos;{preferred}&apos; palaa</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your microphone has been silent for {seconds} s: check the headset and the call</source>
+        <translation>Mikrofonistasi ei ole kuulunut mitään {seconds} s: tarkista kuulokkeet ja puhelu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer has been silent for {seconds} s: check the headset and the call</source>
+        <translation>Asiakkaasta ei ole kuulunut mitään {seconds} s: tarkista kuulokkeet ja puhelu</translation>
     </message>
 </context>
 </TS>

@@ -93,7 +93,7 @@
         <translation>❚❚ Paus: ingenting spelas in</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+133"/>
         <source>Taltio: call recording</source>
         <translation>Taltio: samtalsinspelning</translation>
     </message>
@@ -173,7 +173,7 @@
         <translation>❚❚ I väntläge: ingenting spelas in</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Recording started on answer: read this to the customer now:</source>
         <translation>Inspelningen startade när samtalet besvarades: läs upp detta för kunden nu:</translation>
     </message>
@@ -312,7 +312,7 @@
 <context>
     <name>StatusView</name>
     <message>
-        <location filename="../../desktop/taltio/ui/tray.py" line="+191"/>
+        <location filename="../../desktop/taltio/ui/tray.py" line="+192"/>
         <source>Show call card</source>
         <translation>Visa samtalskortet</translation>
     </message>
@@ -350,7 +350,7 @@
 <context>
     <name>StatusWindow</name>
     <message>
-        <location line="-103"/>
+        <location line="-104"/>
         <source>Show call card</source>
         <translation>Visa samtalskortet</translation>
     </message>
@@ -384,7 +384,7 @@
 <context>
     <name>TaltioApp</name>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="+141"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="+142"/>
         <source>Your organisation has set the language of Taltio; it cannot be changed here.</source>
         <translation>Din organisation har ställt in språket i Taltio; det kan inte ändras här.</translation>
     </message>
@@ -404,7 +404,7 @@
         <translation>Varför är samtalet privat? (Orsaken sparas bara i den här datorns logg, inget ljud spelas in.)</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+97"/>
         <source>Not recording: configuration problem</source>
         <translation>Spelar inte in: fel i inställningarna</translation>
     </message>
@@ -432,7 +432,7 @@
         <translation>Inspelningen misslyckades</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Recording call {number} ({seconds} s)</source>
         <translation>Spelar in samtal {number} ({seconds} s)</translation>
     </message>
@@ -501,6 +501,79 @@
         <location line="+2"/>
         <source>Ready: no call</source>
         <translation>Redo: inget samtal</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <location filename="../../desktop/taltio/core/controller.py" line="+265"/>
+        <source>Paused for {paused}: resume when the card details are done; recording resumes by itself at {limit}</source>
+        <translation>Pausad i {paused}: återuppta när kortuppgifterna är klara; inspelningen återupptas av sig själv vid {limit}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paused for {paused}: resume when the card details are done</source>
+        <translation>Pausad i {paused}: återuppta när kortuppgifterna är klara</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>your organisation does not allow marking calls private; every call is recorded</source>
+        <translation>din organisation tillåter inte att samtal markeras som privata; alla samtal spelas in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this number is a business line: its calls cannot be marked private</source>
+        <translation>det här numret är en företagslinje: dess samtal kan inte markeras som privata</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>give a short reason to mark this call private (taltio hook private --reason TEXT)</source>
+        <translation>ange en kort orsak för att markera samtalet som privat (taltio hook private --reason TEXT)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>you have marked {count} calls private today, the most your organisation allows</source>
+        <translation>du har markerat {count} samtal som privata i dag, det största antal din organisation tillåter</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>your microphone</source>
+        <translation>din mikrofon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the customer&apos;s side</source>
+        <translation>kundens sida</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>switching to the fallback device</source>
+        <translation>byter till reservenheten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waiting for it to return</source>
+        <translation>väntar på att den kommer tillbaka</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not hearing {side}: &apos;{device}&apos; stopped ({cause}); {then}</source>
+        <translation>Hör inte {side}: &apos;{device}&apos; slutade ({cause}); {then}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hearing {side} through the fallback &apos;{device}&apos; until &apos;{preferred}&apos; returns</source>
+        <translation>Hör {side} via reservenheten &apos;{device}&apos; tills &apos;{preferred}&apos; är tillbaka</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your microphone has been silent for {seconds} s: check the headset and the call</source>
+        <translation>Din mikrofon har varit tyst i {seconds} s: kontrollera headsetet och samtalet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer has been silent for {seconds} s: check the headset and the call</source>
+        <translation>Kunden har varit tyst i {seconds} s: kontrollera headsetet och samtalet</translation>
     </message>
 </context>
 </TS>

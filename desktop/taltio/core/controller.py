@@ -26,6 +26,7 @@ from .notices import LANGUAGES, digest, pick_language
 from .rules import CallRules, number_matches
 from .segments import sha256_file, write_durably
 from .session import CallSession, Outcome, State, Transition
+from .texts import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger("taltio.controller")
 
@@ -260,9 +261,11 @@ class Controller:
                     log.warning("call %s: pause reached %.0f s; recording resumed", s.call_id, r.max_pause_s)
                     changed.append(s)
                 elif r.pause_reminder_s and paused_s >= r.pause_reminder_s and "pause" not in self.warnings[s.call_id]:
-                    limit = f"; recording resumes by itself at {_mmss(r.max_pause_s)}" if r.max_pause_s else ""
-                    self.warnings[s.call_id]["pause"] = \
-                        f"Paused for {_mmss(r.pause_reminder_s)}: resume when the card details are done{limit}"
+                    self.warnings[s.call_id]["pause"] = Text(
+                        QT_TRANSLATE_NOOP("core", "Paused for {paused}: resume when the card details are done; recording resumes by itself at {limit}"),
+                        paused=_mmss(r.pause_reminder_s), limit=_mmss(r.max_pause_s)) if r.max_pause_s else Text(
+                        QT_TRANSLATE_NOOP("core", "Paused for {paused}: resume when the card details are done"),
+                        paused=_mmss(r.pause_reminder_s))
                     changed.append(s)
         for s in changed:
             self._changed(s)
@@ -271,15 +274,15 @@ class Controller:
     def _private_allowed(self, number: str | None, reason: str | None) -> None:
         r = self.rules
         if not r.allow_private:
-            raise EventError("your organisation does not allow marking calls private; every call is recorded")
+            raise EventError(Text(QT_TRANSLATE_NOOP("core", "your organisation does not allow marking calls private; every call is recorded")))
         if number_matches(number, r.never_private):
-            raise EventError("this number is a business line: its calls cannot be marked private")
+            raise EventError(Text(QT_TRANSLATE_NOOP("core", "this number is a business line: its calls cannot be marked private")))
         if r.private_reason_required and not reason:
-            raise EventError("give a short reason to mark this call private (taltio hook private --reason TEXT)")
+            raise EventError(Text(QT_TRANSLATE_NOOP("core", "give a short reason to mark this call private (taltio hook private --reason TEXT)")))
         if r.max_private_per_day:
             used = self.private_marks_today()
             if used >= r.max_private_per_day:
-                raise EventError(f"you have marked {used} calls private today, the most your organisation allows")
+                raise EventError(Text(QT_TRANSLATE_NOOP("core", "you have marked {count} calls private today, the most your organisation allows"), count=used))
 
     def private_marks_today(self) -> int:
         midnight = datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0).timestamp()
@@ -361,26 +364,30 @@ class Controller:
 
     def _capture_event(self, call_id: str, kind: str, info: dict) -> None:
         """Device trouble is shown to the agent at once and ends up in the manifest."""
-        side = "your microphone" if info["channel"] == "agent" else "the customer's side"
+        agent = info["channel"] == "agent"
+        side = Text(QT_TRANSLATE_NOOP("core", "your microphone")) if agent \
+            else Text(QT_TRANSLATE_NOOP("core", "the customer's side"))
         with self._lock:
             s = self.sessions.get(call_id)
             if s is None:
                 return
             key = info["channel"] + ":device"
             if kind == "device_lost":
-                then = ("switching to the fallback device" if self.fallbacks[0 if info["channel"] == "agent" else 1]
-                        else "waiting for it to return")
-                self.warnings[call_id][key] = \
-                    f"Not hearing {side}: '{info['device']}' stopped ({info['cause']}); {then}"
+                then = Text(QT_TRANSLATE_NOOP("core", "switching to the fallback device")) \
+                    if self.fallbacks[0 if agent else 1] else Text(QT_TRANSLATE_NOOP("core", "waiting for it to return"))
+                self.warnings[call_id][key] = Text(
+                    QT_TRANSLATE_NOOP("core", "Not hearing {side}: '{device}' stopped ({cause}); {then}"),
+                    side=side, device=info["device"], cause=info["cause"], then=then)
             elif kind == "device_back" and info.get("fallback"):
-                self.warnings[call_id][key] = (f"Hearing {side} through the fallback '{info['device']}' until "
-                                               f"'{info['preferred']}' returns")
+                self.warnings[call_id][key] = Text(
+                    QT_TRANSLATE_NOOP("core", "Hearing {side} through the fallback '{device}' until '{preferred}' returns"), side=side, device=info["device"],
+                    preferred=info["preferred"])
             elif kind == "device_back":
                 self.warnings[call_id].pop(key, None)
             elif kind == "one_sided":
-                who = "Your microphone" if info["channel"] == "agent" else "The customer"
-                self.warnings[call_id][info["channel"] + ":silent"] = \
-                    f"{who} has been silent for {self.one_sided_after_s:.0f} s: check the headset and the call"
+                text = QT_TRANSLATE_NOOP("core", "Your microphone has been silent for {seconds} s: check the headset and the call") if agent else \
+                    QT_TRANSLATE_NOOP("core", "The customer has been silent for {seconds} s: check the headset and the call")
+                self.warnings[call_id][info["channel"] + ":silent"] = Text(text, seconds=f"{self.one_sided_after_s:.0f}")
             elif kind == "one_sided_cleared":
                 self.warnings[call_id].pop(info["channel"] + ":silent", None)
             s.transitions.append(Transition(utcnow(), kind, f"{info['channel']}: {info.get('device', '')}"))

@@ -23,6 +23,7 @@ from ..core.events import CallEvent, EventError
 from ..core.session import TransitionError
 from . import i18n
 from .bridge import Bridge
+from .core_text import render, render_error
 from .ipc_server import IPCServer
 from .notice_card import NoticeCard
 from .pill import StatusPill
@@ -221,9 +222,9 @@ class TaltioApp(QObject):
             self.card.show_error("")
         except (EventError, TransitionError) as exc:
             if call_id:
-                self.card.show_error(str(exc))
+                self.card.show_error(render_error(exc))
             else:                    # from the tray (next call private): show it in the status
-                self.last_error = str(exc)
+                self.last_error = render_error(exc)
                 self.refresh()
 
     def _ask_reason(self, event: str, call_id: str) -> None:
@@ -290,7 +291,7 @@ class TaltioApp(QObject):
             self.card.hide()
         else:
             self.card.show_call(view)
-            self.card.show_error("\n".join(view.get("warnings", [])))
+            self.card.show_error("\n".join(render(w) for w in view.get("warnings", [])))
         self.refresh()
 
     def _on_error(self, message: str) -> None:
@@ -336,7 +337,7 @@ class TaltioApp(QObject):
         self.refresh()
 
     def compute_status(self) -> tuple[str, str, str]:
-        """(status, text, detail) in the UI language. Texts from the core (warnings, errors) are English."""
+        """(status, text, detail) in the UI language; the core's warnings too (core.texts.Text)."""
         if self.config_error:
             return "error", self.tr("Not recording: configuration problem"), self.config_error
         ctl = self.core.controller
@@ -354,7 +355,8 @@ class TaltioApp(QObject):
                 return "error", self.tr("Recording failed"), cur.error or detail
             if v["warnings"] and v["state"] in ("recording", "paused"):
                 # Device lost or one side silent: the agent must see it now, not after the call.
-                return "warning", v["warnings"][0], "; ".join(v["warnings"][1:] + ([detail] if detail else []))
+                shown = [render(w) for w in v["warnings"]]
+                return "warning", shown[0], "; ".join(shown[1:] + ([detail] if detail else []))
             if v["state"] == "recording":
                 return "recording", self.tr("Recording call {number} ({seconds} s)").format(
                     number=v["number_hint"], seconds=int(v["recorded_s"])), detail

@@ -7,7 +7,7 @@ from ..core.queue import QueueStatus
 
 
 class Bridge(QObject):
-    session_changed = Signal(dict)
+    session_changed = Signal(object)     # object, not dict: a dict would be converted and lose core.texts.Text
     error = Signal(str)
     queue_changed = Signal(object)
     softphone_status = Signal(str)

@@ -1,0 +1,20 @@
+"""Show the core's messages (core.texts.Text) in the agent's language; anything else as it is."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def render(message: object) -> str:
+    template = getattr(message, "template", None)
+    if template is None:
+        return str(message)
+    params = {k: render(v) for k, v in message.params.items()}  # type: ignore[attr-defined]
+    translated = QCoreApplication.translate("core", template)
+    try:
+        return translated.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return str(message)          # a broken translation must never hide the message
+
+
+def render_error(exc: BaseException) -> str:
+    return render(exc.args[0]) if exc.args else str(exc)
