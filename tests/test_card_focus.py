@@ -5,29 +5,11 @@ import shutil
 
 import pytest
 
-from tests.helpers.x11 import qt_child_on_xvfb, xprop
+from tests.helpers.x11 import FOCUS_PRELUDE, qt_child_on_xvfb, xprop
 
-CHILD = r"""
-import json, sys, time
-from PySide6.QtWidgets import QApplication, QLineEdit
+CHILD = FOCUS_PRELUDE + r"""
 from taltio.ui.notice_card import NoticeCard
 
-app = QApplication(sys.argv)
-
-def wait(pred, timeout=5.0):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        app.processEvents()
-        if pred():
-            return True
-        time.sleep(0.01)
-    return False
-
-other = QLineEdit()
-other.setObjectName("crm")
-other.show()
-other.activateWindow()
-focused = wait(lambda: app.focusWindow() == other.windowHandle() and other.hasFocus())
 card = NoticeCard({"fi": "Lue tämä", "sv": "Läs detta", "en": "Read me"})
 for state in ("ringing", "notice_pending", "recording"):     # a call rings, is answered, is recorded
     card.show_call({"call_id": "c1", "state": state, "direction": "incoming", "number_hint": "…1",

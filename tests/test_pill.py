@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from taltio.ui import icons
 from taltio.ui.icons import STYLES, contrast_ratio, draw_glyph, icon, pixmap
 from taltio.ui.pill import STATUSES, StatusPill, format_elapsed
-from tests.helpers.x11 import qt_child_on_xvfb, xprop
+from tests.helpers.x11 import FOCUS_PRELUDE, qt_child_on_xvfb, xprop
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -255,29 +255,9 @@ def test_tray_icons_distinct_in_greyscale_and_outlined():
 
 # ------------------------------------------------------------ real focus on X11
 
-CHILD = r"""
-import json, sys, time
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+CHILD = FOCUS_PRELUDE + r"""
 from taltio.ui.pill import StatusPill
 
-app = QApplication(sys.argv)
-
-def wait(pred, timeout=5.0):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        app.processEvents()
-        if pred():
-            return True
-        time.sleep(0.01)
-    return False
-
-other = QLineEdit()
-other.setObjectName("other")
-other.show()
-other.activateWindow()
-focused = wait(lambda: app.focusWindow() is not None and app.focusWindow() == other.windowHandle()
-               and other.hasFocus())
 pill = StatusPill()
 pill.set_status("recording", "Recording call", time.time() - 5)
 pill.show()

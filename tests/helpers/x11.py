@@ -20,6 +20,33 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
+# The start of every focus child: a Qt app, wait(), and the window the agent is typing in ("other"),
+# focused before the window under test appears.
+FOCUS_PRELUDE = r"""
+import json, sys, time
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+app = QApplication(sys.argv)
+
+def wait(pred, timeout=5.0):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        app.processEvents()
+        if pred():
+            return True
+        time.sleep(0.01)
+    return False
+
+other = QLineEdit()
+other.setObjectName("other")
+other.show()
+other.activateWindow()
+focused = wait(lambda: app.focusWindow() is not None and app.focusWindow() == other.windowHandle()
+               and other.hasFocus())
+"""
+
+
 def start_xvfb() -> tuple[subprocess.Popen, str]:
     proc = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True)
