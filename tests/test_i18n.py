@@ -106,7 +106,8 @@ def test_every_tr_string_is_in_the_committed_translations(tmp_path):
     fresh = tmp_path / "taltio_xx.ts"
     proc = subprocess.run([_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none",
                            *sorted(str(p) for p in UI_DIR.glob("*.py")),
-                           *sorted(str(p) for p in (UI_DIR.parent / "core").glob("*.py")), "-ts", str(fresh)],
+                           *sorted(str(p) for p in (UI_DIR.parent / "core").glob("*.py")),
+                           *sorted(str(p) for p in (UI_DIR.parent / "adapters").glob("*.py")), "-ts", str(fresh)],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     extracted = set(_messages(fresh))
@@ -641,5 +642,27 @@ def test_core_warnings_are_shown_in_the_agents_language(qapp):
         assert render_error(err).startswith("du har markerat 3 samtal")
         assert str(err).startswith("you have marked 3 calls")          # logs and hook replies stay English
         assert render("plain text") == "plain text"
+    finally:
+        i18n.install("en")
+
+
+def test_device_loss_cause_and_refusals_are_translated_too(qapp):
+    from taltio.core.session import CallSession, TransitionError
+    from taltio.core.texts import QT_TRANSLATE_NOOP, Text
+    from taltio.ui import i18n
+    from taltio.ui.core_text import render, render_error
+
+    cause = Text(QT_TRANSLATE_NOOP("core", "'{device}' stopped (unplugged, or the audio server restarted)"),
+                 device="Jabra")
+    s = CallSession(call_id="c1")
+    try:
+        s.pause(0.0)
+    except TransitionError as exc:
+        err = exc
+    try:
+        assert i18n.install("fi")
+        assert render(cause) == "'Jabra' pysähtyi (irrotettu, tai äänipalvelin käynnistyi uudelleen)"
+        assert render_error(err) == "puhelua c1 ei tallenneta; ei mitään keskeytettävää"
+        assert str(err) == "call c1 is not recording; nothing to pause"     # hook replies and logs stay English
     finally:
         i18n.install("en")

@@ -575,5 +575,67 @@
         <source>The customer has been silent for {seconds} s: check the headset and the call</source>
         <translation>The customer has been silent for {seconds} s: check the headset and the call</translation>
     </message>
+    <message>
+        <location filename="../../desktop/taltio/core/capture.py" line="+183"/>
+        <source>no audio from the device for 0.5 s</source>
+        <translation>no audio from the device for 0.5 s</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the device delivered no audio</source>
+        <translation>the device delivered no audio</translation>
+    </message>
+    <message>
+        <location line="+163"/>
+        <source>could not start: {error}</source>
+        <translation>could not start: {error}</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>switching back to &apos;{device}&apos;</source>
+        <translation>switching back to &apos;{device}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/taltio/core/session.py" line="+94"/>
+        <source>call {call} is {state}; cannot go to {target}</source>
+        <translation>call {call} is {state}; cannot go to {target}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+19"/>
+        <source>call {call} is marked {outcome}; it will not be recorded</source>
+        <translation>call {call} is marked {outcome}; it will not be recorded</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>the call is not answered yet; give the notice once the customer is on the line</source>
+        <translation>the call is not answered yet; give the notice once the customer is on the line</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>call {call} is not recording; nothing to pause</source>
+        <translation>call {call} is not recording; nothing to pause</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>call {call} is not paused</source>
+        <translation>call {call} is not paused</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>call {call} is not being recorded; nothing to bookmark</source>
+        <translation>call {call} is not being recorded; nothing to bookmark</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the call is private; nothing is recorded anyway</source>
+        <translation>the call is private; nothing is recorded anyway</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/taltio/adapters/audio_portaudio.py" line="+36"/>
+        <location filename="../../desktop/taltio/adapters/audio_pulse.py" line="+62"/>
+        <source>&apos;{device}&apos; stopped (unplugged, or the audio server restarted)</source>
+        <translation>&apos;{device}&apos; stopped (unplugged, or the audio server restarted)</translation>
+    </message>
 </context>
 </TS>

@@ -575,5 +575,67 @@
         <source>The customer has been silent for {seconds} s: check the headset and the call</source>
         <translation>Asiakkaasta ei ole kuulunut mitään {seconds} s: tarkista kuulokkeet ja puhelu</translation>
     </message>
+    <message>
+        <location filename="../../desktop/taltio/core/capture.py" line="+183"/>
+        <source>no audio from the device for 0.5 s</source>
+        <translation>laitteesta ei ole tullut ääntä 0,5 sekuntiin</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the device delivered no audio</source>
+        <translation>laite ei antanut ääntä</translation>
+    </message>
+    <message>
+        <location line="+163"/>
+        <source>could not start: {error}</source>
+        <translation>ei käynnistynyt: {error}</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>switching back to &apos;{device}&apos;</source>
+        <translation>vaihdetaan takaisin laitteeseen &apos;{device}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/taltio/core/session.py" line="+94"/>
+        <source>call {call} is {state}; cannot go to {target}</source>
+        <translation>puhelun {call} tila on {state}; siirtyminen tilaan {target} ei ole mahdollista</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+19"/>
+        <source>call {call} is marked {outcome}; it will not be recorded</source>
+        <translation>puhelu {call} on merkitty: {outcome}; sitä ei tallenneta</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>the call is not answered yet; give the notice once the customer is on the line</source>
+        <translation>puheluun ei ole vielä vastattu; anna ilmoitus, kun asiakas on linjalla</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>call {call} is not recording; nothing to pause</source>
+        <translation>puhelua {call} ei tallenneta; ei mitään keskeytettävää</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>call {call} is not paused</source>
+        <translation>puhelu {call} ei ole tauolla</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>call {call} is not being recorded; nothing to bookmark</source>
+        <translation>puhelua {call} ei tallenneta; ei mitään merkittävää</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the call is private; nothing is recorded anyway</source>
+        <translation>puhelu on yksityinen; mitään ei tallenneta</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/taltio/adapters/audio_portaudio.py" line="+36"/>
+        <location filename="../../desktop/taltio/adapters/audio_pulse.py" line="+62"/>
+        <source>&apos;{device}&apos; stopped (unplugged, or the audio server restarted)</source>
+        <translation>&apos;{device}&apos; pysähtyi (irrotettu, tai äänipalvelin käynnistyi uudelleen)</translation>
+    </message>
 </context>
 </TS>

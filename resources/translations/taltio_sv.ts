@@ -575,5 +575,67 @@
         <source>The customer has been silent for {seconds} s: check the headset and the call</source>
         <translation>Kunden har varit tyst i {seconds} s: kontrollera headsetet och samtalet</translation>
     </message>
+    <message>
+        <location filename="../../desktop/taltio/core/capture.py" line="+183"/>
+        <source>no audio from the device for 0.5 s</source>
+        <translation>inget ljud från enheten på 0,5 s</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the device delivered no audio</source>
+        <translation>enheten gav inget ljud</translation>
+    </message>
+    <message>
+        <location line="+163"/>
+        <source>could not start: {error}</source>
+        <translation>kunde inte starta: {error}</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>switching back to &apos;{device}&apos;</source>
+        <translation>byter tillbaka till &apos;{device}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/taltio/core/session.py" line="+94"/>
+        <source>call {call} is {state}; cannot go to {target}</source>
+        <translation>samtalet {call} är {state}; kan inte gå till {target}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+19"/>
+        <source>call {call} is marked {outcome}; it will not be recorded</source>
+        <translation>samtalet {call} är markerat: {outcome}; det spelas inte in</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>the call is not answered yet; give the notice once the customer is on the line</source>
+        <translation>samtalet är inte besvarat ännu; ge meddelandet när kunden är i luren</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>call {call} is not recording; nothing to pause</source>
+        <translation>samtalet {call} spelas inte in; inget att pausa</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>call {call} is not paused</source>
+        <translation>samtalet {call} är inte pausat</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>call {call} is not being recorded; nothing to bookmark</source>
+        <translation>samtalet {call} spelas inte in; inget att markera</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the call is private; nothing is recorded anyway</source>
+        <translation>samtalet är privat; inget spelas in ändå</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/taltio/adapters/audio_portaudio.py" line="+36"/>
+        <location filename="../../desktop/taltio/adapters/audio_pulse.py" line="+62"/>
+        <source>&apos;{device}&apos; stopped (unplugged, or the audio server restarted)</source>
+        <translation>&apos;{device}&apos; slutade (urkopplad, eller så startade ljudservern om)</translation>
+    </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@ import logging
 import threading
 import time
 
+from ..core.texts import QT_TRANSLATE_NOOP, Text
 from .audio import AudioBackend, AudioError, BlockSink, Device, Stream
 
 log = logging.getLogger("taltio.audio.portaudio")
@@ -32,7 +33,8 @@ class PortAudioStream(Stream):
             # PortAudio ends a stream whose device vanished; when we closed it ourselves it is no news.
             if not self._closing and not self._lost_sent:
                 self._lost_sent = True
-                sink.lost(channel, f"'{label}' stopped (unplugged, or the audio server restarted)")
+                sink.lost(channel, Text(QT_TRANSLATE_NOOP("core", "'{device}' stopped (unplugged, or the audio server restarted)"),
+                                       device=label))
 
         try:
             self.stream = sd.InputStream(device=device, channels=1, samplerate=rate, dtype="float32",

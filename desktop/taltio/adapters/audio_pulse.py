@@ -23,6 +23,7 @@ import time
 
 import numpy as np
 
+from ..core.texts import QT_TRANSLATE_NOOP, Text
 from .audio import AudioBackend, AudioError, BlockSink, Device, Stream
 
 log = logging.getLogger("taltio.audio.pulse")
@@ -58,7 +59,8 @@ class PulseStream(Stream):
                 sink.push(channel, np.frombuffer(data, np.float32), time.monotonic())
         except error:
             if not self._closing:
-                sink.lost(channel, f"'{label}' stopped (unplugged, or the audio server restarted)")
+                sink.lost(channel, Text(QT_TRANSLATE_NOOP("core", "'{device}' stopped (unplugged, or the audio server restarted)"),
+                                       device=label))
         finally:
             # Freed by the thread that reads: pa_simple is not safe to free under a blocked read.
             try:

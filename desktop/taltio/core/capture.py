@@ -30,6 +30,7 @@ from typing import Callable
 import numpy as np
 
 from ..adapters.audio import AudioBackend, AudioError, Device, Stream
+from .texts import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger("taltio.capture")
 
@@ -179,7 +180,7 @@ class Mixer:
     def tick(self, now: float, events: list) -> np.ndarray | None:
         for i, c in enumerate(self.ch):
             if c.live and now - c.last_push > WATCHDOG_S:
-                self.lost(i, now, "no audio from the device for 0.5 s", events)
+                self.lost(i, now, Text(QT_TRANSLATE_NOOP("core", "no audio from the device for 0.5 s")), events)
         now_idx = int(self._idx(now - HOLDBACK_S))
         if self.pos is None:
             if all(c.ever for c in self.ch):
@@ -194,7 +195,7 @@ class Mixer:
             elif now - self.t0 > STARTUP_WAIT_S:
                 for i, c in enumerate(self.ch):
                     if not c.ever:
-                        self.lost(i, now, "the device delivered no audio", events)
+                        self.lost(i, now, Text(QT_TRANSLATE_NOOP("core", "the device delivered no audio")), events)
                 starts = [(c.end or 0) - c.queued for c in self.ch if c.ever]
                 self.pos = min(starts) if starts else now_idx
             else:
@@ -357,7 +358,7 @@ class Capture:
             try:
                 s.start()
             except Exception as exc:  # noqa: BLE001 - the device vanished between open and start
-                self._lost(i, f"could not start: {exc}", self._gen[i])
+                self._lost(i, Text(QT_TRANSLATE_NOOP("core", "could not start: {error}"), error=str(exc)), self._gen[i])
         self._reconnector.start()
 
     def suspend_alarm(self, suspended: bool) -> None:
@@ -446,7 +447,7 @@ class Capture:
         self._drop_stream(i)        # first: nothing more from the fallback reaches the mixer
         events: list = []
         with self._lock:
-            self.mixer.lost(i, time.monotonic(), f"switching back to '{dev.name}'", events)
+            self.mixer.lost(i, time.monotonic(), Text(QT_TRANSLATE_NOOP("core", "switching back to '{device}'"), device=dev.name), events)
         self._emit(events)
         opened = self._open(i, dev)
         if opened:

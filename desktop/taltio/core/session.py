@@ -11,6 +11,7 @@ import enum
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from .texts import QT_TRANSLATE_NOOP, Text
 from .events import iso, utcnow
 
 
@@ -90,8 +91,9 @@ class CallSession:
 
     def _move(self, to: State, at: datetime | None = None, note: str = "") -> datetime:
         if to not in _ALLOWED[self.state]:
-            raise TransitionError(f"call {self.call_id} is {self.state.value.replace('_', ' ')}; cannot go to "
-                                  f"{to.value.replace('_', ' ')}")
+            raise TransitionError(Text(QT_TRANSLATE_NOOP("core", "call {call} is {state}; cannot go to {target}"),
+                                       call=self.call_id, state=self.state.value.replace("_", " "),
+                                       target=to.value.replace("_", " ")))
         at = at or utcnow()
         self.state = to
         self._log(to.value, at, note)
@@ -112,9 +114,10 @@ class CallSession:
 
     def notice_given(self, at: datetime | None = None) -> datetime:
         if not self.capture_allowed:
-            raise TransitionError(f"call {self.call_id} is marked {self.outcome.value}; it will not be recorded")
+            raise TransitionError(Text(QT_TRANSLATE_NOOP("core", "call {call} is marked {outcome}; it will not be recorded"),
+                                       call=self.call_id, outcome=self.outcome.value))
         if self.state == State.RINGING:
-            raise TransitionError("the call is not answered yet; give the notice once the customer is on the line")
+            raise TransitionError(Text(QT_TRANSLATE_NOOP("core", "the call is not answered yet; give the notice once the customer is on the line")))
         if self.notice_mode == "on_answer" and self.state in (State.RECORDING, State.PAUSED):
             # Recording began on answer; this only notes when the agent read the notice.
             at = at or utcnow()
@@ -130,7 +133,8 @@ class CallSession:
     def record_on_answer(self, at: datetime | None = None) -> datetime:
         """The organisation records from the answer on; the notice card is then only a reminder."""
         if not self.capture_allowed:
-            raise TransitionError(f"call {self.call_id} is marked {self.outcome.value}; it will not be recorded")
+            raise TransitionError(Text(QT_TRANSLATE_NOOP("core", "call {call} is marked {outcome}; it will not be recorded"),
+                                       call=self.call_id, outcome=self.outcome.value))
         self.notice_mode = "on_answer"
         at = self._move(State.RECORDING, at, "recording on answer")
         self.record_start_at = at
@@ -140,7 +144,7 @@ class CallSession:
     def pause(self, offset_s: float, at: datetime | None = None, reason: str = "agent") -> None:
         """reason: "agent" (card data), "hold" (the softphone held the call), "other_call" (another was taken)."""
         if self.state != State.RECORDING:
-            raise TransitionError(f"call {self.call_id} is not recording; nothing to pause")
+            raise TransitionError(Text(QT_TRANSLATE_NOOP("core", "call {call} is not recording; nothing to pause"), call=self.call_id))
         at = self._move(State.PAUSED, at, reason)
         self.pauses.append({"start": iso(at), "end": None, "offset_s": round(offset_s, 3), "reason": reason})
 
@@ -150,7 +154,7 @@ class CallSession:
 
     def resume(self, at: datetime | None = None, auto: bool = False) -> None:
         if self.state != State.PAUSED:
-            raise TransitionError(f"call {self.call_id} is not paused")
+            raise TransitionError(Text(QT_TRANSLATE_NOOP("core", "call {call} is not paused"), call=self.call_id))
         at = self._move(State.RECORDING, at, "automatic" if auto else "")
         self.pauses[-1]["end"] = iso(at)
         if auto:
@@ -158,7 +162,8 @@ class CallSession:
 
     def bookmark(self, offset_s: float, label: str = "agreement", at: datetime | None = None) -> None:
         if self.state not in (State.RECORDING, State.PAUSED):
-            raise TransitionError(f"call {self.call_id} is not being recorded; nothing to bookmark")
+            raise TransitionError(Text(QT_TRANSLATE_NOOP("core", "call {call} is not being recorded; nothing to bookmark"),
+                                       call=self.call_id))
         at = at or utcnow()
         self.bookmarks.append({"at": iso(at), "offset_s": round(offset_s, 3), "label": label})
         self._log("bookmark", at, label)
@@ -172,7 +177,7 @@ class CallSession:
 
     def decline(self, at: datetime | None = None) -> None:
         if self.outcome == Outcome.PRIVATE:
-            raise TransitionError("the call is private; nothing is recorded anyway")
+            raise TransitionError(Text(QT_TRANSLATE_NOOP("core", "the call is private; nothing is recorded anyway")))
         at = at or utcnow()
         self.outcome = Outcome.DECLINED
         self._log("declined", at)
