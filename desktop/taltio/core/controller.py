@@ -19,7 +19,7 @@ from typing import Callable
 from ..adapters.audio import AudioBackend, AudioError
 from . import manifest
 from .encoder import codec_label
-from .events import CallEvent, EventError, EventKind, iso, redact_number, safe_call_id, utcnow
+from .events import CallEvent, EventError, EventKind, iso, parse_iso, redact_number, safe_call_id, utcnow
 from .queue import UploadQueue
 from .recorder import CallRecorder
 from .notices import LANGUAGES, digest, pick_language
@@ -253,7 +253,7 @@ class Controller:
             for s in list(self.sessions.values()):
                 if s.pause_reason != "agent":
                     continue
-                paused_s = (now - datetime.fromisoformat(s.pauses[-1]["start"].replace("Z", "+00:00"))).total_seconds()
+                paused_s = (now - parse_iso(s.pauses[-1]["start"])).total_seconds()
                 r = self.rules
                 if r.max_pause_s and paused_s >= r.max_pause_s:
                     self._resume(s, auto=True)

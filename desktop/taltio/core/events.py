@@ -53,6 +53,11 @@ def iso(ts: datetime | None) -> str | None:
     return ts.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z") if ts else None
 
 
+def parse_iso(value: str) -> datetime:
+    """The inverse of iso(): manifests and journals write UTC with a trailing Z."""
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
 def safe_call_id(raw: str | None) -> str:
     """Turn a softphone's call id into one that is safe as a file and object name."""
     if not raw:

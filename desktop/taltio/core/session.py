@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .texts import QT_TRANSLATE_NOOP, Text
-from .events import iso, utcnow
+from .events import iso, parse_iso, utcnow
 
 
 class State(str, enum.Enum):
@@ -223,7 +223,7 @@ class CallSession:
 
 
 def _dt(v: str | None) -> datetime | None:
-    return datetime.fromisoformat(v.replace("Z", "+00:00")) if v else None
+    return parse_iso(v) if v else None
 
 
 def session_from_json(doc: dict) -> CallSession:

@@ -19,7 +19,7 @@ from ..adapters.softphone import BaresipAdapter, HookAdapter, SoftphoneAdapter
 from ..core import notices
 from ..core import settings as settings_mod
 from ..core import sshsig
-from ..core.events import CallEvent, EventError
+from ..core.events import CallEvent, EventError, parse_iso
 from ..core.session import TransitionError
 from . import i18n
 from .bridge import Bridge
@@ -362,7 +362,7 @@ class TaltioApp(QObject):
                     number=v["number_hint"], seconds=int(v["recorded_s"])), detail
             if v["state"] == "paused":
                 since = v["paused_since"]
-                held = int(time.time() - _epoch(since)) if since else 0
+                held = int(time.time() - parse_iso(since).timestamp()) if since else 0
                 if v["pause_reason"] == "hold":
                     return "paused", self.tr("Call on hold: nothing is recorded"), detail
                 if v["pause_reason"] == "other_call":
@@ -403,14 +403,8 @@ class TaltioApp(QObject):
             return None
         v = self.core.controller.view(cur)
         if v["state"] == "paused" and v["paused_since"]:
-            return _epoch(v["paused_since"])
+            return parse_iso(v["paused_since"]).timestamp()
         return v["recording_since"]
-
-
-def _epoch(iso_time: str) -> float:
-    from datetime import datetime
-
-    return datetime.fromisoformat(iso_time.replace("Z", "+00:00")).timestamp()
 
 
 def _setup_logging() -> None:

@@ -6,11 +6,11 @@ softphone or CRM while it is shown.
 from __future__ import annotations
 
 import time
-from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..core.events import parse_iso
 from .i18n import LANGUAGE_NAMES
 from .icons import icon
 
@@ -25,10 +25,6 @@ STATE_TEXT = {
 
 def state_text(state: str) -> str:
     return QCoreApplication.translate("NoticeCard", STATE_TEXT[state]) if state in STATE_TEXT else state
-
-
-def _epoch(iso_time: str) -> float:
-    return datetime.fromisoformat(iso_time.replace("Z", "+00:00")).timestamp()
 
 
 def _fmt(seconds: float) -> str:
@@ -216,7 +212,7 @@ class NoticeCard(QWidget):
         if state == "paused" and view.get("pause_reason") in ("hold", "other_call"):
             text = self.tr("❚❚ On hold: nothing is recorded")
         elif state == "paused" and view.get("paused_since"):
-            text += f"  {_fmt(time.time() - _epoch(view['paused_since']))}"
+            text += f"  {_fmt(time.time() - parse_iso(view['paused_since']).timestamp())}"
         elif state == "recording":
             text += f"  {_fmt(view.get('recorded_s', 0.0))}"
         self.status.setText(text)
