@@ -201,7 +201,7 @@ class Controller:
         self._changed(s)
 
     def staff_notice_needed(self, text_sha256: str) -> bool:
-        acks = [d for _at, _cid, ev, d in self.queue.audit_rows() if ev == "staff-notice-ack"]
+        acks = [d for _at, _cid, _ev, d in self.queue.audit_rows("staff-notice-ack")]
         return not acks or json.loads(acks[-1] or "{}").get("sha256") != text_sha256
 
     def staff_notice_acknowledged(self, text_sha256: str, language: str) -> None:
@@ -286,7 +286,7 @@ class Controller:
 
     def private_marks_today(self) -> int:
         midnight = datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0).timestamp()
-        return sum(1 for at, _cid, event, _d in self.queue.audit_rows() if event == "private-marked" and at >= midnight)
+        return len(self.queue.audit_rows("private-marked", since=midnight))
 
     def _next_private(self, reason: str | None) -> str:
         with self._lock:

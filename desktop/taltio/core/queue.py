@@ -87,9 +87,13 @@ class UploadQueue:
         with self._lock:
             self._db.execute("INSERT INTO audit VALUES (?,?,?,?)", (time.time(), call_id, event, detail))
 
-    def audit_rows(self) -> list[tuple]:
+    def audit_rows(self, event: str | None = None, since: float = 0.0) -> list[tuple]:
+        """(at, call_id, event, detail), oldest first; only *event*'s rows from *since* on when given."""
+        q, args = "SELECT at, call_id, event, detail FROM audit WHERE at >= ?", [since]
+        if event is not None:
+            q, args = q + " AND event = ?", args + [event]
         with self._lock:
-            return self._db.execute("SELECT at, call_id, event, detail FROM audit ORDER BY at").fetchall()
+            return self._db.execute(q + " ORDER BY at", args).fetchall()
 
     def status(self) -> QueueStatus:
         with self._lock:
