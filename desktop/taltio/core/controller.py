@@ -178,7 +178,10 @@ class Controller:
                 elif ev.kind == EventKind.BOOKMARK:
                     rec = self.recorders.get(s.call_id)
                     s.bookmark(rec.offset_s if rec else 0.0, ev.label or "agreement")
-            self._journal(s)
+            if s.active:
+                # An ended call was journaled in _end before its folder went to the upload queue,
+                # whose worker may already be deleting it: writing again here raced with that.
+                self._journal(s)
             for o in others:
                 self._journal(o)
         for o in others:
