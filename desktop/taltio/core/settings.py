@@ -125,6 +125,10 @@ SCHEMA: tuple[Setting, ...] = (
             "(or TALTIO_S3_SECRET for tests), never in this file."),
     Setting("storage.retry_max_seconds", float, 5.0, "Longest wait between upload attempts while storage is down.",
             validate=lambda v: None if 0.5 <= v <= 3600 else "must be between 0.5 and 3600"),
+    Setting("storage.retention_days", int, 365, "Days every stored recording version is locked (S3 Object Lock, "
+            "COMPLIANCE mode: nobody, not even the storage admin, can delete or shorten it before then). Used by "
+            "`taltio-admin storage init` for a new bucket; keep `org.retention` in line with it.",
+            validate=lambda v: None if v > 0 else "must be a positive number of days"),
     Setting("encryption.recipients", list, [], "Organisation age recipients (age1…) that can decrypt recordings. "
             "The workstation itself can never decrypt. Empty: standalone mode with a local key."),
     Setting("notice.default_language", str, "fi", "Language of the notice when no rule matches the number.",
