@@ -109,3 +109,68 @@ def test_call_ending_with_the_reason_dialog_open(qtbot, make_app, tmp_path):
     app.reason_dialog.accept()                                  # refused: the call is over; shown, no crash
     assert ctl.sessions["c-e"].outcome.value == "not_recorded"
     assert _audit(tmp_path, "private-marked") == []
+
+
+@pytest.fixture
+def make_recording_app(make_app, audio_server):
+    """make_app with the private PipeWire server as the sound card, so calls really record."""
+    audio_server.apply_to_process()
+    yield lambda extra="": make_app('[audio]\nmic_device = "agent_mic"\nloopback_device = "softphone_out.monitor"\n'
+                                    + extra)
+    audio_server.restore_process()
+
+
+def _manifest(qtbot, tmp_path, call_id: str) -> dict:
+    qtbot.waitUntil(lambda: any((tmp_path / "store").rglob(f"{call_id}.manifest.json")), timeout=20000)
+    return json.loads(next((tmp_path / "store").rglob(f"{call_id}.manifest.json")).read_text())
+
+
+def test_agreement_mark_is_labelled_from_the_card(qtbot, make_recording_app, tmp_path):
+    """The click fixes the moment; "Add label…" names it later; card and card numbers stay out of the label."""
+    app = make_recording_app()
+    ctl = app.core.controller
+    ctl.handle(CallEvent.parse("incoming", call_id="c-mark", number="+358401234567"))
+    ctl.handle(CallEvent.parse("answered", call_id="c-mark"))
+    qtbot.waitUntil(lambda: app.card.btn_start.isVisible() and app.card.btn_start.isEnabled())
+    qtbot.mouseClick(app.card.btn_start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ctl.view(ctl.sessions["c-mark"])["recorded_s"] > 1.0, timeout=10000)
+    assert not app.card.btn_label.isVisible()                   # nothing to label yet
+    qtbot.mouseClick(app.card.btn_bookmark, Qt.MouseButton.LeftButton)
+    offset = ctl.sessions["c-mark"].bookmarks[-1]["offset_s"]
+    app._tick()
+    qtbot.waitUntil(lambda: app.card.btn_label.isVisible())
+    assert app.card.mark.text().startswith("Agreement marked at 00:0")
+    qtbot.wait(600)                                             # typing takes time; the mark must not move
+    qtbot.mouseClick(app.card.btn_label, Qt.MouseButton.LeftButton)
+    dlg = app.label_dialog
+    assert dlg is not None and dlg.isVisible()
+    dlg.setTextValue("12-month contract, card 4111 1111 1111 1111")
+    dlg.accept()
+    qtbot.waitUntil(lambda: "12-month contract" in app.card.mark.text())
+    assert "4111" not in app.card.mark.text()
+    ctl.handle(CallEvent.parse("ended", call_id="c-mark"))
+    doc = _manifest(qtbot, tmp_path, "c-mark")
+    (bm,) = doc["bookmarks"]
+    assert bm["label"] == "12-month contract, card [digits removed]"
+    assert bm["offset_s"] == offset and 0.8 < offset < doc["audio"]["duration_s"]
+    assert any(t["state"] == "bookmark-label" for t in doc["transitions"])
+
+
+def test_labelling_after_the_call_ended_is_refused_visibly(qtbot, make_recording_app, tmp_path):
+    app = make_recording_app()
+    ctl = app.core.controller
+    ctl.handle(CallEvent.parse("incoming", call_id="c-mark2", number="+358401234567"))
+    ctl.handle(CallEvent.parse("answered", call_id="c-mark2"))
+    qtbot.waitUntil(lambda: app.card.btn_start.isEnabled())
+    qtbot.mouseClick(app.card.btn_start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: app.card.btn_bookmark.isVisible())
+    qtbot.mouseClick(app.card.btn_bookmark, Qt.MouseButton.LeftButton)
+    app._tick()
+    qtbot.waitUntil(lambda: app.card.btn_label.isVisible())
+    qtbot.mouseClick(app.card.btn_label, Qt.MouseButton.LeftButton)
+    ctl.handle(CallEvent.parse("ended", call_id="c-mark2"))     # the customer hung up while the agent typed
+    app.label_dialog.setTextValue("too late")
+    app.label_dialog.accept()
+    assert "ended" in app.last_error
+    doc = _manifest(qtbot, tmp_path, "c-mark2")
+    assert doc["bookmarks"][0]["label"] == "agreement"

@@ -125,8 +125,9 @@ def test_pause_reminder_then_automatic_resume(world, app_factory):
 
 
 def test_record_on_answer_mode_says_so_in_the_manifest(world, app_factory):
-    app = app_factory("on-answer", **{"recording.start": "answer"}).start()
-    app.hook("incoming", "call-ans", "+358401234567")
+    app = app_factory("on-answer", **{"recording.start": "answer",
+                                      "notice.language_rules": ["queue:Kundtj*=sv", "+358*=fi"]}).start()
+    app.hook("incoming", "call-ans", "+358401234567", extra=["--queue", "Kundtjänst Vasa"])
     app.hook("answered", "call-ans")
     app.wait_for(state_is("call-ans", "recording"), what="recording on answer")
     world.audio.play_mic(_tone(world, 900.0, 1.5)).wait(timeout=30)
@@ -134,6 +135,8 @@ def test_record_on_answer_mode_says_so_in_the_manifest(world, app_factory):
     app.hook("ended", "call-ans")
     doc, rec, rate = _fetch(world, app, "call-ans", "on-answer")
     assert doc["notice"]["mode"] == "on_answer" and doc["notice"]["given"] is not None
+    # The Swedish service line wins over the Finnish number (notice.language_rules by queue).
+    assert doc["queue"] == "Kundtjänst Vasa" and doc["notice"]["language"] == "sv"
     assert doc["times"]["recording_start"] < doc["notice"]["given"]
     assert tone_level(rec, rate, 900.0) > 0.1
 

@@ -666,3 +666,39 @@ def test_device_loss_cause_and_refusals_are_translated_too(qapp):
         assert str(err) == "call c1 is not recording; nothing to pause"     # hook replies and logs stay English
     finally:
         i18n.install("en")
+
+
+def test_pill_position_is_remembered_across_starts(qtbot, app_factory_i18n):
+    """The agent drags the pill once; the next start puts it there again (a user choice, like the language)."""
+    import tomllib
+
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    from taltio.core import settings as settings_mod
+
+    app = app_factory_i18n('[ui]\nstatus_pill = true\n')
+    app.refresh()
+    pill = app.pill
+    qtbot.waitExposed(pill)
+    start = pill.pos()
+    with qtbot.waitSignal(pill.moved, timeout=1000):
+        QTest.mousePress(pill, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(40, 10))
+        QTest.mouseMove(pill, QPoint(-160, 210))
+        QTest.mouseRelease(pill, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(-160, 210))
+    dropped = pill.pos()
+    assert dropped == start + QPoint(-200, 200)
+    saved = tomllib.loads(settings_mod.user_config_path().read_text())
+    assert saved["ui"]["pill_position"] == f"{dropped.x()},{dropped.y()}"
+    app.shutdown()
+    app2 = app_factory_i18n('[ui]\nstatus_pill = true\n')
+    app2.refresh()
+    qtbot.waitExposed(app2.pill)
+    assert app2.pill.pos() == dropped
+    # A position from a screen that is gone (e.g. an undocked laptop) still lands on a screen.
+    settings_mod.save_user({"ui.pill_position": "99999,-5000"}, settings_mod.user_config_path())
+    app2.shutdown()
+    app3 = app_factory_i18n('[ui]\nstatus_pill = true\n')
+    app3.refresh()
+    qtbot.waitExposed(app3.pill)
+    assert app3.pill.screen().availableGeometry().contains(app3.pill.frameGeometry())

@@ -1,6 +1,8 @@
 """Number patterns and the agent's free text, as the controller applies them."""
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from taltio.core import settings as settings_mod
@@ -33,3 +35,74 @@ def test_bad_patterns_are_refused_with_the_setting_named(tmp_path):
     bad.write_text('[privacy]\nalways_private_numbers = ["occupational health"]\n')
     with pytest.raises(settings_mod.ConfigError, match="privacy.always_private_numbers.*not a number pattern"):
         settings_mod.load(bad, tmp_path / "none.toml")
+
+
+def test_language_by_queue_before_number(tmp_path):
+    """A Swedish service line reached from a Finnish number is still Swedish; numbers decide otherwise."""
+    from taltio.core.notices import pick_language
+
+    rules = ["queue:Kundtjänst*=sv", "queue:billing=en", "+358*=fi", "+46*=sv"]
+    assert pick_language("+358401234567", rules, "fi", queue="Kundtjänst Vasa") == "sv"
+    assert pick_language("+358401234567", rules, "fi", queue="BILLING") == "en"        # case-insensitive
+    assert pick_language("+358401234567", rules, "fi", queue="Asiakaspalvelu") == "fi"
+    assert pick_language("+46701234567", rules, "fi") == "sv"
+    assert pick_language(None, rules, "en") == "en"
+    bad = tmp_path / "machine.toml"
+    bad.write_text('[notice]\nlanguage_rules = ["queue:=sv"]\n')
+    with pytest.raises(settings_mod.ConfigError, match="notice.language_rules.*names no queue"):
+        settings_mod.load(bad, tmp_path / "none.toml")
+    bad.write_text('[notice]\nlanguage_rules = ["Kundtjänst=sv"]\n')
+    with pytest.raises(settings_mod.ConfigError, match=r"not a number pattern \(digits.*nor queue:NAME"):
+        settings_mod.load(bad, tmp_path / "none.toml")
+
+
+def test_queue_from_the_hook_picks_the_language_and_is_in_the_manifest(tmp_path):
+    """Through the real controller and upload queue (to a folder): the declined call's manifest is the evidence."""
+    import json
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from taltio.adapters.storage import FolderTarget
+    from taltio.core.controller import Controller
+    from taltio.core.events import CallEvent
+    from taltio.core.queue import UploadQueue
+    from taltio.core.rules import CallRules
+
+    ev = CallEvent.parse("incoming", call_id="q1", number="+358401234567", queue="Kundtjänst 4111111111")
+    assert ev.queue == "Kundtjänst [digits removed]"           # a queue name is no place for numbers either
+    with pytest.raises(Exception, match="must be text"):
+        CallEvent.parse("incoming", queue=["x"])                # type: ignore[arg-type]
+    queue = UploadQueue(tmp_path / "q.sqlite3", FolderTarget(tmp_path / "store"), 0.5)
+    ctl = Controller(calls_dir=tmp_path / "calls", queue=queue, backend=None, recipients=[],  # type: ignore[arg-type]
+                     signing_key=Ed25519PrivateKey.generate(), agent_id="a1", workstation_id="w1", mic="m",
+                     loopback="l", rules=CallRules(language_rules=("queue:Kundtjänst*=sv", "+358*=fi")))
+    ctl.handle(ev)
+    assert ctl.sessions["q1"].notice_language == "sv"
+    for kind in ("answered", "declined", "ended"):
+        ctl.handle(CallEvent.parse(kind, call_id="q1"))
+    queue.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not list((tmp_path / "store").rglob("q1.manifest.json")):
+            assert time.monotonic() < deadline, "manifest not stored"
+            time.sleep(0.05)
+    finally:
+        queue.stop()
+    doc = json.loads(next((tmp_path / "store").rglob("q1.manifest.json")).read_text())
+    assert doc["queue"] == "Kundtjänst [digits removed]" and doc["notice"]["language"] == "sv"
+    assert doc["outcome"] == "declined"
+
+
+@pytest.mark.parametrize("lang,months,expected", [
+    ("fi", 24, "24 kuukautta"), ("sv", 24, "24 månader"), ("en", 1, "1 month"), ("en", 0, "(not set"),
+])
+def test_retention_is_told_in_the_customers_language(tmp_path, lang, months, expected):
+    from taltio.core.notices import privacy_info
+
+    cfg = tmp_path / "machine.toml"
+    cfg.write_text(f'[org]\ncontroller = "Oy Esimerkki Ab"\nretention_months = {months}\n')
+    s = settings_mod.load(cfg, tmp_path / "none.toml")
+    assert expected in privacy_info(s, lang)
+    cfg.write_text('[org]\nretention_months = 24\nretention = "contract + 24 months"\nretention_sv = "avtalet + 24 mån"\n')
+    s = settings_mod.load(cfg, tmp_path / "none.toml")
+    assert "avtalet + 24 mån" in privacy_info(s, "sv") and "contract + 24 months" in privacy_info(s, "fi")

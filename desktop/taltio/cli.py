@@ -7,10 +7,11 @@ import sys
 
 HOOK_EVENTS = ("incoming", "outgoing", "answered", "ended", "transferred", "hold", "unhold", "private",
                "next-private", "pause", "resume", "notice-given", "declined", "bookmark")
-HOOK_OPTIONS = {"--call-id": "call_id", "--number": "number", "--label": "label", "--reason": "label"}
+HOOK_OPTIONS = {"--call-id": "call_id", "--number": "number", "--label": "label", "--reason": "label",
+                "--queue": "queue"}
 
 USAGE = """usage: taltio [run]                 start the tray app
-       taltio hook EVENT [--call-id ID] [--number N] [--label TEXT | --reason TEXT]
+       taltio hook EVENT [--call-id ID] [--number N] [--queue NAME] [--label TEXT | --reason TEXT]
        taltio status                 print the running app's state as JSON
        taltio doctor                 check devices, storage, keys, softphone and queue
        taltio enroll --access-key-id ID   store the S3 secret (read from stdin) in the OS keyring
@@ -33,8 +34,8 @@ def hook(args: list[str]) -> int:
     for a in it:
         name, eq, val = a.partition("=")
         if name not in HOOK_OPTIONS:
-            return _fail(f"unknown option '{a[:40]}' for hook; use --call-id ID, --number N, --label TEXT "
-                         "(bookmark) or --reason TEXT (private)")
+            return _fail(f"unknown option '{a[:40]}' for hook; use --call-id ID, --number N, --queue NAME "
+                         "(the service line, for language rules), --label TEXT (bookmark) or --reason TEXT (private)")
         if not eq:
             val = next(it, "")
         if not val:

@@ -93,7 +93,7 @@
         <translation>❚❚ Paused: nothing is recorded</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+143"/>
         <source>Taltio: call recording</source>
         <translation>Taltio: call recording</translation>
     </message>
@@ -153,6 +153,11 @@
         <translation>Mark agreement</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Add a label to the last agreement mark</source>
+        <translation>Add a label to the last agreement mark</translation>
+    </message>
+    <message>
         <location line="+42"/>
         <source>Incoming call {number}</source>
         <translation>Incoming call {number}</translation>
@@ -173,7 +178,7 @@
         <translation>❚❚ On hold: nothing is recorded</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Recording started on answer: read this to the customer now:</source>
         <translation>Recording started on answer: read this to the customer now:</translation>
     </message>
@@ -181,6 +186,26 @@
         <location line="+1"/>
         <source>Read this to the customer before recording:</source>
         <translation>Read this to the customer before recording:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Agreement marked at {time}: {label}</source>
+        <translation>Agreement marked at {time}: {label}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change label…</source>
+        <translation>Change label…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agreement marked at {time}</source>
+        <translation>Agreement marked at {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add label…</source>
+        <translation>Add label…</translation>
     </message>
 </context>
 <context>
@@ -214,7 +239,7 @@
 <context>
     <name>StatusPill</name>
     <message>
-        <location filename="../../desktop/taltio/ui/pill.py" line="+122"/>
+        <location filename="../../desktop/taltio/ui/pill.py" line="+123"/>
         <source>Ready: no call</source>
         <translation>Ready: no call</translation>
     </message>
@@ -234,7 +259,7 @@
         <translation>{label} {time}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+44"/>
         <source>REC</source>
         <translation>REC</translation>
     </message>
@@ -384,7 +409,7 @@
 <context>
     <name>TaltioApp</name>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="+142"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="+150"/>
         <source>Your organisation has set the language of Taltio; it cannot be changed here.</source>
         <translation>Your organisation has set the language of Taltio; it cannot be changed here.</translation>
     </message>
@@ -394,7 +419,17 @@
         <translation>The language could not be saved: {error}</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+98"/>
+        <source>Agreement mark</source>
+        <translation>Agreement mark</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was agreed? (a few words; no card or customer numbers)</source>
+        <translation>What was agreed? (a few words; no card or customer numbers)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Private call</source>
         <translation>Private call</translation>
     </message>
@@ -404,7 +439,7 @@
         <translation>Why is this call private? (kept in the local log, never any audio)</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+109"/>
         <source>Not recording: configuration problem</source>
         <translation>Not recording: configuration problem</translation>
     </message>
@@ -506,7 +541,22 @@
 <context>
     <name>core</name>
     <message>
-        <location filename="../../desktop/taltio/core/controller.py" line="+265"/>
+        <location filename="../../desktop/taltio/core/controller.py" line="+31"/>
+        <source>no active call with id &apos;{call}&apos;</source>
+        <translation>no active call with id &apos;{call}&apos;</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>&apos;{event}&apos; needs an active call, and there is none</source>
+        <translation>&apos;{event}&apos; needs an active call, and there is none</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>unknown language &apos;{language}&apos;; use one of {languages}</source>
+        <translation>unknown language &apos;{language}&apos;; use one of {languages}</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>Paused for {paused}: resume when the card details are done; recording resumes by itself at {limit}</source>
         <translation>Paused for {paused}: resume when the card details are done; recording resumes by itself at {limit}</translation>
     </message>
@@ -536,7 +586,12 @@
         <translation>you have marked {count} calls private today, the most your organisation allows</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+24"/>
+        <source>call id &apos;{call}&apos; was already used for an ended call</source>
+        <translation>call id &apos;{call}&apos; was already used for an ended call</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>your microphone</source>
         <translation>your microphone</translation>
     </message>
@@ -596,7 +651,7 @@
         <translation>switching back to &apos;{device}&apos;</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/core/session.py" line="+94"/>
+        <location filename="../../desktop/taltio/core/session.py" line="+95"/>
         <source>call {call} is {state}; cannot go to {target}</source>
         <translation>call {call} is {state}; cannot go to {target}</translation>
     </message>
@@ -627,7 +682,17 @@
         <translation>call {call} is not being recorded; nothing to bookmark</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
+        <source>the call has ended; its agreement mark was kept without a label</source>
+        <translation>the call has ended; its agreement mark was kept without a label</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>call {call} has no agreement mark to label</source>
+        <translation>call {call} has no agreement mark to label</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>the call is private; nothing is recorded anyway</source>
         <translation>the call is private; nothing is recorded anyway</translation>
     </message>
@@ -636,6 +701,26 @@
         <location filename="../../desktop/taltio/adapters/audio_pulse.py" line="+62"/>
         <source>&apos;{device}&apos; stopped (unplugged, or the audio server restarted)</source>
         <translation>&apos;{device}&apos; stopped (unplugged, or the audio server restarted)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/taltio/ui/app.py" line="-214"/>
+        <source>Taltio cannot record: {problem}</source>
+        <translation>Taltio cannot record: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/taltio/core/events.py" line="+88"/>
+        <source>&apos;{value}&apos; is not a phone number (digits, optional leading +)</source>
+        <translation>&apos;{value}&apos; is not a phone number (digits, optional leading +)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>unknown event &apos;{event}&apos;; expected one of: {events}</source>
+        <translation>unknown event &apos;{event}&apos;; expected one of: {events}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a label, reason or queue must be text</source>
+        <translation>a label, reason or queue must be text</translation>
     </message>
 </context>
 </TS>

@@ -93,7 +93,7 @@
         <translation>❚❚ Tauko: mitään ei tallenneta</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+143"/>
         <source>Taltio: call recording</source>
         <translation>Taltio: puhelun tallennus</translation>
     </message>
@@ -153,6 +153,11 @@
         <translation>Merkitse sopimus</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Add a label to the last agreement mark</source>
+        <translation>Lisää nimi viimeisimmälle sopimusmerkinnälle</translation>
+    </message>
+    <message>
         <location line="+42"/>
         <source>Incoming call {number}</source>
         <translation>Saapuva puhelu {number}</translation>
@@ -173,7 +178,7 @@
         <translation>❚❚ Pidossa: mitään ei tallenneta</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Recording started on answer: read this to the customer now:</source>
         <translation>Tallennus alkoi vastattaessa: lue tämä asiakkaalle nyt:</translation>
     </message>
@@ -181,6 +186,26 @@
         <location line="+1"/>
         <source>Read this to the customer before recording:</source>
         <translation>Lue tämä asiakkaalle ennen tallennusta:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Agreement marked at {time}: {label}</source>
+        <translation>Sopimus merkitty kohtaan {time}: {label}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change label…</source>
+        <translation>Muuta nimeä…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agreement marked at {time}</source>
+        <translation>Sopimus merkitty kohtaan {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add label…</source>
+        <translation>Lisää nimi…</translation>
     </message>
 </context>
 <context>
@@ -214,7 +239,7 @@
 <context>
     <name>StatusPill</name>
     <message>
-        <location filename="../../desktop/taltio/ui/pill.py" line="+122"/>
+        <location filename="../../desktop/taltio/ui/pill.py" line="+123"/>
         <source>Ready: no call</source>
         <translation>Valmis: ei puhelua</translation>
     </message>
@@ -234,7 +259,7 @@
         <translation>{label} {time}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+44"/>
         <source>REC</source>
         <translation>TALLENNUS</translation>
     </message>
@@ -384,7 +409,7 @@
 <context>
     <name>TaltioApp</name>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="+142"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="+150"/>
         <source>Your organisation has set the language of Taltio; it cannot be changed here.</source>
         <translation>Organisaatiosi on määrittänyt Taltion kielen, eikä sitä voi muuttaa täällä.</translation>
     </message>
@@ -394,7 +419,17 @@
         <translation>Kielivalintaa ei voitu tallentaa: {error}</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+98"/>
+        <source>Agreement mark</source>
+        <translation>Sopimusmerkintä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was agreed? (a few words; no card or customer numbers)</source>
+        <translation>Mitä sovittiin? (muutama sana; ei kortti- tai asiakasnumeroita)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Private call</source>
         <translation>Yksityispuhelu</translation>
     </message>
@@ -404,7 +439,7 @@
         <translation>Miksi puhelu on yksityinen? (Syy kirjataan vain tämän koneen lokiin, ääntä ei tallenneta.)</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+109"/>
         <source>Not recording: configuration problem</source>
         <translation>Ei tallenneta: ongelma asetuksissa</translation>
     </message>
@@ -506,7 +541,22 @@
 <context>
     <name>core</name>
     <message>
-        <location filename="../../desktop/taltio/core/controller.py" line="+265"/>
+        <location filename="../../desktop/taltio/core/controller.py" line="+31"/>
+        <source>no active call with id &apos;{call}&apos;</source>
+        <translation>tunnuksella &apos;{call}&apos; ei ole käynnissä olevaa puhelua</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>&apos;{event}&apos; needs an active call, and there is none</source>
+        <translation>&apos;{event}&apos; vaatii käynnissä olevan puhelun, eikä sellaista ole</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>unknown language &apos;{language}&apos;; use one of {languages}</source>
+        <translation>tuntematon kieli &apos;{language}&apos;; käytä jotakin näistä: {languages}</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>Paused for {paused}: resume when the card details are done; recording resumes by itself at {limit}</source>
         <translation>Tauko jatkunut {paused}: jatka tallennusta, kun korttitiedot on annettu; tallennus jatkuu itsestään ajassa {limit}</translation>
     </message>
@@ -536,7 +586,12 @@
         <translation>olet merkinnyt tänään {count} puhelua yksityiseksi, mikä on organisaatiosi sallima enimmäismäärä</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+24"/>
+        <source>call id &apos;{call}&apos; was already used for an ended call</source>
+        <translation>puhelutunnus &apos;{call}&apos; on jo käytetty päättyneelle puhelulle</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>your microphone</source>
         <translation>mikrofonisi</translation>
     </message>
@@ -596,7 +651,7 @@
         <translation>vaihdetaan takaisin laitteeseen &apos;{device}&apos;</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/core/session.py" line="+94"/>
+        <location filename="../../desktop/taltio/core/session.py" line="+95"/>
         <source>call {call} is {state}; cannot go to {target}</source>
         <translation>puhelun {call} tila on {state}; siirtyminen tilaan {target} ei ole mahdollista</translation>
     </message>
@@ -627,7 +682,17 @@
         <translation>puhelua {call} ei tallenneta; ei mitään merkittävää</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
+        <source>the call has ended; its agreement mark was kept without a label</source>
+        <translation>puhelu on päättynyt; sopimusmerkintä säilytettiin ilman nimeä</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>call {call} has no agreement mark to label</source>
+        <translation>puhelussa {call} ei ole nimettävää sopimusmerkintää</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>the call is private; nothing is recorded anyway</source>
         <translation>puhelu on yksityinen; mitään ei tallenneta</translation>
     </message>
@@ -636,6 +701,26 @@
         <location filename="../../desktop/taltio/adapters/audio_pulse.py" line="+62"/>
         <source>&apos;{device}&apos; stopped (unplugged, or the audio server restarted)</source>
         <translation>&apos;{device}&apos; pysähtyi (irrotettu, tai äänipalvelin käynnistyi uudelleen)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/taltio/ui/app.py" line="-214"/>
+        <source>Taltio cannot record: {problem}</source>
+        <translation>Taltio ei voi tallentaa: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/taltio/core/events.py" line="+88"/>
+        <source>&apos;{value}&apos; is not a phone number (digits, optional leading +)</source>
+        <translation>&apos;{value}&apos; ei ole puhelinnumero (numeroita, alussa mahdollisesti +)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>unknown event &apos;{event}&apos;; expected one of: {events}</source>
+        <translation>tuntematon tapahtuma &apos;{event}&apos;; odotettiin jotakin näistä: {events}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a label, reason or queue must be text</source>
+        <translation>nimen, syyn tai jonon on oltava tekstiä</translation>
     </message>
 </context>
 </TS>

@@ -93,7 +93,7 @@
         <translation>❚❚ Paus: ingenting spelas in</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+143"/>
         <source>Taltio: call recording</source>
         <translation>Taltio: samtalsinspelning</translation>
     </message>
@@ -153,6 +153,11 @@
         <translation>Markera avtal</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Add a label to the last agreement mark</source>
+        <translation>Lägg till en etikett på den senaste avtalsmarkeringen</translation>
+    </message>
+    <message>
         <location line="+42"/>
         <source>Incoming call {number}</source>
         <translation>Inkommande samtal {number}</translation>
@@ -173,7 +178,7 @@
         <translation>❚❚ I väntläge: ingenting spelas in</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Recording started on answer: read this to the customer now:</source>
         <translation>Inspelningen startade när samtalet besvarades: läs upp detta för kunden nu:</translation>
     </message>
@@ -181,6 +186,26 @@
         <location line="+1"/>
         <source>Read this to the customer before recording:</source>
         <translation>Läs upp detta för kunden före inspelningen:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Agreement marked at {time}: {label}</source>
+        <translation>Avtal markerat vid {time}: {label}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change label…</source>
+        <translation>Ändra etikett…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agreement marked at {time}</source>
+        <translation>Avtal markerat vid {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add label…</source>
+        <translation>Lägg till etikett…</translation>
     </message>
 </context>
 <context>
@@ -214,7 +239,7 @@
 <context>
     <name>StatusPill</name>
     <message>
-        <location filename="../../desktop/taltio/ui/pill.py" line="+122"/>
+        <location filename="../../desktop/taltio/ui/pill.py" line="+123"/>
         <source>Ready: no call</source>
         <translation>Redo: inget samtal</translation>
     </message>
@@ -234,7 +259,7 @@
         <translation>{label} {time}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+44"/>
         <source>REC</source>
         <translation>INSPELNING</translation>
     </message>
@@ -384,7 +409,7 @@
 <context>
     <name>TaltioApp</name>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="+142"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="+150"/>
         <source>Your organisation has set the language of Taltio; it cannot be changed here.</source>
         <translation>Din organisation har ställt in språket i Taltio; det kan inte ändras här.</translation>
     </message>
@@ -394,7 +419,17 @@
         <translation>Språkvalet kunde inte sparas: {error}</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+98"/>
+        <source>Agreement mark</source>
+        <translation>Avtalsmarkering</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was agreed? (a few words; no card or customer numbers)</source>
+        <translation>Vad kom ni överens om? (några ord; inga kort- eller kundnummer)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Private call</source>
         <translation>Privat samtal</translation>
     </message>
@@ -404,7 +439,7 @@
         <translation>Varför är samtalet privat? (Orsaken sparas bara i den här datorns logg, inget ljud spelas in.)</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+109"/>
         <source>Not recording: configuration problem</source>
         <translation>Spelar inte in: fel i inställningarna</translation>
     </message>
@@ -506,7 +541,22 @@
 <context>
     <name>core</name>
     <message>
-        <location filename="../../desktop/taltio/core/controller.py" line="+265"/>
+        <location filename="../../desktop/taltio/core/controller.py" line="+31"/>
+        <source>no active call with id &apos;{call}&apos;</source>
+        <translation>inget pågående samtal med id &apos;{call}&apos;</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>&apos;{event}&apos; needs an active call, and there is none</source>
+        <translation>&apos;{event}&apos; kräver ett pågående samtal, och det finns inget</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>unknown language &apos;{language}&apos;; use one of {languages}</source>
+        <translation>okänt språk &apos;{language}&apos;; använd något av {languages}</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>Paused for {paused}: resume when the card details are done; recording resumes by itself at {limit}</source>
         <translation>Pausad i {paused}: återuppta när kortuppgifterna är klara; inspelningen återupptas av sig själv vid {limit}</translation>
     </message>
@@ -536,7 +586,12 @@
         <translation>du har markerat {count} samtal som privata i dag, det största antal din organisation tillåter</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+24"/>
+        <source>call id &apos;{call}&apos; was already used for an ended call</source>
+        <translation>samtals-id &apos;{call}&apos; har redan använts för ett avslutat samtal</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>your microphone</source>
         <translation>din mikrofon</translation>
     </message>
@@ -596,7 +651,7 @@
         <translation>byter tillbaka till &apos;{device}&apos;</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/core/session.py" line="+94"/>
+        <location filename="../../desktop/taltio/core/session.py" line="+95"/>
         <source>call {call} is {state}; cannot go to {target}</source>
         <translation>samtalet {call} är {state}; kan inte gå till {target}</translation>
     </message>
@@ -627,7 +682,17 @@
         <translation>samtalet {call} spelas inte in; inget att markera</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
+        <source>the call has ended; its agreement mark was kept without a label</source>
+        <translation>samtalet har avslutats; avtalsmarkeringen sparades utan etikett</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>call {call} has no agreement mark to label</source>
+        <translation>samtal {call} har ingen avtalsmarkering att sätta etikett på</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>the call is private; nothing is recorded anyway</source>
         <translation>samtalet är privat; inget spelas in ändå</translation>
     </message>
@@ -636,6 +701,26 @@
         <location filename="../../desktop/taltio/adapters/audio_pulse.py" line="+62"/>
         <source>&apos;{device}&apos; stopped (unplugged, or the audio server restarted)</source>
         <translation>&apos;{device}&apos; slutade (urkopplad, eller så startade ljudservern om)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/taltio/ui/app.py" line="-214"/>
+        <source>Taltio cannot record: {problem}</source>
+        <translation>Taltio kan inte spela in: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/taltio/core/events.py" line="+88"/>
+        <source>&apos;{value}&apos; is not a phone number (digits, optional leading +)</source>
+        <translation>&apos;{value}&apos; är inte ett telefonnummer (siffror, eventuellt inledande +)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>unknown event &apos;{event}&apos;; expected one of: {events}</source>
+        <translation>okänd händelse &apos;{event}&apos;; förväntade något av: {events}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a label, reason or queue must be text</source>
+        <translation>en etikett, ett skäl eller en kö måste vara text</translation>
     </message>
 </context>
 </TS>

@@ -23,10 +23,12 @@ from .events import CallEvent, EventError, EventKind, iso, parse_iso, redact_num
 from .queue import UploadQueue
 from .recorder import CallRecorder
 from .notices import LANGUAGES, digest, pick_language
-from .rules import CallRules, number_matches
+from .rules import CallRules, clean_label, number_matches
 from .segments import sha256_file, write_durably
 from .session import CallSession, Outcome, State, Transition
 from .texts import QT_TRANSLATE_NOOP, Text
+
+NO_SUCH_CALL = QT_TRANSLATE_NOOP("core", "no active call with id '{call}'")
 
 log = logging.getLogger("taltio.controller")
 
@@ -93,7 +95,7 @@ class Controller:
                 "warnings": list(self.warnings.get(s.call_id, {}).values()),
                 "paused_since": s.pauses[-1]["start"] if s.state == State.PAUSED else None,
                 "pause_reason": s.pause_reason, "notice_mode": s.notice_mode, "language": s.notice_language,
-                "notice_given": s.notice_at is not None,
+                "notice_given": s.notice_at is not None, "bookmarks": [dict(b) for b in s.bookmarks],
                 "recording_since": s.record_start_at.timestamp() if s.record_start_at else None}
 
     def snapshot(self) -> dict:
@@ -124,11 +126,12 @@ class Controller:
         if ev.call_id:
             s = self.sessions.get(ev.call_id)
             if s is None or not s.active:
-                raise EventError(f"no active call with id '{ev.call_id}'")
+                raise EventError(Text(NO_SUCH_CALL, call=ev.call_id))
             return s
         s = self.current()
         if s is None:
-            raise EventError(f"'{ev.kind.value}' needs an active call, and there is none")
+            raise EventError(Text(QT_TRANSLATE_NOOP("core", "'{event}' needs an active call, and there is none"),
+                                  event=ev.kind.value))
         return s
 
     # -- the event entry point ------------------------------------------------
@@ -193,15 +196,28 @@ class Controller:
     def set_language(self, call_id: str, lang: str) -> None:
         """The agent switched the notice card's language (one click)."""
         if lang not in LANGUAGES:
-            raise EventError(f"unknown language '{lang[:8]}'; use one of {', '.join(LANGUAGES)}")
+            raise EventError(Text(QT_TRANSLATE_NOOP("core", "unknown language '{language}'; use one of {languages}"),
+                                  language=lang[:8], languages=", ".join(LANGUAGES)))
         with self._lock:
             s = self.sessions.get(call_id)
             if s is None or not s.active:
-                raise EventError(f"no active call with id '{call_id}'")
+                raise EventError(Text(NO_SUCH_CALL, call=call_id))
             if s.notice_at is None:
                 s.notice_language = lang
                 self._journal(s)
         self._changed(s)
+
+    def label_bookmark(self, call_id: str, label: str) -> dict:
+        """Name the call's last agreement mark (the card's "Add label…"); digit runs are removed."""
+        cleaned = clean_label(label) or ""
+        with self._lock:
+            s = self.sessions.get(call_id)
+            if s is None:
+                raise EventError(Text(NO_SUCH_CALL, call=call_id))
+            mark = s.label_bookmark(cleaned)
+            self._journal(s)
+        self._changed(s)
+        return dict(mark)
 
     def staff_notice_needed(self, text_sha256: str) -> bool:
         acks = [d for _at, _cid, _ev, d in self.queue.audit_rows("staff-notice-ack")]
@@ -309,12 +325,14 @@ class Controller:
         if existing and existing.active:
             return existing      # duplicate event
         if existing:
-            raise EventError(f"call id '{call_id}' was already used for an ended call")
-        s = CallSession(call_id=call_id, direction=ev.direction, number=ev.number, ring_at=ev.at)
+            raise EventError(Text(QT_TRANSLATE_NOOP("core", "call id '{call}' was already used for an ended call"),
+                                  call=call_id))
+        s = CallSession(call_id=call_id, direction=ev.direction, number=ev.number, ring_at=ev.at, queue=ev.queue)
         self.sessions[call_id] = s
         (self.calls_dir / call_id).mkdir(parents=True, exist_ok=True, mode=0o700)
         log.info("call %s %s from/to %s", call_id, ev.direction or "?", redact_number(ev.number))
-        s.notice_language = pick_language(ev.number, self.rules.language_rules, self.rules.default_language)
+        s.notice_language = pick_language(ev.number, self.rules.language_rules, self.rules.default_language,
+                                          queue=ev.queue)
         if number_matches(ev.number, self.rules.always_private):
             self._mark_private(s, "number on the organisation's always-private list")
         elif self.next_private:

@@ -13,6 +13,8 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from .texts import QT_TRANSLATE_NOOP, Text
+
 
 class EventError(ValueError):
     """An event that cannot be acted on; the message is shown to a person as is."""
@@ -83,7 +85,8 @@ def normalise_number(raw: str | None) -> str | None:
     if s.lower() in ("anonymous", "unknown", "restricted"):
         return None
     if not _NUMBER.match(s):
-        raise EventError(f"'{_redact(raw)}' is not a phone number (digits, optional leading +)")
+        msg = QT_TRANSLATE_NOOP("core", "'{value}' is not a phone number (digits, optional leading +)")
+        raise EventError(Text(msg, value=_redact(raw)))
     return s
 
 
@@ -107,24 +110,26 @@ class CallEvent:
     source: str = "hook"                # which adapter produced it
     at: datetime = field(default_factory=utcnow)
     label: str | None = None            # bookmark label, or the reason for a private mark
+    queue: str | None = None            # the contact-centre queue (service line), when the softphone knows it
 
     @staticmethod
     def parse(kind: str, call_id: str | None = None, number: str | None = None,
-              source: str = "hook", direction: str | None = None, label: str | None = None) -> "CallEvent":
+              source: str = "hook", direction: str | None = None, label: str | None = None,
+              queue: str | None = None) -> "CallEvent":
         try:
             k = EventKind(kind)
         except ValueError:
-            raise EventError(
-                f"unknown event '{kind[:40]}'; expected one of: " + ", ".join(e.value for e in EventKind)
-            ) from None
+            raise EventError(Text(QT_TRANSLATE_NOOP("core", "unknown event '{event}'; expected one of: {events}"),
+                                  event=kind[:40], events=", ".join(e.value for e in EventKind))) from None
         if k == EventKind.INCOMING:
             direction = "incoming"
         elif k == EventKind.OUTGOING:
             direction = "outgoing"
         from .rules import clean_label
 
-        if label is not None and not isinstance(label, str):
-            raise EventError("a label or reason must be text")
+        for value in (label, queue):
+            if value is not None and not isinstance(value, str):
+                raise EventError(Text(QT_TRANSLATE_NOOP("core", "a label, reason or queue must be text")))
         return CallEvent(kind=k, call_id=safe_call_id(call_id) if call_id else None,
                          number=normalise_number(number), direction=direction, source=source,
-                         label=clean_label(label))
+                         label=clean_label(label), queue=clean_label(queue, limit=64))

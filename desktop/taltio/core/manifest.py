@@ -36,6 +36,7 @@ def build(session: CallSession, *, agent_id: str, workstation_id: str, key: Ed25
         "workstation_id": workstation_id,
         "workstation_key": sshsig.public_openssh(key.public_key()),
         "direction": session.direction,
+        "queue": session.queue,
         "remote_number": session.number,
         "outcome": "interrupted" if interrupted else session.outcome.value,
         "times": {

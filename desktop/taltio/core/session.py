@@ -80,6 +80,7 @@ class CallSession:
     private_reason: str | None = None
     notice_language: str = "fi"
     notice_sha256: str | None = None    # of the text shown when the notice was given: evidence of what was read
+    queue: str | None = None            # the service line the call came through, when the softphone says
 
     def __post_init__(self) -> None:
         if not self.transitions:
@@ -168,6 +169,19 @@ class CallSession:
         self.bookmarks.append({"at": iso(at), "offset_s": round(offset_s, 3), "label": label})
         self._log("bookmark", at, label)
 
+    def label_bookmark(self, label: str) -> dict:
+        """The agent names the last mark after making it: the click fixes the moment, typing comes after."""
+        if not self.active:
+            ended = QT_TRANSLATE_NOOP("core", "the call has ended; its agreement mark was kept without a label")
+            raise TransitionError(Text(ended))
+        if not self.bookmarks:
+            raise TransitionError(Text(QT_TRANSLATE_NOOP("core", "call {call} has no agreement mark to label"),
+                                       call=self.call_id))
+        mark = self.bookmarks[-1]
+        mark["label"] = label
+        self._log("bookmark-label", utcnow(), label)
+        return mark
+
     def mark_private(self, at: datetime | None = None, reason: str | None = None) -> None:
         """Private wins over everything: it can be set in any state, even after recording began."""
         at = at or utcnow()
@@ -219,6 +233,7 @@ class CallSession:
             "private_reason": self.private_reason,
             "notice_language": self.notice_language,
             "notice_sha256": self.notice_sha256,
+            "queue": self.queue,
         }
 
 
@@ -239,5 +254,5 @@ def session_from_json(doc: dict) -> CallSession:
         error=doc.get("error"), gaps=doc.get("gaps", []), alarms=doc.get("alarms", []),
         devices=doc.get("devices", []), notice_mode=doc.get("notice_mode", "agent"),
         private_reason=doc.get("private_reason"), notice_language=doc.get("notice_language", "fi"),
-        notice_sha256=doc.get("notice_sha256"))
+        notice_sha256=doc.get("notice_sha256"), queue=doc.get("queue"))
     return s

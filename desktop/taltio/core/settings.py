@@ -68,6 +68,17 @@ def _url(value: str) -> str | None:
     return None
 
 
+def _position(value: str) -> str | None:
+    if not value:
+        return None
+    x, comma, y = value.partition(",")
+    try:
+        int(x), int(y)
+    except ValueError:
+        return f"'{value}' is not X,Y in pixels (e.g. '1700,40')"
+    return None if comma else f"'{value}' is not X,Y in pixels (e.g. '1700,40')"
+
+
 def _endpoint(value: str) -> str | None:
     if value and not value.startswith(("http://", "https://")):
         return "must start with https:// (or http:// on a trusted network)"
@@ -134,8 +145,10 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("notice.default_language", str, "fi", "Language of the notice when no rule matches the number.",
             choices=LANGUAGES),
     Setting("notice.language_rules", list, ["+358*=fi", "+46*=sv", "+*=en"], "Which language the notice card "
-            "starts in, by the customer's number: 'PATTERN=LANG', first match wins. The agent can switch with "
-            "one click.", validate=check_rules),
+            "starts in, by the customer's number ('PATTERN=LANG', e.g. '+46*=sv') or by the queue the call came "
+            "through ('queue:NAME=LANG', wildcards allowed, e.g. 'queue:Kundtjänst*=sv'; the queue comes from "
+            "`taltio hook … --queue NAME`). First match wins. The agent can switch with one click.",
+            validate=check_rules),
     *(Setting(f"notice.text_{lang}", str, "", f"The script the agent reads before recording, in {name}. Empty: "
               f"the text shipped with Taltio (resources/notices/notice.{lang}.txt).") for lang, name in
       (("fi", "Finnish"), ("sv", "Swedish"), ("en", "English"))),
@@ -145,7 +158,15 @@ SCHEMA: tuple[Setting, ...] = (
       (("fi", "Finnish"), ("sv", "Swedish"), ("en", "English"))),
     Setting("org.controller", str, "", "Who records (the controller under GDPR): the organisation's name."),
     Setting("org.contact", str, "", "The controller's contact for privacy questions (data protection officer)."),
-    Setting("org.retention", str, "", "How long recordings are kept, as told to customers (e.g. '24 months')."),
+    Setting("org.retention_months", int, 0, "How long recordings are kept, in months, as told to customers: "
+            "shown in the customer's language ('24 kuukautta', '24 månader', '24 months'). 0: not set.",
+            validate=lambda v: None if 0 <= v <= 1200 else "must be between 0 and 1200 months"),
+    Setting("org.retention", str, "", "How long recordings are kept, as free text shown in every language "
+            "(e.g. 'the contract period plus 24 months'). Prefer org.retention_months or the per-language "
+            "org.retention_fi/sv/en, so a Swedish customer is not told in Finnish."),
+    *(Setting(f"org.retention_{lang}", str, "", f"How long recordings are kept, as told to customers in {name}; "
+              "overrides org.retention and org.retention_months for that language.") for lang, name in
+      (("fi", "Finnish"), ("sv", "Swedish"), ("en", "English"))),
     Setting("org.copy_request", str, "", "How a customer gets a copy of their recording (e.g. a web form or "
             "e-mail address)."),
     Setting("staff.notice_text", str, "", "What staff are told about recording: what is recorded, why, who may "
@@ -173,8 +194,24 @@ SCHEMA: tuple[Setting, ...] = (
             "stops (errors and warnings are always notified).", user=True),
     Setting("ui.language", str, "", "Language of Taltio's own screens: 'fi', 'sv' or 'en'. Empty: the "
             "operating system's language.", choices=("", "fi", "sv", "en"), user=True),
+    Setting("ui.pill_position", str, "", "Where the agent last put the status pill ('X,Y' on the desktop; kept "
+            "on screen when the screens change). Empty: top right.", validate=_position, user=True),
     Setting("privacy.never_private_numbers", list, [], "Business numbers (queues) whose calls cannot be marked "
             "private. Same pattern syntax.", validate=check_pattern),
+    Setting("fleet.bucket", str, "", "Bucket for the workstations' heartbeats (`fleet/<agent-id>.json`, overwritten "
+            "each time, read by `taltio-admin fleet`). Keep it apart from the recordings: no Object Lock, no "
+            "versioning. Empty: '<storage bucket>-fleet'. With file:// storage heartbeats go to <folder>/fleet/."),
+    Setting("fleet.heartbeat_minutes", float, 5.0, "How often the workstation writes its heartbeat (also once at "
+            "start). Fractions are allowed (0.1 = 6 s).",
+            validate=lambda v: None if 0.02 <= v <= 1440 else "must be between 0.02 and 1440"),
+    Setting("fleet.backlog_warn_count", int, 20, "Warn (agent log and heartbeat; `taltio-admin fleet` flags "
+            "BACKLOG) when this many calls wait for upload.",
+            validate=lambda v: None if v >= 1 else "must be at least 1"),
+    Setting("fleet.backlog_warn_hours", float, 4.0, "Warn the same way when the oldest call waiting for upload is "
+            "this many hours old.", validate=lambda v: None if v > 0 else "must be more than 0"),
+    Setting("fleet.stale_minutes", float, 20.0, "`taltio-admin fleet` flags a workstation STALE when its last "
+            "heartbeat is older than this; keep it a few times fleet.heartbeat_minutes.",
+            validate=lambda v: None if v > 0 else "must be more than 0"),
 )
 
 BY_KEY = {s.key: s for s in SCHEMA}
@@ -219,6 +256,7 @@ class Settings:
     values: dict[str, Any]
     origins: dict[str, str] = field(default_factory=dict)
     machine_file: Path | None = None
+    user_file: Path | None = None      # where the agent's own choices are saved (save_user)
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
@@ -269,7 +307,7 @@ def load(machine: Path | None = None, user: Path | None = None) -> Settings:
                 continue
             values[key] = setting.check(raw, str(src))
             origins[key] = f"{name} ({src})"
-    return Settings(values, origins, machine if machine.exists() else None)
+    return Settings(values, origins, machine if machine.exists() else None, user)
 
 
 def docs_markdown() -> str:

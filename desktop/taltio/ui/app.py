@@ -11,7 +11,7 @@ import signal
 import sys
 import time
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__
@@ -21,6 +21,7 @@ from ..core import settings as settings_mod
 from ..core import sshsig
 from ..core.events import CallEvent, EventError, parse_iso
 from ..core.session import TransitionError
+from ..core.texts import QT_TRANSLATE_NOOP, Text
 from . import i18n
 from .bridge import Bridge
 from .core_text import render, render_error
@@ -54,12 +55,18 @@ class TaltioApp(QObject):
         i18n.install(self.ui_language())
         self.card = NoticeCard(*self._notice_texts())
         self.card.action.connect(self.on_card_action)
+        self.card.label_requested.connect(self._ask_label)
         self.card.language.connect(self._card_language)
         self.view = StatusView(bool(self.settings and self.settings["ui.notify_start_stop"]))
         self.pill: StatusPill | None = None
         if self.settings is None or self.settings["ui.status_pill"]:
             self.pill = StatusPill()
             self.pill.clicked.connect(self._show_card)
+            self.pill.moved.connect(self._pill_moved)
+            saved = self.settings["ui.pill_position"] if self.settings is not None else ""
+            if saved:
+                x, _, y = saved.partition(",")
+                self.pill.place_at(QPoint(int(x), int(y)))
         self.view.show_card.connect(self._show_card)
         self.view.show_devices.connect(self.open_devices)
         self.view.next_private.connect(lambda: self.on_card_action("next-private", ""))
@@ -68,6 +75,7 @@ class TaltioApp(QObject):
         self.devices_dialog = None
         self.staff_dialog = None
         self.reason_dialog = None
+        self.label_dialog = None
         self.view.quit_requested.connect(QApplication.quit)
         self.ipc = IPCServer(self.handle_ipc, self)
         self.bridge.session_changed.connect(self._on_session)
@@ -145,7 +153,7 @@ class TaltioApp(QObject):
         if self.settings is not None and self.settings["ui.language"] == code and i18n.current() == code:
             return
         try:
-            settings_mod.save_user({"ui.language": code})
+            settings_mod.save_user({"ui.language": code}, self.settings.user_file if self.settings else None)
         except (settings_mod.ConfigError, OSError) as exc:
             # Still switch for this session; say why it will not last.
             log.warning("could not save the UI language: %s", exc)
@@ -207,10 +215,12 @@ class TaltioApp(QObject):
             self.core.controller.error(f"softphone event ignored: {exc}")
 
     def dispatch(self, event: str, call_id: str | None = None, number: str | None = None,
-                 label: str | None = None) -> str:
+                 label: str | None = None, queue: str | None = None) -> str:
         if self.core is None:
-            raise EventError(f"Taltio cannot record: {self.config_error}")
-        return self.core.controller.handle(CallEvent.parse(event, call_id=call_id, number=number, label=label))
+            raise EventError(Text(QT_TRANSLATE_NOOP("core", "Taltio cannot record: {problem}"),
+                                  problem=self.config_error))
+        return self.core.controller.handle(CallEvent.parse(event, call_id=call_id, number=number, label=label,
+                                                           queue=queue))
 
     def on_card_action(self, event: str, call_id: str, label: str | None = None) -> None:
         if event in ("private", "next-private") and label is None and self.core \
@@ -239,6 +249,29 @@ class TaltioApp(QObject):
         dlg.open()
         self.reason_dialog = dlg
 
+    def _ask_label(self, call_id: str) -> None:
+        """Name the last agreement mark: the agent opened this on purpose, so this dialog may take focus."""
+        from PySide6.QtWidgets import QInputDialog
+
+        dlg = QInputDialog()
+        dlg.setObjectName("bookmarkLabel")
+        dlg.setWindowTitle(self.tr("Agreement mark"))
+        dlg.setLabelText(self.tr("What was agreed? (a few words; no card or customer numbers)"))
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.textValueSelected.connect(lambda text: self._label_mark(call_id, text))
+        dlg.open()
+        self.label_dialog = dlg
+
+    def _label_mark(self, call_id: str, text: str) -> None:
+        try:
+            self.core.controller.label_bookmark(call_id, text)
+            self.card.show_error("")
+        except (EventError, TransitionError) as exc:
+            self.last_error = render_error(exc)
+            if self.card.call_id == call_id:
+                self.card.show_error(self.last_error)
+            self.refresh()
+
     def _reason_texts(self, dlg) -> None:
         try:
             dlg.setWindowTitle(self.tr("Private call"))
@@ -253,7 +286,8 @@ class TaltioApp(QObject):
             if not isinstance(event, str):
                 return {"ok": False, "error": "hook request without an event"}
             try:
-                call_id = self.dispatch(event, req.get("call_id"), req.get("number"), req.get("label"))
+                call_id = self.dispatch(event, req.get("call_id"), req.get("number"), req.get("label"),
+                                        req.get("queue"))
             except (EventError, TransitionError) as exc:
                 return {"ok": False, "error": str(exc)}
             return {"ok": True, "call_id": call_id}
@@ -320,6 +354,17 @@ class TaltioApp(QObject):
         self.core.controller.set_devices(s["audio.mic_device"], s["audio.loopback_device"],
                                          s["audio.mic_fallback_device"], s["audio.loopback_fallback_device"])
         log.info("audio devices chosen: %s", ", ".join(f"{k.split('.')[1]}={v or '-'}" for k, v in updates.items()))
+
+    def _pill_moved(self, pos: QPoint) -> None:
+        """Remember where the agent put the pill (their own choice, like the UI language)."""
+        value = f"{pos.x()},{pos.y()}"
+        if self.settings is None or self.settings["ui.pill_position"] == value:
+            return
+        try:
+            settings_mod.save_user({"ui.pill_position": value}, self.settings.user_file)
+            self.settings.values["ui.pill_position"] = value
+        except (settings_mod.ConfigError, OSError) as exc:
+            log.warning("could not save the pill position: %s", exc)
 
     def _show_card(self) -> None:
         """The agent asked for the card: show it and give it the keyboard (see NoticeCard.take_keyboard)."""

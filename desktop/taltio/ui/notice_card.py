@@ -35,6 +35,7 @@ def _fmt(seconds: float) -> str:
 class NoticeCard(QWidget):
     action = Signal(str, str)      # (event, call_id)
     language = Signal(str, str)    # (call_id, language)
+    label_requested = Signal(str)  # (call_id): the agent wants to name the last agreement mark
 
     def __init__(self, texts: dict[str, str], infos: dict[str, str] | None = None) -> None:
         """texts/infos: language -> the notice script / the privacy information for a customer who asks."""
@@ -106,6 +107,18 @@ class NoticeCard(QWidget):
         self.btn_pause = btn("pause", "pauseButton")
         self.btn_resume = btn("resume", "resumeButton")
         self.btn_bookmark = btn("bookmark", "bookmarkButton")
+        # The mark is made at the click (the moment matters); its label is typed afterwards, in a
+        # dialog the agent opens on purpose, so the card itself never needs the keyboard.
+        self.mark = QLabel()
+        self.mark.setObjectName("markInfo")
+        self.mark.setWordWrap(True)
+        self.btn_label = QPushButton()
+        self.btn_label.setObjectName("labelButton")
+        self.btn_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.btn_label.clicked.connect(lambda: self.call_id and self.label_requested.emit(self.call_id))
+        mark_row = QHBoxLayout()
+        mark_row.addWidget(self.mark, 1)
+        mark_row.addWidget(self.btn_label)
 
         row1 = QHBoxLayout()
         for b in (self.btn_start, self.btn_declined, self.btn_private):
@@ -127,6 +140,7 @@ class NoticeCard(QWidget):
         lay.addWidget(self.error)
         # Recording controls above the destructive ones; in the pending state row2 is hidden anyway.
         lay.addLayout(row2)
+        lay.addLayout(mark_row)
         lay.addLayout(row1)
         self.setStyleSheet("""
             #status { font-size: 16px; font-weight: bold; }
@@ -139,12 +153,12 @@ class NoticeCard(QWidget):
         """)
         self._retranslate()
         self.keyboard = False
-        self.buttons = [self.btn_start, self.btn_pause, self.btn_resume, self.btn_bookmark, self.btn_declined,
-                        self.btn_private, self.btn_info, *self.lang_buttons.values()]
+        self.buttons = [self.btn_start, self.btn_pause, self.btn_resume, self.btn_bookmark, self.btn_label,
+                        self.btn_declined, self.btn_private, self.btn_info, *self.lang_buttons.values()]
         # In keyboard mode Esc hands the keyboard back; F-keys reach the main actions from anywhere on the card.
         self._keys = {Qt.Key.Key_F2: self.btn_start, Qt.Key.Key_F3: self.btn_pause, Qt.Key.Key_F4: self.btn_resume,
                       Qt.Key.Key_F5: self.btn_bookmark, Qt.Key.Key_F6: self.btn_declined,
-                      Qt.Key.Key_F7: self.btn_private}
+                      Qt.Key.Key_F7: self.btn_private, Qt.Key.Key_F8: self.btn_label}
 
     def _retranslate(self) -> None:
         """Every text of the card's own (not the notice script): at start and on a UI language change."""
@@ -160,6 +174,7 @@ class NoticeCard(QWidget):
         self.btn_pause.setText(self.tr("Pause (card data)"))
         self.btn_resume.setText(self.tr("Resume recording"))
         self.btn_bookmark.setText(self.tr("Mark agreement"))
+        self.btn_label.setAccessibleName(self.tr("Add a label to the last agreement mark"))
         if self._view is not None:
             self._render(self._view)
 
@@ -218,7 +233,10 @@ class NoticeCard(QWidget):
         self.status.setText(text)
         # The timer ticks every second; everything below changes only with the state, so skip the
         # relayout then (it was most of the app's idle CPU during a call).
-        key = (state, reminder, view.get("pause_reason"), self.lang, caller)
+        marks = view.get("bookmarks") or []
+        last = marks[-1] if marks else None
+        key = (state, reminder, view.get("pause_reason"), self.lang, caller, len(marks),
+               last and last.get("label"))
         if key == getattr(self, "_layout_key", None):
             return
         self._layout_key = key
@@ -233,6 +251,17 @@ class NoticeCard(QWidget):
         self.btn_pause.setVisible(state == "recording")
         self.btn_resume.setVisible(state == "paused")
         self.btn_bookmark.setVisible(state in ("recording", "paused"))
+        self.mark.setVisible(last is not None)
+        self.btn_label.setVisible(last is not None and state in ("recording", "paused"))
+        if last is not None:
+            label = last.get("label") or ""
+            at = _fmt(last.get("offset_s", 0.0))
+            if label and label != "agreement":
+                self.mark.setText(self.tr("Agreement marked at {time}: {label}").format(time=at, label=label))
+                self.btn_label.setText(self.tr("Change label…"))
+            else:
+                self.mark.setText(self.tr("Agreement marked at {time}").format(time=at))
+                self.btn_label.setText(self.tr("Add label…"))
         self.notice.parentWidget().setVisible(pending or reminder)
         self.adjustSize()
 

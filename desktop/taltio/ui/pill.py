@@ -67,6 +67,7 @@ class StatusPill(QWidget):
     """
 
     clicked = Signal()
+    moved = Signal(QPoint)       # the agent dropped it here (to be remembered for the next start)
 
     MARGIN = 12          # distance from the screen edge for the default position
 
@@ -151,6 +152,12 @@ class StatusPill(QWidget):
         if self.status == "paused":
             return self.tr("PAUSED {time}").format(time=elapsed)
         return self.tr("{label} {time}").format(label=base, time=elapsed)
+
+    def place_at(self, pos: QPoint) -> None:
+        """Where the agent left it last time; kept on a screen that exists now."""
+        self._user_moved = True
+        self._placed = True
+        self.move(self._bounded(pos))
 
     def move_to_default(self) -> None:
         """Top right of the available area of the screen the pill is on; it stays anchored there."""
@@ -336,6 +343,8 @@ class StatusPill(QWidget):
             super().mouseReleaseEvent(event)
             return
         was_click = self._press_global is not None and not self._dragging
+        if self._dragging:
+            self.moved.emit(self.pos())
         self._press_global = None
         self._dragging = False
         self.setCursor(Qt.CursorShape.OpenHandCursor)
