@@ -321,6 +321,8 @@ def init_recordings_bucket(s3: Any, bucket: str, retention_days: int | None = No
     validate_bucket(bucket)
     if retention_days is not None and retention_days <= 0:
         raise StorageSetupError("--retention-days must be a positive number of days")
+    if abort_days <= 0:
+        raise StorageSetupError("--abort-multipart-days must be a positive number of days")
     existed = _bucket_exists(s3, bucket)
     if not existed:
         existed = not _create_bucket(s3, bucket, object_lock)
