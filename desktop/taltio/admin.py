@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from . import admin_storage
+from . import admin_fleet
 from .core import sshsig
 
 
@@ -112,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     f.add_argument("-o", "--output", type=Path, required=True)
     d = sub.add_parser("docs", help="print docs/configuration.md from the settings schema")
     d.add_argument("--check", type=Path, help="exit 1 if this file differs from the generated text")
+    admin_fleet.register(sub)
     admin_storage.register(sub)
     ns = p.parse_args(argv)
     if getattr(ns, "handler", None):  # subcommands registered by their own module

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import enum
+import hashlib
 import logging
 import os
 import shutil
@@ -40,6 +41,14 @@ class StorageTarget(ABC):
 
     @abstractmethod
     def describe(self) -> str: ...
+
+    def put_status(self, key: str, data: bytes) -> None:
+        """Store a small status document (the fleet heartbeat), replacing the previous one.
+
+        Unlike put(), this overwrites on purpose: only the latest heartbeat matters, and it
+        must not pile up write-once versions beside the recordings. Raises StorageError.
+        """
+        raise StorageError(f"{self.describe()} cannot store status documents")
 
 
 class FolderTarget(StorageTarget):
@@ -87,6 +96,17 @@ class FolderTarget(StorageTarget):
         except OSError as exc:
             raise StorageError(f"folder {self.root} is not writable: {exc.strerror or exc}") from None
         return f"folder {self.root} is writable"
+
+    def put_status(self, key: str, data: bytes) -> None:
+        """<root>/<key>, replaced atomically so `taltio-admin fleet` never reads half a heartbeat."""
+        from ..core.segments import write_durably
+
+        dest = self.root / key
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            write_durably(dest, data)
+        except OSError as exc:
+            raise StorageError(f"cannot write {key} to {self.root}: {exc.strerror or exc}") from None
 
 
 class S3Target(StorageTarget):
@@ -163,6 +183,32 @@ class S3Target(StorageTarget):
         except (BotoCoreError, OSError) as exc:
             raise StorageError(f"{self.describe()} is unreachable ({type(exc).__name__})") from None
         return f"{self.describe()} accepts writes"
+
+    # Set by app_core.make_target from fleet.bucket; empty means "<bucket>-fleet".
+    status_bucket: str = ""
+
+    def put_status(self, key: str, data: bytes) -> None:
+        """Overwrite *key* in the fleet bucket (not the write-once recordings bucket, no prefix).
+
+        The recordings bucket is under COMPLIANCE Object Lock: every heartbeat there would be
+        a locked version kept for years. The fleet bucket has neither lock nor versioning.
+        """
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        bucket = self.status_bucket or f"{self.bucket}-fleet"
+        b64 = base64.b64encode(hashlib.sha256(data).digest()).decode()
+        try:
+            self.client.put_object(Bucket=bucket, Key=key, Body=data, ChecksumSHA256=b64,
+                                   ContentType="application/json")
+        except ClientError as exc:
+            code = exc.response.get("Error", {}).get("Code", "") or str(
+                exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", ""))
+            hint = {"AccessDenied": f"the agent's key needs s3:PutObject on arn:aws:s3:::{bucket}/{key}",
+                    "NoSuchBucket": f"create the fleet bucket {bucket} (no Object Lock) or set fleet.bucket"}
+            raise StorageError(f"s3://{bucket} refused {key}: {code}"
+                               + (f"; {hint[code]}" if code in hint else "")) from None
+        except (BotoCoreError, OSError) as exc:
+            raise StorageError(f"storage unreachable at {self.endpoint or 'AWS'}: {type(exc).__name__}") from None
 
     def _full(self, key: str) -> str:
         return f"{self.prefix}/{key}" if self.prefix else key

@@ -10,6 +10,7 @@ from ..adapters.keystore import Keystore, OSKeystore, s3_secret
 from ..adapters.storage import FolderTarget, S3Target, StorageTarget, parse_url
 from . import identity, paths
 from .controller import Controller
+from .fleet import Heartbeat
 from .queue import UploadQueue
 from .rules import CallRules
 from .settings import Settings
@@ -27,6 +28,7 @@ class Core:
     backend: AudioBackend
     data_dir: Path
     standalone: bool
+    heartbeat: Heartbeat | None = None    # None in standalone mode: there is no fleet
 
 
 def make_target(settings: Settings, keystore: Keystore | None, data_dir: Path) -> StorageTarget:
@@ -37,9 +39,11 @@ def make_target(settings: Settings, keystore: Keystore | None, data_dir: Path) -
     if scheme == "file":
         return FolderTarget(Path(prefix))
     key_id = settings["storage.access_key_id"]
-    return S3Target(bucket, prefix, settings["storage.endpoint"], settings["storage.region"], key_id,
-                    s3_secret(keystore, key_id) if key_id else None,
-                    probe_key=f"{settings.agent_id}/_probe/{settings.workstation_id}")
+    target = S3Target(bucket, prefix, settings["storage.endpoint"], settings["storage.region"], key_id,
+                      s3_secret(keystore, key_id) if key_id else None,
+                      probe_key=f"{settings.agent_id}/_probe/{settings.workstation_id}")
+    target.status_bucket = settings["fleet.bucket"] or f"{bucket}-fleet"
+    return target
 
 
 def recipients_for(settings: Settings, keystore: Keystore) -> list:
@@ -68,4 +72,10 @@ def build(settings: Settings, keystore: Keystore | None = None, backend: AudioBa
                      mic_fallback=settings["audio.mic_fallback_device"],
                      loopback_fallback=settings["audio.loopback_fallback_device"],
                      rules=CallRules.from_settings(settings))
-    return Core(settings, keystore, ctl, queue, target, backend, data, settings.standalone)
+    core = Core(settings, keystore, ctl, queue, target, backend, data, settings.standalone)
+    if settings["storage.url"]:
+        # Heartbeats start with the core (one at once, then every fleet.heartbeat_minutes) on a
+        # daemon thread that never raises, so a fleet bucket problem cannot stop recording.
+        core.heartbeat = Heartbeat(settings, ctl, queue, target)
+        core.heartbeat.start()
+    return core

@@ -100,6 +100,17 @@ class UploadQueue:
             n, oldest = self._db.execute("SELECT COUNT(*), MIN(created_at) FROM jobs WHERE done_at IS NULL").fetchone()
         return QueueStatus(n, time.time() - oldest if oldest else None, self._last_error, self._uploading)
 
+    def last_upload_at(self) -> float | None:
+        """When storage last confirmed a whole call (epoch seconds), from the database, so it survives restarts.
+
+        The fleet heartbeat reports it: a workstation with calls but no recent upload is in trouble even when
+        no single attempt has failed yet.
+        """
+        with self._lock:
+            (at,) = self._db.execute("SELECT MAX(done_at) FROM jobs").fetchone()
+        return at
+
+
     # -- worker ------------------------------------------------------------
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="taltio-upload", daemon=True)
