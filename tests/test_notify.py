@@ -5,9 +5,14 @@ auto-started), a small org.freedesktop.Notifications service on it (jeepney,
 in a thread; it checks the call signature the way GDBus-based servers such as
 GNOME Shell do), and ``dbus-monitor`` as an independent witness of what went
 over the wire.
+
+The "native" backend (desktop-notifier, the Windows/macOS path) is forced here:
+on Linux desktop-notifier talks D-Bus (dbus-fast) to the same server, so all of
+our code above the platform backend runs for real; WinRT and Cocoa cannot.
 """
 from __future__ import annotations
 
+import asyncio
 import itertools
 import logging
 import re
@@ -22,6 +27,8 @@ import pytest
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from taltio.ui.notify import BUS_NAME, NOTIFY_SIGNATURE, Notifier
+from taltio.ui.notify import default_backend
+from taltio.ui.notify_native import set_process_app_id
 from tests.fixtures.audio import kill_process_groups, merged_env, spawn_logged
 
 pytestmark = pytest.mark.skipif(shutil.which("dbus-daemon") is None or shutil.which("dbus-monitor") is None,
@@ -83,13 +90,47 @@ def bus(tmp_path_factory, monkeypatch):
         kill_process_groups(list(reversed(b.procs)), grace=1.0)
 
 
-class NotificationServer:
-    """A minimal org.freedesktop.Notifications service: a real D-Bus peer, strict about the signature."""
+INTROSPECTION = f"""<!DOCTYPE node PUBLIC "-//freedesktop//DTD D-BUS Object Introspection 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/introspect.dtd">
+<node>
+  <interface name="org.freedesktop.DBus.Introspectable">
+    <method name="Introspect"><arg direction="out" type="s"/></method>
+  </interface>
+  <interface name="{BUS_NAME}">
+    <method name="GetCapabilities"><arg direction="out" type="as"/></method>
+    <method name="Notify">
+      <arg direction="in" type="s"/><arg direction="in" type="u"/><arg direction="in" type="s"/>
+      <arg direction="in" type="s"/><arg direction="in" type="s"/><arg direction="in" type="as"/>
+      <arg direction="in" type="a{{sv}}"/><arg direction="in" type="i"/><arg direction="out" type="u"/>
+    </method>
+    <method name="CloseNotification"><arg direction="in" type="u"/></method>
+    <method name="GetServerInformation">
+      <arg direction="out" type="s"/><arg direction="out" type="s"/><arg direction="out" type="s"/>
+      <arg direction="out" type="s"/>
+    </method>
+    <signal name="NotificationClosed"><arg type="u"/><arg type="u"/></signal>
+    <signal name="ActionInvoked"><arg type="u"/><arg type="s"/></signal>
+  </interface>
+</node>
+"""
 
-    def __init__(self, address: str, capabilities: tuple[str, ...] = ("body",)) -> None:
+
+class NotificationServer:
+    """A minimal org.freedesktop.Notifications service: a real D-Bus peer, strict about the signature.
+
+    It also introspects (desktop-notifier builds its proxy from that) and closes
+    notifications; ``delays`` holds seconds to sleep before answering the next
+    Notify calls, one per call (a busy notification daemon).
+    """
+
+    def __init__(self, address: str, capabilities: tuple[str, ...] = ("body",),
+                 delays: tuple[float, ...] = ()) -> None:
         self.address = address
         self.capabilities = list(capabilities)
+        self.delays = list(delays)
         self.calls: list[dict] = []
+        self.events: list[tuple] = []       # ("Notify", id) / ("CloseNotification", id), in arrival order
+        self.answered = 0                   # Notify replies sent
         self._ids = itertools.count(1)
         self._stop = threading.Event()
         self._ready = threading.Event()
@@ -134,6 +175,13 @@ class NotificationServer:
                 sig = msg.header.fields.get(HeaderFields.signature, "")
                 if member == "GetCapabilities":
                     conn.send(new_method_return(msg, "as", (self.capabilities,)))
+                elif member == "Introspect":
+                    conn.send(new_method_return(msg, "s", (INTROSPECTION,)))
+                elif member == "GetServerInformation":
+                    conn.send(new_method_return(msg, "ssss", ("fake-notifyd", "taltio-tests", "1", "1.2")))
+                elif member == "CloseNotification":
+                    self.events.append(("CloseNotification", msg.body[0]))
+                    conn.send(new_method_return(msg))
                 elif member == "Notify":
                     call = {"signature": sig, "body": msg.body}
                     self.calls.append(call)
@@ -144,7 +192,11 @@ class NotificationServer:
                     replaces = msg.body[1]
                     nid = replaces if replaces else next(self._ids)
                     call["id"] = nid
+                    self.events.append(("Notify", nid))
+                    if self.delays:
+                        time.sleep(self.delays.pop(0))
                     conn.send(new_method_return(msg, "u", (nid,)))
+                    self.answered += 1
                 else:
                     conn.send(new_error(msg, "org.freedesktop.DBus.Error.UnknownMethod", "s", (member or "",)))
 
@@ -291,3 +343,242 @@ def test_monitor_sees_nothing_extra(bus, server, notifier, qtbot):
     _wait(lambda: "member=Notify" in monitor.read_text(), 5, "dbus-monitor output")
     strings = re.findall(r'string "([^"]*)"', monitor.read_text().split("member=Notify", 1)[1])
     assert strings == ["Taltio", "", "Private call", "Not recorded", "urgency"]
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The "native" backend: desktop-notifier, forced on Linux (on Windows/macOS it is the default).
+
+
+@pytest.fixture
+def native(qtbot):
+    n = Notifier(backend="native")
+    yield n
+    n.close()
+
+
+def _library_warnings(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name.startswith("desktop_notifier")
+            and r.levelno >= logging.WARNING]
+
+
+def test_native_notify_reaches_the_server_and_replaces_the_previous(bus, server, native, qtbot):
+    with qtbot.waitSignal(native.sent, timeout=5000) as first:
+        native.notify("Recording started", "Call …567 is being recorded")
+    with qtbot.waitSignal(native.sent, timeout=5000) as second:
+        native.notify("Headset lost", "Recording continues from the built-in microphone", urgent=True)
+    with qtbot.waitSignal(native.sent, timeout=5000):
+        native.notify("Recording stopped", "Saved")
+    (ref1,), (ref2,) = first.args, second.args
+    assert isinstance(ref1, str) and ref1 and ref1 != ref2 and native.last_ref not in (ref1, ref2)
+
+    assert [c["signature"] for c in server.calls] == [NOTIFY_SIGNATURE] * 3
+    app, replaces, icon, summary, body, actions, hints, timeout = server.calls[0]["body"]
+    # Our name, no icon (not desktop-notifier's Python logo), the caller's text untouched, normal urgency.
+    assert (app, replaces, icon, summary, body, timeout) == (
+        "Taltio", 0, "", "Recording started", "Call …567 is being recorded", -1)
+    assert hints == {"urgency": ("y", 1)}
+    assert (server.calls[1]["body"][3], server.calls[1]["body"][6]) == ("Headset lost", {"urgency": ("y", 2)})
+    assert server.calls[2]["body"][6] == {"urgency": ("y", 1)}
+    # Each notification took the previous one off the screen before it was shown.
+    id1, id2, id3 = (c["id"] for c in server.calls)
+    assert server.events == [("Notify", id1), ("CloseNotification", id1), ("Notify", id2),
+                             ("CloseNotification", id2), ("Notify", id3)]
+    assert native.last_error == ""
+
+
+def test_native_never_blocks_the_qt_thread(bus, qtbot):
+    from PySide6.QtCore import QTimer
+
+    server = NotificationServer(bus.address, delays=(1.0,)).start()
+    n = Notifier(backend="native")
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    try:
+        timer.start()
+        t0 = time.monotonic()
+        with qtbot.waitSignal(n.sent, timeout=5000):
+            n.notify("Recording started", "slow server")
+            returned = time.monotonic() - t0
+        took = time.monotonic() - t0
+        timer.stop()
+        assert returned < 0.1, returned                 # first call: starts the thread, imports nothing here
+        assert took >= 0.9, took                        # the server really was slow
+        gaps = [b - a for a, b in zip([t0, *ticks], ticks)]
+        assert len(ticks) >= 30 and max(gaps) < 0.25, (len(ticks), max(gaps))   # Qt kept running meanwhile
+    finally:
+        n.close()
+        server.stop()
+
+
+def test_native_hung_server_times_out_to_the_tray_then_recovers(bus, qtbot):
+    server = NotificationServer(bus.address, delays=(2.0,)).start()
+    tray = RecordingTray()
+    n = Notifier(tray, backend="native", call_timeout_s=0.5)
+    try:
+        t0 = time.monotonic()
+        with qtbot.waitSignal(n.fell_back, timeout=5000) as sig:
+            n.notify("Headset lost", "Check the headset", urgent=True)
+        assert sig.args == ["tray"] and time.monotonic() - t0 < 1.5
+        assert "no answer within 0.5 s" in n.last_error, n.last_error
+        assert tray.messages == [("Headset lost", "Check the headset", QSystemTrayIcon.MessageIcon.Warning, 10000)]
+        _wait(lambda: server.answered == 1, 5, "the slow answer")
+        with qtbot.waitSignal(n.sent, timeout=5000):          # a fresh connection next time
+            n.notify("Recording stopped", "Saved")
+        assert server.calls[-1]["body"][3] == "Recording stopped" and len(tray.messages) == 1
+    finally:
+        n.close()
+        server.stop()
+
+
+def test_native_server_gone_falls_back_to_tray_then_log_and_recovers(bus, qtbot, caplog):
+    server = NotificationServer(bus.address).start()
+    tray = RecordingTray()
+    n = Notifier(tray, backend="native")
+    caplog.set_level(logging.INFO)
+    try:
+        with qtbot.waitSignal(n.sent, timeout=5000):
+            n.notify("one", "1")
+        server.stop()
+        _wait(lambda: _name_has_owner(bus.address) is False, 5, "name release")
+        with qtbot.waitSignal(n.fell_back, timeout=5000) as sig:
+            n.notify("two", "2")
+        assert sig.args == ["tray"] and tray.messages[-1][:2] == ("two", "2")
+        assert "ServiceUnknown" in n.last_error or "NameHasNoOwner" in n.last_error, n.last_error
+        n.set_tray(None)
+        with qtbot.waitSignal(n.fell_back, timeout=5000) as sig:
+            n.notify("three", "3", urgent=True)
+        assert sig.args == ["log"]
+        assert any(r.levelno == logging.WARNING and "three: 3" in r.getMessage() for r in caplog.records)
+        # Said once for the outage, in our words; desktop-notifier's own warning is not repeated per call.
+        said = [r.getMessage() for r in caplog.records if "notifications unavailable" in r.getMessage()]
+        assert len(said) == 1 and "native" in said[0], said
+        assert _library_warnings(caplog) == []
+
+        server2 = NotificationServer(bus.address).start()
+        try:
+            with qtbot.waitSignal(n.sent, timeout=5000):
+                n.notify("four", "4")
+            assert server2.calls[-1]["body"][3] == "four"
+            assert any("work again" in r.getMessage() for r in caplog.records)
+        finally:
+            server2.stop()
+    finally:
+        n.close()
+
+
+def test_native_without_a_bus_never_raises(monkeypatch, qtbot):
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/taltio-test-bus")
+    n = Notifier(backend="native")
+    with qtbot.waitSignal(n.fell_back, timeout=5000) as sig:
+        n.notify("t", "b")
+    assert sig.args == ["log"] and "native notification failed" in n.last_error
+    n.close()
+    with qtbot.waitSignal(n.fell_back, timeout=1000) as sig:        # closed: log only
+        n.notify("t", "b")
+    assert sig.args == ["log"] and n.last_error == "notifier closed"
+
+
+def test_native_unsupported_here_falls_back_for_good_and_says_why_once(bus, server, monkeypatch, qtbot, caplog):
+    """desktop-notifier's dummy backend (macOS outside a bundle, old Windows) shows nothing: use the tray."""
+    import desktop_notifier.main
+    from desktop_notifier.backends.dummy import DummyNotificationCenter
+
+    asked: list[int] = []
+
+    def no_bundle():
+        asked.append(1)
+        logging.getLogger("desktop_notifier.main").warning("Notification Center can only be used from an app bundle")
+        return DummyNotificationCenter
+
+    monkeypatch.setattr(desktop_notifier.main, "get_backend_class", no_bundle)
+    caplog.set_level(logging.DEBUG)
+    tray = RecordingTray()
+    n = Notifier(tray, backend="native")
+    try:
+        for i in range(3):
+            with qtbot.waitSignal(n.fell_back, timeout=5000) as sig:
+                n.notify("Recording started", f"call {i}")
+            assert sig.args == ["tray"]
+        assert [m[1] for m in tray.messages] == ["call 0", "call 1", "call 2"]
+        assert server.calls == [] and len(asked) == 1          # decided once, not retried per notification
+        said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+        assert len(said) == 1 and "can only be used from an app bundle" in said[0], said
+    finally:
+        n.close()
+
+
+def test_native_waits_for_the_permission_prompt_without_holding_notifications(bus, server, monkeypatch, qtbot):
+    from desktop_notifier.backends.dbus import DBusDesktopNotifier
+
+    asked: list[float] = []
+
+    async def slow_prompt(self):
+        asked.append(time.monotonic())
+        await asyncio.sleep(1.0)          # the user reads the macOS prompt
+        return True
+
+    monkeypatch.setattr(DBusDesktopNotifier, "request_authorisation", slow_prompt)
+    tray = RecordingTray()
+    n = Notifier(tray, backend="native", call_timeout_s=0.3)
+    try:
+        for text in ("first", "second"):
+            with qtbot.waitSignal(n.fell_back, timeout=5000) as sig:
+                n.notify("Taltio", text)
+            assert sig.args == ["tray"] and "waiting for the user" in n.last_error
+        assert len(asked) == 1                           # one prompt, not one per notification
+        qtbot.wait(int((asked[0] + 1.2 - time.monotonic()) * 1000))
+        with qtbot.waitSignal(n.sent, timeout=5000):
+            n.notify("Taltio", "third")
+        assert [c["body"][4] for c in server.calls] == ["third"] and [m[1] for m in tray.messages] == [
+            "first", "second"]
+    finally:
+        n.close()
+
+
+def test_native_not_allowed_falls_back_to_the_tray(bus, server, monkeypatch, qtbot):
+    from desktop_notifier.backends.dbus import DBusDesktopNotifier
+
+    async def denied(self):
+        return False
+
+    monkeypatch.setattr(DBusDesktopNotifier, "request_authorisation", denied)
+    tray = RecordingTray()
+    n = Notifier(tray, backend="native")
+    try:
+        with qtbot.waitSignal(n.fell_back, timeout=5000) as sig:
+            n.notify("Upload failed", "Retrying", urgent=True)
+        assert sig.args == ["tray"] and "not allowed" in n.last_error
+        assert server.calls == []
+    finally:
+        n.close()
+
+
+def test_backend_choice(monkeypatch, qtbot):
+    assert [default_backend(p) for p in ("linux", "win32", "darwin", "freebsd14")] == ["dbus", "native", "native",
+                                                                                       "tray"]
+    assert Notifier().backend_name == "dbus"                       # this machine is Linux
+    assert Notifier(use_dbus=False).backend_name == "tray"
+    with pytest.raises(ValueError):
+        Notifier(backend="growl")
+    tray = RecordingTray()
+    n = Notifier(tray, backend="tray")
+    with qtbot.waitSignal(n.fell_back, timeout=1000) as sig:
+        n.notify("Recording started", "x")
+    assert sig.args == ["tray"] and tray.messages[0][:2] == ("Recording started", "x")
+
+
+def test_windows_process_app_id():
+    class Shell32:
+        def __init__(self, hr: int) -> None:
+            self.hr, self.ids = hr, []
+
+        def SetCurrentProcessExplicitAppUserModelID(self, app_id):  # noqa: N802 - the Win32 name
+            self.ids.append(app_id)
+            return self.hr
+
+    ok = Shell32(0)
+    assert set_process_app_id("Taltio", ok) is True and ok.ids == ["Taltio"]
+    assert set_process_app_id("Taltio", Shell32(-2147024809)) is False           # E_INVALIDARG
+    assert set_process_app_id("Taltio", object()) is False                      # no such API: no exception
