@@ -58,6 +58,9 @@ def run_checks() -> list[tuple[str, str, str]]:
     except Exception as exc:  # noqa: BLE001 - PortAudio missing entirely
         results.append((FAIL, "audio", f"audio system unavailable: {exc}"))
 
+    if st["storage.url"].startswith("s3://"):
+        results.append(_network_check(st))
+
     data = paths.data_dir()
     try:
         target = make_target(st, store, data)
@@ -77,6 +80,21 @@ def run_checks() -> list[tuple[str, str, str]]:
         age = f", oldest {qs.oldest_age_s / 60:.0f} min" if qs.oldest_age_s else ""
         results.append((OK if qs.pending == 0 else WARN, "queue", f"{qs.pending} call(s) waiting{age}"))
     return results
+
+
+def _network_check(st) -> tuple[str, str, str]:  # noqa: ANN001 - settings.Settings
+    """How storage is reached (TLS trust, proxy; never secrets). Insecure TLS is a failure."""
+    from .adapters.storage import transport_summary
+
+    endpoint = st["storage.endpoint"] or None
+    summary = transport_summary(endpoint, st["storage.ca_bundle"], st["storage.use_os_trust_store"],
+                                st["storage.proxy"], st["storage.dev_insecure_tls"])
+    if st["storage.dev_insecure_tls"]:
+        return (FAIL, "storage network", f"{summary}. INSECURE, DEVELOPMENT ONLY: anyone on the network path can "
+                f"read and change uploads; remove storage.dev_insecure_tls ({st.origins['storage.dev_insecure_tls']})")
+    if (endpoint or "").startswith("http://"):
+        return (WARN, "storage network", f"{summary}; use https:// unless this network is trusted")
+    return (OK, "storage network", summary)
 
 
 def _softphone_check(address: str) -> tuple[str, str, str]:

@@ -41,7 +41,10 @@ def make_target(settings: Settings, keystore: Keystore | None, data_dir: Path) -
     key_id = settings["storage.access_key_id"]
     target = S3Target(bucket, prefix, settings["storage.endpoint"], settings["storage.region"], key_id,
                       s3_secret(keystore, key_id) if key_id else None,
-                      probe_key=f"{settings.agent_id}/_probe/{settings.workstation_id}")
+                      probe_key=f"{settings.agent_id}/_probe/{settings.workstation_id}",
+                      ca_bundle=settings["storage.ca_bundle"],
+                      use_os_trust_store=settings["storage.use_os_trust_store"],
+                      proxy=settings["storage.proxy"], insecure_tls=settings["storage.dev_insecure_tls"])
     target.status_bucket = settings["fleet.bucket"] or f"{bucket}-fleet"
     return target
 

@@ -85,6 +85,21 @@ def _endpoint(value: str) -> str | None:
     return None
 
 
+def _proxy(value: str) -> str | None:
+    if not value:
+        return None
+    from urllib.parse import urlparse
+
+    u = urlparse(value)
+    if u.scheme not in ("http", "https") or not u.hostname:
+        return "use http://HOST:PORT (or https://HOST:PORT for a TLS proxy)"
+    try:
+        u.port
+    except ValueError:
+        return f"'{u.netloc.rpartition('@')[2]}' has no valid port"
+    return None
+
+
 def _address(value: str) -> str | None:
     host, _, port = value.rpartition(":")
     if not host or not port.isdigit():
@@ -132,6 +147,23 @@ SCHEMA: tuple[Setting, ...] = (
             "Empty: standalone mode, a folder in the user data dir.", validate=_url),
     Setting("storage.endpoint", str, "", "S3 endpoint URL (SeaweedFS, MinIO, Ceph). Empty: AWS.", validate=_endpoint),
     Setting("storage.region", str, "us-east-1", "S3 region."),
+    Setting("storage.ca_bundle", str, "", "PEM file of the CA(s) that signed the storage's (or a TLS-inspecting "
+            "proxy's) certificate, e.g. the organisation's root CA. Trusted in addition to the OS trust store, "
+            "or instead of it with storage.use_os_trust_store = false. An unreadable file stops uploads with "
+            "an error (and `taltio doctor` fails); recording goes on. See docs/storage-network.md.",
+            validate=lambda v: None if not v or os.path.isabs(v) else "must be an absolute path to a PEM file"),
+    Setting("storage.use_os_trust_store", bool, True, "Verify the storage's certificate against the operating "
+            "system's trust store (Windows certificate store, macOS keychain, the distribution's CA list on "
+            "Linux), where IT usually installs the organisation's CA. False: only storage.ca_bundle, or "
+            "without it the CA list shipped with Taltio (Mozilla's)."),
+    Setting("storage.proxy", str, "", "Proxy for storage traffic, e.g. http://proxy.example:3128 (https:// "
+            "URLs are tunnelled with CONNECT; user:password@ is allowed but shown masked). Hosts in NO_PROXY "
+            "still go direct. Empty: HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment.",
+            validate=_proxy),
+    Setting("storage.dev_insecure_tls", bool, False, "DEVELOPMENT ONLY: do not verify the storage's TLS "
+            "certificate. Anyone on the network path can then read and change uploads. Every connection "
+            "setup logs a warning and `taltio doctor` fails while it is on. Only the machine config can set "
+            "it, never the agent's own settings."),
     Setting("storage.access_key_id", str, "", "S3 access key id of this agent. The secret is kept in the OS keyring "
             "(or TALTIO_S3_SECRET for tests), never in this file."),
     Setting("storage.retry_max_seconds", float, 5.0, "Longest wait between upload attempts while storage is down.",
