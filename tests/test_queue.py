@@ -55,7 +55,7 @@ class _Flaky(StorageTarget):
         self.inner = FolderTarget(root)
         self.down = True
 
-    def put(self, key, path, sha):
+    def put(self, key, path, sha, journal=None):
         if self.down:
             raise StorageError("storage unreachable (test)")
         return self.inner.put(key, path, sha)
@@ -110,7 +110,7 @@ def test_kill_during_upload_resumes_once(tmp_path):
         from taltio.adapters.storage import FolderTarget
         from taltio.core.queue import UploadQueue
         class Slow(FolderTarget):
-            def put(self, key, path, sha):
+            def put(self, key, path, sha, journal=None):
                 r = super().put(key, path, sha)
                 print("PUT", key, flush=True)
                 time.sleep(30)   # killed here: the first object is stored, the queue never heard

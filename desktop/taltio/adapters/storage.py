@@ -13,13 +13,39 @@ import hashlib
 import logging
 import os
 import shutil
+import threading
 from abc import ABC, abstractmethod
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import unquote, urlparse
 
 from ..core.segments import sha256_file
 
 log = logging.getLogger("taltio.storage")
+
+
+MIB = 1024 * 1024
+_CLIENT_LOCK = threading.Lock()
+
+
+class UploadJournal(Protocol):
+    """Where a multipart upload's id is kept between attempts and restarts (the upload queue's database)."""
+
+    def load(self, key: str) -> dict | None: ...
+
+    def save(self, key: str, state: dict | None) -> None: ...
+
+
+def _b64(sha256_hex: str) -> str:
+    return base64.b64encode(bytes.fromhex(sha256_hex)).decode()
+
+
+def _code(exc) -> str:  # noqa: ANN001 - botocore ClientError
+    return exc.response.get("Error", {}).get("Code", "")
+
+
+def _is_412(exc) -> bool:  # noqa: ANN001
+    return _code(exc) == "PreconditionFailed" or exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode") == 412
 
 
 class StorageError(RuntimeError):
@@ -33,7 +59,8 @@ class PutResult(enum.Enum):
 
 class StorageTarget(ABC):
     @abstractmethod
-    def put(self, key: str, path: Path, sha256_hex: str) -> PutResult: ...
+    def put(self, key: str, path: Path, sha256_hex: str, journal: UploadJournal | None = None) -> PutResult:
+        """Store *path* under *key* exactly once; EXISTS when it already is (a retry). Raises StorageError."""
 
     @abstractmethod
     def check(self) -> str:
@@ -58,7 +85,7 @@ class FolderTarget(StorageTarget):
     def describe(self) -> str:
         return f"folder {self.root}"
 
-    def put(self, key: str, path: Path, sha256_hex: str) -> PutResult:
+    def put(self, key: str, path: Path, sha256_hex: str, journal: UploadJournal | None = None) -> PutResult:
         dest = self.root / key
         try:
             dest.parent.mkdir(parents=True, exist_ok=True)
@@ -77,7 +104,7 @@ class FolderTarget(StorageTarget):
                 os.link(part, dest)        # fails if dest appeared meanwhile: never overwrite
             except FileExistsError:
                 part.unlink()
-                return self.put(key, path, sha256_hex)
+                return self.put(key, path, sha256_hex, journal)
             except OSError:
                 os.replace(part, dest)     # shares without hard links (SMB)
             part.unlink(missing_ok=True)
@@ -133,7 +160,12 @@ class S3Target(StorageTarget):
 
     @property
     def client(self):
-        # boto3 costs ~0.3 s to import and configure: only when first needed.
+        # boto3 costs ~0.3 s to import and configure: only when first needed. Several upload
+        # workers may ask at once; one client (thread-safe) serves them all.
+        with _CLIENT_LOCK:
+            return self._client or self._make_client()
+
+    def _make_client(self):
         if self._client is None:
             if not self.access_key or not self._secret:
                 raise StorageError("no S3 credentials: set storage.access_key_id and store the secret with "
@@ -170,31 +202,168 @@ class S3Target(StorageTarget):
             self._client = client
         return self._client
 
-    def put(self, key: str, path: Path, sha256_hex: str) -> PutResult:
+    # Files from this size on go up in parts (a long call on a flaky network need not start over);
+    # set from storage.multipart_threshold_mb / storage.part_size_mb by app_core.
+    multipart_threshold: int = 16 * MIB
+    part_size: int = 8 * MIB
+
+    def put(self, key: str, path: Path, sha256_hex: str, journal: UploadJournal | None = None) -> PutResult:
+        key = self._full(key)
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise StorageError(f"cannot read {path.name} for upload: {exc.strerror or exc}") from None
+        if size >= self.multipart_threshold:
+            return self._put_multipart(key, path, size, sha256_hex, journal)
+        return self._put_single(key, path, sha256_hex)
+
+    def _put_single(self, key: str, path: Path, sha256_hex: str) -> PutResult:
         from botocore.exceptions import BotoCoreError, ClientError
 
         # The checksum is not optional: SeaweedFS 4.48 stores an *empty* object when a
         # PUT without one is cut before its body, and the If-None-Match retry would
         # then see 412 and believe the recording stored (tests/test_s3_fixture.py).
-        b64 = base64.b64encode(bytes.fromhex(sha256_hex)).decode()
-        key = self._full(key)
+        b64 = _b64(sha256_hex)
         try:
             with open(path, "rb") as body:
                 resp = self.client.put_object(Bucket=self.bucket, Key=key, Body=body, ChecksumSHA256=b64,
                                               IfNoneMatch="*")
         except ClientError as exc:
-            code = exc.response.get("Error", {}).get("Code", "")
-            status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
-            if code == "PreconditionFailed" or status == 412:
+            if _is_412(exc):
                 return PutResult.EXISTS
-            raise StorageError(f"storage refused {key.rsplit('/', 1)[-1]}: {code or status} "
-                               f"{exc.response.get('Error', {}).get('Message', '')}".strip()) from None
+            raise self._refused(key, exc) from None
         except (BotoCoreError, OSError) as exc:
-            raise StorageError(f"storage unreachable at {self.endpoint or 'AWS'}: {type(exc).__name__}") from None
+            raise self._unreachable(exc) from None
         echoed = resp.get("ChecksumSHA256")
         if echoed and echoed != b64:
             raise StorageError(f"storage stored {key} with a different checksum")
         return PutResult.STORED
+
+    # -- multipart -------------------------------------------------------------
+    def _put_multipart(self, key: str, path: Path, size: int, sha256_hex: str,
+                       journal: UploadJournal | None) -> PutResult:
+        """Create (or resume) a multipart upload, send the parts storage lacks, complete it write-once.
+
+        Resuming trusts storage, not memory: ListParts says which parts arrived, and each
+        is re-checked against the local file (size, and the ETag, which is the part's MD5).
+        The upload id is journalled before the first part, so a crash anywhere resumes the
+        same upload; one left behind (a crash between create and journal) is aborted by the
+        bucket's lifecycle rule (`taltio-admin storage init`).
+        """
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        part_size = max(self.part_size, 5 * MIB)          # S3's minimum for every part but the last
+        count = -(-size // part_size)
+        try:
+            state = journal.load(key) if journal else None
+            if state and (state.get("size"), state.get("part_size"), state.get("sha256")) != \
+                    (size, part_size, sha256_hex):
+                self._abort(key, state["upload_id"])          # the file or the part size changed: start over
+                state = None
+            for _ in range(2):
+                if state is None:
+                    up = self.client.create_multipart_upload(Bucket=self.bucket, Key=key, ChecksumAlgorithm="SHA256")
+                    state = {"upload_id": up["UploadId"], "size": size, "part_size": part_size, "sha256": sha256_hex}
+                    if journal:
+                        journal.save(key, state)
+                    listed: dict[int, dict] = {}
+                    break
+                try:
+                    listed = self._list_parts(key, state["upload_id"])
+                    break
+                except ClientError as exc:
+                    if _code(exc) != "NoSuchUpload":
+                        raise
+                # The upload is gone: completed before a crash (the object exists), or aborted.
+                if self._exists(key, sha256_hex):
+                    if journal:
+                        journal.save(key, None)
+                    return PutResult.EXISTS
+                state = None
+            parts = []
+            with open(path, "rb") as fh:
+                for number in range(1, count + 1):
+                    data = fh.read(part_size)
+                    digest = hashlib.sha256(data).digest()
+                    etag = '"' + hashlib.md5(data, usedforsecurity=False).hexdigest() + '"'
+                    have = listed.get(number)
+                    if not (have and have["Size"] == len(data) and have["ETag"] == etag):
+                        resp = self.client.upload_part(Bucket=self.bucket, Key=key, UploadId=state["upload_id"],
+                                                       PartNumber=number, Body=data,
+                                                       ChecksumSHA256=base64.b64encode(digest).decode())
+                        if resp.get("ETag") and resp["ETag"] != etag:
+                            raise StorageError(f"storage stored part {number} of {key.rsplit('/', 1)[-1]} with a "
+                                               "different ETag")
+                    parts.append({"PartNumber": number, "ETag": etag,
+                                  "ChecksumSHA256": base64.b64encode(digest).decode(), "_digest": digest})
+            composite = base64.b64encode(hashlib.sha256(b"".join(p.pop("_digest") for p in parts)).digest()).decode()
+            try:
+                resp = self.client.complete_multipart_upload(
+                    Bucket=self.bucket, Key=key, UploadId=state["upload_id"], MultipartUpload={"Parts": parts},
+                    IfNoneMatch="*")
+            except ClientError as exc:
+                if not _is_412(exc):
+                    raise
+                result = PutResult.EXISTS                   # completed by an earlier attempt whose answer was lost
+            else:
+                echoed = (resp.get("ChecksumSHA256") or "").split("-")[0]
+                if echoed and echoed != composite:
+                    raise StorageError(f"storage assembled {key.rsplit('/', 1)[-1]} with a different checksum")
+                result = PutResult.STORED
+            if journal:
+                journal.save(key, None)
+            return result
+        except ClientError as exc:
+            raise self._refused(key, exc) from None
+        except (BotoCoreError, OSError) as exc:
+            raise self._unreachable(exc) from None
+
+    def _list_parts(self, key: str, upload_id: str) -> dict[int, dict]:
+        parts: dict[int, dict] = {}
+        marker = 0
+        while True:
+            resp = self.client.list_parts(Bucket=self.bucket, Key=key, UploadId=upload_id, PartNumberMarker=marker)
+            for p in resp.get("Parts", []):
+                parts[p["PartNumber"]] = p
+            if not resp.get("IsTruncated"):
+                return parts
+            marker = resp["NextPartNumberMarker"]
+
+    def _exists(self, key: str, sha256_hex: str) -> bool:
+        """Whether *key* is stored, with a put-only credential (no GET/HEAD allowed).
+
+        An empty PUT carrying the whole file's checksum and If-None-Match: an existing key
+        answers 412 before the body is looked at; a missing one fails the checksum
+        (BadDigest) and nothing is stored. Checked against SeaweedFS in tests/test_storage_multipart.py.
+        """
+        from botocore.exceptions import ClientError
+
+        try:
+            self.client.put_object(Bucket=self.bucket, Key=key, Body=b"", ChecksumSHA256=_b64(sha256_hex),
+                                   IfNoneMatch="*")
+        except ClientError as exc:
+            if _is_412(exc):
+                return True
+            if _code(exc) in ("BadDigest", "XAmzContentSHA256Mismatch", "InvalidDigest"):
+                return False
+            raise
+        # Storage accepted an empty object under the checksum of a non-empty file: it does not verify.
+        raise StorageError(f"storage accepted an object that did not match its checksum ({key}); it cannot be "
+                           "trusted with recordings")
+
+    def _abort(self, key: str, upload_id: str) -> None:
+        try:
+            self.client.abort_multipart_upload(Bucket=self.bucket, Key=key, UploadId=upload_id)
+        except Exception as exc:  # noqa: BLE001 - best effort; the lifecycle rule removes it otherwise
+            log.info("could not abort an old multipart upload of %s: %s", key.rsplit("/", 1)[-1], type(exc).__name__)
+
+    def _refused(self, key: str, exc) -> StorageError:  # noqa: ANN001 - botocore ClientError
+        status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+        return StorageError(f"storage refused {key.rsplit('/', 1)[-1]}: {_code(exc) or status} "
+                            f"{exc.response.get('Error', {}).get('Message', '')}".strip())
+
+    def _unreachable(self, exc: BaseException) -> StorageError:
+        return StorageError(describe_transport_error(exc, self.endpoint))
 
     def check(self) -> str:
         """Agents may only put, so reachability is proven with a put of a tiny probe object."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..adapters.audio import AudioBackend, make_backend
 from ..adapters.keystore import Keystore, OSKeystore, s3_secret
-from ..adapters.storage import FolderTarget, S3Target, StorageTarget, parse_url
+from ..adapters.storage import MIB, FolderTarget, S3Target, StorageTarget, parse_url
 from . import identity, paths
 from .controller import Controller
 from .fleet import Heartbeat
@@ -46,6 +46,8 @@ def make_target(settings: Settings, keystore: Keystore | None, data_dir: Path) -
                       use_os_trust_store=settings["storage.use_os_trust_store"],
                       proxy=settings["storage.proxy"], insecure_tls=settings["storage.dev_insecure_tls"])
     target.status_bucket = settings["fleet.bucket"] or f"{bucket}-fleet"
+    target.multipart_threshold = settings["storage.multipart_threshold_mb"] * MIB
+    target.part_size = settings["storage.part_size_mb"] * MIB
     return target
 
 
@@ -61,7 +63,8 @@ def build(settings: Settings, keystore: Keystore | None = None, backend: AudioBa
     data = paths.data_dir()
     keystore = keystore or OSKeystore()
     target = make_target(settings, keystore, data)
-    queue = UploadQueue(data / "queue.sqlite3", target, settings["storage.retry_max_seconds"])
+    queue = UploadQueue(data / "queue.sqlite3", target, settings["storage.retry_max_seconds"],
+                        workers=settings["storage.parallel_uploads"])
     backend = backend or make_backend(settings["audio.backend"])
     ctl = Controller(calls_dir=data / "calls", queue=queue, backend=backend,
                      recipients=recipients_for(settings, keystore),

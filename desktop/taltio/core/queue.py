@@ -34,6 +34,10 @@ CREATE TABLE IF NOT EXISTS jobs (
     last_error  TEXT,
     done_at     REAL
 );
+CREATE TABLE IF NOT EXISTS multipart (
+    object_key  TEXT PRIMARY KEY,        -- a multipart upload in progress: resumed after a restart
+    state       TEXT NOT NULL            -- JSON {upload_id, size, part_size, sha256}
+);
 CREATE TABLE IF NOT EXISTS audit (
     at      REAL NOT NULL,
     call_id TEXT NOT NULL,
@@ -52,10 +56,13 @@ class QueueStatus:
 
 
 class UploadQueue:
-    def __init__(self, db_path: Path, target: StorageTarget, retry_max_s: float = 5.0) -> None:
+    def __init__(self, db_path: Path, target: StorageTarget, retry_max_s: float = 5.0, workers: int = 4) -> None:
         self.db_path = db_path
         self.target = target
         self.retry_max_s = retry_max_s
+        # Several calls go up at once: one connection's round trips (and storage's fsync per object)
+        # would otherwise cap a backlog drain after a day offline. Files within a call stay in order.
+        self.workers = max(1, workers)
         self._db = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None, timeout=10)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
@@ -63,9 +70,10 @@ class UploadQueue:
         self._lock = threading.RLock()
         self._wake = threading.Event()
         self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._threads: list[threading.Thread] = []
+        self._claimed: set[str] = set()        # call ids a worker is uploading now
         self.listeners: list[Callable[[QueueStatus], None]] = []
-        self._uploading = False
+        self._active = 0
         self._last_error: str | None = None
 
     # -- producer side -----------------------------------------------------
@@ -98,7 +106,20 @@ class UploadQueue:
     def status(self) -> QueueStatus:
         with self._lock:
             n, oldest = self._db.execute("SELECT COUNT(*), MIN(created_at) FROM jobs WHERE done_at IS NULL").fetchone()
-        return QueueStatus(n, time.time() - oldest if oldest else None, self._last_error, self._uploading)
+        return QueueStatus(n, time.time() - oldest if oldest else None, self._last_error, self._active > 0)
+
+    # -- the multipart journal (adapters.storage.UploadJournal) ---------------
+    def load(self, key: str) -> dict | None:
+        with self._lock:
+            row = self._db.execute("SELECT state FROM multipart WHERE object_key=?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def save(self, key: str, state: dict | None) -> None:
+        with self._lock:
+            if state is None:
+                self._db.execute("DELETE FROM multipart WHERE object_key=?", (key,))
+            else:
+                self._db.execute("INSERT OR REPLACE INTO multipart VALUES (?,?)", (key, json.dumps(state)))
 
     def last_upload_at(self) -> float | None:
         """When storage last confirmed a whole call (epoch seconds), from the database, so it survives restarts.
@@ -110,17 +131,19 @@ class UploadQueue:
             (at,) = self._db.execute("SELECT MAX(done_at) FROM jobs").fetchone()
         return at
 
-
     # -- worker ------------------------------------------------------------
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="taltio-upload", daemon=True)
-        self._thread.start()
+        self._threads = [threading.Thread(target=self._run, name=f"taltio-upload-{i}", daemon=True)
+                         for i in range(self.workers)]
+        for t in self._threads:
+            t.start()
 
     def stop(self) -> None:
         self._stop.set()
         self._wake.set()
-        if self._thread:
-            self._thread.join(timeout=35)
+        deadline = time.monotonic() + 35
+        for t in self._threads:
+            t.join(timeout=max(0.1, deadline - time.monotonic()))
 
     def kick(self) -> None:
         """Try now (e.g. the network came back); clears the backoff."""
@@ -137,30 +160,49 @@ class UploadQueue:
                 log.exception("queue listener failed")
 
     def _next_job(self) -> tuple | None:
+        """Claim the oldest due job no other worker has."""
         with self._lock:
-            return self._db.execute(
+            rows = self._db.execute(
                 "SELECT call_id, call_dir, key_prefix, files, attempts FROM jobs WHERE done_at IS NULL AND next_at <= ? "
-                "ORDER BY created_at LIMIT 1", (time.time(),)).fetchone()
+                "ORDER BY created_at LIMIT ?", (time.time(), len(self._claimed) + 1)).fetchall()
+            for row in rows:
+                if row[0] not in self._claimed:
+                    self._claimed.add(row[0])
+                    return row
+        return None
 
     def _seconds_to_next(self) -> float:
+        """Until the next job that no worker holds is due (a held one is not this worker's business)."""
         with self._lock:
-            row = self._db.execute("SELECT MIN(next_at) FROM jobs WHERE done_at IS NULL").fetchone()
+            held = list(self._claimed)
+            row = self._db.execute(
+                f"SELECT MIN(next_at) FROM jobs WHERE done_at IS NULL AND call_id NOT IN ({','.join('?' * len(held))})",
+                held).fetchone()
         if row[0] is None:
             return 3600.0
         return max(0.0, row[0] - time.time())
 
     def _run(self) -> None:
         while not self._stop.is_set():
+            # Clear before looking: a wake-up (new job, kick, a worker done) after this is never lost.
+            self._wake.clear()
+            if self._stop.is_set():
+                break
             job = self._next_job()
             if job is None:
                 self._wake.wait(timeout=min(self._seconds_to_next(), 60.0))
-                self._wake.clear()
                 continue
-            self._upload(*job)
+            try:
+                self._upload(*job)
+            finally:
+                with self._lock:
+                    self._claimed.discard(job[0])
+                self._wake.set()                # a finished or failed job may unblock the others' view
 
     def _upload(self, call_id: str, call_dir: str, key_prefix: str, files_json: str, attempts: int) -> None:
         files = json.loads(files_json)
-        self._uploading = True
+        with self._lock:
+            self._active += 1
         self._notify()
         try:
             for f in files:
@@ -169,7 +211,7 @@ class UploadQueue:
                 path = Path(call_dir) / f["name"]
                 if not path.exists():
                     raise StorageError(f"{path} is missing from the local queue; it cannot be uploaded")
-                result = self.target.put(f"{key_prefix}/{f['object']}", path, f["sha256"])
+                result = self.target.put(f"{key_prefix}/{f['object']}", path, f["sha256"], journal=self)
                 f["done"] = True
                 with self._lock:
                     self._db.execute("UPDATE jobs SET files=? WHERE call_id=?", (json.dumps(files), call_id))
@@ -190,5 +232,6 @@ class UploadQueue:
             shutil.rmtree(call_dir, ignore_errors=True)
             log.info("call %s uploaded; local copy removed", call_id)
         finally:
-            self._uploading = False
+            with self._lock:
+                self._active -= 1
             self._notify()

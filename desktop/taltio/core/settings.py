@@ -166,6 +166,14 @@ SCHEMA: tuple[Setting, ...] = (
             "it, never the agent's own settings."),
     Setting("storage.access_key_id", str, "", "S3 access key id of this agent. The secret is kept in the OS keyring "
             "(or TALTIO_S3_SECRET for tests), never in this file."),
+    Setting("storage.parallel_uploads", int, 4, "How many calls upload at once (a backlog drains faster; the "
+            "files of one call always go in order, audio first, manifest last).",
+            validate=lambda v: None if 1 <= v <= 16 else "must be between 1 and 16"),
+    Setting("storage.multipart_threshold_mb", int, 16, "Files from this size (MiB) upload in parts that resume "
+            "after a restart or a dropped connection; smaller ones in one request.",
+            validate=lambda v: None if 5 <= v <= 5000 else "must be between 5 and 5000"),
+    Setting("storage.part_size_mb", int, 8, "Size of each part of a multipart upload (MiB; S3 needs at least 5).",
+            validate=lambda v: None if 5 <= v <= 512 else "must be between 5 and 512"),
     Setting("storage.retry_max_seconds", float, 5.0, "Longest wait between upload attempts while storage is down.",
             validate=lambda v: None if 0.5 <= v <= 3600 else "must be between 0.5 and 3600"),
     Setting("storage.retention_days", int, 365, "Days every stored recording version is locked (S3 Object Lock, "
