@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 HOOK_EVENTS = ("incoming", "outgoing", "answered", "ended", "transferred", "hold", "unhold", "private",
                "next-private", "pause", "resume", "notice-given", "declined", "bookmark")
@@ -14,7 +15,8 @@ USAGE = """usage: taltio [run]                 start the tray app
        taltio hook EVENT [--call-id ID] [--number N] [--queue NAME] [--label TEXT | --reason TEXT]
        taltio status                 print the running app's state as JSON
        taltio doctor                 check devices, storage, keys, softphone and queue
-       taltio enroll --access-key-id ID   store the S3 secret (read from stdin) in the OS keyring
+       taltio enroll [--access-key-id ID] [--secret-file F]   store the S3 secret (stdin, or a one-time file
+                                     that is then deleted) in the OS keyring
 events: """ + ", ".join(HOOK_EVENTS)
 
 
@@ -64,19 +66,54 @@ def status() -> int:
 
 
 def enroll(args: list[str]) -> int:
+    """Put this agent's S3 secret in the OS keyring, from stdin or from the installer's one-time file.
+
+    The file is deleted once the keyring holds the secret (and kept if that fails, so the
+    installer can retry); the secret is never printed, logged or written anywhere else.
+    """
     p = argparse.ArgumentParser(prog="taltio enroll")
-    p.add_argument("--access-key-id", required=True)
+    p.add_argument("--access-key-id", help="the agent's S3 access key id (default: storage.access_key_id)")
+    p.add_argument("--secret-file", type=Path,
+                   help="read the secret from this one-time file (e.g. dropped by the installer), then delete it")
     ns = p.parse_args(args)
-    secret = sys.stdin.readline().strip()
+    key_id = ns.access_key_id
+    if not key_id:
+        from .core import settings as settings_mod
+
+        try:
+            key_id = settings_mod.load()["storage.access_key_id"]
+        except settings_mod.ConfigError as exc:
+            return _fail(f"cannot read the settings for storage.access_key_id: {exc}")
+        if not key_id:
+            return _fail("no access key id: pass --access-key-id, or set storage.access_key_id in the machine config")
+    if ns.secret_file:
+        try:
+            mode = ns.secret_file.stat().st_mode
+            secret = ns.secret_file.read_text().strip().splitlines()[0].strip() if ns.secret_file.stat().st_size \
+                else ""
+        except (OSError, IndexError, UnicodeDecodeError) as exc:
+            return _fail(f"cannot read the secret file {ns.secret_file}: {getattr(exc, 'strerror', None) or exc}")
+        if mode & 0o077:
+            print(f"taltio: warning: {ns.secret_file} was readable by other users; rotate this key if the "
+                  "computer is shared", file=sys.stderr)
+    else:
+        secret = sys.stdin.readline().strip()
     if not secret:
-        return _fail("no secret on standard input")
+        return _fail("no secret given (standard input or --secret-file was empty)")
     from .adapters.keystore import KeystoreError, OSKeystore
 
     try:
-        OSKeystore().set(f"s3:{ns.access_key_id}", secret)
+        OSKeystore().set(f"s3:{key_id}", secret)
     except KeystoreError as exc:
-        return _fail(str(exc), 1)
-    print("stored the S3 secret in the OS keyring")
+        kept = f"; {ns.secret_file} was kept so you can retry" if ns.secret_file else ""
+        return _fail(f"{exc}{kept}", 1)
+    if ns.secret_file:
+        try:
+            ns.secret_file.unlink()
+        except OSError as exc:
+            return _fail(f"stored the secret, but could not delete {ns.secret_file}: {exc.strerror}; delete it now", 1)
+    print(f"stored the S3 secret for access key {key_id} in the OS keyring"
+          + (f" and deleted {ns.secret_file}" if ns.secret_file else ""))
     return 0
 
 
