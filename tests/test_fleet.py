@@ -197,7 +197,8 @@ def test_storage_down_no_crash_next_heartbeat_carries_the_error(world, app_facto
         log = Path(app.logs[-1]).read_text(errors="replace")
         failures = [ln.split("taltio.fleet: ", 1)[1] for ln in log.splitlines()
                     if "taltio.fleet" in ln and "not written" in ln]
-        assert 1 <= len(failures) <= 2 and len(failures) == len(set(failures)), failures   # once per change
+        # Logged once per change of the failure (>= 3 attempts failed), never once per attempt.
+        assert 1 <= len(failures) <= 2 and all(a != b for a, b in zip(failures, failures[1:])), failures
         assert "works again" in log
         assert world.s3.agents[AGENT][1] not in log
     finally:

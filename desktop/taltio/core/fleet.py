@@ -214,9 +214,15 @@ class Heartbeat:
             self._logged_failure = text
 
     def _run(self) -> None:
+        # Fixed rate: a slow write (first boto3 import, a storage timeout) does not push later beats back.
+        next_at = time.monotonic()
         while not self._stop.is_set():
             self.beat()
-            self._stop.wait(self.interval_s)
+            next_at += self.interval_s
+            now = time.monotonic()
+            if next_at < now:                   # a write took longer than the interval: no burst to catch up
+                next_at = now + self.interval_s
+            self._stop.wait(next_at - now)
 
     def start(self) -> None:
         if self._thread is None:
