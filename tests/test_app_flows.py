@@ -174,3 +174,54 @@ def test_labelling_after_the_call_ended_is_refused_visibly(qtbot, make_recording
     assert "ended" in app.last_error
     doc = _manifest(qtbot, tmp_path, "c-mark2")
     assert doc["bookmarks"][0]["label"] == "agreement"
+
+
+def test_full_upload_queue_with_stop_policy_records_nothing_and_says_why(qtbot, keyring_daemon, tmp_path, monkeypatch):
+    """Storage unreachable for long: the waiting calls fill the quota. Nothing waiting is deleted; with
+    storage.when_queue_full = "stop" the next call is not captured, the agent is told before the notice,
+    and the call's manifest records why."""
+    import hashlib
+    import os
+
+    from taltio.ui.app import TaltioApp
+
+    keyring_daemon.apply_to_process()
+    monkeypatch.setenv("TALTIO_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("TALTIO_RUNTIME_DIR", str(tmp_path / "run"))
+    _key, recipient = org_keypair(tmp_path)
+    blocked = tmp_path / "store"
+    blocked.write_text("a file where the share should be: every upload fails")
+    cfg = tmp_path / "taltio.toml"
+    cfg.write_text(f'[agent]\nid = "agent-7"\n[storage]\nurl = "file://{blocked}"\nqueue_quota_mb = 1\n'
+                   f'when_queue_full = "stop"\nretry_max_seconds = 0.5\n[encryption]\nrecipients = ["{recipient}"]\n')
+    app = TaltioApp(settings_mod.load(cfg, tmp_path / "nouser.toml"))
+    app.start()
+    try:
+        if app.staff_dialog is not None:
+            app.staff_dialog.button.click()
+        ctl = app.core.controller
+        old = tmp_path / "data" / "calls" / "old-call"
+        old.mkdir(parents=True)
+        data = os.urandom(1_200_000)
+        (old / "old-call.ogg.age").write_bytes(data)
+        app.core.queue.enqueue("old-call", old, "agent-7/2026/11/27",
+                               [{"name": "old-call.ogg.age", "sha256": hashlib.sha256(data).hexdigest(),
+                                 "size": len(data)}])
+        qtbot.waitUntil(lambda: app.core.queue.status().last_error is not None, timeout=10000)
+        status, text, _detail = app.compute_status()
+        assert status == "warning" and "Upload queue nearly full: 1 of 1 MB" in text
+        ctl.handle(CallEvent.parse("incoming", call_id="c-full", number="+358401234567"))
+        ctl.handle(CallEvent.parse("answered", call_id="c-full"))
+        qtbot.waitUntil(lambda: app.card.call_id == "c-full")
+        assert "new calls will not be recorded" in app.card.error.text()       # told before the notice
+        qtbot.mouseClick(app.card.btn_start, Qt.MouseButton.LeftButton)
+        s = ctl.sessions["c-full"]
+        assert s.outcome.value == "failed" and "quota" in (s.error or "")
+        assert "c-full" not in ctl.recorders
+        assert not list((tmp_path / "data" / "calls" / "c-full").glob("*.age*"))   # nothing captured
+        ctl.handle(CallEvent.parse("ended", call_id="c-full"))
+        assert (old / "old-call.ogg.age").read_bytes() == data                       # the waiting call is kept
+        manifest = json.loads((tmp_path / "data" / "calls" / "c-full" / "manifest.json").read_text())
+        assert manifest["outcome"] == "failed" and "quota" in manifest["error"]
+    finally:
+        app.shutdown()

@@ -133,3 +133,48 @@ def test_kill_during_upload_resumes_once(tmp_path):
     stored = sorted((tmp_path / "store/a/2026/11/28").iterdir())
     assert [p.name for p in stored] == ["c1.manifest.json", "c1.ogg.age"]
     assert not d.exists()
+
+
+def test_queue_from_an_older_version_is_migrated_not_lost(tmp_path):
+    """An upgrade must keep the backlog: a database without the byte count gets it from the job rows."""
+    import json
+    import sqlite3
+
+    d, files = _job(tmp_path, size=3000)
+    db = sqlite3.connect(tmp_path / "old.db")
+    db.executescript("""
+        CREATE TABLE jobs (call_id TEXT PRIMARY KEY, call_dir TEXT NOT NULL, key_prefix TEXT NOT NULL,
+                           files TEXT NOT NULL, created_at REAL NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+                           next_at REAL NOT NULL DEFAULT 0, last_error TEXT, done_at REAL);
+        CREATE TABLE audit (at REAL NOT NULL, call_id TEXT NOT NULL, event TEXT NOT NULL, detail TEXT);
+    """)
+    rows = [{**f, "object": f["name"], "done": i == 1} for i, f in enumerate(files)]
+    db.execute("INSERT INTO jobs (call_id, call_dir, key_prefix, files, created_at) VALUES (?,?,?,?,?)",
+               ("c1", str(d), "a/2026/11/28", json.dumps(rows), time.time() - 7200))
+    db.commit()
+    db.close()
+    q = UploadQueue(tmp_path / "old.db", FolderTarget(tmp_path / "store"))
+    st = q.status()
+    assert st.pending == 1 and st.pending_bytes == 3000 and st.oldest_age_s > 7000
+    q.start()
+    try:
+        assert _wait(lambda: q.status().pending == 0)
+    finally:
+        q.stop()
+    assert (tmp_path / "store/a/2026/11/28/c1.ogg.age").exists()
+
+
+def test_backlog_warning_follows_the_organisations_thresholds(tmp_path):
+    from taltio.core.controller import Controller
+    from taltio.core.queue import QueueStatus
+    from taltio.core.rules import CallRules
+
+    ctl = Controller.__new__(Controller)        # only the warning logic; no audio, no storage
+    ctl.rules = CallRules(backlog_warn_count=20, backlog_warn_s=4 * 3600, queue_quota_bytes=100 * 2**20)
+    assert ctl.backlog_warning(QueueStatus(3, 600.0, None, False, 10 * 2**20)) is None
+    many = ctl.backlog_warning(QueueStatus(25, 600.0, None, False, 10 * 2**20))
+    assert str(many).startswith("Uploads are behind: 25 calls waiting, the oldest for 0 h 10 min")
+    old = ctl.backlog_warning(QueueStatus(2, 5 * 3600 + 120, None, False, 10 * 2**20))
+    assert "the oldest for 5 h 2 min" in str(old)
+    full = ctl.backlog_warning(QueueStatus(2, 60.0, None, False, 95 * 2**20))
+    assert str(full) == "Upload queue nearly full: 95 of 100 MB wait for upload; recording continues"

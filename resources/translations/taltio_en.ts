@@ -439,12 +439,12 @@
         <translation>Why is this call private? (kept in the local log, never any audio)</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+113"/>
         <source>Not recording: configuration problem</source>
         <translation>Not recording: configuration problem</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+7"/>
         <source>%n recording(s) waiting for upload</source>
         <translation>
             <numerusform>%n recording waiting for upload</numerusform>
@@ -452,7 +452,12 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>(oldest {age})</source>
+        <translation>(oldest {age})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Private call: NOT recorded</source>
         <translation>Private call: NOT recorded</translation>
     </message>
@@ -507,7 +512,7 @@
         <translation>Last call declined: not recorded</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+5"/>
         <source>%n recording(s) waiting: storage unreachable</source>
         <translation>
             <numerusform>%n recording waiting: storage unreachable</numerusform>
@@ -591,7 +596,32 @@
         <translation>call id &apos;{call}&apos; was already used for an ended call</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
+        <source>Not recording: the calls waiting for upload fill this computer&apos;s quota ({used} of {quota} MB); recording resumes when uploads make room: check the network</source>
+        <translation>Not recording: the calls waiting for upload fill this computer&apos;s quota ({used} of {quota} MB); recording resumes when uploads make room: check the network</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>new calls will not be recorded when it is full</source>
+        <translation>new calls will not be recorded when it is full</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recording continues</source>
+        <translation>recording continues</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload queue nearly full: {used} of {quota} MB wait for upload; {then}</source>
+        <translation>Upload queue nearly full: {used} of {quota} MB wait for upload; {then}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Uploads are behind: {count} calls waiting, the oldest for {age}; check the network</source>
+        <translation>Uploads are behind: {count} calls waiting, the oldest for {age}; check the network</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>your microphone</source>
         <translation>your microphone</translation>
     </message>
@@ -703,7 +733,7 @@
         <translation>&apos;{device}&apos; stopped (unplugged, or the audio server restarted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="-214"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="-226"/>
         <source>Taltio cannot record: {problem}</source>
         <translation>Taltio cannot record: {problem}</translation>
     </message>

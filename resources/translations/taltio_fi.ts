@@ -439,12 +439,12 @@
         <translation>Miksi puhelu on yksityinen? (Syy kirjataan vain tämän koneen lokiin, ääntä ei tallenneta.)</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+113"/>
         <source>Not recording: configuration problem</source>
         <translation>Ei tallenneta: ongelma asetuksissa</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+7"/>
         <source>%n recording(s) waiting for upload</source>
         <translation>
             <numerusform>%n tallenne odottaa lähetystä</numerusform>
@@ -452,7 +452,12 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>(oldest {age})</source>
+        <translation>(vanhin {age})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Private call: NOT recorded</source>
         <translation>Yksityispuhelu: EI tallenneta</translation>
     </message>
@@ -507,7 +512,7 @@
         <translation>Edellisessä puhelussa asiakas kieltäytyi: ei tallennettu</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+5"/>
         <source>%n recording(s) waiting: storage unreachable</source>
         <translation>
             <numerusform>%n tallenne odottaa: tallennuspaikkaan ei saada yhteyttä</numerusform>
@@ -591,7 +596,32 @@
         <translation>puhelutunnus &apos;{call}&apos; on jo käytetty päättyneelle puhelulle</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
+        <source>Not recording: the calls waiting for upload fill this computer&apos;s quota ({used} of {quota} MB); recording resumes when uploads make room: check the network</source>
+        <translation>Ei tallenneta: lähetystä odottavat puhelut täyttävät tämän koneen kiintiön ({used}/{quota} Mt); tallennus jatkuu, kun lähetykset vapauttavat tilaa: tarkista verkkoyhteys</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>new calls will not be recorded when it is full</source>
+        <translation>uusia puheluita ei tallenneta, kun se on täynnä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recording continues</source>
+        <translation>tallennus jatkuu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload queue nearly full: {used} of {quota} MB wait for upload; {then}</source>
+        <translation>Lähetysjono on lähes täynnä: {used}/{quota} Mt odottaa lähetystä; {then}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Uploads are behind: {count} calls waiting, the oldest for {age}; check the network</source>
+        <translation>Lähetykset ovat jäljessä: {count} puhelua odottaa, vanhin {age}; tarkista verkkoyhteys</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>your microphone</source>
         <translation>mikrofonisi</translation>
     </message>
@@ -703,7 +733,7 @@
         <translation>&apos;{device}&apos; pysähtyi (irrotettu, tai äänipalvelin käynnistyi uudelleen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="-214"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="-226"/>
         <source>Taltio cannot record: {problem}</source>
         <translation>Taltio ei voi tallentaa: {problem}</translation>
     </message>

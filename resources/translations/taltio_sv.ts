@@ -439,12 +439,12 @@
         <translation>Varför är samtalet privat? (Orsaken sparas bara i den här datorns logg, inget ljud spelas in.)</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+113"/>
         <source>Not recording: configuration problem</source>
         <translation>Spelar inte in: fel i inställningarna</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+7"/>
         <source>%n recording(s) waiting for upload</source>
         <translation>
             <numerusform>%n inspelning väntar på uppladdning</numerusform>
@@ -452,7 +452,12 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>(oldest {age})</source>
+        <translation>(äldsta {age})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Private call: NOT recorded</source>
         <translation>Privat samtal: spelas INTE in</translation>
     </message>
@@ -507,7 +512,7 @@
         <translation>Kunden avböjde i förra samtalet: spelades inte in</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+5"/>
         <source>%n recording(s) waiting: storage unreachable</source>
         <translation>
             <numerusform>%n inspelning väntar: lagringen kan inte nås</numerusform>
@@ -591,7 +596,32 @@
         <translation>samtals-id &apos;{call}&apos; har redan använts för ett avslutat samtal</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
+        <source>Not recording: the calls waiting for upload fill this computer&apos;s quota ({used} of {quota} MB); recording resumes when uploads make room: check the network</source>
+        <translation>Spelar inte in: samtalen som väntar på uppladdning fyller datorns kvot ({used} av {quota} MB); inspelningen fortsätter när uppladdningarna frigör utrymme: kontrollera nätverket</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>new calls will not be recorded when it is full</source>
+        <translation>nya samtal spelas inte in när den är full</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recording continues</source>
+        <translation>inspelningen fortsätter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload queue nearly full: {used} of {quota} MB wait for upload; {then}</source>
+        <translation>Uppladdningskön är nästan full: {used} av {quota} MB väntar på uppladdning; {then}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Uploads are behind: {count} calls waiting, the oldest for {age}; check the network</source>
+        <translation>Uppladdningarna ligger efter: {count} samtal väntar, det äldsta i {age}; kontrollera nätverket</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>your microphone</source>
         <translation>din mikrofon</translation>
     </message>
@@ -703,7 +733,7 @@
         <translation>&apos;{device}&apos; slutade (urkopplad, eller så startade ljudservern om)</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="-214"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="-226"/>
         <source>Taltio cannot record: {problem}</source>
         <translation>Taltio kan inte spela in: {problem}</translation>
     </message>

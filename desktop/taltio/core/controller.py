@@ -359,6 +359,14 @@ class Controller:
         else:
             s.notice_given()
             s.notice_sha256 = digest(self.rules.notice_texts.get(s.notice_language, ""))
+        full = self._queue_full()
+        if full is not None:
+            # storage.when_queue_full = "stop": waiting recordings are never deleted for room, so this
+            # call is not captured; its manifest (tiny) says why, as evidence.
+            s.fail(str(full))
+            self._journal(s)
+            self.error(full, s.call_id)
+            return
         try:
             mic = self.backend.find(self.mic, "mic")
             loopback = self.backend.find(self.loopback, "loopback")
@@ -374,6 +382,36 @@ class Controller:
             self.error(f"recording did not start: {exc}", s.call_id)
             return
         self.recorders[s.call_id] = rec
+
+    def _queue_full(self) -> Text | None:
+        r = self.rules
+        if not (r.stop_when_queue_full and r.queue_quota_bytes):
+            return None
+        st = self.queue.status()
+        if st.pending_bytes < r.queue_quota_bytes:
+            return None
+        return Text(QT_TRANSLATE_NOOP("core", "Not recording: the calls waiting for upload fill this computer's "
+                                              "quota ({used} of {quota} MB); recording resumes when uploads make "
+                                              "room: check the network"),
+                    used=st.pending_bytes // 2**20, quota=r.queue_quota_bytes // 2**20)
+
+    def backlog_warning(self, st=None) -> Text | None:  # noqa: ANN001 - QueueStatus
+        """What the agent should know about the upload backlog (the thresholds are the organisation's)."""
+        r = self.rules
+        st = st or self.queue.status()
+        if r.queue_quota_bytes and st.pending_bytes >= 0.9 * r.queue_quota_bytes:
+            then = Text(QT_TRANSLATE_NOOP("core", "new calls will not be recorded when it is full")) \
+                if r.stop_when_queue_full else Text(QT_TRANSLATE_NOOP("core", "recording continues"))
+            return Text(QT_TRANSLATE_NOOP("core", "Upload queue nearly full: {used} of {quota} MB wait for upload; "
+                                                  "{then}"),
+                        used=st.pending_bytes // 2**20, quota=r.queue_quota_bytes // 2**20, then=then)
+        age = st.oldest_age_s or 0.0
+        if st.pending and ((r.backlog_warn_count and st.pending >= r.backlog_warn_count)
+                           or (r.backlog_warn_s and age >= r.backlog_warn_s)):
+            return Text(QT_TRANSLATE_NOOP("core", "Uploads are behind: {count} calls waiting, the oldest for "
+                                                  "{age}; check the network"),
+                        count=st.pending, age=f"{int(age // 3600)} h {int(age % 3600 // 60)} min")
+        return None
 
     def _refind(self, channel: int):
         spec, role = (self.mic, "mic") if channel == 0 else (self.loopback, "loopback")

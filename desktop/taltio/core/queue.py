@@ -53,6 +53,7 @@ class QueueStatus:
     oldest_age_s: float | None
     last_error: str | None
     uploading: bool
+    pending_bytes: int = 0          # what the waiting calls hold on this disk (the queue's quota counts this)
 
 
 class UploadQueue:
@@ -67,6 +68,7 @@ class UploadQueue:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.executescript(_SCHEMA)
+        self._migrate()
         self._lock = threading.RLock()
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -76,13 +78,23 @@ class UploadQueue:
         self._active = 0
         self._last_error: str | None = None
 
+    def _migrate(self) -> None:
+        """Queues written by older versions survive an upgrade: add what they lack, from what they have."""
+        cols = {row[1] for row in self._db.execute("PRAGMA table_info(jobs)")}
+        if "bytes" not in cols:
+            self._db.execute("ALTER TABLE jobs ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0")
+            for call_id, files in self._db.execute("SELECT call_id, files FROM jobs WHERE done_at IS NULL").fetchall():
+                size = sum(f.get("size", 0) for f in json.loads(files) if not f.get("done"))
+                self._db.execute("UPDATE jobs SET bytes=? WHERE call_id=?", (size, call_id))
+
     # -- producer side -----------------------------------------------------
     def enqueue(self, call_id: str, call_dir: Path, key_prefix: str, files: list[dict]) -> None:
         rows = [{"name": f["name"], "object": f.get("object", f["name"]), "sha256": f["sha256"], "size": f["size"],
                  "done": False} for f in files]
         with self._lock:
-            self._db.execute("INSERT OR IGNORE INTO jobs (call_id, call_dir, key_prefix, files, created_at) "
-                             "VALUES (?,?,?,?,?)", (call_id, str(call_dir), key_prefix, json.dumps(rows), time.time()))
+            self._db.execute("INSERT OR IGNORE INTO jobs (call_id, call_dir, key_prefix, files, created_at, bytes) "
+                             "VALUES (?,?,?,?,?,?)", (call_id, str(call_dir), key_prefix, json.dumps(rows), time.time(),
+                                                      sum(int(r["size"]) for r in rows)))
         log.info("queued call %s (%d files)", call_id, len(rows))
         self._wake.set()
         self._notify()
@@ -105,8 +117,9 @@ class UploadQueue:
 
     def status(self) -> QueueStatus:
         with self._lock:
-            n, oldest = self._db.execute("SELECT COUNT(*), MIN(created_at) FROM jobs WHERE done_at IS NULL").fetchone()
-        return QueueStatus(n, time.time() - oldest if oldest else None, self._last_error, self._active > 0)
+            n, oldest, size = self._db.execute(
+                "SELECT COUNT(*), MIN(created_at), COALESCE(SUM(bytes), 0) FROM jobs WHERE done_at IS NULL").fetchone()
+        return QueueStatus(n, time.time() - oldest if oldest else None, self._last_error, self._active > 0, size)
 
     # -- the multipart journal (adapters.storage.UploadJournal) ---------------
     def load(self, key: str) -> dict | None:

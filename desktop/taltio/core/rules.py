@@ -23,6 +23,10 @@ class CallRules:
     default_language: str = "fi"
     language_rules: tuple[str, ...] = field(default_factory=tuple)
     notice_texts: dict = field(default_factory=dict)      # language -> the script the agent reads
+    queue_quota_bytes: int = 0            # 0: no limit on what waits for upload here
+    stop_when_queue_full: bool = False
+    backlog_warn_count: int = 0           # 0: no warning
+    backlog_warn_s: float = 0.0
 
     @classmethod
     def from_settings(cls, settings) -> CallRules:
@@ -37,7 +41,11 @@ class CallRules:
                    always_private=tuple(settings["privacy.always_private_numbers"]),
                    never_private=tuple(settings["privacy.never_private_numbers"]),
                    pause_reminder_s=settings["recording.pause_reminder_seconds"],
-                   max_pause_s=settings["recording.max_pause_seconds"])
+                   max_pause_s=settings["recording.max_pause_seconds"],
+                   queue_quota_bytes=settings["storage.queue_quota_mb"] * 1024 * 1024,
+                   stop_when_queue_full=settings["storage.when_queue_full"] == "stop",
+                   backlog_warn_count=settings["fleet.backlog_warn_count"],
+                   backlog_warn_s=settings["fleet.backlog_warn_hours"] * 3600)
 
 
 def number_matches(number: str | None, patterns: tuple[str, ...] | list[str]) -> bool:

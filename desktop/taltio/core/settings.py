@@ -174,6 +174,14 @@ SCHEMA: tuple[Setting, ...] = (
             validate=lambda v: None if 5 <= v <= 5000 else "must be between 5 and 5000"),
     Setting("storage.part_size_mb", int, 8, "Size of each part of a multipart upload (MiB; S3 needs at least 5).",
             validate=lambda v: None if 5 <= v <= 512 else "must be between 5 and 512"),
+    Setting("storage.queue_quota_mb", int, 2048, "Most disk the calls waiting for upload may use on this "
+            "computer (MiB). Near it (90 %) the agent is warned. Waiting recordings are never deleted to make "
+            "room: storage.when_queue_full decides what happens to new calls. 0: no limit.",
+            validate=lambda v: None if v >= 0 else "must be 0 (no limit) or more"),
+    Setting("storage.when_queue_full", str, "record", "When the waiting calls fill storage.queue_quota_mb: "
+            "'record' keeps recording new calls anyway (the disk is the limit), 'stop' records no new call until "
+            "uploads make room (the agent is told before giving the notice; the call's manifest says why).",
+            choices=("record", "stop")),
     Setting("storage.retry_max_seconds", float, 5.0, "Longest wait between upload attempts while storage is down.",
             validate=lambda v: None if 0.5 <= v <= 3600 else "must be between 0.5 and 3600"),
     Setting("storage.retention_days", int, 365, "Days every stored recording version is locked (S3 Object Lock, "

@@ -118,6 +118,26 @@ class TaltioApp(QObject):
             self.adapter = BaresipAdapter(self.settings["softphone.address"])
         self.adapter.on_status = self.bridge.softphone_status.emit
 
+    def _watch_network(self) -> None:
+        """Try the uploads at once when the network comes back (wake from sleep, new Wi-Fi, VPN up).
+
+        The queue retries on its own within storage.retry_max_seconds; this only matters when IT
+        set that long. QNetworkInformation has a backend per OS (NetworkManager on Linux); where
+        none loads, the retries still come.
+        """
+        try:
+            from PySide6.QtNetwork import QNetworkInformation
+
+            if not QNetworkInformation.loadDefaultBackend():
+                log.info("no network-status backend; uploads retry every %.0f s at most",
+                         self.settings["storage.retry_max_seconds"])
+                return
+            info = QNetworkInformation.instance()
+            online = QNetworkInformation.Reachability.Online
+            info.reachabilityChanged.connect(lambda r: r == online and self.core and self.core.queue.kick())
+        except Exception:  # noqa: BLE001 - an optional nicety; never keeps Taltio from starting
+            log.debug("network-status watch unavailable", exc_info=True)
+
     # -- lifecycle -----------------------------------------------------------
     def start(self) -> None:
         self.ipc.listen()
@@ -128,6 +148,7 @@ class TaltioApp(QObject):
             if recovered:
                 log.warning("recovered %d call(s) from the last run", len(recovered))
             self.core.queue.start()
+            self._watch_network()
             self.adapter.start(self._adapter_event)
         self.timer.start()
         self.refresh()
@@ -325,7 +346,11 @@ class TaltioApp(QObject):
             self.card.hide()
         else:
             self.card.show_call(view)
-            self.card.show_error("\n".join(render(w) for w in view.get("warnings", [])))
+            shown = [render(w) for w in view.get("warnings", [])]
+            behind = self.core.controller.backlog_warning() if self.core else None
+            if behind is not None and view["state"] in ("ringing", "notice_pending"):
+                shown.append(render(behind))      # before the notice: whether this call will be recorded
+            self.card.show_error("\n".join(shown))
         self.refresh()
 
     def _on_error(self, message: str) -> None:
@@ -388,7 +413,13 @@ class TaltioApp(QObject):
         ctl = self.core.controller
         cur = ctl.current()
         q = self.core.queue.status()
-        backlog = self.tr("%n recording(s) waiting for upload", "", q.pending) if q.pending else ""
+        backlog = ""
+        if q.pending:
+            age = int(q.oldest_age_s or 0)
+            backlog = self.tr("%n recording(s) waiting for upload", "", q.pending) + " " + \
+                self.tr("(oldest {age})").format(age=f"{age // 3600} h {age % 3600 // 60} min" if age >= 3600
+                                                 else f"{age // 60} min {age % 60} s")
+        behind = ctl.backlog_warning(q)
         detail = "; ".join(x for x in (backlog, q.last_error or "", self.last_error) if x)
         if cur:
             v = ctl.view(cur)
@@ -423,6 +454,8 @@ class TaltioApp(QObject):
                 return "private", self.tr("Last call was private: not recorded"), detail
             if outcome == "declined":
                 return "declined", self.tr("Last call declined: not recorded"), detail
+        if behind is not None:
+            return "warning", render(behind), detail
         if q.pending:
             if q.last_error:
                 return "error", self.tr("%n recording(s) waiting: storage unreachable", "", q.pending), detail
