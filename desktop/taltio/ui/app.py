@@ -508,6 +508,11 @@ def run(argv: list[str]) -> int:
     except IPCError:
         pass
     _setup_logging()
+    if sys.platform == "win32":
+        # Before any window: the taskbar, toasts and the installer's Start-menu shortcut are one app.
+        from .notify_native import set_process_app_id
+
+        set_process_app_id("Taltio")
     qapp = QApplication.instance() or QApplication([sys.argv[0], *argv])
     qapp.setApplicationName("Taltio")
     qapp.setQuitOnLastWindowClosed(False)
