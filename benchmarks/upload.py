@@ -248,11 +248,20 @@ def count_objects(srv, prefix: str) -> tuple[int, int]:
     return n, size
 
 
+
+def _default_workers() -> int:
+    from taltio.core.settings import BY_KEY
+
+    return BY_KEY["storage.parallel_uploads"].default
+
+
+WORKERS = _default_workers()
+
 def make_queue(tmp: Path, name: str, srv) -> UploadQueue:
     key, secret = srv.agents[AGENT]
     target = S3Target(srv.bucket, "agents", srv.endpoint, REGION, key, secret,
                       probe_key=f"{AGENT}/_probe/ws-bench")
-    return UploadQueue(tmp / f"{name}.sqlite3", target, 1.0)
+    return UploadQueue(tmp / f"{name}.sqlite3", target, 1.0, workers=WORKERS)
 
 
 # ------------------------------------------------------------------ part A
@@ -402,9 +411,14 @@ def main() -> None:
     ap.add_argument("--gap", type=float, default=0.2, help="part A: idle seconds before each upload")
     ap.add_argument("--backlog", type=int, default=1000, help="part B: queued jobs (0 skips part B)")
     ap.add_argument("--size-kb", type=float, default=500, help="part B: audio KB (1000 B) per job")
+    ap.add_argument("--workers", type=int, default=None,
+                    help="upload workers (default: the storage.parallel_uploads default)")
     ap.add_argument("--json", type=Path, help="write the results here")
     ap.add_argument("--keep", action="store_true", help="keep the temp dir")
     a = ap.parse_args()
+    global WORKERS
+    if a.workers:
+        WORKERS = a.workers
 
     exe = ensure_rclone()
     tmp = Path(tempfile.mkdtemp(prefix="taltio-upload-bench-"))

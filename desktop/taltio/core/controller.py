@@ -405,9 +405,11 @@ class Controller:
             return Text(QT_TRANSLATE_NOOP("core", "Upload queue nearly full: {used} of {quota} MB wait for upload; "
                                                   "{then}"),
                         used=st.pending_bytes // 2**20, quota=r.queue_quota_bytes // 2**20, then=then)
+        from .fleet import backlog_warning      # one rule for the agent and `taltio-admin fleet`
+
         age = st.oldest_age_s or 0.0
-        if st.pending and ((r.backlog_warn_count and st.pending >= r.backlog_warn_count)
-                           or (r.backlog_warn_s and age >= r.backlog_warn_s)):
+        if st.pending and backlog_warning(st.pending, age, r.backlog_warn_count or 2**31,
+                                          r.backlog_warn_s / 3600 if r.backlog_warn_s else float("inf")):
             return Text(QT_TRANSLATE_NOOP("core", "Uploads are behind: {count} calls waiting, the oldest for "
                                                   "{age}; check the network"),
                         count=st.pending, age=f"{int(age // 3600)} h {int(age % 3600 // 60)} min")

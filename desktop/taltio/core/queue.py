@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..adapters.storage import StorageError, StorageTarget
+from ..adapters.storage import PutResult, StorageError, StorageTarget
 
 log = logging.getLogger("taltio.queue")
 
@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS jobs (
     last_error  TEXT,
     done_at     REAL
 );
+CREATE INDEX IF NOT EXISTS jobs_waiting ON jobs (done_at, created_at);
 CREATE TABLE IF NOT EXISTS multipart (
     object_key  TEXT PRIMARY KEY,        -- a multipart upload in progress: resumed after a restart
     state       TEXT NOT NULL            -- JSON {upload_id, size, part_size, sha256}
@@ -66,7 +67,11 @@ class UploadQueue:
         self.workers = max(1, workers)
         self._db = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None, timeout=10)
         self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
+        # NORMAL in WAL mode: a commit survives a crash of the app; after a power cut the last
+        # progress marks may be gone, which only means a re-upload that storage answers with 412
+        # (stored), or a local file already removed that the existence probe then finds stored.
+        # Enqueueing, the one write that must survive a power cut, is synced in full (enqueue).
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
         self._migrate()
         self._lock = threading.RLock()
@@ -92,9 +97,13 @@ class UploadQueue:
         rows = [{"name": f["name"], "object": f.get("object", f["name"]), "sha256": f["sha256"], "size": f["size"],
                  "done": False} for f in files]
         with self._lock:
-            self._db.execute("INSERT OR IGNORE INTO jobs (call_id, call_dir, key_prefix, files, created_at, bytes) "
-                             "VALUES (?,?,?,?,?,?)", (call_id, str(call_dir), key_prefix, json.dumps(rows), time.time(),
-                                                      sum(int(r["size"]) for r in rows)))
+            self._db.execute("PRAGMA synchronous=FULL")
+            try:
+                self._db.execute("INSERT OR IGNORE INTO jobs (call_id, call_dir, key_prefix, files, created_at, "
+                                 "bytes) VALUES (?,?,?,?,?,?)", (call_id, str(call_dir), key_prefix, json.dumps(rows),
+                                                                 time.time(), sum(int(r["size"]) for r in rows)))
+            finally:
+                self._db.execute("PRAGMA synchronous=NORMAL")
         log.info("queued call %s (%d files)", call_id, len(rows))
         self._wake.set()
         self._notify()
@@ -222,12 +231,18 @@ class UploadQueue:
                 if f["done"]:
                     continue
                 path = Path(call_dir) / f["name"]
+                key = f"{key_prefix}/{f['object']}"
                 if not path.exists():
-                    raise StorageError(f"{path} is missing from the local queue; it cannot be uploaded")
-                result = self.target.put(f"{key_prefix}/{f['object']}", path, f["sha256"], journal=self)
+                    # Only after a power cut that took the last progress marks but not the removal.
+                    if not self.target.stored(key, f["sha256"]):
+                        raise StorageError(f"{path} is missing from the local queue; it cannot be uploaded")
+                    result = PutResult.EXISTS
+                else:
+                        result = self.target.put(key, path, f["sha256"], journal=self)
                 f["done"] = True
-                with self._lock:
-                    self._db.execute("UPDATE jobs SET files=? WHERE call_id=?", (json.dumps(files), call_id))
+                if f is not files[-1]:        # the last one is recorded by the job's own "done" below
+                    with self._lock:
+                        self._db.execute("UPDATE jobs SET files=? WHERE call_id=?", (json.dumps(files), call_id))
                 log.info("call %s: %s %s", call_id, f["object"], result.value)
         except StorageError as exc:
             delay = min(self.retry_max_s, 0.5 * (2 ** min(attempts, 16)))

@@ -217,6 +217,8 @@ class TaltioApp(QObject):
         self.adapter.stop()
         if self.core:
             self.core.controller.shutdown()
+            if self.core.heartbeat is not None:
+                self.core.heartbeat.stop()
             self.core.queue.stop()
         self.ipc.close()
         self.card.close()
