@@ -178,3 +178,31 @@ def test_backlog_warning_follows_the_organisations_thresholds(tmp_path):
     assert "the oldest for 5 h 2 min" in str(old)
     full = ctl.backlog_warning(QueueStatus(2, 60.0, None, False, 95 * 2**20))
     assert str(full) == "Upload queue nearly full: 95 of 100 MB wait for upload; recording continues"
+
+
+def test_file_gone_locally_but_stored_counts_as_done(tmp_path):
+    """After a power cut that kept the upload but lost its progress mark, the local copy may already be gone:
+    the queue asks storage instead of failing forever, and still refuses when storage lacks it."""
+    target = FolderTarget(tmp_path / "store")
+    d, files = _job(tmp_path)
+    audio = d / files[0]["name"]
+    target.put(f"a/2026/11/28/{files[0]['object']}", audio, files[0]["sha256"])
+    audio.unlink()
+    q = UploadQueue(tmp_path / "q.db", target, retry_max_s=0.5)
+    q.enqueue("c1", d, "a/2026/11/28", files)
+    q.start()
+    try:
+        assert _wait(lambda: q.status().pending == 0)
+    finally:
+        q.stop()
+    assert (tmp_path / "store/a/2026/11/28/c1.manifest.json").exists()
+    d2, files2 = _job(tmp_path, name="c2")
+    (d2 / files2[0]["name"]).unlink()                      # gone locally and never stored: kept as an error
+    q2 = UploadQueue(tmp_path / "q.db", target, retry_max_s=0.5)
+    q2.enqueue("c2", d2, "a/2026/11/28", files2)
+    q2.start()
+    try:
+        assert _wait(lambda: q2.status().last_error is not None)
+        assert "missing from the local queue" in q2.status().last_error and q2.status().pending == 1
+    finally:
+        q2.stop()
