@@ -409,7 +409,7 @@
 <context>
     <name>TaltioApp</name>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="+150"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="+171"/>
         <source>Your organisation has set the language of Taltio; it cannot be changed here.</source>
         <translation>Your organisation has set the language of Taltio; it cannot be changed here.</translation>
     </message>
@@ -419,7 +419,7 @@
         <translation>The language could not be saved: {error}</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>Agreement mark</source>
         <translation>Agreement mark</translation>
     </message>
@@ -457,7 +457,12 @@
         <translation>(oldest {age})</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>last upload error: {error}</source>
+        <translation>last upload error: {error}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Private call: NOT recorded</source>
         <translation>Private call: NOT recorded</translation>
     </message>
@@ -616,7 +621,7 @@
         <translation>Upload queue nearly full: {used} of {quota} MB wait for upload; {then}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Uploads are behind: {count} calls waiting, the oldest for {age}; check the network</source>
         <translation>Uploads are behind: {count} calls waiting, the oldest for {age}; check the network</translation>
     </message>
@@ -733,7 +738,7 @@
         <translation>&apos;{device}&apos; stopped (unplugged, or the audio server restarted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="-226"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="-228"/>
         <source>Taltio cannot record: {problem}</source>
         <translation>Taltio cannot record: {problem}</translation>
     </message>

@@ -409,7 +409,7 @@
 <context>
     <name>TaltioApp</name>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="+150"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="+171"/>
         <source>Your organisation has set the language of Taltio; it cannot be changed here.</source>
         <translation>Organisaatiosi on määrittänyt Taltion kielen, eikä sitä voi muuttaa täällä.</translation>
     </message>
@@ -419,7 +419,7 @@
         <translation>Kielivalintaa ei voitu tallentaa: {error}</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>Agreement mark</source>
         <translation>Sopimusmerkintä</translation>
     </message>
@@ -457,7 +457,12 @@
         <translation>(vanhin {age})</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>last upload error: {error}</source>
+        <translation>viimeisin lähetysvirhe: {error}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Private call: NOT recorded</source>
         <translation>Yksityispuhelu: EI tallenneta</translation>
     </message>
@@ -616,7 +621,7 @@
         <translation>Lähetysjono on lähes täynnä: {used}/{quota} Mt odottaa lähetystä; {then}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Uploads are behind: {count} calls waiting, the oldest for {age}; check the network</source>
         <translation>Lähetykset ovat jäljessä: {count} puhelua odottaa, vanhin {age}; tarkista verkkoyhteys</translation>
     </message>
@@ -733,7 +738,7 @@
         <translation>&apos;{device}&apos; pysähtyi (irrotettu, tai äänipalvelin käynnistyi uudelleen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="-226"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="-228"/>
         <source>Taltio cannot record: {problem}</source>
         <translation>Taltio ei voi tallentaa: {problem}</translation>
     </message>

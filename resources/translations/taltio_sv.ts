@@ -409,7 +409,7 @@
 <context>
     <name>TaltioApp</name>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="+150"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="+171"/>
         <source>Your organisation has set the language of Taltio; it cannot be changed here.</source>
         <translation>Din organisation har ställt in språket i Taltio; det kan inte ändras här.</translation>
     </message>
@@ -419,7 +419,7 @@
         <translation>Språkvalet kunde inte sparas: {error}</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>Agreement mark</source>
         <translation>Avtalsmarkering</translation>
     </message>
@@ -457,7 +457,12 @@
         <translation>(äldsta {age})</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>last upload error: {error}</source>
+        <translation>senaste uppladdningsfel: {error}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Private call: NOT recorded</source>
         <translation>Privat samtal: spelas INTE in</translation>
     </message>
@@ -616,7 +621,7 @@
         <translation>Uppladdningskön är nästan full: {used} av {quota} MB väntar på uppladdning; {then}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Uploads are behind: {count} calls waiting, the oldest for {age}; check the network</source>
         <translation>Uppladdningarna ligger efter: {count} samtal väntar, det äldsta i {age}; kontrollera nätverket</translation>
     </message>
@@ -733,7 +738,7 @@
         <translation>&apos;{device}&apos; slutade (urkopplad, eller så startade ljudservern om)</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="-226"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="-228"/>
         <source>Taltio cannot record: {problem}</source>
         <translation>Taltio kan inte spela in: {problem}</translation>
     </message>

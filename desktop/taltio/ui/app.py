@@ -422,7 +422,9 @@ class TaltioApp(QObject):
                 self.tr("(oldest {age})").format(age=f"{age // 3600} h {age % 3600 // 60} min" if age >= 3600
                                                  else f"{age // 60} min {age % 60} s")
         behind = ctl.backlog_warning(q)
-        detail = "; ".join(x for x in (backlog, q.last_error or "", self.last_error) if x)
+        # Storage's own words stay as they are (IT reads them); the sentence around them is translated.
+        upload_error = self.tr("last upload error: {error}").format(error=q.last_error) if q.last_error else ""
+        detail = "; ".join(x for x in (backlog, upload_error, self.last_error) if x)
         if cur:
             v = ctl.view(cur)
             if v["outcome"] == "private":
