@@ -51,3 +51,27 @@ def test_docs_are_generated_from_schema():
     r = subprocess.run([sys.executable, "-m", "taltio.admin", "docs", "--check", str(ROOT / "docs" /
                         "configuration.md")], env={"PYTHONPATH": str(ROOT / "desktop")})
     assert r.returncode == 0
+
+
+def test_layers_supervisor_user_machine(tmp_path, caplog):
+    """defaults < supervisor policy < user (where allowed) < machine; each layer only sets what its scope allows."""
+    machine = tmp_path / "machine.toml"
+    machine.write_text('[recording]\nmax_pause_seconds = 120.0\n[storage]\nurl = "file:///srv/rec"\n')
+    user = tmp_path / "user.toml"
+    user.write_text('[ui]\nlanguage = "sv"\n[privacy]\nallow_private = false\n')
+    policy = {"notice.text_fi": "Puhelu tallennetaan (v7).", "recording.max_pause_seconds": 60.0,
+              "ui.language": "fi", "storage.url": "s3://evil/x", "privacy.max_private_per_day": 2}
+    from taltio.core import settings as settings_mod
+
+    s = settings_mod.load(machine, user, policy=policy, policy_origin="supervisor policy v7 (org)")
+    assert s["notice.text_fi"] == "Puhelu tallennetaan (v7)."
+    assert s.origins["notice.text_fi"] == "supervisor policy v7 (org)"
+    assert s["privacy.max_private_per_day"] == 2
+    assert s["ui.language"] == "sv"                        # the agent's own choice beats the policy's default
+    assert s["recording.max_pause_seconds"] == 120.0       # machine policy locks it against the supervisor
+    assert settings_mod.locked(s, "recording.max_pause_seconds")
+    assert s["storage.url"] == "file:///srv/rec"           # storage is IT's: a policy cannot move recordings
+    assert s["privacy.allow_private"] is True              # not the agent's to switch off
+    assert "'storage.url' can only be set by machine policy" in caplog.text
+    assert {x.scope for x in settings_mod.SCHEMA} == {"user", "supervisor", "machine"}
+    assert settings_mod.BY_KEY["encryption.recipients"].scope == "machine"

@@ -15,7 +15,7 @@ import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 import platformdirs
 
@@ -26,6 +26,14 @@ log = logging.getLogger("taltio.settings")
 
 APP = "Taltio"
 
+
+SCOPES = ("user", "supervisor", "machine")
+# Sections a supervisor's signed policy may set (the call rules and what people are told); every
+# other section is IT's, by machine policy. Exceptions below.
+SUPERVISOR_SECTIONS = ("notice", "org", "staff", "recording", "privacy")
+SUPERVISOR_EXTRA = ("audio.one_sided_alarm_seconds", "audio.codec", "audio.opus_bitrate_kbps", "audio.sample_rate",
+                    "fleet.heartbeat_minutes", "fleet.backlog_warn_count", "fleet.backlog_warn_hours",
+                    "storage.when_queue_full")
 
 class ConfigError(ValueError):
     """A setting has a value we cannot use; the message names the setting and the fix."""
@@ -38,8 +46,26 @@ class Setting:
     default: Any
     help: str
     choices: tuple | None = None
-    user: bool = False            # may the agent override it in their own settings?
+    user: bool = False            # shorthand for scope="user"
     validate: Callable[[Any], str | None] | None = None
+    # The lowest layer that may set it: "user" (the agent's own settings, a supervisor policy or
+    # machine policy), "supervisor" (a signed supervisor policy or machine policy) or "machine"
+    # (machine policy only: storage, keys, devices' backend, identity). Machine policy always wins
+    # and locks what it sets.
+    scope: str = ""
+
+    def __post_init__(self) -> None:
+        scope = self.scope or ("user" if self.user else "supervisor"
+                               if self.key.split(".")[0] in SUPERVISOR_SECTIONS or self.key in SUPERVISOR_EXTRA
+                               else "machine")
+        if scope not in SCOPES:
+            raise ValueError(f"{self.key}: scope must be one of {SCOPES}")
+        object.__setattr__(self, "scope", scope)
+        object.__setattr__(self, "user", scope == "user")
+
+    def settable_by(self, layer: str) -> bool:
+        """layer: 'user', 'supervisor' or 'machine'."""
+        return SCOPES.index(layer) >= SCOPES.index(self.scope)
 
     def check(self, value: Any, origin: str) -> Any:
         t = self.type
@@ -330,12 +356,15 @@ def _safe_login() -> str:
     return "".join(c for c in name if c.isalnum() or c in "._-") or "agent"
 
 
-def load(machine: Path | None = None, user: Path | None = None) -> Settings:
-    """Defaults < user choices (where allowed) < machine config.
+def load(machine: Path | None = None, user: Path | None = None, *, policy: Mapping[str, Any] | None = None,
+         policy_origin: str = "supervisor policy") -> Settings:
+    """Defaults < supervisor policy < user choices (where allowed) < machine policy.
 
-    The machine file is written by IT; user values for settings it fixes are
-    ignored, because QSettings-style "user overrides everything" would let an
-    agent switch recording off.
+    The machine file is written by IT and locks what it sets: user values for those
+    are ignored, because QSettings-style "user overrides everything" would let an
+    agent switch recording off. *policy* is a verified supervisor policy's settings
+    (core.policy checks signature, version and scope before it gets here); a key it
+    may not set is ignored here as a second line of defence.
     """
     values = {s.key: s.default for s in SCHEMA}
     origins = {s.key: "default" for s in SCHEMA}
@@ -345,16 +374,19 @@ def load(machine: Path | None = None, user: Path | None = None) -> Settings:
     if os.environ.get("TALTIO_CONFIG") and not machine.exists():
         raise ConfigError(f"TALTIO_CONFIG points to {machine}, which does not exist")
     user_vals = _read_toml(user) if user.exists() else {}
-    for src, vals, name in ((user, user_vals, "user"), (machine, machine_vals, "machine")):
+    layers = (("supervisor", policy or {}, policy_origin), ("user", user_vals, str(user)),
+              ("machine", machine_vals, str(machine)))
+    for layer, vals, src in layers:
         for key, raw in vals.items():
             setting = BY_KEY.get(key)
             if setting is None:
                 raise ConfigError(f"{src}: unknown setting '{key}' (see docs/configuration.md)")
-            if name == "user" and not setting.user:
-                log.warning("%s: '%s' can only be set by the organisation; ignored", src, key)
+            if not setting.settable_by(layer):
+                log.warning("%s: '%s' can only be set by %s; ignored", src, key,
+                            "machine policy" if setting.scope == "machine" else "the organisation")
                 continue
-            values[key] = setting.check(raw, str(src))
-            origins[key] = f"{name} ({src})"
+            values[key] = setting.check(raw, src)
+            origins[key] = f"{layer} ({src})" if layer != "supervisor" else src
     return Settings(values, origins, machine if machine.exists() else None, user)
 
 
@@ -366,17 +398,21 @@ def docs_markdown() -> str:
         "",
         "Taltio reads the machine config file (TOML) from `TALTIO_CONFIG` if set, else",
         "`/etc/taltio/taltio.toml` on Linux, `%ProgramData%\\Taltio\\taltio.toml` on Windows and",
-        "`/Library/Application Support/Taltio/taltio.toml` on macOS. Settings marked *agent may override*",
-        "can also be set in the user's `settings.toml` (platformdirs user config dir); the machine file",
-        "always wins. Keys are written in TOML sections, e.g. `[storage]` then `url = \"s3://…\"`.",
+        "`/Library/Application Support/Taltio/taltio.toml` on macOS. Keys are written in TOML sections,",
+        "e.g. `[storage]` then `url = \"s3://…\"`.",
         "",
-        "| Setting | Type | Default | Agent may override | Meaning |",
+        "Layers, lowest first: defaults < supervisor policy (signed) < the agent's own `settings.toml`",
+        "(platformdirs user config dir) < machine policy. *Set by* is the lowest layer allowed to set a",
+        "setting: `user` (any layer), `supervisor` (a supervisor policy or machine policy) or `machine`",
+        "(machine policy only). Whatever machine policy sets is locked.",
+        "",
+        "| Setting | Type | Default | Set by | Meaning |",
         "|---|---|---|---|---|",
     ]
     for s in SCHEMA:
         default = "(long text)" if s.key == "notice.text" else repr(s.default)
         choices = f" One of: {', '.join(map(str, s.choices))}." if s.choices else ""
-        lines.append(f"| `{s.key}` | {s.type.__name__} | `{default}` | {'yes' if s.user else 'no'} | "
+        lines.append(f"| `{s.key}` | {s.type.__name__} | `{default}` | {s.scope} | "
                      f"{s.help}{choices} |")
     lines += [
         "",
