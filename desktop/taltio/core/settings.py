@@ -286,6 +286,18 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("fleet.stale_minutes", float, 20.0, "`taltio-admin fleet` flags a workstation STALE when its last "
             "heartbeat is older than this; keep it a few times fleet.heartbeat_minutes.",
             validate=lambda v: None if v > 0 else "must be more than 0"),
+    Setting("recording.enabled", bool, True, "Whether this workstation records calls at all. Off: Taltio shows "
+            "that recording is off and captures nothing.", scope="machine"),
+    Setting("policy.allowed_signers", list, [], "Supervisor keys whose signed policies this workstation accepts "
+            "('ssh-ed25519 AAAA… name', one per entry; `taltio-admin keys new-supervisor` makes one). Empty: no "
+            "supervisor policy is fetched."),
+    Setting("policy.url", str, "", "Where supervisors publish policies: s3://BUCKET/policy or file:///PATH/policy. "
+            "Empty: the 'policy/' folder beside storage.url's bucket (s3://BUCKET/policy).", validate=_url),
+    Setting("policy.groups", list, [], "The groups this workstation belongs to: it applies policy/org.json, then "
+            "policy/group-NAME.json for each group, then policy/agent-ID.json (later wins)."),
+    Setting("policy.poll_minutes", float, 5.0, "How often the workstation checks for a new policy (a conditional "
+            "GET: nothing is downloaded when it has not changed).",
+            validate=lambda v: None if 0.02 <= v <= 1440 else "must be between 0.02 and 1440"),
 )
 
 BY_KEY = {s.key: s for s in SCHEMA}
