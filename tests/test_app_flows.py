@@ -225,3 +225,15 @@ def test_full_upload_queue_with_stop_policy_records_nothing_and_says_why(qtbot, 
         assert manifest["outcome"] == "failed" and "quota" in manifest["error"]
     finally:
         app.shutdown()
+
+
+def test_recording_switched_off_by_machine_policy(qtbot, make_app, tmp_path):
+    """IT's recording.enabled = false: no card, no session, nothing captured, and the status says why."""
+    app = make_app("[recording]\nenabled = false\n")
+    ctl = app.core.controller
+    ctl.handle(CallEvent.parse("incoming", call_id="c-off", number="+358401234567"))
+    ctl.handle(CallEvent.parse("answered", call_id="c-off"))
+    qtbot.wait(200)
+    assert "c-off" not in ctl.sessions and not app.card.isVisible()
+    assert app.compute_status()[1] == "Recording is switched off by your organisation"
+    assert not (tmp_path / "data" / "calls" / "c-off").exists()

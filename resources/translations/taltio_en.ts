@@ -443,8 +443,13 @@
         <source>Not recording: configuration problem</source>
         <translation>Not recording: configuration problem</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Recording is switched off by your organisation</source>
+        <translation>Recording is switched off by your organisation</translation>
+    </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%n recording(s) waiting for upload</source>
         <translation>
             <numerusform>%n recording waiting for upload</numerusform>
@@ -561,7 +566,7 @@
         <translation>&apos;{event}&apos; needs an active call, and there is none</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+72"/>
         <source>unknown language &apos;{language}&apos;; use one of {languages}</source>
         <translation>unknown language &apos;{language}&apos;; use one of {languages}</translation>
     </message>
@@ -738,7 +743,7 @@
         <translation>&apos;{device}&apos; stopped (unplugged, or the audio server restarted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="-228"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="-230"/>
         <source>Taltio cannot record: {problem}</source>
         <translation>Taltio cannot record: {problem}</translation>
     </message>

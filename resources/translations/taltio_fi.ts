@@ -443,8 +443,13 @@
         <source>Not recording: configuration problem</source>
         <translation>Ei tallenneta: ongelma asetuksissa</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Recording is switched off by your organisation</source>
+        <translation>Organisaatiosi on kytkenyt tallennuksen pois päältä</translation>
+    </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%n recording(s) waiting for upload</source>
         <translation>
             <numerusform>%n tallenne odottaa lähetystä</numerusform>
@@ -561,7 +566,7 @@
         <translation>&apos;{event}&apos; vaatii käynnissä olevan puhelun, eikä sellaista ole</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+72"/>
         <source>unknown language &apos;{language}&apos;; use one of {languages}</source>
         <translation>tuntematon kieli &apos;{language}&apos;; käytä jotakin näistä: {languages}</translation>
     </message>
@@ -738,7 +743,7 @@
         <translation>&apos;{device}&apos; pysähtyi (irrotettu, tai äänipalvelin käynnistyi uudelleen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="-228"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="-230"/>
         <source>Taltio cannot record: {problem}</source>
         <translation>Taltio ei voi tallentaa: {problem}</translation>
     </message>

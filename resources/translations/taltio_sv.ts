@@ -443,8 +443,13 @@
         <source>Not recording: configuration problem</source>
         <translation>Spelar inte in: fel i inställningarna</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Recording is switched off by your organisation</source>
+        <translation>Inspelningen är avstängd av din organisation</translation>
+    </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%n recording(s) waiting for upload</source>
         <translation>
             <numerusform>%n inspelning väntar på uppladdning</numerusform>
@@ -561,7 +566,7 @@
         <translation>&apos;{event}&apos; kräver ett pågående samtal, och det finns inget</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+72"/>
         <source>unknown language &apos;{language}&apos;; use one of {languages}</source>
         <translation>okänt språk &apos;{language}&apos;; använd något av {languages}</translation>
     </message>
@@ -738,7 +743,7 @@
         <translation>&apos;{device}&apos; slutade (urkopplad, eller så startade ljudservern om)</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="-228"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="-230"/>
         <source>Taltio cannot record: {problem}</source>
         <translation>Taltio kan inte spela in: {problem}</translation>
     </message>

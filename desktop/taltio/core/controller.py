@@ -137,6 +137,12 @@ class Controller:
     # -- the event entry point ------------------------------------------------
     def handle(self, ev: CallEvent) -> str:
         """Apply one event. Raises EventError/TransitionError with a one-line reason for bad input."""
+        if not self.rules.enabled and not any(s.active for s in self.sessions.values()):
+            # IT switched recording off (recording.enabled): calls are not even tracked, so no card
+            # asks the agent to read a notice about a recording that will not happen. A call already
+            # in progress when the policy arrived is finished normally.
+            log.debug("recording is off by machine policy; %s ignored", ev.kind.value)
+            return ev.call_id or ""
         if ev.kind == EventKind.NEXT_PRIVATE:
             return self._next_private(ev.label)
         others: list[CallSession] = []

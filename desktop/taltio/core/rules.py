@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class CallRules:
     start: str = "notice"                 # "notice": agent confirms the notice; "answer": record on answer
+    enabled: bool = True                  # recording.enabled (machine policy): off = no call is captured
     allow_private: bool = True
     max_private_per_day: int = 0          # 0: no limit
     private_reason_required: bool = False
@@ -32,7 +33,8 @@ class CallRules:
     def from_settings(cls, settings) -> CallRules:
         from .notices import LANGUAGES, customer_notice
 
-        return cls(start=settings["recording.start"], allow_private=settings["privacy.allow_private"],
+        return cls(start=settings["recording.start"], enabled=settings["recording.enabled"],
+                   allow_private=settings["privacy.allow_private"],
                    default_language=settings["notice.default_language"],
                    language_rules=tuple(settings["notice.language_rules"]),
                    notice_texts={lang: customer_notice(settings, lang) for lang in LANGUAGES},

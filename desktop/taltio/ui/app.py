@@ -413,6 +413,8 @@ class TaltioApp(QObject):
         if self.config_error:
             return "error", self.tr("Not recording: configuration problem"), self.config_error
         ctl = self.core.controller
+        if not ctl.rules.enabled and ctl.current() is None:
+            return "idle", self.tr("Recording is switched off by your organisation"), ""
         cur = ctl.current()
         q = self.core.queue.status()
         backlog = ""
