@@ -21,6 +21,7 @@ import platformdirs
 
 from .notices import LANGUAGES, check_rules
 from .rules import check_pattern
+from .texts import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("taltio.settings")
 
@@ -53,6 +54,9 @@ class Setting:
     # (machine policy only: storage, keys, devices' backend, identity). Machine policy always wins
     # and locks what it sets.
     scope: str = ""
+    # A short name for the setting (UI, ADMX/ADML and the docs), translatable like the help: both are marked
+    # with QT_TRANSLATE_NOOP("settings", ...) so pyside6-lupdate extracts them into the .ts files.
+    label: str = ""
 
     def __post_init__(self) -> None:
         scope = self.scope or ("user" if self.user else "supervisor"
@@ -134,169 +138,313 @@ def _address(value: str) -> str | None:
 
 
 SCHEMA: tuple[Setting, ...] = (
-    Setting("agent.id", str, "", "Agent identifier used in object keys and manifests. Empty: the login name."),
-    Setting("workstation.id", str, "", "Workstation identifier in manifests. Empty: the host name."),
-    Setting("audio.backend", str, "auto", "Audio system: 'auto' picks PipeWire/PulseAudio on Linux, WASAPI on "
-            "Windows, Core Audio on macOS; 'portaudio' uses plain PortAudio device names.",
+    Setting("agent.id", str, "", QT_TRANSLATE_NOOP("settings",
+            "Agent identifier used in object keys and manifests. Empty: the login name."),
+            label=QT_TRANSLATE_NOOP("settings", "Agent identifier")),
+    Setting("workstation.id", str, "", QT_TRANSLATE_NOOP("settings",
+            "Workstation identifier in manifests. Empty: the host name."),
+            label=QT_TRANSLATE_NOOP("settings", "Workstation identifier")),
+    Setting("audio.backend", str, "auto", QT_TRANSLATE_NOOP("settings",
+            "Audio system: 'auto' picks PipeWire/PulseAudio on Linux, WASAPI on Windows, Core Audio on macOS; "
+            "'portaudio' uses plain PortAudio device names."),
+            label=QT_TRANSLATE_NOOP("settings", "Audio system"),
             choices=("auto", "pulse", "portaudio", "windows", "macos")),
-    Setting("audio.mic_device", str, "", "The agent's headset microphone: a stable device id (see `taltio doctor`; "
-            "on Linux the PipeWire/PulseAudio source name) or a unique part of its name. Empty: the default input.",
+    Setting("audio.mic_device", str, "", QT_TRANSLATE_NOOP("settings",
+            "The agent's headset microphone: a stable device id (see `taltio doctor`; on Linux the "
+            "PipeWire/PulseAudio source name) or a unique part of its name. Empty: the default input."),
+            label=QT_TRANSLATE_NOOP("settings", "Microphone"),
             user=True),
-    Setting("audio.loopback_device", str, "", "The device that carries what the softphone plays (on Linux the "
-            "monitor of the headset's output, e.g. 'alsa_output.usb-Jabra….monitor'). Empty: the monitor of the "
-            "output the softphone is playing to, else of the default output.", user=True),
-    Setting("audio.mic_fallback_device", str, "", "Microphone to record from while the chosen one is lost (e.g. "
-            "the laptop's built-in mic when the headset is unplugged). Empty: record a gap and wait for the chosen "
-            "one to return. Either way the agent is warned, the switch is listed in the call's manifest, and the "
-            "chosen device is used again as soon as it returns.", user=True),
-    Setting("audio.loopback_fallback_device", str, "", "Loopback device to record the customer from while the "
-            "chosen one is lost (e.g. the monitor of the built-in speakers, where the softphone plays once the "
-            "headset is gone). Empty: record a gap and wait.", user=True),
-    Setting("audio.one_sided_alarm_seconds", float, 20.0, "Warn the agent when either side has been silent "
-            "this long while recording (e.g. the customer is not heard).",
+    Setting("audio.loopback_device", str, "", QT_TRANSLATE_NOOP("settings",
+            "The device that carries what the softphone plays (on Linux the monitor of the headset's output, e.g. "
+            "'alsa_output.usb-Jabra….monitor'). Empty: the monitor of the output the softphone is playing to, else "
+            "of the default output."),
+            label=QT_TRANSLATE_NOOP("settings", "Softphone playback (loopback) device"), user=True),
+    Setting("audio.mic_fallback_device", str, "", QT_TRANSLATE_NOOP("settings",
+            "Microphone to record from while the chosen one is lost (e.g. the laptop's built-in mic when the "
+            "headset is unplugged). Empty: record a gap and wait for the chosen one to return. Either way the "
+            "agent is warned, the switch is listed in the call's manifest, and the chosen device is used again as "
+            "soon as it returns."),
+            label=QT_TRANSLATE_NOOP("settings", "Fallback microphone"), user=True),
+    Setting("audio.loopback_fallback_device", str, "", QT_TRANSLATE_NOOP("settings",
+            "Loopback device to record the customer from while the chosen one is lost (e.g. the monitor of the "
+            "built-in speakers, where the softphone plays once the headset is gone). Empty: record a gap and wait."),
+            label=QT_TRANSLATE_NOOP("settings", "Fallback loopback device"), user=True),
+    Setting("audio.one_sided_alarm_seconds", float, 20.0, QT_TRANSLATE_NOOP("settings",
+            "Warn the agent when either side has been silent this long while recording (e.g. the customer is not "
+            "heard)."),
+            label=QT_TRANSLATE_NOOP("settings", "One-sided call alarm (seconds)"),
             validate=lambda v: None if 5 <= v <= 600 else "must be between 5 and 600"),
-    Setting("audio.sample_rate", int, 16000, "Recording sample rate in Hz.", choices=(8000, 12000, 16000, 24000, 48000)),
-    Setting("audio.codec", str, "opus", "Recording codec: 'opus' (Ogg Opus, small) or 'flac' (lossless, about "
-            "8 times larger).", choices=("opus", "flac")),
-    Setting("audio.opus_bitrate_kbps", int, 28, "Opus bitrate for the stereo call, kbit/s. 28 is the smallest that "
-            "kept speech intelligibility (STOI) ≥ 0.85 on both channels with margin: 0.948, 218 KB per call-minute "
-            "(docs/performance.md).", validate=lambda v: None if 16 <= v <= 256 else "must be between 16 and 256"),
-    Setting("audio.segment_seconds", float, 1.0, "How often encrypted audio is sealed to disk; bounds what a crash "
-            "can lose.", validate=lambda v: None if 0.2 <= v <= 2.0 else "must be between 0.2 and 2.0"),
-    Setting("softphone.adapter", str, "hook", "How Taltio learns of calls: 'hook' (the softphone runs "
-            "`taltio hook …`) or 'baresip' (baresip's ctrl_tcp module).", choices=("hook", "baresip")),
-    Setting("softphone.process_name", str, "", "The softphone's program name (e.g. 'MicroSIP'), used to suggest "
-            "the output device it plays to. Empty: 'baresip' with the baresip adapter, else the default output."),
-    Setting("softphone.address", str, "127.0.0.1:4444", "HOST:PORT of the softphone's control socket (baresip).",
+    Setting("audio.sample_rate", int, 16000, QT_TRANSLATE_NOOP("settings",
+            "Recording sample rate in Hz."),
+            label=QT_TRANSLATE_NOOP("settings", "Sample rate (Hz)"), choices=(8000, 12000, 16000, 24000, 48000)),
+    Setting("audio.codec", str, "opus", QT_TRANSLATE_NOOP("settings",
+            "Recording codec: 'opus' (Ogg Opus, small) or 'flac' (lossless, about 8 times larger)."),
+            label=QT_TRANSLATE_NOOP("settings", "Recording codec"), choices=("opus", "flac")),
+    Setting("audio.opus_bitrate_kbps", int, 28, QT_TRANSLATE_NOOP("settings",
+            "Opus bitrate for the stereo call, kbit/s. 28 is the smallest that kept speech intelligibility (STOI) "
+            "≥ 0.85 on both channels with margin: 0.948, 218 KB per call-minute (docs/performance.md)."),
+            label=QT_TRANSLATE_NOOP("settings", "Opus bitrate (kbit/s)"),
+            validate=lambda v: None if 16 <= v <= 256 else "must be between 16 and 256"),
+    Setting("audio.segment_seconds", float, 1.0, QT_TRANSLATE_NOOP("settings",
+            "How often encrypted audio is sealed to disk; bounds what a crash can lose."),
+            label=QT_TRANSLATE_NOOP("settings", "Sealing interval (seconds)"),
+            validate=lambda v: None if 0.2 <= v <= 2.0 else "must be between 0.2 and 2.0"),
+    Setting("softphone.adapter", str, "hook", QT_TRANSLATE_NOOP("settings",
+            "How Taltio learns of calls: 'hook' (the softphone runs `taltio hook …`) or 'baresip' (baresip's "
+            "ctrl_tcp module)."),
+            label=QT_TRANSLATE_NOOP("settings", "Softphone adapter"), choices=("hook", "baresip")),
+    Setting("softphone.process_name", str, "", QT_TRANSLATE_NOOP("settings",
+            "The softphone's program name (e.g. 'MicroSIP'), used to suggest the output device it plays to. Empty: "
+            "'baresip' with the baresip adapter, else the default output."),
+            label=QT_TRANSLATE_NOOP("settings", "Softphone program name")),
+    Setting("softphone.address", str, "127.0.0.1:4444", QT_TRANSLATE_NOOP("settings",
+            "HOST:PORT of the softphone's control socket (baresip)."),
+            label=QT_TRANSLATE_NOOP("settings", "Softphone control address"),
             validate=_address),
-    Setting("storage.url", str, "", "Where recordings go: s3://BUCKET/PREFIX or file:///PATH (a network share). "
-            "Empty: standalone mode, a folder in the user data dir.", validate=_url),
-    Setting("storage.endpoint", str, "", "S3 endpoint URL (SeaweedFS, MinIO, Ceph). Empty: AWS.", validate=_endpoint),
-    Setting("storage.region", str, "us-east-1", "S3 region."),
-    Setting("storage.ca_bundle", str, "", "PEM file of the CA(s) that signed the storage's (or a TLS-inspecting "
-            "proxy's) certificate, e.g. the organisation's root CA. Trusted in addition to the OS trust store, "
-            "or instead of it with storage.use_os_trust_store = false. An unreadable file stops uploads with "
-            "an error (and `taltio doctor` fails); recording goes on. See docs/storage-network.md.",
+    Setting("storage.url", str, "", QT_TRANSLATE_NOOP("settings",
+            "Where recordings go: s3://BUCKET/PREFIX or file:///PATH (a network share). Empty: standalone mode, a "
+            "folder in the user data dir."),
+            label=QT_TRANSLATE_NOOP("settings", "Storage URL"), validate=_url),
+    Setting("storage.endpoint", str, "", QT_TRANSLATE_NOOP("settings",
+            "S3 endpoint URL (SeaweedFS, MinIO, Ceph). Empty: AWS."),
+            label=QT_TRANSLATE_NOOP("settings", "S3 endpoint"), validate=_endpoint),
+    Setting("storage.region", str, "us-east-1", QT_TRANSLATE_NOOP("settings",
+            "S3 region."),
+            label=QT_TRANSLATE_NOOP("settings", "S3 region")),
+    Setting("storage.ca_bundle", str, "", QT_TRANSLATE_NOOP("settings",
+            "PEM file of the CA(s) that signed the storage's (or a TLS-inspecting proxy's) certificate, e.g. the "
+            "organisation's root CA. Trusted in addition to the OS trust store, or instead of it with "
+            "storage.use_os_trust_store = false. An unreadable file stops uploads with an error (and `taltio "
+            "doctor` fails); recording goes on. See docs/storage-network.md."),
+            label=QT_TRANSLATE_NOOP("settings", "CA bundle file"),
             validate=lambda v: None if not v or os.path.isabs(v) else "must be an absolute path to a PEM file"),
-    Setting("storage.use_os_trust_store", bool, True, "Verify the storage's certificate against the operating "
-            "system's trust store (Windows certificate store, macOS keychain, the distribution's CA list on "
-            "Linux), where IT usually installs the organisation's CA. False: only storage.ca_bundle, or "
-            "without it the CA list shipped with Taltio (Mozilla's)."),
-    Setting("storage.proxy", str, "", "Proxy for storage traffic, e.g. http://proxy.example:3128 (https:// "
-            "URLs are tunnelled with CONNECT; user:password@ is allowed but shown masked). Hosts in NO_PROXY "
-            "still go direct. Empty: HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment.",
+    Setting("storage.use_os_trust_store", bool, True, QT_TRANSLATE_NOOP("settings",
+            "Verify the storage's certificate against the operating system's trust store (Windows certificate "
+            "store, macOS keychain, the distribution's CA list on Linux), where IT usually installs the "
+            "organisation's CA. False: only storage.ca_bundle, or without it the CA list shipped with Taltio "
+            "(Mozilla's)."),
+            label=QT_TRANSLATE_NOOP("settings", "Use the OS trust store")),
+    Setting("storage.proxy", str, "", QT_TRANSLATE_NOOP("settings",
+            "Proxy for storage traffic, e.g. http://proxy.example:3128 (https:// URLs are tunnelled with CONNECT; "
+            "user:password@ is allowed but shown masked). Hosts in NO_PROXY still go direct. Empty: HTTPS_PROXY / "
+            "HTTP_PROXY / NO_PROXY from the environment."),
+            label=QT_TRANSLATE_NOOP("settings", "Storage proxy"),
             validate=_proxy),
-    Setting("storage.dev_insecure_tls", bool, False, "DEVELOPMENT ONLY: do not verify the storage's TLS "
-            "certificate. Anyone on the network path can then read and change uploads. Every connection "
-            "setup logs a warning and `taltio doctor` fails while it is on. Only the machine config can set "
-            "it, never the agent's own settings."),
-    Setting("storage.access_key_id", str, "", "S3 access key id of this agent. The secret is kept in the OS keyring "
-            "(or TALTIO_S3_SECRET for tests), never in this file."),
-    Setting("storage.parallel_uploads", int, 4, "How many calls upload at once (a backlog drains faster; the "
-            "files of one call always go in order, audio first, manifest last).",
+    Setting("storage.dev_insecure_tls", bool, False, QT_TRANSLATE_NOOP("settings",
+            "DEVELOPMENT ONLY: do not verify the storage's TLS certificate. Anyone on the network path can then "
+            "read and change uploads. Every connection setup logs a warning and `taltio doctor` fails while it is "
+            "on. Only the machine config can set it, never the agent's own settings."),
+            label=QT_TRANSLATE_NOOP("settings", "Skip TLS verification (development only)")),
+    Setting("storage.access_key_id", str, "", QT_TRANSLATE_NOOP("settings",
+            "S3 access key id of this agent. The secret is kept in the OS keyring (or TALTIO_S3_SECRET for tests), "
+            "never in this file."),
+            label=QT_TRANSLATE_NOOP("settings", "S3 access key id")),
+    Setting("storage.parallel_uploads", int, 4, QT_TRANSLATE_NOOP("settings",
+            "How many calls upload at once (a backlog drains faster; the files of one call always go in order, "
+            "audio first, manifest last)."),
+            label=QT_TRANSLATE_NOOP("settings", "Parallel uploads"),
             validate=lambda v: None if 1 <= v <= 16 else "must be between 1 and 16"),
-    Setting("storage.multipart_threshold_mb", int, 16, "Files from this size (MiB) upload in parts that resume "
-            "after a restart or a dropped connection; smaller ones in one request.",
+    Setting("storage.multipart_threshold_mb", int, 16, QT_TRANSLATE_NOOP("settings",
+            "Files from this size (MiB) upload in parts that resume after a restart or a dropped connection; "
+            "smaller ones in one request."),
+            label=QT_TRANSLATE_NOOP("settings", "Multipart threshold (MiB)"),
             validate=lambda v: None if 5 <= v <= 5000 else "must be between 5 and 5000"),
-    Setting("storage.part_size_mb", int, 8, "Size of each part of a multipart upload (MiB; S3 needs at least 5).",
+    Setting("storage.part_size_mb", int, 8, QT_TRANSLATE_NOOP("settings",
+            "Size of each part of a multipart upload (MiB; S3 needs at least 5)."),
+            label=QT_TRANSLATE_NOOP("settings", "Part size (MiB)"),
             validate=lambda v: None if 5 <= v <= 512 else "must be between 5 and 512"),
-    Setting("storage.queue_quota_mb", int, 2048, "Most disk the calls waiting for upload may use on this "
-            "computer (MiB). Near it (90 %) the agent is warned. Waiting recordings are never deleted to make "
-            "room: storage.when_queue_full decides what happens to new calls. 0: no limit.",
+    Setting("storage.queue_quota_mb", int, 2048, QT_TRANSLATE_NOOP("settings",
+            "Most disk the calls waiting for upload may use on this computer (MiB). Near it (90 %) the agent is "
+            "warned. Waiting recordings are never deleted to make room: storage.when_queue_full decides what "
+            "happens to new calls. 0: no limit."),
+            label=QT_TRANSLATE_NOOP("settings", "Upload queue quota (MiB)"),
             validate=lambda v: None if v >= 0 else "must be 0 (no limit) or more"),
-    Setting("storage.when_queue_full", str, "record", "When the waiting calls fill storage.queue_quota_mb: "
-            "'record' keeps recording new calls anyway (the disk is the limit), 'stop' records no new call until "
-            "uploads make room (the agent is told before giving the notice; the call's manifest says why).",
+    Setting("storage.when_queue_full", str, "record", QT_TRANSLATE_NOOP("settings",
+            "When the waiting calls fill storage.queue_quota_mb: 'record' keeps recording new calls anyway (the "
+            "disk is the limit), 'stop' records no new call until uploads make room (the agent is told before "
+            "giving the notice; the call's manifest says why)."),
+            label=QT_TRANSLATE_NOOP("settings", "When the upload queue is full"),
             choices=("record", "stop")),
-    Setting("storage.retry_max_seconds", float, 5.0, "Longest wait between upload attempts while storage is down.",
+    Setting("storage.retry_max_seconds", float, 5.0, QT_TRANSLATE_NOOP("settings",
+            "Longest wait between upload attempts while storage is down."),
+            label=QT_TRANSLATE_NOOP("settings", "Longest retry wait (seconds)"),
             validate=lambda v: None if 0.5 <= v <= 3600 else "must be between 0.5 and 3600"),
-    Setting("storage.retention_days", int, 365, "Days every stored recording version is locked (S3 Object Lock, "
-            "COMPLIANCE mode: nobody, not even the storage admin, can delete or shorten it before then). Used by "
-            "`taltio-admin storage init` for a new bucket; keep `org.retention` in line with it.",
+    Setting("storage.retention_days", int, 365, QT_TRANSLATE_NOOP("settings",
+            "Days every stored recording version is locked (S3 Object Lock, COMPLIANCE mode: nobody, not even the "
+            "storage admin, can delete or shorten it before then). Used by `taltio-admin storage init` for a new "
+            "bucket; keep `org.retention` in line with it."),
+            label=QT_TRANSLATE_NOOP("settings", "Retention lock (days)"),
             validate=lambda v: None if v > 0 else "must be a positive number of days"),
-    Setting("encryption.recipients", list, [], "Organisation age recipients (age1…) that can decrypt recordings. "
-            "The workstation itself can never decrypt. Empty: standalone mode with a local key."),
-    Setting("notice.default_language", str, "fi", "Language of the notice when no rule matches the number.",
+    Setting("encryption.recipients", list, [], QT_TRANSLATE_NOOP("settings",
+            "Organisation age recipients (age1…) that can decrypt recordings. The workstation itself can never "
+            "decrypt. Empty: standalone mode with a local key."),
+            label=QT_TRANSLATE_NOOP("settings", "Organisation recipients")),
+    Setting("notice.default_language", str, "fi", QT_TRANSLATE_NOOP("settings",
+            "Language of the notice when no rule matches the number."),
+            label=QT_TRANSLATE_NOOP("settings", "Default notice language"),
             choices=LANGUAGES),
-    Setting("notice.language_rules", list, ["+358*=fi", "+46*=sv", "+*=en"], "Which language the notice card "
-            "starts in, by the customer's number ('PATTERN=LANG', e.g. '+46*=sv') or by the queue the call came "
-            "through ('queue:NAME=LANG', wildcards allowed, e.g. 'queue:Kundtjänst*=sv'; the queue comes from "
-            "`taltio hook … --queue NAME`). First match wins. The agent can switch with one click.",
+    Setting("notice.language_rules", list, ["+358*=fi", "+46*=sv", "+*=en"], QT_TRANSLATE_NOOP("settings",
+            "Which language the notice card starts in, by the customer's number ('PATTERN=LANG', e.g. '+46*=sv') "
+            "or by the queue the call came through ('queue:NAME=LANG', wildcards allowed, e.g. "
+            "'queue:Kundtjänst*=sv'; the queue comes from `taltio hook … --queue NAME`). First match wins. The "
+            "agent can switch with one click."),
+            label=QT_TRANSLATE_NOOP("settings", "Notice language rules"),
             validate=check_rules),
-    *(Setting(f"notice.text_{lang}", str, "", f"The script the agent reads before recording, in {name}. Empty: "
-              f"the text shipped with Taltio (resources/notices/notice.{lang}.txt).") for lang, name in
-      (("fi", "Finnish"), ("sv", "Swedish"), ("en", "English"))),
-    *(Setting(f"notice.info_{lang}", str, "", f"What the agent tells a customer who asks about the recording, in "
-              f"{name}. May use {{controller}}, {{contact}}, {{retention}} and {{copy_request}}. Empty: the "
-              f"template shipped with Taltio (resources/notices/info.{lang}.txt).") for lang, name in
-      (("fi", "Finnish"), ("sv", "Swedish"), ("en", "English"))),
-    Setting("org.controller", str, "", "Who records (the controller under GDPR): the organisation's name."),
-    Setting("org.contact", str, "", "The controller's contact for privacy questions (data protection officer)."),
-    Setting("org.retention_months", int, 0, "How long recordings are kept, in months, as told to customers: "
-            "shown in the customer's language ('24 kuukautta', '24 månader', '24 months'). 0: not set.",
+    Setting("notice.text_fi", str, "", QT_TRANSLATE_NOOP("settings",
+            "The script the agent reads before recording, in Finnish. Empty: the text shipped with Taltio "
+            "(resources/notices/notice.fi.txt)."),
+            label=QT_TRANSLATE_NOOP("settings", "Notice text (Finnish)")),
+    Setting("notice.text_sv", str, "", QT_TRANSLATE_NOOP("settings",
+            "The script the agent reads before recording, in Swedish. Empty: the text shipped with Taltio "
+            "(resources/notices/notice.sv.txt)."),
+            label=QT_TRANSLATE_NOOP("settings", "Notice text (Swedish)")),
+    Setting("notice.text_en", str, "", QT_TRANSLATE_NOOP("settings",
+            "The script the agent reads before recording, in English. Empty: the text shipped with Taltio "
+            "(resources/notices/notice.en.txt)."),
+            label=QT_TRANSLATE_NOOP("settings", "Notice text (English)")),
+    Setting("notice.info_fi", str, "", QT_TRANSLATE_NOOP("settings",
+            "What the agent tells a customer who asks about the recording, in Finnish. May use {controller}, "
+            "{contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio "
+            "(resources/notices/info.fi.txt)."),
+            label=QT_TRANSLATE_NOOP("settings", "Recording information (Finnish)")),
+    Setting("notice.info_sv", str, "", QT_TRANSLATE_NOOP("settings",
+            "What the agent tells a customer who asks about the recording, in Swedish. May use {controller}, "
+            "{contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio "
+            "(resources/notices/info.sv.txt)."),
+            label=QT_TRANSLATE_NOOP("settings", "Recording information (Swedish)")),
+    Setting("notice.info_en", str, "", QT_TRANSLATE_NOOP("settings",
+            "What the agent tells a customer who asks about the recording, in English. May use {controller}, "
+            "{contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio "
+            "(resources/notices/info.en.txt)."),
+            label=QT_TRANSLATE_NOOP("settings", "Recording information (English)")),
+    Setting("org.controller", str, "", QT_TRANSLATE_NOOP("settings",
+            "Who records (the controller under GDPR): the organisation's name."),
+            label=QT_TRANSLATE_NOOP("settings", "Controller")),
+    Setting("org.contact", str, "", QT_TRANSLATE_NOOP("settings",
+            "The controller's contact for privacy questions (data protection officer)."),
+            label=QT_TRANSLATE_NOOP("settings", "Privacy contact")),
+    Setting("org.retention_months", int, 0, QT_TRANSLATE_NOOP("settings",
+            "How long recordings are kept, in months, as told to customers: shown in the customer's language ('24 "
+            "kuukautta', '24 månader', '24 months'). 0: not set."),
+            label=QT_TRANSLATE_NOOP("settings", "Retention (months)"),
             validate=lambda v: None if 0 <= v <= 1200 else "must be between 0 and 1200 months"),
-    Setting("org.retention", str, "", "How long recordings are kept, as free text shown in every language "
-            "(e.g. 'the contract period plus 24 months'). Prefer org.retention_months or the per-language "
-            "org.retention_fi/sv/en, so a Swedish customer is not told in Finnish."),
-    *(Setting(f"org.retention_{lang}", str, "", f"How long recordings are kept, as told to customers in {name}; "
-              "overrides org.retention and org.retention_months for that language.") for lang, name in
-      (("fi", "Finnish"), ("sv", "Swedish"), ("en", "English"))),
-    Setting("org.copy_request", str, "", "How a customer gets a copy of their recording (e.g. a web form or "
-            "e-mail address)."),
-    Setting("staff.notice_text", str, "", "What staff are told about recording: what is recorded, why, who may "
-            "listen, how private calls work. Shown on first run and whenever it changes; each acknowledgement is "
-            "logged. Empty: the text shipped with Taltio, in the agent's language."),
-    Setting("recording.start", str, "notice", "When recording starts: 'notice' (when the agent confirms the notice "
-            "was given: the default, and what the Data Protection Ombudsman expects) or 'answer' (on answer; the "
-            "notice card is then a reminder, and each manifest says so).", choices=("notice", "answer")),
-    Setting("recording.pause_reminder_seconds", float, 30.0, "Remind the agent to resume after a card-data pause "
-            "this long. 0: no reminder.", validate=lambda v: None if 0 <= v <= 3600 else "must be 0-3600"),
-    Setting("recording.max_pause_seconds", float, 180.0, "Resume recording by itself after a card-data pause this "
-            "long, so a forgotten pause cannot leave the rest of the call unrecorded. 0: no limit. Holds are not "
-            "card-data pauses and have no limit.", validate=lambda v: None if 0 <= v <= 3600 else "must be 0-3600"),
-    Setting("privacy.allow_private", bool, True, "May agents mark calls private (never recorded)? The Working "
-            "Life Privacy Act protects staff's private calls; switch off only where every line is a business line."),
-    Setting("privacy.max_private_per_day", int, 0, "Most calls an agent may mark private per day. 0: no limit.",
+    Setting("org.retention", str, "", QT_TRANSLATE_NOOP("settings",
+            "How long recordings are kept, as free text shown in every language (e.g. 'the contract period plus 24 "
+            "months'). Prefer org.retention_months or the per-language org.retention_fi/sv/en, so a Swedish "
+            "customer is not told in Finnish."),
+            label=QT_TRANSLATE_NOOP("settings", "Retention (free text)")),
+    Setting("org.retention_fi", str, "", QT_TRANSLATE_NOOP("settings",
+            "How long recordings are kept, as told to customers in Finnish; overrides org.retention and "
+            "org.retention_months for that language."),
+            label=QT_TRANSLATE_NOOP("settings", "Retention (Finnish)")),
+    Setting("org.retention_sv", str, "", QT_TRANSLATE_NOOP("settings",
+            "How long recordings are kept, as told to customers in Swedish; overrides org.retention and "
+            "org.retention_months for that language."),
+            label=QT_TRANSLATE_NOOP("settings", "Retention (Swedish)")),
+    Setting("org.retention_en", str, "", QT_TRANSLATE_NOOP("settings",
+            "How long recordings are kept, as told to customers in English; overrides org.retention and "
+            "org.retention_months for that language."),
+            label=QT_TRANSLATE_NOOP("settings", "Retention (English)")),
+    Setting("org.copy_request", str, "", QT_TRANSLATE_NOOP("settings",
+            "How a customer gets a copy of their recording (e.g. a web form or e-mail address)."),
+            label=QT_TRANSLATE_NOOP("settings", "How to request a copy")),
+    Setting("staff.notice_text", str, "", QT_TRANSLATE_NOOP("settings",
+            "What staff are told about recording: what is recorded, why, who may listen, how private calls work. "
+            "Shown on first run and whenever it changes; each acknowledgement is logged. Empty: the text shipped "
+            "with Taltio, in the agent's language."),
+            label=QT_TRANSLATE_NOOP("settings", "Staff notice")),
+    Setting("recording.start", str, "notice", QT_TRANSLATE_NOOP("settings",
+            "When recording starts: 'notice' (when the agent confirms the notice was given: the default, and what "
+            "the Data Protection Ombudsman expects) or 'answer' (on answer; the notice card is then a reminder, "
+            "and each manifest says so)."),
+            label=QT_TRANSLATE_NOOP("settings", "Recording starts"), choices=("notice", "answer")),
+    Setting("recording.pause_reminder_seconds", float, 30.0, QT_TRANSLATE_NOOP("settings",
+            "Remind the agent to resume after a card-data pause this long. 0: no reminder."),
+            label=QT_TRANSLATE_NOOP("settings", "Pause reminder (seconds)"),
+            validate=lambda v: None if 0 <= v <= 3600 else "must be 0-3600"),
+    Setting("recording.max_pause_seconds", float, 180.0, QT_TRANSLATE_NOOP("settings",
+            "Resume recording by itself after a card-data pause this long, so a forgotten pause cannot leave the "
+            "rest of the call unrecorded. 0: no limit. Holds are not card-data pauses and have no limit."),
+            label=QT_TRANSLATE_NOOP("settings", "Longest pause (seconds)"),
+            validate=lambda v: None if 0 <= v <= 3600 else "must be 0-3600"),
+    Setting("privacy.allow_private", bool, True, QT_TRANSLATE_NOOP("settings",
+            "May agents mark calls private (never recorded)? The Working Life Privacy Act protects staff's private "
+            "calls; switch off only where every line is a business line."),
+            label=QT_TRANSLATE_NOOP("settings", "Allow private calls")),
+    Setting("privacy.max_private_per_day", int, 0, QT_TRANSLATE_NOOP("settings",
+            "Most calls an agent may mark private per day. 0: no limit."),
+            label=QT_TRANSLATE_NOOP("settings", "Private calls per day"),
             validate=lambda v: None if 0 <= v <= 1000 else "must be 0-1000"),
-    Setting("privacy.reason_required", bool, False, "Must the agent give a short reason when marking a call "
-            "private? The reason is kept in the local audit log, never any audio."),
-    Setting("privacy.always_private_numbers", list, [], "Numbers whose calls are never recorded (occupational "
-            "health, the union line). Shell wildcards: '+358 9 1234*'.", validate=check_pattern),
-    Setting("ui.status_pill", bool, True, "Show the small always-on-top status pill (recording / paused with its "
-            "timer / private / declined / not recording / error). The agent can move it.", user=True),
-    Setting("ui.notify_start_stop", bool, False, "Also show a desktop notification when recording starts and "
-            "stops (errors and warnings are always notified).", user=True),
-    Setting("ui.language", str, "", "Language of Taltio's own screens: 'fi', 'sv' or 'en'. Empty: the "
-            "operating system's language.", choices=("", "fi", "sv", "en"), user=True),
-    Setting("ui.pill_position", str, "", "Where the agent last put the status pill ('X,Y' on the desktop; kept "
-            "on screen when the screens change). Empty: top right.", validate=_position, user=True),
-    Setting("privacy.never_private_numbers", list, [], "Business numbers (queues) whose calls cannot be marked "
-            "private. Same pattern syntax.", validate=check_pattern),
-    Setting("fleet.bucket", str, "", "Bucket for the workstations' heartbeats (`fleet/<agent-id>.json`, overwritten "
-            "each time, read by `taltio-admin fleet`). Keep it apart from the recordings: no Object Lock, no "
-            "versioning. Empty: '<storage bucket>-fleet'. With file:// storage heartbeats go to <folder>/fleet/."),
-    Setting("fleet.heartbeat_minutes", float, 5.0, "How often the workstation writes its heartbeat (also once at "
-            "start). Fractions are allowed (0.1 = 6 s).",
+    Setting("privacy.reason_required", bool, False, QT_TRANSLATE_NOOP("settings",
+            "Must the agent give a short reason when marking a call private? The reason is kept in the local audit "
+            "log, never any audio."),
+            label=QT_TRANSLATE_NOOP("settings", "Reason required for private calls")),
+    Setting("privacy.always_private_numbers", list, [], QT_TRANSLATE_NOOP("settings",
+            "Numbers whose calls are never recorded (occupational health, the union line). Shell wildcards: '+358 "
+            "9 1234*'."),
+            label=QT_TRANSLATE_NOOP("settings", "Always private numbers"), validate=check_pattern),
+    Setting("ui.status_pill", bool, True, QT_TRANSLATE_NOOP("settings",
+            "Show the small always-on-top status pill (recording / paused with its timer / private / declined / "
+            "not recording / error). The agent can move it."),
+            label=QT_TRANSLATE_NOOP("settings", "Status pill"), user=True),
+    Setting("ui.notify_start_stop", bool, False, QT_TRANSLATE_NOOP("settings",
+            "Also show a desktop notification when recording starts and stops (errors and warnings are always "
+            "notified)."),
+            label=QT_TRANSLATE_NOOP("settings", "Notify on start and stop"), user=True),
+    Setting("ui.language", str, "", QT_TRANSLATE_NOOP("settings",
+            "Language of Taltio's own screens: 'fi', 'sv' or 'en'. Empty: the operating system's language."),
+            label=QT_TRANSLATE_NOOP("settings", "Language"), choices=("", "fi", "sv", "en"), user=True),
+    Setting("ui.pill_position", str, "", QT_TRANSLATE_NOOP("settings",
+            "Where the agent last put the status pill ('X,Y' on the desktop; kept on screen when the screens "
+            "change). Empty: top right."),
+            label=QT_TRANSLATE_NOOP("settings", "Status pill position"), validate=_position, user=True),
+    Setting("privacy.never_private_numbers", list, [], QT_TRANSLATE_NOOP("settings",
+            "Business numbers (queues) whose calls cannot be marked private. Same pattern syntax."),
+            label=QT_TRANSLATE_NOOP("settings", "Never private numbers"), validate=check_pattern),
+    Setting("fleet.bucket", str, "", QT_TRANSLATE_NOOP("settings",
+            "Bucket for the workstations' heartbeats (`fleet/<agent-id>.json`, overwritten each time, read by "
+            "`taltio-admin fleet`). Keep it apart from the recordings: no Object Lock, no versioning. Empty: "
+            "'<storage bucket>-fleet'. With file:// storage heartbeats go to <folder>/fleet/."),
+            label=QT_TRANSLATE_NOOP("settings", "Heartbeat bucket")),
+    Setting("fleet.heartbeat_minutes", float, 5.0, QT_TRANSLATE_NOOP("settings",
+            "How often the workstation writes its heartbeat (also once at start). Fractions are allowed (0.1 = 6 "
+            "s)."),
+            label=QT_TRANSLATE_NOOP("settings", "Heartbeat interval (minutes)"),
             validate=lambda v: None if 0.02 <= v <= 1440 else "must be between 0.02 and 1440"),
-    Setting("fleet.backlog_warn_count", int, 20, "Warn (agent log and heartbeat; `taltio-admin fleet` flags "
-            "BACKLOG) when this many calls wait for upload.",
+    Setting("fleet.backlog_warn_count", int, 20, QT_TRANSLATE_NOOP("settings",
+            "Warn (agent log and heartbeat; `taltio-admin fleet` flags BACKLOG) when this many calls wait for "
+            "upload."),
+            label=QT_TRANSLATE_NOOP("settings", "Backlog warning (calls)"),
             validate=lambda v: None if v >= 1 else "must be at least 1"),
-    Setting("fleet.backlog_warn_hours", float, 4.0, "Warn the same way when the oldest call waiting for upload is "
-            "this many hours old.", validate=lambda v: None if v > 0 else "must be more than 0"),
-    Setting("fleet.stale_minutes", float, 20.0, "`taltio-admin fleet` flags a workstation STALE when its last "
-            "heartbeat is older than this; keep it a few times fleet.heartbeat_minutes.",
+    Setting("fleet.backlog_warn_hours", float, 4.0, QT_TRANSLATE_NOOP("settings",
+            "Warn the same way when the oldest call waiting for upload is this many hours old."),
+            label=QT_TRANSLATE_NOOP("settings", "Backlog warning (hours)"),
             validate=lambda v: None if v > 0 else "must be more than 0"),
-    Setting("recording.enabled", bool, True, "Whether this workstation records calls at all. Off: Taltio shows "
-            "that recording is off and captures nothing.", scope="machine"),
-    Setting("policy.allowed_signers", list, [], "Supervisor keys whose signed policies this workstation accepts "
-            "('ssh-ed25519 AAAA… name', one per entry; `taltio-admin keys new-supervisor` makes one). Empty: no "
-            "supervisor policy is fetched."),
-    Setting("policy.url", str, "", "Where supervisors publish policies: s3://BUCKET/policy or file:///PATH/policy. "
-            "Empty: the 'policy/' folder beside storage.url's bucket (s3://BUCKET/policy).", validate=_url),
-    Setting("policy.groups", list, [], "The groups this workstation belongs to: it applies policy/org.json, then "
-            "policy/group-NAME.json for each group, then policy/agent-ID.json (later wins)."),
-    Setting("policy.poll_minutes", float, 5.0, "How often the workstation checks for a new policy (a conditional "
-            "GET: nothing is downloaded when it has not changed).",
+    Setting("fleet.stale_minutes", float, 20.0, QT_TRANSLATE_NOOP("settings",
+            "`taltio-admin fleet` flags a workstation STALE when its last heartbeat is older than this; keep it a "
+            "few times fleet.heartbeat_minutes."),
+            label=QT_TRANSLATE_NOOP("settings", "Stale after (minutes)"),
+            validate=lambda v: None if v > 0 else "must be more than 0"),
+    Setting("recording.enabled", bool, True, QT_TRANSLATE_NOOP("settings",
+            "Whether this workstation records calls at all. Off: Taltio shows that recording is off and captures "
+            "nothing."),
+            label=QT_TRANSLATE_NOOP("settings", "Recording enabled"), scope="machine"),
+    Setting("policy.allowed_signers", list, [], QT_TRANSLATE_NOOP("settings",
+            "Supervisor keys whose signed policies this workstation accepts ('ssh-ed25519 AAAA… name', one per "
+            "entry; `taltio-admin keys new-supervisor` makes one). Empty: no supervisor policy is fetched."),
+            label=QT_TRANSLATE_NOOP("settings", "Allowed supervisor keys")),
+    Setting("policy.url", str, "", QT_TRANSLATE_NOOP("settings",
+            "Where supervisors publish policies: s3://BUCKET/policy or file:///PATH/policy. Empty: the 'policy/' "
+            "folder beside storage.url's bucket (s3://BUCKET/policy)."),
+            label=QT_TRANSLATE_NOOP("settings", "Policy URL"), validate=_url),
+    Setting("policy.groups", list, [], QT_TRANSLATE_NOOP("settings",
+            "The groups this workstation belongs to: it applies policy/org.json, then policy/group-NAME.json for "
+            "each group, then policy/agent-ID.json (later wins)."),
+            label=QT_TRANSLATE_NOOP("settings", "Policy groups")),
+    Setting("policy.poll_minutes", float, 5.0, QT_TRANSLATE_NOOP("settings",
+            "How often the workstation checks for a new policy (a conditional GET: nothing is downloaded when it "
+            "has not changed)."),
+            label=QT_TRANSLATE_NOOP("settings", "Policy check interval (minutes)"),
             validate=lambda v: None if 0.02 <= v <= 1440 else "must be between 0.02 and 1440"),
 )
 
