@@ -117,7 +117,7 @@ def test_unreachable_endpoint_queues_and_doctor_says_so(world, app_factory):
     assert (app.data_dir / "calls" / cid / f"{cid}.ogg.age").exists()   # kept, waiting
     d = app.cli("doctor")
     assert d.returncode == 1
-    line = [ln for ln in d.stdout.splitlines() if "storage" in ln][0]
+    line = [ln for ln in d.stdout.splitlines() if "] storage " in ln and "storage network" not in ln][0]
     assert "FAIL" in line and "unreachable" in line
 
 

@@ -82,7 +82,7 @@ def test_running_app_heartbeat_has_every_field_and_the_manifest_signing_key(worl
     assert doc["agent_id"] == AGENT
     assert doc["hostname"] == socket.gethostname()
     assert doc["app_version"] == taltio.__version__ == status["version"]
-    assert doc["policy_version"] == "none"
+    assert doc["policy_version"] == {} and doc["policy_rejections"] == []       # no supervisor policy yet
     assert doc["config_sha256"] == hashlib.sha256((app.workdir / "taltio.toml").read_bytes()).hexdigest()
     assert doc["workstation_key"] == status["workstation_key"]
     assert abs(_ts(doc["time"]) - time.time()) < 30

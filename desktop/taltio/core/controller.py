@@ -68,6 +68,10 @@ class Controller:
         self._lock = threading.RLock()
         self.last_error: str | None = None
         self.rules = rules or CallRules()
+        # The supervisor policies in force ({target: version}) and when they were applied: every
+        # manifest carries them, so a recording shows which rules and notice texts applied.
+        self.policy_versions: dict[str, int] = {}
+        self.policy_rejections: list[dict] = []     # the latest refusal per target, for the heartbeat and tray
         self.next_private: str | None = None     # reason, once the agent marked the next call private
         self.pending_staff_ack: dict | None = None   # goes into the next manifest
 
@@ -401,6 +405,17 @@ class Controller:
                                               "room: check the network"),
                     used=st.pending_bytes // 2**20, quota=r.queue_quota_bytes // 2**20)
 
+    def policy_state(self) -> dict:
+        return {"versions": dict(self.policy_versions)}
+
+    def apply_rules(self, rules: CallRules, policy_versions: dict[str, int]) -> None:
+        """New rules from a supervisor policy: they apply from the next call on; calls in progress keep
+        the notice they were started with (their manifest says which)."""
+        with self._lock:
+            self.rules = rules
+            self.policy_versions = dict(policy_versions)
+        log.info("call rules updated (policy %s)", ", ".join(f"{t} v{v}" for t, v in policy_versions.items()) or "-")
+
     def backlog_warning(self, st=None) -> Text | None:  # noqa: ANN001 - QueueStatus
         """What the agent should know about the upload backlog (the thresholds are the organisation's)."""
         r = self.rules
@@ -518,7 +533,7 @@ class Controller:
         doc = manifest.build(s, agent_id=self.agent_id, workstation_id=self.workstation_id, key=self.key,
                              audio=audio, segments=segments, duration_s=duration_s, interrupted=interrupted,
                              sample_rate=self.rate, codec=codec or codec_label(self.codec),
-                             staff_ack=self.pending_staff_ack)
+                             staff_ack=self.pending_staff_ack, policy=self.policy_state())
         self.pending_staff_ack = None
         manifest.write_signed(d, doc, self.key)
         # Local file name -> object name: every object of a call is named <call-id>.<what>,

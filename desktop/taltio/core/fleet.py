@@ -170,8 +170,9 @@ class Heartbeat:
             "started_at": _iso_ts(self.started_at),
             "heartbeat_minutes": self.interval_s / 60.0,
             "app_version": __version__,
-            # No signed organisation policy exists yet; the config digest below is what identifies the config.
-            "policy_version": "none",
+            # The supervisor policies in force ({target: version}; {} when none) and any refused one.
+            "policy_version": dict(getattr(self.controller, "policy_versions", {})),
+            "policy_rejections": list(getattr(self.controller, "policy_rejections", [])),
             "config_sha256": config_digest(self.settings),
             "workstation_key": sshsig.public_openssh(self.controller.key.public_key()),
             "storage": self.target.describe(),

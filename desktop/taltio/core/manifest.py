@@ -25,7 +25,7 @@ SIGNATURE = "manifest.json.sig"
 def build(session: CallSession, *, agent_id: str, workstation_id: str, key: Ed25519PrivateKey,
           audio: SealedFile | None, segments: list[SealedFile] | None = None, duration_s: float | None = None,
           codec: str | None = None, interrupted: bool = False, sample_rate: int | None = None,
-          staff_ack: dict | None = None) -> dict:
+          staff_ack: dict | None = None, policy: dict | None = None) -> dict:
     doc = {
         "schema": "taltio.manifest",
         "schema_version": SCHEMA_VERSION,
@@ -62,6 +62,8 @@ def build(session: CallSession, *, agent_id: str, workstation_id: str, key: Ed25
     }
     if session.error:
         doc["error"] = session.error
+    # Which supervisor policy versions were in force: the notice text and rules of this call.
+    doc["policy"] = policy or {"versions": {}}
     if staff_ack:
         # The agent acknowledged the staff notice (first run, or it changed) since the last manifest.
         doc["staff_notice_ack"] = staff_ack
