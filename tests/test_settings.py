@@ -75,3 +75,33 @@ def test_layers_supervisor_user_machine(tmp_path, caplog):
     assert "'storage.url' can only be set by machine policy" in caplog.text
     assert {x.scope for x in settings_mod.SCHEMA} == {"user", "supervisor", "machine"}
     assert settings_mod.BY_KEY["encryption.recipients"].scope == "machine"
+
+
+def test_settings_files_are_migrated_and_newer_formats_refused(tmp_path, monkeypatch):
+    """A user file from format 1 is read through each migration; one from a newer Taltio is refused clearly."""
+    import tomllib
+
+    from taltio.core import settings as settings_mod
+
+    def v1_to_v2(values: dict) -> dict:      # e.g. a renamed key and a unit change
+        values = dict(values)
+        if "ui.pill" in values:
+            values["ui.status_pill"] = values.pop("ui.pill") == "on"
+        return values
+
+    monkeypatch.setattr(settings_mod, "FORMAT_VERSION", 2)
+    monkeypatch.setattr(settings_mod, "MIGRATIONS", {1: v1_to_v2})
+    user = tmp_path / "user.toml"
+    user.write_text('[ui]\npill = "off"\nlanguage = "sv"\n')             # no marker: format 1
+    s = settings_mod.load(tmp_path / "none.toml", user)
+    assert s["ui.status_pill"] is False and s["ui.language"] == "sv"
+    settings_mod.save_user({"ui.language": "fi"}, user)                  # rewritten in the current format
+    saved = tomllib.loads(user.read_text())
+    assert saved["taltio"]["format"] == 2 and saved["ui"] == {"status_pill": False, "language": "fi"}
+    assert settings_mod.load(tmp_path / "none.toml", user)["ui.status_pill"] is False
+    user.write_text('[taltio]\nformat = 3\n[ui]\nlanguage = "sv"\n')
+    with pytest.raises(settings_mod.ConfigError, match="format 3, written by a newer Taltio"):
+        settings_mod.load(tmp_path / "none.toml", user)
+    user.write_text('[taltio]\nformat = "two"\n')
+    with pytest.raises(settings_mod.ConfigError, match="format must be a whole number"):
+        settings_mod.load(tmp_path / "none.toml", user)

@@ -475,10 +475,33 @@ def _flatten(doc: dict, prefix: str = "") -> dict[str, Any]:
     return out
 
 
+# The settings file format. A file says which format it is in ([taltio] format = N; no marker = 1);
+# older files are migrated step by step when read, so an upgrade never breaks IT's or the agent's
+# settings, and a file from a newer Taltio is refused rather than half-understood.
+FORMAT_VERSION = 1
+FORMAT_KEY = "taltio.format"
+# from-version -> function(flat settings) -> flat settings of the next version.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def migrate(values: dict[str, Any], source: str) -> dict[str, Any]:
+    values = dict(values)
+    raw = values.pop(FORMAT_KEY, 1)
+    if not isinstance(raw, int) or isinstance(raw, bool) or raw < 1:
+        raise ConfigError(f"{source}: [taltio] format must be a whole number from 1, got {raw!r}")
+    if raw > FORMAT_VERSION:
+        raise ConfigError(f"{source} is in settings format {raw}, written by a newer Taltio (this one reads up to "
+                          f"{FORMAT_VERSION}); upgrade Taltio on this computer")
+    for version in range(raw, FORMAT_VERSION):
+        values = MIGRATIONS[version](values)
+        log.info("%s: settings migrated from format %d to %d", source, version, version + 1)
+    return values
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
-            return _flatten(tomllib.load(fh))
+            return migrate(_flatten(tomllib.load(fh)), str(path))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc}); fix the file or remove it") from None
     except OSError as exc:
@@ -609,7 +632,7 @@ def save_user(updates: dict[str, Any], path: Path | None = None) -> Path:
         if setting is None or not setting.user:
             raise ConfigError(f"'{key}' can only be set by the organisation")
         current[key] = setting.check(value, "your settings")
-    doc: dict[str, dict[str, Any]] = {}
+    doc: dict[str, dict[str, Any]] = {"taltio": {"format": FORMAT_VERSION}}
     for key, value in current.items():
         section, _, name = key.rpartition(".")
         doc.setdefault(section, {})[name] = value
