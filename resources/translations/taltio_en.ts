@@ -763,4 +763,707 @@
         <translation>a label, reason or queue must be text</translation>
     </message>
 </context>
+<context>
+    <name>settings</name>
+    <message>
+        <location filename="../../desktop/taltio/core/settings.py" line="+141"/>
+        <source>Agent identifier used in object keys and manifests. Empty: the login name.</source>
+        <translation>Agent identifier used in object keys and manifests. Empty: the login name.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agent identifier</source>
+        <translation>Agent identifier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workstation identifier in manifests. Empty: the host name.</source>
+        <translation>Workstation identifier in manifests. Empty: the host name.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Workstation identifier</source>
+        <translation>Workstation identifier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio system: &apos;auto&apos; picks PipeWire/PulseAudio on Linux, WASAPI on Windows, Core Audio on macOS; &apos;portaudio&apos; uses plain PortAudio device names.</source>
+        <translation>Audio system: &apos;auto&apos; picks PipeWire/PulseAudio on Linux, WASAPI on Windows, Core Audio on macOS; &apos;portaudio&apos; uses plain PortAudio device names.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audio system</source>
+        <translation>Audio system</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The agent&apos;s headset microphone: a stable device id (see `taltio doctor`; on Linux the PipeWire/PulseAudio source name) or a unique part of its name. Empty: the default input.</source>
+        <translation>The agent&apos;s headset microphone: a stable device id (see `taltio doctor`; on Linux the PipeWire/PulseAudio source name) or a unique part of its name. Empty: the default input.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Microphone</source>
+        <translation>Microphone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The device that carries what the softphone plays (on Linux the monitor of the headset&apos;s output, e.g. &apos;alsa_output.usb-Jabra….monitor&apos;). Empty: the monitor of the output the softphone is playing to, else of the default output.</source>
+        <translation>The device that carries what the softphone plays (on Linux the monitor of the headset&apos;s output, e.g. &apos;alsa_output.usb-Jabra….monitor&apos;). Empty: the monitor of the output the softphone is playing to, else of the default output.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Softphone playback (loopback) device</source>
+        <translation>Softphone playback (loopback) device</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Microphone to record from while the chosen one is lost (e.g. the laptop&apos;s built-in mic when the headset is unplugged). Empty: record a gap and wait for the chosen one to return. Either way the agent is warned, the switch is listed in the call&apos;s manifest, and the chosen device is used again as soon as it returns.</source>
+        <translation>Microphone to record from while the chosen one is lost (e.g. the laptop&apos;s built-in mic when the headset is unplugged). Empty: record a gap and wait for the chosen one to return. Either way the agent is warned, the switch is listed in the call&apos;s manifest, and the chosen device is used again as soon as it returns.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fallback microphone</source>
+        <translation>Fallback microphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loopback device to record the customer from while the chosen one is lost (e.g. the monitor of the built-in speakers, where the softphone plays once the headset is gone). Empty: record a gap and wait.</source>
+        <translation>Loopback device to record the customer from while the chosen one is lost (e.g. the monitor of the built-in speakers, where the softphone plays once the headset is gone). Empty: record a gap and wait.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fallback loopback device</source>
+        <translation>Fallback loopback device</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warn the agent when either side has been silent this long while recording (e.g. the customer is not heard).</source>
+        <translation>Warn the agent when either side has been silent this long while recording (e.g. the customer is not heard).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One-sided call alarm (seconds)</source>
+        <translation>One-sided call alarm (seconds)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recording sample rate in Hz.</source>
+        <translation>Recording sample rate in Hz.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sample rate (Hz)</source>
+        <translation>Sample rate (Hz)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recording codec: &apos;opus&apos; (Ogg Opus, small) or &apos;flac&apos; (lossless, about 8 times larger).</source>
+        <translation>Recording codec: &apos;opus&apos; (Ogg Opus, small) or &apos;flac&apos; (lossless, about 8 times larger).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recording codec</source>
+        <translation>Recording codec</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opus bitrate for the stereo call, kbit/s. 28 is the smallest that kept speech intelligibility (STOI) ≥ 0.85 on both channels with margin: 0.948, 218 KB per call-minute (docs/performance.md).</source>
+        <translation>Opus bitrate for the stereo call, kbit/s. 28 is the smallest that kept speech intelligibility (STOI) ≥ 0.85 on both channels with margin: 0.948, 218 KB per call-minute (docs/performance.md).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opus bitrate (kbit/s)</source>
+        <translation>Opus bitrate (kbit/s)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How often encrypted audio is sealed to disk; bounds what a crash can lose.</source>
+        <translation>How often encrypted audio is sealed to disk; bounds what a crash can lose.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sealing interval (seconds)</source>
+        <translation>Sealing interval (seconds)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How Taltio learns of calls: &apos;hook&apos; (the softphone runs `taltio hook …`) or &apos;baresip&apos; (baresip&apos;s ctrl_tcp module).</source>
+        <translation>How Taltio learns of calls: &apos;hook&apos; (the softphone runs `taltio hook …`) or &apos;baresip&apos; (baresip&apos;s ctrl_tcp module).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Softphone adapter</source>
+        <translation>Softphone adapter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The softphone&apos;s program name (e.g. &apos;MicroSIP&apos;), used to suggest the output device it plays to. Empty: &apos;baresip&apos; with the baresip adapter, else the default output.</source>
+        <translation>The softphone&apos;s program name (e.g. &apos;MicroSIP&apos;), used to suggest the output device it plays to. Empty: &apos;baresip&apos; with the baresip adapter, else the default output.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Softphone program name</source>
+        <translation>Softphone program name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HOST:PORT of the softphone&apos;s control socket (baresip).</source>
+        <translation>HOST:PORT of the softphone&apos;s control socket (baresip).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Softphone control address</source>
+        <translation>Softphone control address</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where recordings go: s3://BUCKET/PREFIX or file:///PATH (a network share). Empty: standalone mode, a folder in the user data dir.</source>
+        <translation>Where recordings go: s3://BUCKET/PREFIX or file:///PATH (a network share). Empty: standalone mode, a folder in the user data dir.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Storage URL</source>
+        <translation>Storage URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S3 endpoint URL (SeaweedFS, MinIO, Ceph). Empty: AWS.</source>
+        <translation>S3 endpoint URL (SeaweedFS, MinIO, Ceph). Empty: AWS.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S3 endpoint</source>
+        <translation>S3 endpoint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S3 region.</source>
+        <translation>S3 region.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S3 region</source>
+        <translation>S3 region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PEM file of the CA(s) that signed the storage&apos;s (or a TLS-inspecting proxy&apos;s) certificate, e.g. the organisation&apos;s root CA. Trusted in addition to the OS trust store, or instead of it with storage.use_os_trust_store = false. An unreadable file stops uploads with an error (and `taltio doctor` fails); recording goes on. See docs/storage-network.md.</source>
+        <translation>PEM file of the CA(s) that signed the storage&apos;s (or a TLS-inspecting proxy&apos;s) certificate, e.g. the organisation&apos;s root CA. Trusted in addition to the OS trust store, or instead of it with storage.use_os_trust_store = false. An unreadable file stops uploads with an error (and `taltio doctor` fails); recording goes on. See docs/storage-network.md.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CA bundle file</source>
+        <translation>CA bundle file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verify the storage&apos;s certificate against the operating system&apos;s trust store (Windows certificate store, macOS keychain, the distribution&apos;s CA list on Linux), where IT usually installs the organisation&apos;s CA. False: only storage.ca_bundle, or without it the CA list shipped with Taltio (Mozilla&apos;s).</source>
+        <translation>Verify the storage&apos;s certificate against the operating system&apos;s trust store (Windows certificate store, macOS keychain, the distribution&apos;s CA list on Linux), where IT usually installs the organisation&apos;s CA. False: only storage.ca_bundle, or without it the CA list shipped with Taltio (Mozilla&apos;s).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use the OS trust store</source>
+        <translation>Use the OS trust store</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proxy for storage traffic, e.g. http://proxy.example:3128 (https:// URLs are tunnelled with CONNECT; user:password@ is allowed but shown masked). Hosts in NO_PROXY still go direct. Empty: HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment.</source>
+        <translation>Proxy for storage traffic, e.g. http://proxy.example:3128 (https:// URLs are tunnelled with CONNECT; user:password@ is allowed but shown masked). Hosts in NO_PROXY still go direct. Empty: HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Storage proxy</source>
+        <translation>Storage proxy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DEVELOPMENT ONLY: do not verify the storage&apos;s TLS certificate. Anyone on the network path can then read and change uploads. Every connection setup logs a warning and `taltio doctor` fails while it is on. Only the machine config can set it, never the agent&apos;s own settings.</source>
+        <translation>DEVELOPMENT ONLY: do not verify the storage&apos;s TLS certificate. Anyone on the network path can then read and change uploads. Every connection setup logs a warning and `taltio doctor` fails while it is on. Only the machine config can set it, never the agent&apos;s own settings.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Skip TLS verification (development only)</source>
+        <translation>Skip TLS verification (development only)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S3 access key id of this agent. The secret is kept in the OS keyring (or TALTIO_S3_SECRET for tests), never in this file.</source>
+        <translation>S3 access key id of this agent. The secret is kept in the OS keyring (or TALTIO_S3_SECRET for tests), never in this file.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S3 access key id</source>
+        <translation>S3 access key id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many calls upload at once (a backlog drains faster; the files of one call always go in order, audio first, manifest last).</source>
+        <translation>How many calls upload at once (a backlog drains faster; the files of one call always go in order, audio first, manifest last).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Parallel uploads</source>
+        <translation>Parallel uploads</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Files from this size (MiB) upload in parts that resume after a restart or a dropped connection; smaller ones in one request.</source>
+        <translation>Files from this size (MiB) upload in parts that resume after a restart or a dropped connection; smaller ones in one request.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Multipart threshold (MiB)</source>
+        <translation>Multipart threshold (MiB)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size of each part of a multipart upload (MiB; S3 needs at least 5).</source>
+        <translation>Size of each part of a multipart upload (MiB; S3 needs at least 5).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Part size (MiB)</source>
+        <translation>Part size (MiB)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Most disk the calls waiting for upload may use on this computer (MiB). Near it (90 %) the agent is warned. Waiting recordings are never deleted to make room: storage.when_queue_full decides what happens to new calls. 0: no limit.</source>
+        <translation>Most disk the calls waiting for upload may use on this computer (MiB). Near it (90 %) the agent is warned. Waiting recordings are never deleted to make room: storage.when_queue_full decides what happens to new calls. 0: no limit.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Upload queue quota (MiB)</source>
+        <translation>Upload queue quota (MiB)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When the waiting calls fill storage.queue_quota_mb: &apos;record&apos; keeps recording new calls anyway (the disk is the limit), &apos;stop&apos; records no new call until uploads make room (the agent is told before giving the notice; the call&apos;s manifest says why).</source>
+        <translation>When the waiting calls fill storage.queue_quota_mb: &apos;record&apos; keeps recording new calls anyway (the disk is the limit), &apos;stop&apos; records no new call until uploads make room (the agent is told before giving the notice; the call&apos;s manifest says why).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>When the upload queue is full</source>
+        <translation>When the upload queue is full</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Longest wait between upload attempts while storage is down.</source>
+        <translation>Longest wait between upload attempts while storage is down.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Longest retry wait (seconds)</source>
+        <translation>Longest retry wait (seconds)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Days every stored recording version is locked (S3 Object Lock, COMPLIANCE mode: nobody, not even the storage admin, can delete or shorten it before then). Used by `taltio-admin storage init` for a new bucket; keep `org.retention` in line with it.</source>
+        <translation>Days every stored recording version is locked (S3 Object Lock, COMPLIANCE mode: nobody, not even the storage admin, can delete or shorten it before then). Used by `taltio-admin storage init` for a new bucket; keep `org.retention` in line with it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Retention lock (days)</source>
+        <translation>Retention lock (days)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Organisation age recipients (age1…) that can decrypt recordings. The workstation itself can never decrypt. Empty: standalone mode with a local key.</source>
+        <translation>Organisation age recipients (age1…) that can decrypt recordings. The workstation itself can never decrypt. Empty: standalone mode with a local key.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Organisation recipients</source>
+        <translation>Organisation recipients</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language of the notice when no rule matches the number.</source>
+        <translation>Language of the notice when no rule matches the number.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Default notice language</source>
+        <translation>Default notice language</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which language the notice card starts in, by the customer&apos;s number (&apos;PATTERN=LANG&apos;, e.g. &apos;+46*=sv&apos;) or by the queue the call came through (&apos;queue:NAME=LANG&apos;, wildcards allowed, e.g. &apos;queue:Kundtjänst*=sv&apos;; the queue comes from `taltio hook … --queue NAME`). First match wins. The agent can switch with one click.</source>
+        <translation>Which language the notice card starts in, by the customer&apos;s number (&apos;PATTERN=LANG&apos;, e.g. &apos;+46*=sv&apos;) or by the queue the call came through (&apos;queue:NAME=LANG&apos;, wildcards allowed, e.g. &apos;queue:Kundtjänst*=sv&apos;; the queue comes from `taltio hook … --queue NAME`). First match wins. The agent can switch with one click.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notice language rules</source>
+        <translation>Notice language rules</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The script the agent reads before recording, in Finnish. Empty: the text shipped with Taltio (resources/notices/notice.fi.txt).</source>
+        <translation>The script the agent reads before recording, in Finnish. Empty: the text shipped with Taltio (resources/notices/notice.fi.txt).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notice text (Finnish)</source>
+        <translation>Notice text (Finnish)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The script the agent reads before recording, in Swedish. Empty: the text shipped with Taltio (resources/notices/notice.sv.txt).</source>
+        <translation>The script the agent reads before recording, in Swedish. Empty: the text shipped with Taltio (resources/notices/notice.sv.txt).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notice text (Swedish)</source>
+        <translation>Notice text (Swedish)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The script the agent reads before recording, in English. Empty: the text shipped with Taltio (resources/notices/notice.en.txt).</source>
+        <translation>The script the agent reads before recording, in English. Empty: the text shipped with Taltio (resources/notices/notice.en.txt).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notice text (English)</source>
+        <translation>Notice text (English)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the agent tells a customer who asks about the recording, in Finnish. May use {controller}, {contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.fi.txt).</source>
+        <translation>What the agent tells a customer who asks about the recording, in Finnish. May use {controller}, {contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.fi.txt).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recording information (Finnish)</source>
+        <translation>Recording information (Finnish)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the agent tells a customer who asks about the recording, in Swedish. May use {controller}, {contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.sv.txt).</source>
+        <translation>What the agent tells a customer who asks about the recording, in Swedish. May use {controller}, {contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.sv.txt).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recording information (Swedish)</source>
+        <translation>Recording information (Swedish)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the agent tells a customer who asks about the recording, in English. May use {controller}, {contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.en.txt).</source>
+        <translation>What the agent tells a customer who asks about the recording, in English. May use {controller}, {contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.en.txt).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recording information (English)</source>
+        <translation>Recording information (English)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who records (the controller under GDPR): the organisation&apos;s name.</source>
+        <translation>Who records (the controller under GDPR): the organisation&apos;s name.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Controller</source>
+        <translation>Controller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The controller&apos;s contact for privacy questions (data protection officer).</source>
+        <translation>The controller&apos;s contact for privacy questions (data protection officer).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Privacy contact</source>
+        <translation>Privacy contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long recordings are kept, in months, as told to customers: shown in the customer&apos;s language (&apos;24 kuukautta&apos;, &apos;24 månader&apos;, &apos;24 months&apos;). 0: not set.</source>
+        <translation>How long recordings are kept, in months, as told to customers: shown in the customer&apos;s language (&apos;24 kuukautta&apos;, &apos;24 månader&apos;, &apos;24 months&apos;). 0: not set.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retention (months)</source>
+        <translation>Retention (months)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How long recordings are kept, as free text shown in every language (e.g. &apos;the contract period plus 24 months&apos;). Prefer org.retention_months or the per-language org.retention_fi/sv/en, so a Swedish customer is not told in Finnish.</source>
+        <translation>How long recordings are kept, as free text shown in every language (e.g. &apos;the contract period plus 24 months&apos;). Prefer org.retention_months or the per-language org.retention_fi/sv/en, so a Swedish customer is not told in Finnish.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Retention (free text)</source>
+        <translation>Retention (free text)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long recordings are kept, as told to customers in Finnish; overrides org.retention and org.retention_months for that language.</source>
+        <translation>How long recordings are kept, as told to customers in Finnish; overrides org.retention and org.retention_months for that language.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retention (Finnish)</source>
+        <translation>Retention (Finnish)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long recordings are kept, as told to customers in Swedish; overrides org.retention and org.retention_months for that language.</source>
+        <translation>How long recordings are kept, as told to customers in Swedish; overrides org.retention and org.retention_months for that language.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retention (Swedish)</source>
+        <translation>Retention (Swedish)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long recordings are kept, as told to customers in English; overrides org.retention and org.retention_months for that language.</source>
+        <translation>How long recordings are kept, as told to customers in English; overrides org.retention and org.retention_months for that language.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retention (English)</source>
+        <translation>Retention (English)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How a customer gets a copy of their recording (e.g. a web form or e-mail address).</source>
+        <translation>How a customer gets a copy of their recording (e.g. a web form or e-mail address).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How to request a copy</source>
+        <translation>How to request a copy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What staff are told about recording: what is recorded, why, who may listen, how private calls work. Shown on first run and whenever it changes; each acknowledgement is logged. Empty: the text shipped with Taltio, in the agent&apos;s language.</source>
+        <translation>What staff are told about recording: what is recorded, why, who may listen, how private calls work. Shown on first run and whenever it changes; each acknowledgement is logged. Empty: the text shipped with Taltio, in the agent&apos;s language.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Staff notice</source>
+        <translation>Staff notice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When recording starts: &apos;notice&apos; (when the agent confirms the notice was given: the default, and what the Data Protection Ombudsman expects) or &apos;answer&apos; (on answer; the notice card is then a reminder, and each manifest says so).</source>
+        <translation>When recording starts: &apos;notice&apos; (when the agent confirms the notice was given: the default, and what the Data Protection Ombudsman expects) or &apos;answer&apos; (on answer; the notice card is then a reminder, and each manifest says so).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recording starts</source>
+        <translation>Recording starts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remind the agent to resume after a card-data pause this long. 0: no reminder.</source>
+        <translation>Remind the agent to resume after a card-data pause this long. 0: no reminder.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pause reminder (seconds)</source>
+        <translation>Pause reminder (seconds)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resume recording by itself after a card-data pause this long, so a forgotten pause cannot leave the rest of the call unrecorded. 0: no limit. Holds are not card-data pauses and have no limit.</source>
+        <translation>Resume recording by itself after a card-data pause this long, so a forgotten pause cannot leave the rest of the call unrecorded. 0: no limit. Holds are not card-data pauses and have no limit.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Longest pause (seconds)</source>
+        <translation>Longest pause (seconds)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>May agents mark calls private (never recorded)? The Working Life Privacy Act protects staff&apos;s private calls; switch off only where every line is a business line.</source>
+        <translation>May agents mark calls private (never recorded)? The Working Life Privacy Act protects staff&apos;s private calls; switch off only where every line is a business line.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Allow private calls</source>
+        <translation>Allow private calls</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most calls an agent may mark private per day. 0: no limit.</source>
+        <translation>Most calls an agent may mark private per day. 0: no limit.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Private calls per day</source>
+        <translation>Private calls per day</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Must the agent give a short reason when marking a call private? The reason is kept in the local audit log, never any audio.</source>
+        <translation>Must the agent give a short reason when marking a call private? The reason is kept in the local audit log, never any audio.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason required for private calls</source>
+        <translation>Reason required for private calls</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Numbers whose calls are never recorded (occupational health, the union line). Shell wildcards: &apos;+358 9 1234*&apos;.</source>
+        <translation>Numbers whose calls are never recorded (occupational health, the union line). Shell wildcards: &apos;+358 9 1234*&apos;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Always private numbers</source>
+        <translation>Always private numbers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the small always-on-top status pill (recording / paused with its timer / private / declined / not recording / error). The agent can move it.</source>
+        <translation>Show the small always-on-top status pill (recording / paused with its timer / private / declined / not recording / error). The agent can move it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status pill</source>
+        <translation>Status pill</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also show a desktop notification when recording starts and stops (errors and warnings are always notified).</source>
+        <translation>Also show a desktop notification when recording starts and stops (errors and warnings are always notified).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notify on start and stop</source>
+        <translation>Notify on start and stop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language of Taltio&apos;s own screens: &apos;fi&apos;, &apos;sv&apos; or &apos;en&apos;. Empty: the operating system&apos;s language.</source>
+        <translation>Language of Taltio&apos;s own screens: &apos;fi&apos;, &apos;sv&apos; or &apos;en&apos;. Empty: the operating system&apos;s language.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the agent last put the status pill (&apos;X,Y&apos; on the desktop; kept on screen when the screens change). Empty: top right.</source>
+        <translation>Where the agent last put the status pill (&apos;X,Y&apos; on the desktop; kept on screen when the screens change). Empty: top right.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status pill position</source>
+        <translation>Status pill position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business numbers (queues) whose calls cannot be marked private. Same pattern syntax.</source>
+        <translation>Business numbers (queues) whose calls cannot be marked private. Same pattern syntax.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Never private numbers</source>
+        <translation>Never private numbers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bucket for the workstations&apos; heartbeats (`fleet/&lt;agent-id&gt;.json`, overwritten each time, read by `taltio-admin fleet`). Keep it apart from the recordings: no Object Lock, no versioning. Empty: &apos;&lt;storage bucket&gt;-fleet&apos;. With file:// storage heartbeats go to &lt;folder&gt;/fleet/.</source>
+        <translation>Bucket for the workstations&apos; heartbeats (`fleet/&lt;agent-id&gt;.json`, overwritten each time, read by `taltio-admin fleet`). Keep it apart from the recordings: no Object Lock, no versioning. Empty: &apos;&lt;storage bucket&gt;-fleet&apos;. With file:// storage heartbeats go to &lt;folder&gt;/fleet/.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Heartbeat bucket</source>
+        <translation>Heartbeat bucket</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How often the workstation writes its heartbeat (also once at start). Fractions are allowed (0.1 = 6 s).</source>
+        <translation>How often the workstation writes its heartbeat (also once at start). Fractions are allowed (0.1 = 6 s).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Heartbeat interval (minutes)</source>
+        <translation>Heartbeat interval (minutes)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warn (agent log and heartbeat; `taltio-admin fleet` flags BACKLOG) when this many calls wait for upload.</source>
+        <translation>Warn (agent log and heartbeat; `taltio-admin fleet` flags BACKLOG) when this many calls wait for upload.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backlog warning (calls)</source>
+        <translation>Backlog warning (calls)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warn the same way when the oldest call waiting for upload is this many hours old.</source>
+        <translation>Warn the same way when the oldest call waiting for upload is this many hours old.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backlog warning (hours)</source>
+        <translation>Backlog warning (hours)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>`taltio-admin fleet` flags a workstation STALE when its last heartbeat is older than this; keep it a few times fleet.heartbeat_minutes.</source>
+        <translation>`taltio-admin fleet` flags a workstation STALE when its last heartbeat is older than this; keep it a few times fleet.heartbeat_minutes.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stale after (minutes)</source>
+        <translation>Stale after (minutes)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Whether this workstation records calls at all. Off: Taltio shows that recording is off and captures nothing.</source>
+        <translation>Whether this workstation records calls at all. Off: Taltio shows that recording is off and captures nothing.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recording enabled</source>
+        <translation>Recording enabled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor keys whose signed policies this workstation accepts (&apos;ssh-ed25519 AAAA… name&apos;, one per entry; `taltio-admin keys new-supervisor` makes one). Empty: no supervisor policy is fetched.</source>
+        <translation>Supervisor keys whose signed policies this workstation accepts (&apos;ssh-ed25519 AAAA… name&apos;, one per entry; `taltio-admin keys new-supervisor` makes one). Empty: no supervisor policy is fetched.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Allowed supervisor keys</source>
+        <translation>Allowed supervisor keys</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where supervisors publish policies: s3://BUCKET/policy or file:///PATH/policy. Empty: the &apos;policy/&apos; folder beside storage.url&apos;s bucket (s3://BUCKET/policy).</source>
+        <translation>Where supervisors publish policies: s3://BUCKET/policy or file:///PATH/policy. Empty: the &apos;policy/&apos; folder beside storage.url&apos;s bucket (s3://BUCKET/policy).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Policy URL</source>
+        <translation>Policy URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The groups this workstation belongs to: it applies policy/org.json, then policy/group-NAME.json for each group, then policy/agent-ID.json (later wins).</source>
+        <translation>The groups this workstation belongs to: it applies policy/org.json, then policy/group-NAME.json for each group, then policy/agent-ID.json (later wins).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Policy groups</source>
+        <translation>Policy groups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How often the workstation checks for a new policy (a conditional GET: nothing is downloaded when it has not changed).</source>
+        <translation>How often the workstation checks for a new policy (a conditional GET: nothing is downloaded when it has not changed).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Policy check interval (minutes)</source>
+        <translation>Policy check interval (minutes)</translation>
+    </message>
+</context>
 </TS>

@@ -763,4 +763,707 @@
         <translation>nimen, syyn tai jonon on oltava tekstiä</translation>
     </message>
 </context>
+<context>
+    <name>settings</name>
+    <message>
+        <location filename="../../desktop/taltio/core/settings.py" line="+141"/>
+        <source>Agent identifier used in object keys and manifests. Empty: the login name.</source>
+        <translation>Asiakaspalvelijan tunnus, jota käytetään objektien avaimissa ja manifesteissa. Tyhjä: kirjautumisnimi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agent identifier</source>
+        <translation>Asiakaspalvelijan tunnus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workstation identifier in manifests. Empty: the host name.</source>
+        <translation>Työaseman tunnus manifesteissa. Tyhjä: koneen nimi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Workstation identifier</source>
+        <translation>Työaseman tunnus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio system: &apos;auto&apos; picks PipeWire/PulseAudio on Linux, WASAPI on Windows, Core Audio on macOS; &apos;portaudio&apos; uses plain PortAudio device names.</source>
+        <translation>Äänijärjestelmä: &apos;auto&apos; valitsee Linuxissa PipeWiren/PulseAudion, Windowsissa WASAPIn ja macOS:ssä Core Audion; &apos;portaudio&apos; käyttää PortAudion tavallisia laitenimiä.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audio system</source>
+        <translation>Äänijärjestelmä</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The agent&apos;s headset microphone: a stable device id (see `taltio doctor`; on Linux the PipeWire/PulseAudio source name) or a unique part of its name. Empty: the default input.</source>
+        <translation>Asiakaspalvelijan kuulokemikrofoni: pysyvä laitetunnus (ks. `taltio doctor`; Linuxissa PipeWire/PulseAudio-lähteen nimi) tai yksiselitteinen osa sen nimestä. Tyhjä: oletustulo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Microphone</source>
+        <translation>Mikrofoni</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The device that carries what the softphone plays (on Linux the monitor of the headset&apos;s output, e.g. &apos;alsa_output.usb-Jabra….monitor&apos;). Empty: the monitor of the output the softphone is playing to, else of the default output.</source>
+        <translation>Laite, joka välittää ohjelmistopuhelimen toistaman äänen (Linuxissa kuulokkeiden ulostulon monitori, esim. &apos;alsa_output.usb-Jabra….monitor&apos;). Tyhjä: sen ulostulon monitori, jolle ohjelmistopuhelin toistaa, muuten oletusulostulon.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Softphone playback (loopback) device</source>
+        <translation>Ohjelmistopuhelimen toistolaite (loopback)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Microphone to record from while the chosen one is lost (e.g. the laptop&apos;s built-in mic when the headset is unplugged). Empty: record a gap and wait for the chosen one to return. Either way the agent is warned, the switch is listed in the call&apos;s manifest, and the chosen device is used again as soon as it returns.</source>
+        <translation>Mikrofoni, josta tallennetaan, kun valittu laite on kadonnut (esim. kannettavan sisäinen mikrofoni, kun kuulokkeet irrotetaan). Tyhjä: kirjataan katko ja odotetaan valitun laitteen paluuta. Kummassakin tapauksessa asiakaspalvelijaa varoitetaan, vaihto kirjataan puhelun manifestiin ja valittu laite otetaan taas käyttöön heti, kun se palaa.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fallback microphone</source>
+        <translation>Varamikrofoni</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loopback device to record the customer from while the chosen one is lost (e.g. the monitor of the built-in speakers, where the softphone plays once the headset is gone). Empty: record a gap and wait.</source>
+        <translation>Loopback-laite, josta asiakkaan puoli tallennetaan, kun valittu laite on kadonnut (esim. sisäisten kaiuttimien monitori, jolle ohjelmistopuhelin toistaa kuulokkeiden irrottua). Tyhjä: kirjataan katko ja odotetaan.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fallback loopback device</source>
+        <translation>Varalaite asiakkaan puolelle (loopback)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warn the agent when either side has been silent this long while recording (e.g. the customer is not heard).</source>
+        <translation>Varoita asiakaspalvelijaa, kun jompikumpi puoli on ollut hiljaa näin kauan tallennuksen aikana (esim. asiakasta ei kuulu).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One-sided call alarm (seconds)</source>
+        <translation>Yksipuolisen puhelun hälytys (sekuntia)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recording sample rate in Hz.</source>
+        <translation>Tallennuksen näytteenottotaajuus hertseinä.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sample rate (Hz)</source>
+        <translation>Näytteenottotaajuus (Hz)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recording codec: &apos;opus&apos; (Ogg Opus, small) or &apos;flac&apos; (lossless, about 8 times larger).</source>
+        <translation>Tallennuksen koodekki: &apos;opus&apos; (Ogg Opus, pieni) tai &apos;flac&apos; (häviötön, noin 8 kertaa suurempi).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recording codec</source>
+        <translation>Tallennuksen koodekki</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opus bitrate for the stereo call, kbit/s. 28 is the smallest that kept speech intelligibility (STOI) ≥ 0.85 on both channels with margin: 0.948, 218 KB per call-minute (docs/performance.md).</source>
+        <translation>Stereopuhelun Opus-bittinopeus, kbit/s. 28 on pienin, jolla puheen ymmärrettävyys (STOI) pysyi marginaalilla ≥ 0,85 kummallakin kanavalla: 0,948, 218 kt puheluminuuttia kohti (docs/performance.md).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opus bitrate (kbit/s)</source>
+        <translation>Opus-bittinopeus (kbit/s)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How often encrypted audio is sealed to disk; bounds what a crash can lose.</source>
+        <translation>Kuinka usein salattu ääni sinetöidään levylle; rajaa sen, mitä kaatuminen voi viedä.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sealing interval (seconds)</source>
+        <translation>Sinetöintiväli (sekuntia)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How Taltio learns of calls: &apos;hook&apos; (the softphone runs `taltio hook …`) or &apos;baresip&apos; (baresip&apos;s ctrl_tcp module).</source>
+        <translation>Miten Taltio saa tiedon puheluista: &apos;hook&apos; (ohjelmistopuhelin ajaa komennon `taltio hook …`) tai &apos;baresip&apos; (baresipin ctrl_tcp-moduuli).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Softphone adapter</source>
+        <translation>Ohjelmistopuhelimen sovitin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The softphone&apos;s program name (e.g. &apos;MicroSIP&apos;), used to suggest the output device it plays to. Empty: &apos;baresip&apos; with the baresip adapter, else the default output.</source>
+        <translation>Ohjelmistopuhelimen ohjelman nimi (esim. &apos;MicroSIP&apos;), jonka avulla ehdotetaan ulostuloa, jolle se toistaa. Tyhjä: baresip-sovittimella &apos;baresip&apos;, muuten oletusulostulo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Softphone program name</source>
+        <translation>Ohjelmistopuhelimen ohjelman nimi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HOST:PORT of the softphone&apos;s control socket (baresip).</source>
+        <translation>Ohjelmistopuhelimen ohjauspistokkeen HOST:PORT (baresip).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Softphone control address</source>
+        <translation>Ohjelmistopuhelimen ohjausosoite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where recordings go: s3://BUCKET/PREFIX or file:///PATH (a network share). Empty: standalone mode, a folder in the user data dir.</source>
+        <translation>Minne tallenteet menevät: s3://BUCKET/PREFIX tai file:///PATH (verkkolevy). Tyhjä: erillistila, kansio käyttäjän datahakemistossa.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Storage URL</source>
+        <translation>Tallennuspaikan URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S3 endpoint URL (SeaweedFS, MinIO, Ceph). Empty: AWS.</source>
+        <translation>S3-päätepisteen URL (SeaweedFS, MinIO, Ceph). Tyhjä: AWS.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S3 endpoint</source>
+        <translation>S3-päätepiste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S3 region.</source>
+        <translation>S3-alue.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S3 region</source>
+        <translation>S3-alue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PEM file of the CA(s) that signed the storage&apos;s (or a TLS-inspecting proxy&apos;s) certificate, e.g. the organisation&apos;s root CA. Trusted in addition to the OS trust store, or instead of it with storage.use_os_trust_store = false. An unreadable file stops uploads with an error (and `taltio doctor` fails); recording goes on. See docs/storage-network.md.</source>
+        <translation>PEM-tiedosto varmentajista, jotka allekirjoittivat tallennuspalvelun (tai TLS-liikennettä tarkastavan välityspalvelimen) varmenteen, esim. organisaation juurivarmentaja. Luotetaan käyttöjärjestelmän luottamussäilön lisäksi, tai sen sijaan, jos storage.use_os_trust_store = false. Lukukelvoton tiedosto pysäyttää lähetykset virheeseen (ja `taltio doctor` epäonnistuu); tallennus jatkuu. Ks. docs/storage-network.md.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CA bundle file</source>
+        <translation>CA-varmennetiedosto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verify the storage&apos;s certificate against the operating system&apos;s trust store (Windows certificate store, macOS keychain, the distribution&apos;s CA list on Linux), where IT usually installs the organisation&apos;s CA. False: only storage.ca_bundle, or without it the CA list shipped with Taltio (Mozilla&apos;s).</source>
+        <translation>Tarkista tallennuspalvelun varmenne käyttöjärjestelmän luottamussäilöä vasten (Windowsin varmennesäilö, macOS:n avainnippu, Linuxissa jakelun CA-luettelo), johon IT yleensä asentaa organisaation varmentajan. False: vain storage.ca_bundle, tai ilman sitä Taltion mukana toimitettu CA-luettelo (Mozillan).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use the OS trust store</source>
+        <translation>Käytä käyttöjärjestelmän luottamussäilöä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proxy for storage traffic, e.g. http://proxy.example:3128 (https:// URLs are tunnelled with CONNECT; user:password@ is allowed but shown masked). Hosts in NO_PROXY still go direct. Empty: HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment.</source>
+        <translation>Välityspalvelin tallennusliikenteelle, esim. http://proxy.example:3128 (https://-osoitteet tunneloidaan CONNECTilla; user:password@ on sallittu, mutta se näytetään peitettynä). NO_PROXY-listan palvelimiin mennään yhä suoraan. Tyhjä: HTTPS_PROXY / HTTP_PROXY / NO_PROXY ympäristöstä.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Storage proxy</source>
+        <translation>Tallennuksen välityspalvelin</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DEVELOPMENT ONLY: do not verify the storage&apos;s TLS certificate. Anyone on the network path can then read and change uploads. Every connection setup logs a warning and `taltio doctor` fails while it is on. Only the machine config can set it, never the agent&apos;s own settings.</source>
+        <translation>VAIN KEHITYSKÄYTTÖÖN: tallennuspalvelun TLS-varmennetta ei tarkisteta. Kuka tahansa verkkoreitillä voi silloin lukea ja muuttaa lähetyksiä. Jokainen yhteyden muodostus kirjaa varoituksen, ja `taltio doctor` epäonnistuu niin kauan kuin asetus on päällä. Vain koneen asetukset voivat asettaa sen, ei koskaan asiakaspalvelijan omat asetukset.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Skip TLS verification (development only)</source>
+        <translation>Ohita TLS-tarkistus (vain kehitykseen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S3 access key id of this agent. The secret is kept in the OS keyring (or TALTIO_S3_SECRET for tests), never in this file.</source>
+        <translation>Tämän asiakaspalvelijan S3-käyttöavaimen tunnus. Salainen avain säilytetään käyttöjärjestelmän avainnipussa (tai testeissä TALTIO_S3_SECRET-muuttujassa), ei koskaan tässä tiedostossa.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S3 access key id</source>
+        <translation>S3-käyttöavaimen tunnus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many calls upload at once (a backlog drains faster; the files of one call always go in order, audio first, manifest last).</source>
+        <translation>Montako puhelua lähetetään yhtä aikaa (jono purkautuu nopeammin; yhden puhelun tiedostot menevät aina järjestyksessä, ääni ensin, manifesti viimeisenä).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Parallel uploads</source>
+        <translation>Rinnakkaiset lähetykset</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Files from this size (MiB) upload in parts that resume after a restart or a dropped connection; smaller ones in one request.</source>
+        <translation>Tämän kokoiset ja suuremmat tiedostot (MiB) lähetetään osina, jotka jatkuvat uudelleenkäynnistyksen tai katkenneen yhteyden jälkeen; pienemmät yhdellä pyynnöllä.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Multipart threshold (MiB)</source>
+        <translation>Osalähetyksen raja (MiB)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size of each part of a multipart upload (MiB; S3 needs at least 5).</source>
+        <translation>Osalähetyksen kunkin osan koko (MiB; S3 vaatii vähintään 5).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Part size (MiB)</source>
+        <translation>Osan koko (MiB)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Most disk the calls waiting for upload may use on this computer (MiB). Near it (90 %) the agent is warned. Waiting recordings are never deleted to make room: storage.when_queue_full decides what happens to new calls. 0: no limit.</source>
+        <translation>Enimmäislevytila, jonka lähetystä odottavat puhelut saavat käyttää tällä koneella (MiB). Lähellä rajaa (90 %) asiakaspalvelijaa varoitetaan. Odottavia tallenteita ei koskaan poisteta tilan tekemiseksi: storage.when_queue_full määrää, mitä uusille puheluille tapahtuu. 0: ei rajaa.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Upload queue quota (MiB)</source>
+        <translation>Lähetysjonon kiintiö (MiB)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When the waiting calls fill storage.queue_quota_mb: &apos;record&apos; keeps recording new calls anyway (the disk is the limit), &apos;stop&apos; records no new call until uploads make room (the agent is told before giving the notice; the call&apos;s manifest says why).</source>
+        <translation>Kun odottavat puhelut täyttävät storage.queue_quota_mb-kiintiön: &apos;record&apos; tallentaa uudet puhelut silti (levy on rajana), &apos;stop&apos; ei tallenna uusia puheluita, ennen kuin lähetykset vapauttavat tilaa (asiakaspalvelijalle kerrotaan ennen ilmoituksen antamista; puhelun manifesti kertoo syyn).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>When the upload queue is full</source>
+        <translation>Kun lähetysjono on täynnä</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Longest wait between upload attempts while storage is down.</source>
+        <translation>Pisin odotus lähetysyritysten välillä, kun tallennuspalvelu ei ole käytettävissä.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Longest retry wait (seconds)</source>
+        <translation>Pisin uusintaväli (sekuntia)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Days every stored recording version is locked (S3 Object Lock, COMPLIANCE mode: nobody, not even the storage admin, can delete or shorten it before then). Used by `taltio-admin storage init` for a new bucket; keep `org.retention` in line with it.</source>
+        <translation>Montako päivää jokainen tallennettu tallenneversio on lukittu (S3 Object Lock, COMPLIANCE-tila: kukaan, ei edes tallennuspalvelun ylläpitäjä, voi poistaa sitä tai lyhentää lukitusta ennen sitä). Käytetään, kun `taltio-admin storage init` luo uuden bucketin; pidä `org.retention` sen mukaisena.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Retention lock (days)</source>
+        <translation>Säilytyslukitus (päivää)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Organisation age recipients (age1…) that can decrypt recordings. The workstation itself can never decrypt. Empty: standalone mode with a local key.</source>
+        <translation>Organisaation age-vastaanottajat (age1…), jotka voivat purkaa tallenteiden salauksen. Työasema itse ei voi koskaan purkaa niitä. Tyhjä: erillistila paikallisella avaimella.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Organisation recipients</source>
+        <translation>Organisaation vastaanottajat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language of the notice when no rule matches the number.</source>
+        <translation>Ilmoituksen kieli, kun mikään sääntö ei vastaa numeroa.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Default notice language</source>
+        <translation>Ilmoituksen oletuskieli</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which language the notice card starts in, by the customer&apos;s number (&apos;PATTERN=LANG&apos;, e.g. &apos;+46*=sv&apos;) or by the queue the call came through (&apos;queue:NAME=LANG&apos;, wildcards allowed, e.g. &apos;queue:Kundtjänst*=sv&apos;; the queue comes from `taltio hook … --queue NAME`). First match wins. The agent can switch with one click.</source>
+        <translation>Millä kielellä ilmoituskortti alkaa: asiakkaan numeron mukaan (&apos;PATTERN=LANG&apos;, esim. &apos;+46*=sv&apos;) tai sen jonon mukaan, jonka kautta puhelu tuli (&apos;queue:NAME=LANG&apos;, jokerimerkit sallittu, esim. &apos;queue:Kundtjänst*=sv&apos;; jono tulee komennosta `taltio hook … --queue NAME`). Ensimmäinen osuma voittaa. Asiakaspalvelija voi vaihtaa kieltä yhdellä napsautuksella.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notice language rules</source>
+        <translation>Ilmoituksen kielisäännöt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The script the agent reads before recording, in Finnish. Empty: the text shipped with Taltio (resources/notices/notice.fi.txt).</source>
+        <translation>Teksti, jonka asiakaspalvelija lukee ennen tallennusta, suomeksi. Tyhjä: Taltion mukana toimitettu teksti (resources/notices/notice.fi.txt).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notice text (Finnish)</source>
+        <translation>Ilmoituksen teksti (suomi)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The script the agent reads before recording, in Swedish. Empty: the text shipped with Taltio (resources/notices/notice.sv.txt).</source>
+        <translation>Teksti, jonka asiakaspalvelija lukee ennen tallennusta, ruotsiksi. Tyhjä: Taltion mukana toimitettu teksti (resources/notices/notice.sv.txt).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notice text (Swedish)</source>
+        <translation>Ilmoituksen teksti (ruotsi)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The script the agent reads before recording, in English. Empty: the text shipped with Taltio (resources/notices/notice.en.txt).</source>
+        <translation>Teksti, jonka asiakaspalvelija lukee ennen tallennusta, englanniksi. Tyhjä: Taltion mukana toimitettu teksti (resources/notices/notice.en.txt).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notice text (English)</source>
+        <translation>Ilmoituksen teksti (englanti)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the agent tells a customer who asks about the recording, in Finnish. May use {controller}, {contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.fi.txt).</source>
+        <translation>Mitä asiakaspalvelija kertoo asiakkaalle, joka kysyy tallennuksesta, suomeksi. Voi käyttää kenttiä {controller}, {contact}, {retention} ja {copy_request}. Tyhjä: Taltion mukana toimitettu pohja (resources/notices/info.fi.txt).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recording information (Finnish)</source>
+        <translation>Tietoa tallennuksesta (suomi)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the agent tells a customer who asks about the recording, in Swedish. May use {controller}, {contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.sv.txt).</source>
+        <translation>Mitä asiakaspalvelija kertoo asiakkaalle, joka kysyy tallennuksesta, ruotsiksi. Voi käyttää kenttiä {controller}, {contact}, {retention} ja {copy_request}. Tyhjä: Taltion mukana toimitettu pohja (resources/notices/info.sv.txt).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recording information (Swedish)</source>
+        <translation>Tietoa tallennuksesta (ruotsi)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the agent tells a customer who asks about the recording, in English. May use {controller}, {contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.en.txt).</source>
+        <translation>Mitä asiakaspalvelija kertoo asiakkaalle, joka kysyy tallennuksesta, englanniksi. Voi käyttää kenttiä {controller}, {contact}, {retention} ja {copy_request}. Tyhjä: Taltion mukana toimitettu pohja (resources/notices/info.en.txt).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recording information (English)</source>
+        <translation>Tietoa tallennuksesta (englanti)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who records (the controller under GDPR): the organisation&apos;s name.</source>
+        <translation>Kuka tallentaa (rekisterinpitäjä GDPR:n mukaan): organisaation nimi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Controller</source>
+        <translation>Rekisterinpitäjä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The controller&apos;s contact for privacy questions (data protection officer).</source>
+        <translation>Rekisterinpitäjän yhteystieto tietosuojakysymyksiin (tietosuojavastaava).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Privacy contact</source>
+        <translation>Tietosuojayhteyshenkilö</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long recordings are kept, in months, as told to customers: shown in the customer&apos;s language (&apos;24 kuukautta&apos;, &apos;24 månader&apos;, &apos;24 months&apos;). 0: not set.</source>
+        <translation>Kuinka kauan tallenteita säilytetään, kuukausina, kuten asiakkaille kerrotaan: näytetään asiakkaan kielellä (&apos;24 kuukautta&apos;, &apos;24 månader&apos;, &apos;24 months&apos;). 0: ei asetettu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retention (months)</source>
+        <translation>Säilytysaika (kuukautta)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How long recordings are kept, as free text shown in every language (e.g. &apos;the contract period plus 24 months&apos;). Prefer org.retention_months or the per-language org.retention_fi/sv/en, so a Swedish customer is not told in Finnish.</source>
+        <translation>Kuinka kauan tallenteita säilytetään, vapaana tekstinä, joka näytetään kaikilla kielillä (esim. &apos;sopimuskausi ja 24 kuukautta&apos;). Käytä mieluummin asetusta org.retention_months tai kielikohtaisia org.retention_fi/sv/en, jotta ruotsinkieliselle asiakkaalle ei kerrota suomeksi.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Retention (free text)</source>
+        <translation>Säilytysaika (vapaa teksti)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long recordings are kept, as told to customers in Finnish; overrides org.retention and org.retention_months for that language.</source>
+        <translation>Kuinka kauan tallenteita säilytetään, kuten asiakkaille kerrotaan suomeksi; ohittaa asetukset org.retention ja org.retention_months tällä kielellä.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retention (Finnish)</source>
+        <translation>Säilytysaika (suomi)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long recordings are kept, as told to customers in Swedish; overrides org.retention and org.retention_months for that language.</source>
+        <translation>Kuinka kauan tallenteita säilytetään, kuten asiakkaille kerrotaan ruotsiksi; ohittaa asetukset org.retention ja org.retention_months tällä kielellä.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retention (Swedish)</source>
+        <translation>Säilytysaika (ruotsi)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long recordings are kept, as told to customers in English; overrides org.retention and org.retention_months for that language.</source>
+        <translation>Kuinka kauan tallenteita säilytetään, kuten asiakkaille kerrotaan englanniksi; ohittaa asetukset org.retention ja org.retention_months tällä kielellä.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retention (English)</source>
+        <translation>Säilytysaika (englanti)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How a customer gets a copy of their recording (e.g. a web form or e-mail address).</source>
+        <translation>Miten asiakas saa kopion tallenteestaan (esim. verkkolomake tai sähköpostiosoite).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How to request a copy</source>
+        <translation>Kopion pyytäminen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What staff are told about recording: what is recorded, why, who may listen, how private calls work. Shown on first run and whenever it changes; each acknowledgement is logged. Empty: the text shipped with Taltio, in the agent&apos;s language.</source>
+        <translation>Mitä henkilöstölle kerrotaan tallennuksesta: mitä tallennetaan, miksi, kuka saa kuunnella ja miten yksityispuhelut toimivat. Näytetään ensimmäisellä käynnistyskerralla ja aina tekstin muuttuessa; jokainen kuittaus kirjataan. Tyhjä: Taltion mukana toimitettu teksti asiakaspalvelijan kielellä.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Staff notice</source>
+        <translation>Henkilöstötiedote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When recording starts: &apos;notice&apos; (when the agent confirms the notice was given: the default, and what the Data Protection Ombudsman expects) or &apos;answer&apos; (on answer; the notice card is then a reminder, and each manifest says so).</source>
+        <translation>Milloin tallennus alkaa: &apos;notice&apos; (kun asiakaspalvelija vahvistaa antaneensa ilmoituksen: oletus, ja mitä tietosuojavaltuutettu edellyttää) tai &apos;answer&apos; (vastattaessa; ilmoituskortti on silloin muistutus, ja jokainen manifesti kertoo sen).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recording starts</source>
+        <translation>Tallennuksen alkaminen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remind the agent to resume after a card-data pause this long. 0: no reminder.</source>
+        <translation>Muistuta asiakaspalvelijaa jatkamaan, kun korttitietojen takia pidetty tauko on kestänyt näin kauan. 0: ei muistutusta.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pause reminder (seconds)</source>
+        <translation>Taukomuistutus (sekuntia)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resume recording by itself after a card-data pause this long, so a forgotten pause cannot leave the rest of the call unrecorded. 0: no limit. Holds are not card-data pauses and have no limit.</source>
+        <translation>Jatka tallennusta itsestään, kun korttitietojen takia pidetty tauko on kestänyt näin kauan, jotta unohtunut tauko ei jätä puhelun loppua tallentamatta. 0: ei rajaa. Pitoon asettaminen ei ole korttitietotauko, eikä sillä ole rajaa.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Longest pause (seconds)</source>
+        <translation>Pisin tauko (sekuntia)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>May agents mark calls private (never recorded)? The Working Life Privacy Act protects staff&apos;s private calls; switch off only where every line is a business line.</source>
+        <translation>Saavatko asiakaspalvelijat merkitä puheluita yksityisiksi (ei koskaan tallenneta)? Työelämän tietosuojalaki suojaa henkilöstön yksityispuheluita; kytke pois vain, jos jokainen linja on työlinja.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Allow private calls</source>
+        <translation>Salli yksityispuhelut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most calls an agent may mark private per day. 0: no limit.</source>
+        <translation>Enintään näin monta puhelua asiakaspalvelija saa merkitä yksityiseksi päivässä. 0: ei rajaa.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Private calls per day</source>
+        <translation>Yksityispuheluita päivässä</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Must the agent give a short reason when marking a call private? The reason is kept in the local audit log, never any audio.</source>
+        <translation>Pitääkö asiakaspalvelijan antaa lyhyt syy merkitessään puhelun yksityiseksi? Syy säilytetään paikallisessa tapahtumalokissa, ääntä ei koskaan.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason required for private calls</source>
+        <translation>Yksityispuhelulle vaaditaan syy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Numbers whose calls are never recorded (occupational health, the union line). Shell wildcards: &apos;+358 9 1234*&apos;.</source>
+        <translation>Numerot, joiden puheluita ei koskaan tallenneta (työterveys, ammattiliiton linja). Komentotulkin jokerimerkit: &apos;+358 9 1234*&apos;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Always private numbers</source>
+        <translation>Aina yksityiset numerot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the small always-on-top status pill (recording / paused with its timer / private / declined / not recording / error). The agent can move it.</source>
+        <translation>Näytä pieni aina päällimmäisenä oleva tilapilleri (tallennetaan / tauko ajastimineen / yksityinen / kieltäytyi / ei tallenneta / virhe). Asiakaspalvelija voi siirtää sitä.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status pill</source>
+        <translation>Tilapilleri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also show a desktop notification when recording starts and stops (errors and warnings are always notified).</source>
+        <translation>Näytä myös työpöytäilmoitus, kun tallennus alkaa ja päättyy (virheistä ja varoituksista ilmoitetaan aina).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notify on start and stop</source>
+        <translation>Ilmoita alusta ja lopusta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language of Taltio&apos;s own screens: &apos;fi&apos;, &apos;sv&apos; or &apos;en&apos;. Empty: the operating system&apos;s language.</source>
+        <translation>Taltion omien näkymien kieli: &apos;fi&apos;, &apos;sv&apos; tai &apos;en&apos;. Tyhjä: käyttöjärjestelmän kieli.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language</source>
+        <translation>Kieli</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the agent last put the status pill (&apos;X,Y&apos; on the desktop; kept on screen when the screens change). Empty: top right.</source>
+        <translation>Mihin asiakaspalvelija viimeksi siirsi tilapillerin (&apos;X,Y&apos; työpöydällä; pidetään näytöllä, kun näytöt muuttuvat). Tyhjä: oikea yläkulma.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status pill position</source>
+        <translation>Tilapillerin sijainti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business numbers (queues) whose calls cannot be marked private. Same pattern syntax.</source>
+        <translation>Työnumerot (jonot), joiden puheluita ei voi merkitä yksityisiksi. Sama kuviosyntaksi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Never private numbers</source>
+        <translation>Ei koskaan yksityiset numerot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bucket for the workstations&apos; heartbeats (`fleet/&lt;agent-id&gt;.json`, overwritten each time, read by `taltio-admin fleet`). Keep it apart from the recordings: no Object Lock, no versioning. Empty: &apos;&lt;storage bucket&gt;-fleet&apos;. With file:// storage heartbeats go to &lt;folder&gt;/fleet/.</source>
+        <translation>Bucket työasemien sykeviesteille (`fleet/&lt;agent-id&gt;.json`, korvataan joka kerta, luetaan komennolla `taltio-admin fleet`). Pidä se erillään tallenteista: ei Object Lockia, ei versiointia. Tyhjä: &apos;&lt;storage bucket&gt;-fleet&apos;. file://-tallennuksessa sykeviestit menevät kansioon &lt;folder&gt;/fleet/.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Heartbeat bucket</source>
+        <translation>Sykebucket</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How often the workstation writes its heartbeat (also once at start). Fractions are allowed (0.1 = 6 s).</source>
+        <translation>Kuinka usein työasema kirjoittaa sykeviestinsä (myös kerran käynnistyessä). Murtoluvut ovat sallittuja (0,1 = 6 s).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Heartbeat interval (minutes)</source>
+        <translation>Sykeväli (minuuttia)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warn (agent log and heartbeat; `taltio-admin fleet` flags BACKLOG) when this many calls wait for upload.</source>
+        <translation>Varoita (asiakaspalvelijan loki ja sykeviesti; `taltio-admin fleet` merkitsee BACKLOG), kun näin monta puhelua odottaa lähetystä.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backlog warning (calls)</source>
+        <translation>Jonovaroitus (puheluita)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warn the same way when the oldest call waiting for upload is this many hours old.</source>
+        <translation>Varoita samalla tavalla, kun vanhin lähetystä odottava puhelu on näin monta tuntia vanha.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backlog warning (hours)</source>
+        <translation>Jonovaroitus (tunteja)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>`taltio-admin fleet` flags a workstation STALE when its last heartbeat is older than this; keep it a few times fleet.heartbeat_minutes.</source>
+        <translation>`taltio-admin fleet` merkitsee työaseman STALE-tilaan, kun sen viimeisin sykeviesti on tätä vanhempi; pidä se muutamana kertana fleet.heartbeat_minutes.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stale after (minutes)</source>
+        <translation>Vanhentunut (minuuttia)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Whether this workstation records calls at all. Off: Taltio shows that recording is off and captures nothing.</source>
+        <translation>Tallentaako tämä työasema puheluita lainkaan. Pois: Taltio näyttää, että tallennus on pois päältä, eikä tallenna mitään.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recording enabled</source>
+        <translation>Tallennus käytössä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor keys whose signed policies this workstation accepts (&apos;ssh-ed25519 AAAA… name&apos;, one per entry; `taltio-admin keys new-supervisor` makes one). Empty: no supervisor policy is fetched.</source>
+        <translation>Esihenkilöiden avaimet, joiden allekirjoittamat käytännöt tämä työasema hyväksyy (&apos;ssh-ed25519 AAAA… name&apos;, yksi kohtaa kohden; `taltio-admin keys new-supervisor` luo sellaisen). Tyhjä: esihenkilön käytäntöä ei haeta.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Allowed supervisor keys</source>
+        <translation>Sallitut esihenkilöavaimet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where supervisors publish policies: s3://BUCKET/policy or file:///PATH/policy. Empty: the &apos;policy/&apos; folder beside storage.url&apos;s bucket (s3://BUCKET/policy).</source>
+        <translation>Mihin esihenkilöt julkaisevat käytännöt: s3://BUCKET/policy tai file:///PATH/policy. Tyhjä: storage.url-asetuksen bucketin vieressä oleva &apos;policy/&apos;-kansio (s3://BUCKET/policy).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Policy URL</source>
+        <translation>Käytäntöjen URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The groups this workstation belongs to: it applies policy/org.json, then policy/group-NAME.json for each group, then policy/agent-ID.json (later wins).</source>
+        <translation>Ryhmät, joihin tämä työasema kuuluu: se soveltaa tiedostoa policy/org.json, sitten jokaisen ryhmän tiedostoa policy/group-NAME.json ja lopuksi tiedostoa policy/agent-ID.json (myöhempi voittaa).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Policy groups</source>
+        <translation>Käytäntöryhmät</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How often the workstation checks for a new policy (a conditional GET: nothing is downloaded when it has not changed).</source>
+        <translation>Kuinka usein työasema tarkistaa, onko uusi käytäntö saatavilla (ehdollinen GET: mitään ei ladata, jos se ei ole muuttunut).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Policy check interval (minutes)</source>
+        <translation>Käytäntöjen tarkistusväli (minuuttia)</translation>
+    </message>
+</context>
 </TS>

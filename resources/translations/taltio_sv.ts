@@ -763,4 +763,707 @@
         <translation>en etikett, ett skäl eller en kö måste vara text</translation>
     </message>
 </context>
+<context>
+    <name>settings</name>
+    <message>
+        <location filename="../../desktop/taltio/core/settings.py" line="+141"/>
+        <source>Agent identifier used in object keys and manifests. Empty: the login name.</source>
+        <translation>Agentens identifierare i objektnycklar och manifest. Tomt: inloggningsnamnet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agent identifier</source>
+        <translation>Agent-id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workstation identifier in manifests. Empty: the host name.</source>
+        <translation>Arbetsstationens identifierare i manifest. Tomt: datorns värdnamn.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Workstation identifier</source>
+        <translation>Arbetsstationens id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio system: &apos;auto&apos; picks PipeWire/PulseAudio on Linux, WASAPI on Windows, Core Audio on macOS; &apos;portaudio&apos; uses plain PortAudio device names.</source>
+        <translation>Ljudsystem: &apos;auto&apos; väljer PipeWire/PulseAudio på Linux, WASAPI på Windows och Core Audio på macOS; &apos;portaudio&apos; använder PortAudios vanliga enhetsnamn.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audio system</source>
+        <translation>Ljudsystem</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The agent&apos;s headset microphone: a stable device id (see `taltio doctor`; on Linux the PipeWire/PulseAudio source name) or a unique part of its name. Empty: the default input.</source>
+        <translation>Agentens headsetmikrofon: ett stabilt enhets-id (se `taltio doctor`; på Linux PipeWire/PulseAudio-källans namn) eller en unik del av dess namn. Tomt: standardingången.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Microphone</source>
+        <translation>Mikrofon</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The device that carries what the softphone plays (on Linux the monitor of the headset&apos;s output, e.g. &apos;alsa_output.usb-Jabra….monitor&apos;). Empty: the monitor of the output the softphone is playing to, else of the default output.</source>
+        <translation>Enheten som fångar upp det mjukvarutelefonen spelar (på Linux monitorn för headsetets utgång, t.ex. &apos;alsa_output.usb-Jabra….monitor&apos;). Tomt: monitorn för den utgång mjukvarutelefonen spelar till, annars för standardutgången.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Softphone playback (loopback) device</source>
+        <translation>Mjukvarutelefonens uppspelningsenhet (loopback)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Microphone to record from while the chosen one is lost (e.g. the laptop&apos;s built-in mic when the headset is unplugged). Empty: record a gap and wait for the chosen one to return. Either way the agent is warned, the switch is listed in the call&apos;s manifest, and the chosen device is used again as soon as it returns.</source>
+        <translation>Mikrofon att spela in från medan den valda är borta (t.ex. den bärbara datorns inbyggda mikrofon när headsetet kopplas ur). Tomt: ett avbrott registreras och vi väntar på att den valda kommer tillbaka. I båda fallen varnas agenten, bytet antecknas i samtalets manifest och den valda enheten används igen så snart den är tillbaka.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fallback microphone</source>
+        <translation>Reservmikrofon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loopback device to record the customer from while the chosen one is lost (e.g. the monitor of the built-in speakers, where the softphone plays once the headset is gone). Empty: record a gap and wait.</source>
+        <translation>Loopback-enhet att spela in kunden från medan den valda är borta (t.ex. monitorn för de inbyggda högtalarna, dit mjukvarutelefonen spelar när headsetet är borta). Tomt: ett avbrott registreras och vi väntar.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fallback loopback device</source>
+        <translation>Reservenhet för loopback</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warn the agent when either side has been silent this long while recording (e.g. the customer is not heard).</source>
+        <translation>Varna agenten när någon av sidorna har varit tyst så här länge under inspelningen (t.ex. när kunden inte hörs).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One-sided call alarm (seconds)</source>
+        <translation>Larm för ensidigt samtal (sekunder)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recording sample rate in Hz.</source>
+        <translation>Inspelningens samplingsfrekvens i Hz.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sample rate (Hz)</source>
+        <translation>Samplingsfrekvens (Hz)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recording codec: &apos;opus&apos; (Ogg Opus, small) or &apos;flac&apos; (lossless, about 8 times larger).</source>
+        <translation>Inspelningskodek: &apos;opus&apos; (Ogg Opus, liten) eller &apos;flac&apos; (förlustfri, ungefär 8 gånger större).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recording codec</source>
+        <translation>Inspelningskodek</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opus bitrate for the stereo call, kbit/s. 28 is the smallest that kept speech intelligibility (STOI) ≥ 0.85 on both channels with margin: 0.948, 218 KB per call-minute (docs/performance.md).</source>
+        <translation>Opus-bithastighet för stereosamtalet, kbit/s. 28 är den lägsta som höll taluppfattbarheten (STOI) ≥ 0,85 på båda kanalerna med marginal: 0,948, 218 kB per samtalsminut (docs/performance.md).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opus bitrate (kbit/s)</source>
+        <translation>Opus-bithastighet (kbit/s)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How often encrypted audio is sealed to disk; bounds what a crash can lose.</source>
+        <translation>Hur ofta krypterat ljud förseglas till disk; begränsar vad en krasch kan förlora.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sealing interval (seconds)</source>
+        <translation>Förseglingsintervall (sekunder)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How Taltio learns of calls: &apos;hook&apos; (the softphone runs `taltio hook …`) or &apos;baresip&apos; (baresip&apos;s ctrl_tcp module).</source>
+        <translation>Hur Taltio får veta om samtal: &apos;hook&apos; (mjukvarutelefonen kör `taltio hook …`) eller &apos;baresip&apos; (baresips modul ctrl_tcp).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Softphone adapter</source>
+        <translation>Adapter för mjukvarutelefon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The softphone&apos;s program name (e.g. &apos;MicroSIP&apos;), used to suggest the output device it plays to. Empty: &apos;baresip&apos; with the baresip adapter, else the default output.</source>
+        <translation>Mjukvarutelefonens programnamn (t.ex. &apos;MicroSIP&apos;), som används för att föreslå utgången den spelar till. Tomt: &apos;baresip&apos; med baresip-adaptern, annars standardutgången.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Softphone program name</source>
+        <translation>Mjukvarutelefonens programnamn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HOST:PORT of the softphone&apos;s control socket (baresip).</source>
+        <translation>HOST:PORT för mjukvarutelefonens styrsocket (baresip).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Softphone control address</source>
+        <translation>Mjukvarutelefonens styradress</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where recordings go: s3://BUCKET/PREFIX or file:///PATH (a network share). Empty: standalone mode, a folder in the user data dir.</source>
+        <translation>Vart inspelningarna går: s3://BUCKET/PREFIX eller file:///PATH (en nätverksresurs). Tomt: fristående läge, en mapp i användarens datakatalog.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Storage URL</source>
+        <translation>Lagringens URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S3 endpoint URL (SeaweedFS, MinIO, Ceph). Empty: AWS.</source>
+        <translation>S3-slutpunktens URL (SeaweedFS, MinIO, Ceph). Tomt: AWS.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S3 endpoint</source>
+        <translation>S3-slutpunkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S3 region.</source>
+        <translation>S3-region.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S3 region</source>
+        <translation>S3-region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PEM file of the CA(s) that signed the storage&apos;s (or a TLS-inspecting proxy&apos;s) certificate, e.g. the organisation&apos;s root CA. Trusted in addition to the OS trust store, or instead of it with storage.use_os_trust_store = false. An unreadable file stops uploads with an error (and `taltio doctor` fails); recording goes on. See docs/storage-network.md.</source>
+        <translation>PEM-fil med de CA:er som signerade lagringens (eller en TLS-inspekterande proxys) certifikat, t.ex. organisationens rot-CA. Betros utöver operativsystemets förtroendearkiv, eller i stället för det med storage.use_os_trust_store = false. En oläsbar fil stoppar uppladdningarna med ett fel (och `taltio doctor` misslyckas); inspelningen fortsätter. Se docs/storage-network.md.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CA bundle file</source>
+        <translation>CA-paketfil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verify the storage&apos;s certificate against the operating system&apos;s trust store (Windows certificate store, macOS keychain, the distribution&apos;s CA list on Linux), where IT usually installs the organisation&apos;s CA. False: only storage.ca_bundle, or without it the CA list shipped with Taltio (Mozilla&apos;s).</source>
+        <translation>Verifiera lagringens certifikat mot operativsystemets förtroendearkiv (Windows certifikatarkiv, macOS nyckelring, distributionens CA-lista på Linux), där IT brukar installera organisationens CA. False: endast storage.ca_bundle, eller utan den CA-listan som följer med Taltio (Mozillas).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use the OS trust store</source>
+        <translation>Använd operativsystemets förtroendearkiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proxy for storage traffic, e.g. http://proxy.example:3128 (https:// URLs are tunnelled with CONNECT; user:password@ is allowed but shown masked). Hosts in NO_PROXY still go direct. Empty: HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment.</source>
+        <translation>Proxy för lagringstrafiken, t.ex. http://proxy.example:3128 (https://-adresser tunnlas med CONNECT; user:password@ är tillåtet men visas maskerat). Värdar i NO_PROXY nås fortfarande direkt. Tomt: HTTPS_PROXY / HTTP_PROXY / NO_PROXY från miljön.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Storage proxy</source>
+        <translation>Proxy för lagringen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DEVELOPMENT ONLY: do not verify the storage&apos;s TLS certificate. Anyone on the network path can then read and change uploads. Every connection setup logs a warning and `taltio doctor` fails while it is on. Only the machine config can set it, never the agent&apos;s own settings.</source>
+        <translation>ENDAST FÖR UTVECKLING: lagringens TLS-certifikat verifieras inte. Vem som helst på nätverksvägen kan då läsa och ändra uppladdningarna. Varje anslutning loggar en varning och `taltio doctor` misslyckas så länge den är på. Endast maskinkonfigurationen kan ställa in den, aldrig agentens egna inställningar.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Skip TLS verification (development only)</source>
+        <translation>Hoppa över TLS-verifiering (endast utveckling)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S3 access key id of this agent. The secret is kept in the OS keyring (or TALTIO_S3_SECRET for tests), never in this file.</source>
+        <translation>Den här agentens S3-åtkomstnyckel-id. Hemligheten förvaras i operativsystemets nyckelring (eller TALTIO_S3_SECRET för tester), aldrig i den här filen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S3 access key id</source>
+        <translation>S3-åtkomstnyckelns id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many calls upload at once (a backlog drains faster; the files of one call always go in order, audio first, manifest last).</source>
+        <translation>Hur många samtal som laddas upp samtidigt (en kö töms snabbare; ett samtals filer går alltid i ordning, ljudet först, manifestet sist).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Parallel uploads</source>
+        <translation>Parallella uppladdningar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Files from this size (MiB) upload in parts that resume after a restart or a dropped connection; smaller ones in one request.</source>
+        <translation>Filer från den här storleken (MiB) laddas upp i delar som återupptas efter en omstart eller ett avbrutet nätverk; mindre filer i en enda begäran.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Multipart threshold (MiB)</source>
+        <translation>Gräns för uppladdning i delar (MiB)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size of each part of a multipart upload (MiB; S3 needs at least 5).</source>
+        <translation>Storleken på varje del i en uppladdning i delar (MiB; S3 kräver minst 5).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Part size (MiB)</source>
+        <translation>Delstorlek (MiB)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Most disk the calls waiting for upload may use on this computer (MiB). Near it (90 %) the agent is warned. Waiting recordings are never deleted to make room: storage.when_queue_full decides what happens to new calls. 0: no limit.</source>
+        <translation>Högsta diskutrymme som samtal som väntar på uppladdning får använda på den här datorn (MiB). Nära gränsen (90 %) varnas agenten. Väntande inspelningar raderas aldrig för att frigöra utrymme: storage.when_queue_full avgör vad som händer med nya samtal. 0: ingen gräns.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Upload queue quota (MiB)</source>
+        <translation>Kvot för uppladdningskön (MiB)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When the waiting calls fill storage.queue_quota_mb: &apos;record&apos; keeps recording new calls anyway (the disk is the limit), &apos;stop&apos; records no new call until uploads make room (the agent is told before giving the notice; the call&apos;s manifest says why).</source>
+        <translation>När de väntande samtalen fyller storage.queue_quota_mb: &apos;record&apos; spelar in nya samtal ändå (disken är gränsen), &apos;stop&apos; spelar inte in några nya samtal förrän uppladdningarna frigjort utrymme (agenten får veta det innan meddelandet ges; samtalets manifest anger orsaken).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>When the upload queue is full</source>
+        <translation>När uppladdningskön är full</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Longest wait between upload attempts while storage is down.</source>
+        <translation>Längsta väntan mellan uppladdningsförsök medan lagringen inte svarar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Longest retry wait (seconds)</source>
+        <translation>Längsta väntan mellan försök (sekunder)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Days every stored recording version is locked (S3 Object Lock, COMPLIANCE mode: nobody, not even the storage admin, can delete or shorten it before then). Used by `taltio-admin storage init` for a new bucket; keep `org.retention` in line with it.</source>
+        <translation>Antal dagar varje lagrad inspelningsversion är låst (S3 Object Lock, COMPLIANCE-läge: ingen, inte ens lagringens administratör, kan radera den eller förkorta låset dessförinnan). Används av `taltio-admin storage init` för en ny bucket; håll `org.retention` i linje med den.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Retention lock (days)</source>
+        <translation>Lagringslås (dagar)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Organisation age recipients (age1…) that can decrypt recordings. The workstation itself can never decrypt. Empty: standalone mode with a local key.</source>
+        <translation>Organisationens age-mottagare (age1…) som kan dekryptera inspelningarna. Arbetsstationen själv kan aldrig dekryptera. Tomt: fristående läge med en lokal nyckel.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Organisation recipients</source>
+        <translation>Organisationens mottagare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language of the notice when no rule matches the number.</source>
+        <translation>Meddelandets språk när ingen regel matchar numret.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Default notice language</source>
+        <translation>Meddelandets standardspråk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which language the notice card starts in, by the customer&apos;s number (&apos;PATTERN=LANG&apos;, e.g. &apos;+46*=sv&apos;) or by the queue the call came through (&apos;queue:NAME=LANG&apos;, wildcards allowed, e.g. &apos;queue:Kundtjänst*=sv&apos;; the queue comes from `taltio hook … --queue NAME`). First match wins. The agent can switch with one click.</source>
+        <translation>Vilket språk meddelandekortet börjar på: efter kundens nummer (&apos;PATTERN=LANG&apos;, t.ex. &apos;+46*=sv&apos;) eller efter kön samtalet kom via (&apos;queue:NAME=LANG&apos;, jokertecken tillåtna, t.ex. &apos;queue:Kundtjänst*=sv&apos;; kön kommer från `taltio hook … --queue NAME`). Första träffen gäller. Agenten kan byta med ett klick.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notice language rules</source>
+        <translation>Språkregler för meddelandet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The script the agent reads before recording, in Finnish. Empty: the text shipped with Taltio (resources/notices/notice.fi.txt).</source>
+        <translation>Texten agenten läser upp innan inspelningen, på finska. Tomt: texten som följer med Taltio (resources/notices/notice.fi.txt).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notice text (Finnish)</source>
+        <translation>Meddelandets text (finska)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The script the agent reads before recording, in Swedish. Empty: the text shipped with Taltio (resources/notices/notice.sv.txt).</source>
+        <translation>Texten agenten läser upp innan inspelningen, på svenska. Tomt: texten som följer med Taltio (resources/notices/notice.sv.txt).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notice text (Swedish)</source>
+        <translation>Meddelandets text (svenska)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The script the agent reads before recording, in English. Empty: the text shipped with Taltio (resources/notices/notice.en.txt).</source>
+        <translation>Texten agenten läser upp innan inspelningen, på engelska. Tomt: texten som följer med Taltio (resources/notices/notice.en.txt).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notice text (English)</source>
+        <translation>Meddelandets text (engelska)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the agent tells a customer who asks about the recording, in Finnish. May use {controller}, {contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.fi.txt).</source>
+        <translation>Vad agenten berättar för en kund som frågar om inspelningen, på finska. Kan använda {controller}, {contact}, {retention} och {copy_request}. Tomt: mallen som följer med Taltio (resources/notices/info.fi.txt).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recording information (Finnish)</source>
+        <translation>Information om inspelningen (finska)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the agent tells a customer who asks about the recording, in Swedish. May use {controller}, {contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.sv.txt).</source>
+        <translation>Vad agenten berättar för en kund som frågar om inspelningen, på svenska. Kan använda {controller}, {contact}, {retention} och {copy_request}. Tomt: mallen som följer med Taltio (resources/notices/info.sv.txt).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recording information (Swedish)</source>
+        <translation>Information om inspelningen (svenska)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the agent tells a customer who asks about the recording, in English. May use {controller}, {contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.en.txt).</source>
+        <translation>Vad agenten berättar för en kund som frågar om inspelningen, på engelska. Kan använda {controller}, {contact}, {retention} och {copy_request}. Tomt: mallen som följer med Taltio (resources/notices/info.en.txt).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recording information (English)</source>
+        <translation>Information om inspelningen (engelska)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who records (the controller under GDPR): the organisation&apos;s name.</source>
+        <translation>Vem som spelar in (personuppgiftsansvarig enligt GDPR): organisationens namn.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Controller</source>
+        <translation>Personuppgiftsansvarig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The controller&apos;s contact for privacy questions (data protection officer).</source>
+        <translation>Den personuppgiftsansvariges kontakt för dataskyddsfrågor (dataskyddsombud).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Privacy contact</source>
+        <translation>Kontakt för dataskydd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long recordings are kept, in months, as told to customers: shown in the customer&apos;s language (&apos;24 kuukautta&apos;, &apos;24 månader&apos;, &apos;24 months&apos;). 0: not set.</source>
+        <translation>Hur länge inspelningarna sparas, i månader, som kunderna får veta det: visas på kundens språk (&apos;24 kuukautta&apos;, &apos;24 månader&apos;, &apos;24 months&apos;). 0: inte angivet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retention (months)</source>
+        <translation>Lagringstid (månader)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How long recordings are kept, as free text shown in every language (e.g. &apos;the contract period plus 24 months&apos;). Prefer org.retention_months or the per-language org.retention_fi/sv/en, so a Swedish customer is not told in Finnish.</source>
+        <translation>Hur länge inspelningarna sparas, som fritext som visas på alla språk (t.ex. &apos;avtalsperioden plus 24 månader&apos;). Använd hellre org.retention_months eller de språkspecifika org.retention_fi/sv/en, så att en svensk kund inte får beskedet på finska.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Retention (free text)</source>
+        <translation>Lagringstid (fritext)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long recordings are kept, as told to customers in Finnish; overrides org.retention and org.retention_months for that language.</source>
+        <translation>Hur länge inspelningarna sparas, som kunderna får veta det på finska; går före org.retention och org.retention_months för det språket.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retention (Finnish)</source>
+        <translation>Lagringstid (finska)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long recordings are kept, as told to customers in Swedish; overrides org.retention and org.retention_months for that language.</source>
+        <translation>Hur länge inspelningarna sparas, som kunderna får veta det på svenska; går före org.retention och org.retention_months för det språket.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retention (Swedish)</source>
+        <translation>Lagringstid (svenska)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long recordings are kept, as told to customers in English; overrides org.retention and org.retention_months for that language.</source>
+        <translation>Hur länge inspelningarna sparas, som kunderna får veta det på engelska; går före org.retention och org.retention_months för det språket.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retention (English)</source>
+        <translation>Lagringstid (engelska)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How a customer gets a copy of their recording (e.g. a web form or e-mail address).</source>
+        <translation>Hur en kund får en kopia av sin inspelning (t.ex. ett webbformulär eller en e-postadress).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How to request a copy</source>
+        <translation>Begära en kopia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What staff are told about recording: what is recorded, why, who may listen, how private calls work. Shown on first run and whenever it changes; each acknowledgement is logged. Empty: the text shipped with Taltio, in the agent&apos;s language.</source>
+        <translation>Vad personalen får veta om inspelningen: vad som spelas in, varför, vem som får lyssna och hur privata samtal fungerar. Visas vid första starten och varje gång texten ändras; varje bekräftelse loggas. Tomt: texten som följer med Taltio, på agentens språk.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Staff notice</source>
+        <translation>Personalinformation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When recording starts: &apos;notice&apos; (when the agent confirms the notice was given: the default, and what the Data Protection Ombudsman expects) or &apos;answer&apos; (on answer; the notice card is then a reminder, and each manifest says so).</source>
+        <translation>När inspelningen börjar: &apos;notice&apos; (när agenten bekräftar att meddelandet getts: standard, och vad dataombudsmannen förväntar sig) eller &apos;answer&apos; (när samtalet besvaras; meddelandekortet är då en påminnelse, och varje manifest säger det).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recording starts</source>
+        <translation>När inspelningen börjar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remind the agent to resume after a card-data pause this long. 0: no reminder.</source>
+        <translation>Påminn agenten om att fortsätta när en paus för kortuppgifter har varat så här länge. 0: ingen påminnelse.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pause reminder (seconds)</source>
+        <translation>Påminnelse vid paus (sekunder)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resume recording by itself after a card-data pause this long, so a forgotten pause cannot leave the rest of the call unrecorded. 0: no limit. Holds are not card-data pauses and have no limit.</source>
+        <translation>Fortsätt inspelningen av sig själv när en paus för kortuppgifter har varat så här länge, så att en bortglömd paus inte lämnar resten av samtalet oinspelat. 0: ingen gräns. Parkering är inte en paus för kortuppgifter och har ingen gräns.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Longest pause (seconds)</source>
+        <translation>Längsta paus (sekunder)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>May agents mark calls private (never recorded)? The Working Life Privacy Act protects staff&apos;s private calls; switch off only where every line is a business line.</source>
+        <translation>Får agenterna markera samtal som privata (spelas aldrig in)? Lagen om integritetsskydd i arbetslivet skyddar personalens privata samtal; stäng av endast där varje linje är en arbetslinje.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Allow private calls</source>
+        <translation>Tillåt privata samtal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most calls an agent may mark private per day. 0: no limit.</source>
+        <translation>Högsta antal samtal en agent får markera som privata per dag. 0: ingen gräns.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Private calls per day</source>
+        <translation>Privata samtal per dag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Must the agent give a short reason when marking a call private? The reason is kept in the local audit log, never any audio.</source>
+        <translation>Måste agenten ange en kort orsak när ett samtal markeras som privat? Orsaken sparas i den lokala granskningsloggen, aldrig något ljud.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason required for private calls</source>
+        <translation>Orsak krävs för privata samtal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Numbers whose calls are never recorded (occupational health, the union line). Shell wildcards: &apos;+358 9 1234*&apos;.</source>
+        <translation>Nummer vars samtal aldrig spelas in (företagshälsovården, facket). Skalets jokertecken: &apos;+358 9 1234*&apos;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Always private numbers</source>
+        <translation>Alltid privata nummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the small always-on-top status pill (recording / paused with its timer / private / declined / not recording / error). The agent can move it.</source>
+        <translation>Visa den lilla statusbrickan som alltid ligger överst (spelar in / paus med sin timer / privat / avböjt / spelar inte in / fel). Agenten kan flytta den.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status pill</source>
+        <translation>Statusbricka</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also show a desktop notification when recording starts and stops (errors and warnings are always notified).</source>
+        <translation>Visa också en skrivbordsavisering när inspelningen startar och slutar (fel och varningar aviseras alltid).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notify on start and stop</source>
+        <translation>Meddela start och stopp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language of Taltio&apos;s own screens: &apos;fi&apos;, &apos;sv&apos; or &apos;en&apos;. Empty: the operating system&apos;s language.</source>
+        <translation>Språket i Taltios egna fönster: &apos;fi&apos;, &apos;sv&apos; eller &apos;en&apos;. Tomt: operativsystemets språk.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the agent last put the status pill (&apos;X,Y&apos; on the desktop; kept on screen when the screens change). Empty: top right.</source>
+        <translation>Var agenten senast placerade statusbrickan (&apos;X,Y&apos; på skrivbordet; hålls på skärmen när skärmarna ändras). Tomt: övre högra hörnet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status pill position</source>
+        <translation>Statusbrickans position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business numbers (queues) whose calls cannot be marked private. Same pattern syntax.</source>
+        <translation>Arbetsnummer (köer) vars samtal inte kan markeras som privata. Samma mönstersyntax.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Never private numbers</source>
+        <translation>Aldrig privata nummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bucket for the workstations&apos; heartbeats (`fleet/&lt;agent-id&gt;.json`, overwritten each time, read by `taltio-admin fleet`). Keep it apart from the recordings: no Object Lock, no versioning. Empty: &apos;&lt;storage bucket&gt;-fleet&apos;. With file:// storage heartbeats go to &lt;folder&gt;/fleet/.</source>
+        <translation>Bucket för arbetsstationernas hjärtslag (`fleet/&lt;agent-id&gt;.json`, skrivs över varje gång, läses av `taltio-admin fleet`). Håll den åtskild från inspelningarna: inget Object Lock, ingen versionshantering. Tomt: &apos;&lt;storage bucket&gt;-fleet&apos;. Med file://-lagring går hjärtslagen till &lt;folder&gt;/fleet/.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Heartbeat bucket</source>
+        <translation>Bucket för hjärtslag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How often the workstation writes its heartbeat (also once at start). Fractions are allowed (0.1 = 6 s).</source>
+        <translation>Hur ofta arbetsstationen skriver sitt hjärtslag (även en gång vid start). Decimaltal är tillåtna (0,1 = 6 s).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Heartbeat interval (minutes)</source>
+        <translation>Hjärtslagsintervall (minuter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warn (agent log and heartbeat; `taltio-admin fleet` flags BACKLOG) when this many calls wait for upload.</source>
+        <translation>Varna (agentens logg och hjärtslaget; `taltio-admin fleet` flaggar BACKLOG) när så här många samtal väntar på uppladdning.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backlog warning (calls)</source>
+        <translation>Kövarning (samtal)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warn the same way when the oldest call waiting for upload is this many hours old.</source>
+        <translation>Varna på samma sätt när det äldsta samtalet som väntar på uppladdning är så här många timmar gammalt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backlog warning (hours)</source>
+        <translation>Kövarning (timmar)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>`taltio-admin fleet` flags a workstation STALE when its last heartbeat is older than this; keep it a few times fleet.heartbeat_minutes.</source>
+        <translation>`taltio-admin fleet` flaggar en arbetsstation som STALE när dess senaste hjärtslag är äldre än så här; håll det till några gånger fleet.heartbeat_minutes.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stale after (minutes)</source>
+        <translation>Inaktuell efter (minuter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Whether this workstation records calls at all. Off: Taltio shows that recording is off and captures nothing.</source>
+        <translation>Om den här arbetsstationen spelar in samtal överhuvudtaget. Av: Taltio visar att inspelningen är avstängd och fångar ingenting.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recording enabled</source>
+        <translation>Inspelning på</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor keys whose signed policies this workstation accepts (&apos;ssh-ed25519 AAAA… name&apos;, one per entry; `taltio-admin keys new-supervisor` makes one). Empty: no supervisor policy is fetched.</source>
+        <translation>Arbetsledarnycklar vars signerade policyer den här arbetsstationen godtar (&apos;ssh-ed25519 AAAA… name&apos;, en per post; `taltio-admin keys new-supervisor` skapar en). Tomt: ingen arbetsledarpolicy hämtas.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Allowed supervisor keys</source>
+        <translation>Tillåtna arbetsledarnycklar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where supervisors publish policies: s3://BUCKET/policy or file:///PATH/policy. Empty: the &apos;policy/&apos; folder beside storage.url&apos;s bucket (s3://BUCKET/policy).</source>
+        <translation>Var arbetsledarna publicerar policyer: s3://BUCKET/policy eller file:///PATH/policy. Tomt: mappen &apos;policy/&apos; bredvid storage.url:s bucket (s3://BUCKET/policy).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Policy URL</source>
+        <translation>Policy-URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The groups this workstation belongs to: it applies policy/org.json, then policy/group-NAME.json for each group, then policy/agent-ID.json (later wins).</source>
+        <translation>Grupperna den här arbetsstationen hör till: den tillämpar policy/org.json, sedan policy/group-NAME.json för varje grupp och sist policy/agent-ID.json (senare vinner).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Policy groups</source>
+        <translation>Policygrupper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How often the workstation checks for a new policy (a conditional GET: nothing is downloaded when it has not changed).</source>
+        <translation>Hur ofta arbetsstationen letar efter en ny policy (en villkorlig GET: ingenting laddas ned när den inte har ändrats).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Policy check interval (minutes)</source>
+        <translation>Intervall för policykontroll (minuter)</translation>
+    </message>
+</context>
 </TS>
