@@ -540,7 +540,7 @@ def _safe_login() -> str:
 
 
 def load(machine: Path | None = None, user: Path | None = None, *, policy: Mapping[str, Any] | None = None,
-         policy_origin: str = "supervisor policy") -> Settings:
+         policy_origin: str = "supervisor policy", machine_reader: Any = None) -> Settings:
     """Defaults < supervisor policy < user choices (where allowed) < machine policy.
 
     The machine file is written by IT and locks what it sets: user values for those
@@ -548,17 +548,27 @@ def load(machine: Path | None = None, user: Path | None = None, *, policy: Mappi
     agent switch recording off. *policy* is a verified supervisor policy's settings
     (core.policy checks signature, version and scope before it gets here); a key it
     may not set is ignored here as a second line of defence.
+
+    Machine policy comes from the *machine* TOML file if given, else from *machine_reader*
+    (adapters.machine_policy; default: the platform's own, e.g. the registry on Windows).
     """
     values = {s.key: s.default for s in SCHEMA}
     origins = {s.key: "default" for s in SCHEMA}
-    machine = machine or machine_config_path()
     user = user or user_config_path()
-    machine_vals = _read_toml(machine) if machine.exists() else {}
-    if os.environ.get("TALTIO_CONFIG") and not machine.exists():
-        raise ConfigError(f"TALTIO_CONFIG points to {machine}, which does not exist")
+    if machine is None:
+        from ..adapters.machine_policy import default_reader
+
+        reader = machine_reader or default_reader()
+        machine_vals, machine_src = reader.read()
+        machine_file = reader.file
+    else:
+        machine_vals = _read_toml(machine) if machine.exists() else {}
+        if os.environ.get("TALTIO_CONFIG") and not machine.exists():
+            raise ConfigError(f"TALTIO_CONFIG points to {machine}, which does not exist")
+        machine_src, machine_file = str(machine), machine if machine.exists() else None
     user_vals = _read_toml(user) if user.exists() else {}
     layers = (("supervisor", policy or {}, policy_origin), ("user", user_vals, str(user)),
-              ("machine", machine_vals, str(machine)))
+              ("machine", machine_vals, machine_src))
     for layer, vals, src in layers:
         for key, raw in vals.items():
             setting = BY_KEY.get(key)
@@ -570,7 +580,7 @@ def load(machine: Path | None = None, user: Path | None = None, *, policy: Mappi
                 continue
             values[key] = setting.check(raw, src)
             origins[key] = f"{layer} ({src})" if layer != "supervisor" else src
-    return Settings(values, origins, machine if machine.exists() else None, user)
+    return Settings(values, origins, machine_file, user)
 
 
 def docs_markdown() -> str:
