@@ -589,23 +589,32 @@ def docs_markdown() -> str:
         "",
         "Generated from `desktop/taltio/core/settings.py` by `taltio-admin docs`; do not edit by hand.",
         "",
-        "Taltio reads the machine config file (TOML) from `TALTIO_CONFIG` if set, else",
-        "`/etc/taltio/taltio.toml` on Linux, `%ProgramData%\\Taltio\\taltio.toml` on Windows and",
-        "`/Library/Application Support/Taltio/taltio.toml` on macOS. Keys are written in TOML sections,",
-        "e.g. `[storage]` then `url = \"s3://…\"`.",
+        "Machine policy (IT's settings for the computer) is read from the `TALTIO_CONFIG` file (TOML) if set,",
+        "else from the platform's own place (`taltio.adapters.machine_policy`):",
+        "",
+        "- Linux: every `/etc/taltio/*.toml` in name order, a later file winning. Keys are written in TOML",
+        "  sections, e.g. `[storage]` then `url = \"s3://…\"`.",
+        "- Windows: `HKLM\\Software\\Policies\\Taltio\\<section>`, value name = setting name (REG_SZ; REG_DWORD",
+        "  for flags and whole numbers; REG_MULTI_SZ for lists), as Group Policy writes it from the ADMX.",
+        "- macOS: forced (managed) preferences of the domain `fi.taltio.Taltio`, key = setting name, from a",
+        "  configuration profile.",
+        "",
+        "Templates generated from this schema are in `resources/policy-templates/`: `taltio.admx` with",
+        "`en-US`/`fi-FI` ADMLs, a sample `taltio.mobileconfig` and a commented `taltio.toml`",
+        "(`scripts/policy_templates.py` regenerates them; a test fails when they are out of date).",
         "",
         "Layers, lowest first: defaults < supervisor policy (signed) < the agent's own `settings.toml`",
         "(platformdirs user config dir) < machine policy. *Set by* is the lowest layer allowed to set a",
         "setting: `user` (any layer), `supervisor` (a supervisor policy or machine policy) or `machine`",
         "(machine policy only). Whatever machine policy sets is locked.",
         "",
-        "| Setting | Type | Default | Set by | Meaning |",
-        "|---|---|---|---|---|",
+        "| Setting | Label | Type | Default | Set by | Meaning |",
+        "|---|---|---|---|---|---|",
     ]
     for s in SCHEMA:
         default = "(long text)" if s.key == "notice.text" else repr(s.default)
         choices = f" One of: {', '.join(map(str, s.choices))}." if s.choices else ""
-        lines.append(f"| `{s.key}` | {s.type.__name__} | `{default}` | {s.scope} | "
+        lines.append(f"| `{s.key}` | {s.label} | {s.type.__name__} | `{default}` | {s.scope} | "
                      f"{s.help}{choices} |")
     lines += [
         "",
