@@ -219,7 +219,7 @@ def test_dev_insecure_tls_never_comes_from_the_user_file(tmp_path, monkeypatch, 
     user.write_text("[storage]\ndev_insecure_tls = true\n")
     st = settings_mod.load(tmp_path / "no-machine.toml", user)
     assert st["storage.dev_insecure_tls"] is False
-    assert "can only be set by the organisation" in caplog.text
+    assert "can only be set by machine policy" in caplog.text
     with pytest.raises(settings_mod.ConfigError):
         settings_mod.save_user({"storage.dev_insecure_tls": True}, user)
     machine = tmp_path / "machine.toml"
