@@ -83,7 +83,10 @@ def test_running_app_heartbeat_has_every_field_and_the_manifest_signing_key(worl
     assert doc["hostname"] == socket.gethostname()
     assert doc["app_version"] == taltio.__version__ == status["version"]
     assert doc["policy_version"] == {} and doc["policy_rejections"] == []       # no supervisor policy yet
-    assert doc["config_sha256"] == hashlib.sha256((app.workdir / "taltio.toml").read_bytes()).hexdigest()
+    from taltio.core import settings as settings_mod
+
+    machine = settings_mod.load(app.workdir / "taltio.toml", app.workdir / "none.toml")
+    assert doc["config_sha256"] == machine.machine_digest and len(doc["config_sha256"]) == 64
     assert doc["workstation_key"] == status["workstation_key"]
     assert abs(_ts(doc["time"]) - time.time()) < 30
     assert doc["heartbeat_minutes"] == pytest.approx(0.05)

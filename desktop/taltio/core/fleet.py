@@ -62,13 +62,9 @@ def backlog_warning(count: int, oldest_age_s: float | None, warn_count: int, war
 
 
 def config_digest(settings: "Settings") -> str | None:
-    """SHA-256 of the machine config file: shows IT which workstations have the current config."""
-    if settings.machine_file is None:
-        return None
-    try:
-        return hashlib.sha256(settings.machine_file.read_bytes()).hexdigest()
-    except OSError:
-        return None
+    """SHA-256 of the machine policy values (file, files, registry or profile alike): shows IT which
+    workstations have the current config."""
+    return settings.machine_digest
 
 
 class Heartbeat:

@@ -8,6 +8,8 @@ read this table, so they cannot drift apart.
 from __future__ import annotations
 
 import getpass
+import hashlib
+import json
 import logging
 import os
 import socket
@@ -514,6 +516,8 @@ class Settings:
     origins: dict[str, str] = field(default_factory=dict)
     machine_file: Path | None = None
     user_file: Path | None = None      # where the agent's own choices are saved (save_user)
+    machine_source: str = ""           # where machine policy came from (file(s), registry key, profile domain)
+    machine_digest: str | None = None  # SHA-256 of the machine policy values: which config a workstation has
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
@@ -580,7 +584,9 @@ def load(machine: Path | None = None, user: Path | None = None, *, policy: Mappi
                 continue
             values[key] = setting.check(raw, src)
             origins[key] = f"{layer} ({src})" if layer != "supervisor" else src
-    return Settings(values, origins, machine_file, user)
+    digest = hashlib.sha256(json.dumps(machine_vals, sort_keys=True, default=str).encode()).hexdigest() \
+        if machine_vals else None
+    return Settings(values, origins, machine_file, user, machine_src if machine_vals else "", digest)
 
 
 def docs_markdown() -> str:
