@@ -207,6 +207,7 @@ def test_agent_identity_seaweedfs_fragment(tmp_path: Path):
     assert doc == agent_policy("taltio-rec", "agent-9", "taltio-rec-fleet")
     assert [(s["Action"], s["Resource"]) for s in doc["Statement"]] == [
         (list(AGENT_ACTIONS), ["arn:aws:s3:::taltio-rec/agents/agent-9/*"]),
+        (["s3:GetObject"], ["arn:aws:s3:::taltio-rec/policy/*"]),
         (["s3:PutObject"], ["arn:aws:s3:::taltio-rec-fleet/fleet/agent-9.json"]),
     ]
     assert f"taltio enroll --access-key-id {cred['accessKey']}" in r.stderr
@@ -284,7 +285,8 @@ def test_deployed_agent_can_put_recordings_and_heartbeat(deployed):
 
 @pytest.mark.parametrize("op", ["get", "head", "list", "list_versions", "delete", "delete_version", "overwrite_412",
                                 "other_agent", "bucket_root", "other_heartbeat", "heartbeat_in_recordings",
-                                "read_heartbeat", "delete_heartbeat", "list_uploads"])
+                                "read_heartbeat", "delete_heartbeat", "list_uploads", "list_policy", "put_policy",
+                                "delete_policy", "get_outside_policy"])
 def test_deployed_agent_cannot(deployed, op: str):
     srv, creds = deployed
     c = agent(srv, creds)
@@ -309,6 +311,11 @@ def test_deployed_agent_cannot(deployed, op: str):
         "read_heartbeat": lambda: c.get_object(Bucket="rec-locked-fleet", Key="fleet/agent-5.json"),
         "delete_heartbeat": lambda: c.delete_object(Bucket="rec-locked-fleet", Key="fleet/agent-5.json"),
         "list_uploads": lambda: c.list_multipart_uploads(Bucket=b, Prefix="agents/agent-5/"),
+        "list_policy": lambda: c.list_objects_v2(Bucket=b, Prefix="policy/"),
+        "put_policy": lambda: c.put_object(Bucket=b, Key="policy/org.json", Body=b"{}",
+                                           ChecksumSHA256=sha256_b64(b"{}")),
+        "delete_policy": lambda: c.delete_object(Bucket=b, Key="policy/org.json"),
+        "get_outside_policy": lambda: c.get_object(Bucket=b, Key="policyx/org.json"),
     }
     with pytest.raises(ClientError) as ei:
         calls[op]()
@@ -324,6 +331,16 @@ def test_deployed_agent_cannot(deployed, op: str):
     assert s3.get_object(Bucket=b, Key=own)["Body"].read() == b"mine"
     assert [v["VersionId"] for v in s3.list_object_versions(Bucket=b, Prefix=own).get("Versions", [])] == [
         first["VersionId"]]
+
+
+def test_deployed_agent_can_read_supervisor_policies(deployed):
+    """GetObject on policy/* (signed supervisor policies, issue 6) and nothing more there."""
+    srv, creds = deployed
+    s3 = srv.admin_client()
+    s3.put_object(Bucket="rec-locked", Key="policy/org.json", Body=b'{"v": 1}', ChecksumSHA256=sha256_b64(b'{"v": 1}'))
+    c = agent(srv, creds)
+    assert c.get_object(Bucket="rec-locked", Key="policy/org.json")["Body"].read() == b'{"v": 1}'
+    assert agent(srv, creds, "agent-6").get_object(Bucket="rec-locked", Key="policy/org.json")["Body"].read()
 
 
 def test_deployed_agent_other_identity_is_separate(deployed):

@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 
 from . import admin_storage
 from . import admin_fleet
+from . import admin_policy
 from .core import sshsig
 
 
@@ -115,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--check", type=Path, help="exit 1 if this file differs from the generated text")
     admin_fleet.register(sub)
     admin_storage.register(sub)
+    admin_policy.register(sub)
     ns = p.parse_args(argv)
     if getattr(ns, "handler", None):  # subcommands registered by their own module
         return ns.handler(ns)

@@ -41,6 +41,10 @@ FLEET_PREFIX = "fleet"
 # lists or deletes.
 AGENT_ACTIONS = ("s3:PutObject", "s3:ListMultipartUploadParts", "s3:AbortMultipartUpload")
 FLEET_ACTIONS = ("s3:PutObject",)
+# Supervisor policies (issue 6) are published under <bucket>/policy/; an agent only reads them.
+# GetObject alone: no listing (an agent learns no other group's or agent's name), no writing.
+POLICY_PREFIX = "policy"
+POLICY_ACTIONS = ("s3:GetObject",)
 ABORT_RULE_ID = "taltio-abort-incomplete-multipart"
 DEFAULT_ABORT_DAYS = 7
 
@@ -97,9 +101,10 @@ def default_retention_days() -> int:
 
 
 def agent_policy(bucket: str, agent_id: str, fleet_bucket: str | None = None) -> dict[str, Any]:
-    """IAM-style policy of one agent: put-only under its own prefix, plus its heartbeat.
+    """IAM-style policy of one agent: put-only under its own prefix, plus its heartbeat, plus
+    reading the signed supervisor policies under policy/.
 
-    No get, list or delete: a stolen workstation key can neither read recordings nor
+    No other get, no list or delete: a stolen workstation key can neither read recordings nor
     remove them (and Object Lock stops even the admin from deleting a version)."""
     validate_agent_id(agent_id)
     statements: list[dict[str, Any]] = [
@@ -108,7 +113,13 @@ def agent_policy(bucket: str, agent_id: str, fleet_bucket: str | None = None) ->
             "Effect": "Allow",
             "Action": list(AGENT_ACTIONS),
             "Resource": [f"arn:aws:s3:::{bucket}/{AGENTS_PREFIX}/{agent_id}/*"],
-        }
+        },
+        {
+            "Sid": "TaltioPolicyRead",
+            "Effect": "Allow",
+            "Action": list(POLICY_ACTIONS),
+            "Resource": [f"arn:aws:s3:::{bucket}/{POLICY_PREFIX}/*"],
+        },
     ]
     if fleet_bucket:
         statements.append(

@@ -82,6 +82,14 @@ class StorageTarget(ABC):
         """
         raise StorageError(f"{self.describe()} cannot store status documents")
 
+    def get_if_changed(self, key: str, etag: str | None = None) -> tuple[bytes | None, str | None]:
+        """Read a small document (a supervisor policy) unless it is unchanged since *etag*.
+
+        Returns (data, etag) when it changed or *etag* is None; (None, etag) when it is unchanged
+        (a conditional GET answered 304); (None, None) when there is no such document. Raises
+        StorageError when storage refuses or cannot be reached."""
+        raise StorageError(f"{self.describe()} cannot read documents")
+
 
 class FolderTarget(StorageTarget):
     def __init__(self, root: Path) -> None:
@@ -146,6 +154,28 @@ class FolderTarget(StorageTarget):
             write_durably(dest, data)
         except OSError as exc:
             raise StorageError(f"cannot write {key} to {self.root}: {exc.strerror or exc}") from None
+
+    def get_if_changed(self, key: str, etag: str | None = None) -> tuple[bytes | None, str | None]:
+        """<root>/<key>; the etag is the file's inode, size and modification time, so an unchanged
+        file is not read again (documents are replaced whole, never edited in place)."""
+        path = self.root / key
+        try:
+            st = path.stat()
+            tag = f"{st.st_ino:x}-{st.st_size:x}-{st.st_mtime_ns:x}"
+            if etag is not None and tag == etag:
+                return None, etag
+            with open(path, "rb") as fh:
+                data = fh.read(MAX_DOCUMENT + 1)
+                after = os.fstat(fh.fileno())
+        except FileNotFoundError:
+            return None, None
+        except OSError as exc:
+            raise StorageError(f"cannot read {key} from {self.root}: {exc.strerror or exc}") from None
+        return data, f"{after.st_ino:x}-{after.st_size:x}-{after.st_mtime_ns:x}"
+
+
+# Largest document get_if_changed reads whole (a policy is a few KB; more is cut and then refused).
+MAX_DOCUMENT = 1 * MIB
 
 
 class S3Target(StorageTarget):
@@ -437,8 +467,62 @@ class S3Target(StorageTarget):
         except (BotoCoreError, OSError) as exc:
             raise StorageError(f"storage unreachable at {self.endpoint or 'AWS'}: {type(exc).__name__}") from None
 
+    def get_if_changed(self, key: str, etag: str | None = None) -> tuple[bytes | None, str | None]:
+        """GetObject with If-None-Match: 304 -> unchanged, 404 -> no document. The agent's key may
+        GET policy/* only (taltio.admin_storage.agent_policy)."""
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        kw = {"IfNoneMatch": etag} if etag else {}
+        try:
+            resp = self.client.get_object(Bucket=self.bucket, Key=self._full(key), **kw)
+            with resp["Body"] as body:
+                data = body.read(MAX_DOCUMENT + 1)
+            return data, resp.get("ETag") or None
+        except ClientError as exc:
+            status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+            code = _code(exc)
+            if status == 304 or code in ("304", "NotModified"):
+                return None, etag
+            if status == 404 or code in ("NoSuchKey", "404"):
+                return None, None
+            hint = {"AccessDenied": f"the agent's key needs s3:GetObject on arn:aws:s3:::{self.bucket}/"
+                                   f"{self._full('*')}",
+                    "NoSuchBucket": f"bucket {self.bucket} does not exist; check policy.url"}
+            raise StorageError(f"s3://{self.bucket} refused reading {self._full(key)}: {code or status}"
+                               + (f"; {hint[code]}" if code in hint else "")) from None
+        except (BotoCoreError, OSError) as exc:
+            raise self._unreachable(exc) from None
+
     def _full(self, key: str) -> str:
         return f"{self.prefix}/{key}" if self.prefix else key
+
+
+def policy_reader(policy_url: str, storage: StorageTarget) -> StorageTarget:
+    """Where this workstation reads supervisor policies (policy.url), built from the recordings
+    target so it uses the same endpoint, credential, proxy and TLS settings.
+
+    Empty *policy_url*: s3://<storage bucket>/policy for S3 storage, <folder>/policy for folder
+    storage. Raises StorageError for a URL it cannot use."""
+    if not policy_url:
+        if isinstance(storage, S3Target):
+            return _s3_like(storage, storage.bucket, "policy")
+        if isinstance(storage, FolderTarget):
+            return FolderTarget(storage.root / "policy")
+        raise StorageError(f"set policy.url: {storage.describe()} has no policy folder")
+    scheme, bucket, prefix = parse_url(policy_url)
+    if scheme == "file":
+        return FolderTarget(Path(prefix))
+    if not isinstance(storage, S3Target):
+        raise StorageError(f"policy.url {policy_url} is S3 but storage.url is not: set storage.endpoint and the "
+                           "access key (storage.url = s3://…) or use a file:/// policy.url")
+    return _s3_like(storage, bucket, prefix)
+
+
+def _s3_like(base: S3Target, bucket: str, prefix: str) -> S3Target:
+    t = S3Target(bucket, prefix, base.endpoint, base.region, base.access_key, base._secret,
+                 ca_bundle=base.ca_bundle, use_os_trust_store=base.use_os_trust_store, proxy=base.proxy,
+                 insecure_tls=base.insecure_tls)
+    return t
 
 
 def parse_url(url: str) -> tuple[str, str, str]:
