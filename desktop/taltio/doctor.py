@@ -22,7 +22,7 @@ def run_checks() -> list[tuple[str, str, str]]:
     results: list[tuple[str, str, str]] = []
     try:
         st = settings_mod.load()
-        src = st.machine_file or "no machine config: standalone mode"
+        src = st.machine_source or "no machine policy: standalone mode"
         results.append((OK, "settings", f"loaded ({src})"))
     except settings_mod.ConfigError as exc:
         return [(FAIL, "settings", str(exc))]
@@ -116,7 +116,46 @@ def _softphone_check(address: str) -> tuple[str, str, str]:
         return (FAIL, "softphone", f"baresip control port {address} unreachable ({exc.strerror or exc})")
 
 
+def effective_settings(policy: dict | None = None, policy_origin: str = "supervisor policy") -> list[tuple]:
+    """(key, value, origin, scope) of every setting, as the app would run with them now."""
+    from .core import settings as settings_mod
+
+    st = settings_mod.load(policy=policy, policy_origin=policy_origin)
+    return [(s.key, st[s.key], st.origins[s.key], s.scope) for s in settings_mod.SCHEMA]
+
+
+def print_settings() -> int:
+    """`taltio doctor --settings`: every effective value and where it came from (settings hold no secrets)."""
+    from .core import settings as settings_mod
+
+    policy, origin = last_good_policy()
+    try:
+        rows = effective_settings(policy, origin)
+    except settings_mod.ConfigError as exc:
+        print(f"taltio doctor: {exc}", file=sys.stderr)
+        return 1
+    width = max(len(r[0]) for r in rows)
+    for key, value, src, scope in rows:
+        shown = repr(value)
+        shown = shown if len(shown) <= 60 else shown[:57] + "…"
+        lock = "  [locked]" if src.startswith("machine") else ""
+        print(f"{key:<{width}}  {shown:<60}  {src} (set by: {scope}){lock}")
+    return 0
+
+
+def last_good_policy() -> tuple[dict | None, str]:
+    """The supervisor policy the app last accepted (re-verified), if any: (settings, origin)."""
+    try:
+        from .core import app_core
+
+        return app_core.last_good_policy()
+    except Exception:  # noqa: BLE001 - no policy support or no state yet: the other layers still show
+        return None, "supervisor policy"
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--settings"]:
+        return print_settings()
     results = run_checks()
     width = max(len(r[1]) for r in results)
     for status, name, detail in results:

@@ -93,7 +93,7 @@
         <translation>❚❚ Tauko: mitään ei tallenneta</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+150"/>
         <source>Taltio: call recording</source>
         <translation>Taltio: puhelun tallennus</translation>
     </message>
@@ -337,7 +337,7 @@
 <context>
     <name>StatusView</name>
     <message>
-        <location filename="../../desktop/taltio/ui/tray.py" line="+192"/>
+        <location filename="../../desktop/taltio/ui/tray.py" line="+202"/>
         <source>Show call card</source>
         <translation>Näytä puhelukortti</translation>
     </message>
@@ -363,6 +363,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>About Taltio…</source>
+        <translation>Tietoja Taltiosta…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Quit Taltio</source>
         <translation>Lopeta Taltio</translation>
     </message>
@@ -375,7 +380,7 @@
 <context>
     <name>StatusWindow</name>
     <message>
-        <location line="-104"/>
+        <location line="-109"/>
         <source>Show call card</source>
         <translation>Näytä puhelukortti</translation>
     </message>
@@ -388,6 +393,11 @@
         <location line="+1"/>
         <source>Next call is private</source>
         <translation>Seuraava puhelu on yksityinen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About Taltio…</source>
+        <translation>Tietoja Taltiosta…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -409,7 +419,38 @@
 <context>
     <name>TaltioApp</name>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="+171"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="+187"/>
+        <location line="+7"/>
+        <source>none</source>
+        <translation>ei mitään</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Taltio {version}</source>
+        <translation>Taltio {version}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor policy in force: {policy}</source>
+        <translation>Voimassa oleva esihenkilön käytäntö: {policy}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refused: {reason}</source>
+        <translation>Hylätty: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Machine policy: {source}</source>
+        <translation>Koneen käytäntö: {source}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About Taltio</source>
+        <translation>Tietoja Taltiosta</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Your organisation has set the language of Taltio; it cannot be changed here.</source>
         <translation>Organisaatiosi on määrittänyt Taltion kielen, eikä sitä voi muuttaa täällä.</translation>
     </message>
@@ -419,7 +460,7 @@
         <translation>Kielivalintaa ei voitu tallentaa: {error}</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+102"/>
         <source>Agreement mark</source>
         <translation>Sopimusmerkintä</translation>
     </message>
@@ -467,7 +508,12 @@
         <translation>viimeisin lähetysvirhe: {error}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>a supervisor policy was refused: {reason}</source>
+        <translation>esihenkilön käytäntö hylättiin: {reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Private call: NOT recorded</source>
         <translation>Yksityispuhelu: EI tallenneta</translation>
     </message>
@@ -561,7 +607,7 @@
         <translation>tunnuksella &apos;{call}&apos; ei ole käynnissä olevaa puhelua</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+106"/>
         <source>&apos;{event}&apos; needs an active call, and there is none</source>
         <translation>&apos;{event}&apos; vaatii käynnissä olevan puhelun, eikä sellaista ole</translation>
     </message>
@@ -611,7 +657,7 @@
         <translation>Ei tallenneta: lähetystä odottavat puhelut täyttävät tämän koneen kiintiön ({used}/{quota} Mt); tallennus jatkuu, kun lähetykset vapauttavat tilaa: tarkista verkkoyhteys</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+24"/>
         <source>new calls will not be recorded when it is full</source>
         <translation>uusia puheluita ei tallenneta, kun se on täynnä</translation>
     </message>
@@ -743,7 +789,7 @@
         <translation>&apos;{device}&apos; pysähtyi (irrotettu, tai äänipalvelin käynnistyi uudelleen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="-230"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="-232"/>
         <source>Taltio cannot record: {problem}</source>
         <translation>Taltio ei voi tallentaa: {problem}</translation>
     </message>
@@ -762,11 +808,109 @@
         <source>a label, reason or queue must be text</source>
         <translation>nimen, syyn tai jonon on oltava tekstiä</translation>
     </message>
+    <message>
+        <location filename="../../desktop/taltio/core/policy.py" line="+220"/>
+        <source>The {target} policy has no signature. Ask the supervisor to sign it (taltio-admin policy sign) and publish it again.</source>
+        <translation>Käytännöllä {target} ei ole allekirjoitusta. Pyydä esihenkilöä allekirjoittamaan se (taltio-admin policy sign) ja julkaisemaan se uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+25"/>
+        <source>The {target} policy&apos;s signature is not an SSH signature ({detail}). Ask the supervisor to sign and publish it again.</source>
+        <translation>Käytännön {target} allekirjoitus ei ole SSH-allekirjoitus ({detail}). Pyydä esihenkilöä allekirjoittamaan ja julkaisemaan se uudelleen.</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+9"/>
+        <location line="+4"/>
+        <location line="+57"/>
+        <source>The {target} policy&apos;s {part} is cut short (truncated). Publish it again; if it keeps happening, check the storage and the network.</source>
+        <translation>Käytännön {target} osa {part} on katkennut kesken. Julkaise se uudelleen; jos tämä toistuu, tarkista tallennuspaikka ja verkko.</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>The {target} policy does not match its signature: it was changed after it was signed, or the signature belongs to another document. Ask the supervisor to sign and publish it again.</source>
+        <translation>Käytäntö {target} ei vastaa allekirjoitustaan: sitä on muutettu allekirjoituksen jälkeen, tai allekirjoitus kuuluu toiseen asiakirjaan. Pyydä esihenkilöä allekirjoittamaan ja julkaisemaan se uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The {target} policy is signed by a key this workstation does not trust ({key}). IT lists the supervisors&apos; keys in policy.allowed_signers.</source>
+        <translation>Käytäntö {target} on allekirjoitettu avaimella, johon tämä työasema ei luota ({key}). IT määrittää esihenkilöiden avaimet asetuksessa policy.allowed_signers.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+135"/>
+        <source>The {target} policy is not a valid policy document ({detail}). Create it with taltio-admin policy new/edit and publish it again.</source>
+        <translation>Käytäntö {target} ei ole kelvollinen käytäntöasiakirja ({detail}). Luo se komennolla taltio-admin policy new/edit ja julkaise se uudelleen.</translation>
+    </message>
+    <message>
+        <location line="-130"/>
+        <location line="+55"/>
+        <location line="+45"/>
+        <source>The {target} policy gives &apos;{key}&apos; a wrong value: it must be {expected}, not {actual}. Fix it with taltio-admin policy edit and publish it again.</source>
+        <translation>Käytäntö {target} antaa asetukselle &apos;{key}&apos; väärän arvon: sen on oltava {expected}, ei {actual}. Korjaa se komennolla taltio-admin policy edit ja julkaise se uudelleen.</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>The {target} policy has a field this version of Taltio does not know: &apos;{key}&apos;. Remove it (or update Taltio) and publish it again.</source>
+        <translation>Käytännössä {target} on kenttä, jota tämä Taltion versio ei tunne: &apos;{key}&apos;. Poista se (tai päivitä Taltio) ja julkaise käytäntö uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The {target} policy&apos;s version must be a whole number from 1 to {max}.</source>
+        <translation>Käytännön {target} version on oltava kokonaisluku väliltä 1–{max}.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The {target} policy sets &apos;{key}&apos;, which is not a setting this version of Taltio knows (see docs/configuration.md). Remove it and publish it again.</source>
+        <translation>Käytäntö {target} asettaa arvon &apos;{key}&apos;, joka ei ole tämän Taltion version tuntema asetus (katso docs/configuration.md). Poista se ja julkaise käytäntö uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The {target} policy sets &apos;{key}&apos;, which only IT may set (machine policy), never a supervisor policy. Remove it and publish it again.</source>
+        <translation>Käytäntö {target} asettaa arvon &apos;{key}&apos;, jonka vain IT voi asettaa (koneen käytäntö), ei koskaan esihenkilön käytäntö. Poista se ja julkaise käytäntö uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The {target} policy gives &apos;{key}&apos; a value it cannot use: {detail}. Fix it with taltio-admin policy edit and publish it again.</source>
+        <translation>Käytäntö {target} antaa asetukselle &apos;{key}&apos; arvon, jota ei voi käyttää: {detail}. Korjaa se komennolla taltio-admin policy edit ja julkaise se uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The policy published as {target} is written for {actual}. Publish each document under its own target&apos;s name (taltio-admin policy publish does).</source>
+        <translation>Nimellä {target} julkaistu käytäntö on tehty kohteelle {actual}. Julkaise jokainen asiakirja oman kohteensa nimellä (taltio-admin policy publish tekee niin).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The {target} policy has version {version}, but version {current} is already in force: this is an older or a different copy. Publish changes with a higher version (taltio-admin policy new or edit raise it).</source>
+        <translation>Käytännön {target} versio on {version}, mutta versio {current} on jo voimassa: tämä on vanhempi tai eri kopio. Julkaise muutokset suuremmalla versiolla (taltio-admin policy new tai edit nostaa sitä).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The {target} policy expired at {expires_at}. The supervisor must publish a new version (or check this computer&apos;s clock).</source>
+        <translation>Käytäntö {target} vanheni {expires_at}. Esihenkilön on julkaistava uusi versio (tai tarkista tämän koneen kello).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The {target} policy is issued in the future ({issued_at}). Check this computer&apos;s clock and the supervisor&apos;s.</source>
+        <translation>Käytännön {target} myöntämisaika on tulevaisuudessa ({issued_at}). Tarkista tämän koneen ja esihenkilön koneen kellot.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/taltio/core/policy_sync.py" line="+96"/>
+        <location line="+5"/>
+        <source>The saved {target} policy on this computer was changed; it is no longer applied. The next fetch from storage replaces it.</source>
+        <translation>Tälle koneelle tallennettua käytäntöä {target} on muutettu; sitä ei enää käytetä. Seuraava haku tallennuspaikasta korvaa sen.</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>The {target} policy in force (version {version}) is no longer in storage. It stays in force; to withdraw settings, publish a new version without them.</source>
+        <translation>Voimassa oleva käytäntö {target} (versio {version}) ei ole enää tallennuspaikassa. Se pysyy voimassa; poistaaksesi asetuksia julkaise uusi versio ilman niitä.</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../desktop/taltio/core/settings.py" line="+141"/>
+        <location filename="../../desktop/taltio/core/settings.py" line="+143"/>
         <source>Agent identifier used in object keys and manifests. Empty: the login name.</source>
         <translation>Asiakaspalvelijan tunnus, jota käytetään objektien avaimissa ja manifesteissa. Tyhjä: kirjautumisnimi.</translation>
     </message>

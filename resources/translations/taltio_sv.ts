@@ -93,7 +93,7 @@
         <translation>❚❚ Paus: ingenting spelas in</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+150"/>
         <source>Taltio: call recording</source>
         <translation>Taltio: samtalsinspelning</translation>
     </message>
@@ -337,7 +337,7 @@
 <context>
     <name>StatusView</name>
     <message>
-        <location filename="../../desktop/taltio/ui/tray.py" line="+192"/>
+        <location filename="../../desktop/taltio/ui/tray.py" line="+202"/>
         <source>Show call card</source>
         <translation>Visa samtalskortet</translation>
     </message>
@@ -363,6 +363,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>About Taltio…</source>
+        <translation>Om Taltio…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Quit Taltio</source>
         <translation>Avsluta Taltio</translation>
     </message>
@@ -375,7 +380,7 @@
 <context>
     <name>StatusWindow</name>
     <message>
-        <location line="-104"/>
+        <location line="-109"/>
         <source>Show call card</source>
         <translation>Visa samtalskortet</translation>
     </message>
@@ -388,6 +393,11 @@
         <location line="+1"/>
         <source>Next call is private</source>
         <translation>Nästa samtal är privat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About Taltio…</source>
+        <translation>Om Taltio…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -409,7 +419,38 @@
 <context>
     <name>TaltioApp</name>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="+171"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="+187"/>
+        <location line="+7"/>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Taltio {version}</source>
+        <translation>Taltio {version}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor policy in force: {policy}</source>
+        <translation>Gällande chefspolicy: {policy}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refused: {reason}</source>
+        <translation>Avvisad: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Machine policy: {source}</source>
+        <translation>Datorpolicy: {source}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About Taltio</source>
+        <translation>Om Taltio</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Your organisation has set the language of Taltio; it cannot be changed here.</source>
         <translation>Din organisation har ställt in språket i Taltio; det kan inte ändras här.</translation>
     </message>
@@ -419,7 +460,7 @@
         <translation>Språkvalet kunde inte sparas: {error}</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+102"/>
         <source>Agreement mark</source>
         <translation>Avtalsmarkering</translation>
     </message>
@@ -467,7 +508,12 @@
         <translation>senaste uppladdningsfel: {error}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>a supervisor policy was refused: {reason}</source>
+        <translation>en chefspolicy avvisades: {reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Private call: NOT recorded</source>
         <translation>Privat samtal: spelas INTE in</translation>
     </message>
@@ -561,7 +607,7 @@
         <translation>inget pågående samtal med id &apos;{call}&apos;</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+106"/>
         <source>&apos;{event}&apos; needs an active call, and there is none</source>
         <translation>&apos;{event}&apos; kräver ett pågående samtal, och det finns inget</translation>
     </message>
@@ -611,7 +657,7 @@
         <translation>Spelar inte in: samtalen som väntar på uppladdning fyller datorns kvot ({used} av {quota} MB); inspelningen fortsätter när uppladdningarna frigör utrymme: kontrollera nätverket</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+24"/>
         <source>new calls will not be recorded when it is full</source>
         <translation>nya samtal spelas inte in när den är full</translation>
     </message>
@@ -743,7 +789,7 @@
         <translation>&apos;{device}&apos; slutade (urkopplad, eller så startade ljudservern om)</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="-230"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="-232"/>
         <source>Taltio cannot record: {problem}</source>
         <translation>Taltio kan inte spela in: {problem}</translation>
     </message>
@@ -762,11 +808,109 @@
         <source>a label, reason or queue must be text</source>
         <translation>en etikett, ett skäl eller en kö måste vara text</translation>
     </message>
+    <message>
+        <location filename="../../desktop/taltio/core/policy.py" line="+220"/>
+        <source>The {target} policy has no signature. Ask the supervisor to sign it (taltio-admin policy sign) and publish it again.</source>
+        <translation>Policyn {target} saknar signatur. Be chefen signera den (taltio-admin policy sign) och publicera den igen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+25"/>
+        <source>The {target} policy&apos;s signature is not an SSH signature ({detail}). Ask the supervisor to sign and publish it again.</source>
+        <translation>Signaturen för policyn {target} är inte en SSH-signatur ({detail}). Be chefen signera och publicera den igen.</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+9"/>
+        <location line="+4"/>
+        <location line="+57"/>
+        <source>The {target} policy&apos;s {part} is cut short (truncated). Publish it again; if it keeps happening, check the storage and the network.</source>
+        <translation>Policyns {target} del {part} är avkortad. Publicera den igen; om det fortsätter, kontrollera lagringen och nätverket.</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>The {target} policy does not match its signature: it was changed after it was signed, or the signature belongs to another document. Ask the supervisor to sign and publish it again.</source>
+        <translation>Policyn {target} stämmer inte med sin signatur: den har ändrats efter signeringen, eller signaturen hör till ett annat dokument. Be chefen signera och publicera den igen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The {target} policy is signed by a key this workstation does not trust ({key}). IT lists the supervisors&apos; keys in policy.allowed_signers.</source>
+        <translation>Policyn {target} är signerad med en nyckel som den här arbetsstationen inte litar på ({key}). IT anger chefernas nycklar i policy.allowed_signers.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+135"/>
+        <source>The {target} policy is not a valid policy document ({detail}). Create it with taltio-admin policy new/edit and publish it again.</source>
+        <translation>Policyn {target} är inte ett giltigt policydokument ({detail}). Skapa den med taltio-admin policy new/edit och publicera den igen.</translation>
+    </message>
+    <message>
+        <location line="-130"/>
+        <location line="+55"/>
+        <location line="+45"/>
+        <source>The {target} policy gives &apos;{key}&apos; a wrong value: it must be {expected}, not {actual}. Fix it with taltio-admin policy edit and publish it again.</source>
+        <translation>Policyn {target} ger &apos;{key}&apos; ett felaktigt värde: det måste vara {expected}, inte {actual}. Rätta det med taltio-admin policy edit och publicera den igen.</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>The {target} policy has a field this version of Taltio does not know: &apos;{key}&apos;. Remove it (or update Taltio) and publish it again.</source>
+        <translation>Policyn {target} har ett fält som den här versionen av Taltio inte känner till: &apos;{key}&apos;. Ta bort det (eller uppdatera Taltio) och publicera den igen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The {target} policy&apos;s version must be a whole number from 1 to {max}.</source>
+        <translation>Versionen för policyn {target} måste vara ett heltal från 1 till {max}.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The {target} policy sets &apos;{key}&apos;, which is not a setting this version of Taltio knows (see docs/configuration.md). Remove it and publish it again.</source>
+        <translation>Policyn {target} sätter &apos;{key}&apos;, som inte är en inställning som den här versionen av Taltio känner till (se docs/configuration.md). Ta bort den och publicera policyn igen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The {target} policy sets &apos;{key}&apos;, which only IT may set (machine policy), never a supervisor policy. Remove it and publish it again.</source>
+        <translation>Policyn {target} sätter &apos;{key}&apos;, som bara IT får ställa in (datorpolicy), aldrig en chefspolicy. Ta bort den och publicera policyn igen.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The {target} policy gives &apos;{key}&apos; a value it cannot use: {detail}. Fix it with taltio-admin policy edit and publish it again.</source>
+        <translation>Policyn {target} ger &apos;{key}&apos; ett värde som inte kan användas: {detail}. Rätta det med taltio-admin policy edit och publicera den igen.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The policy published as {target} is written for {actual}. Publish each document under its own target&apos;s name (taltio-admin policy publish does).</source>
+        <translation>Policyn som publicerats som {target} är skriven för {actual}. Publicera varje dokument under sitt eget måls namn (taltio-admin policy publish gör det).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The {target} policy has version {version}, but version {current} is already in force: this is an older or a different copy. Publish changes with a higher version (taltio-admin policy new or edit raise it).</source>
+        <translation>Policyn {target} har version {version}, men version {current} gäller redan: detta är en äldre eller annan kopia. Publicera ändringar med en högre version (taltio-admin policy new eller edit höjer den).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The {target} policy expired at {expires_at}. The supervisor must publish a new version (or check this computer&apos;s clock).</source>
+        <translation>Policyn {target} gick ut {expires_at}. Chefen måste publicera en ny version (eller kontrollera datorns klocka).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The {target} policy is issued in the future ({issued_at}). Check this computer&apos;s clock and the supervisor&apos;s.</source>
+        <translation>Policyn {target} är utfärdad i framtiden ({issued_at}). Kontrollera den här datorns och chefens klockor.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/taltio/core/policy_sync.py" line="+96"/>
+        <location line="+5"/>
+        <source>The saved {target} policy on this computer was changed; it is no longer applied. The next fetch from storage replaces it.</source>
+        <translation>Den sparade policyn {target} på den här datorn har ändrats; den tillämpas inte längre. Nästa hämtning från lagringen ersätter den.</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>The {target} policy in force (version {version}) is no longer in storage. It stays in force; to withdraw settings, publish a new version without them.</source>
+        <translation>Den gällande policyn {target} (version {version}) finns inte längre i lagringen. Den fortsätter att gälla; för att dra tillbaka inställningar, publicera en ny version utan dem.</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../desktop/taltio/core/settings.py" line="+141"/>
+        <location filename="../../desktop/taltio/core/settings.py" line="+143"/>
         <source>Agent identifier used in object keys and manifests. Empty: the login name.</source>
         <translation>Agentens identifierare i objektnycklar och manifest. Tomt: inloggningsnamnet.</translation>
     </message>

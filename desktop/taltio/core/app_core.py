@@ -7,10 +7,12 @@ from pathlib import Path
 
 from ..adapters.audio import AudioBackend, make_backend
 from ..adapters.keystore import Keystore, OSKeystore, s3_secret
-from ..adapters.storage import MIB, FolderTarget, S3Target, StorageTarget, parse_url
+from ..adapters.storage import MIB, FolderTarget, S3Target, StorageError, StorageTarget, parse_url, policy_reader
 from . import identity, paths
 from .controller import Controller
 from .fleet import Heartbeat
+from .policy_sync import PolicySync
+from .policy_watch import PolicyWatch
 from .queue import UploadQueue
 from .rules import CallRules
 from .settings import Settings
@@ -29,6 +31,7 @@ class Core:
     data_dir: Path
     standalone: bool
     heartbeat: Heartbeat | None = None    # None in standalone mode: there is no fleet
+    policy: PolicyWatch | None = None     # None without policy.allowed_signers: no supervisor policy
 
 
 def make_target(settings: Settings, keystore: Keystore | None, data_dir: Path) -> StorageTarget:
@@ -59,6 +62,37 @@ def recipients_for(settings: Settings, keystore: Keystore) -> list:
     return [identity.standalone_identity(keystore).to_public()]
 
 
+def make_policy_sync(settings: Settings, target: StorageTarget | None, data_dir: Path) -> PolicySync | None:
+    """The supervisor policies this workstation follows: only with signers IT allowed (machine policy)."""
+    if not settings["policy.allowed_signers"]:
+        return None
+    reader = None
+    if target is not None:
+        try:
+            reader = policy_reader(settings["policy.url"], target)
+        except StorageError as exc:
+            log.error("supervisor policies cannot be fetched: %s; the last good one stays in force", exc)
+    return PolicySync(reader, settings["policy.allowed_signers"], data_dir / "policy", settings.agent_id,
+                      settings["policy.groups"])
+
+
+def last_good_policy() -> tuple[dict | None, str]:
+    """What `taltio doctor --settings` shows for the supervisor layer: the last policy this computer
+    accepted, verified again from its saved copy (no network)."""
+    from .settings import load
+
+    settings = load()
+    sync = make_policy_sync(settings, None, paths.data_dir())
+    if sync is None:
+        return None, "supervisor policy"
+    result = sync.current()
+    return result.settings, policy_origin(result.versions)
+
+
+def policy_origin(versions: dict[str, int]) -> str:
+    return "supervisor policy " + (", ".join(f"{t} v{v}" for t, v in versions.items()) or "(none in force)")
+
+
 def build(settings: Settings, keystore: Keystore | None = None, backend: AudioBackend | None = None) -> Core:
     data = paths.data_dir()
     keystore = keystore or OSKeystore()
@@ -79,6 +113,9 @@ def build(settings: Settings, keystore: Keystore | None = None, backend: AudioBa
                      loopback_fallback=settings["audio.loopback_fallback_device"],
                      rules=CallRules.from_settings(settings))
     core = Core(settings, keystore, ctl, queue, target, backend, data, settings.standalone)
+    sync = make_policy_sync(settings, target, data)
+    if sync is not None:
+        core.policy = PolicyWatch(sync, settings["policy.poll_minutes"] * 60)
     if settings["storage.url"]:
         # Heartbeats start with the core (one at once, then every fleet.heartbeat_minutes) on a
         # daemon thread that never raises, so a fleet bucket problem cannot stop recording.

@@ -109,7 +109,8 @@ class Controller:
         return {"calls": calls, "queue": {"pending": st.pending, "oldest_age_s": st.oldest_age_s,
                                           "last_error": st.last_error, "uploading": st.uploading},
                 "last_error": self.last_error, "next_private": self.next_private is not None,
-                "private_today": self.private_marks_today()}
+                "private_today": self.private_marks_today(), "policy": dict(self.policy_versions),
+                "policy_refused": list(self.policy_rejections)}
 
     def set_devices(self, mic: str, loopback: str, mic_fallback: str = "", loopback_fallback: str = "") -> None:
         """New device choice (from the settings page); applies from the next recording on."""
@@ -408,13 +409,16 @@ class Controller:
     def policy_state(self) -> dict:
         return {"versions": dict(self.policy_versions)}
 
-    def apply_rules(self, rules: CallRules, policy_versions: dict[str, int]) -> None:
-        """New rules from a supervisor policy: they apply from the next call on; calls in progress keep
-        the notice they were started with (their manifest says which)."""
+    def apply_settings(self, settings, policy_versions: dict[str, int]) -> None:  # noqa: ANN001 - Settings
+        """Settings changed by a supervisor policy: they apply from the next call on; a call in progress
+        keeps the notice and rules it started with (its manifest names the policy versions)."""
         with self._lock:
-            self.rules = rules
+            self.rules = CallRules.from_settings(settings)
+            self.codec, self.opus_kbps = settings["audio.codec"], settings["audio.opus_bitrate_kbps"]
+            self.rate = settings["audio.sample_rate"]
+            self.one_sided_after_s = settings["audio.one_sided_alarm_seconds"]
             self.policy_versions = dict(policy_versions)
-        log.info("call rules updated (policy %s)", ", ".join(f"{t} v{v}" for t, v in policy_versions.items()) or "-")
+        log.info("settings updated (policy %s)", ", ".join(f"{t} v{v}" for t, v in policy_versions.items()) or "-")
 
     def backlog_warning(self, st=None) -> Text | None:  # noqa: ANN001 - QueueStatus
         """What the agent should know about the upload backlog (the thresholds are the organisation's)."""

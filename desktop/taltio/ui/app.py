@@ -44,13 +44,17 @@ class TaltioApp(QObject):
         self.bridge = Bridge()
         self._recent: tuple[str, float] | None = None
         self.last_error = ""
+        self.policy_note = ""               # a refused supervisor policy, shown subtly in the status detail
         try:
             self.settings = settings or settings_mod.load()
         except settings_mod.ConfigError as exc:
             self.settings = None
             self.config_error = str(exc)
+        saved_policy = self._saved_policy()
         if self.settings is not None:
             self._build_core(keystore, backend)
+            if self.core is not None and saved_policy is not None:
+                self.core.controller.policy_versions = dict(saved_policy.versions)
         # Before any widget exists, so every text is created in the agent's language.
         i18n.install(self.ui_language())
         self.card = NoticeCard(*self._notice_texts())
@@ -76,6 +80,8 @@ class TaltioApp(QObject):
         self.staff_dialog = None
         self.reason_dialog = None
         self.label_dialog = None
+        self.about_box = None
+        self.view.show_about.connect(self.show_about)
         self.view.quit_requested.connect(QApplication.quit)
         self.ipc = IPCServer(self.handle_ipc, self)
         self.bridge.session_changed.connect(self._on_session)
@@ -85,6 +91,24 @@ class TaltioApp(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._tick)
+
+    def _saved_policy(self):  # noqa: ANN202 - SyncResult | None
+        """The last good supervisor policy (saved on this computer, verified again) applies from the very
+        start, before any widget or call: the network fetch follows on the policy thread."""
+        if self.settings is None or not self.settings["policy.allowed_signers"]:
+            return None
+        from ..core import paths
+        from ..core.app_core import make_policy_sync, policy_origin
+
+        try:
+            result = make_policy_sync(self.settings, None, paths.data_dir()).current()
+            if result.versions:
+                self.settings = settings_mod.load(self.settings.machine_file, self.settings.user_file,
+                                                  policy=result.settings, policy_origin=policy_origin(result.versions))
+            return result
+        except (settings_mod.ConfigError, OSError) as exc:
+            log.error("the saved supervisor policy cannot be applied: %s", exc)
+            return None
 
     def _notice_texts(self) -> tuple[dict[str, str], dict[str, str]]:
         """Notice scripts and privacy information per language, the call's language first."""
@@ -114,9 +138,65 @@ class TaltioApp(QObject):
             return
         self.core.controller.listeners.append(self.bridge.on_core)
         self.core.queue.listeners.append(self.bridge.on_queue)
+        if self.core.policy is not None:
+            # The last good policy (saved, verified again) applies before the first call; the
+            # network fetch follows on the policy thread.
+            self.bridge.policy_changed.connect(self._apply_policy)
+            self.core.policy.listeners.append(self.bridge.policy_changed.emit)
         if self.settings["softphone.adapter"] == "baresip":
             self.adapter = BaresipAdapter(self.settings["softphone.address"])
         self.adapter.on_status = self.bridge.softphone_status.emit
+
+    def _apply_policy(self, result) -> None:  # noqa: ANN001 - core.policy_sync.SyncResult
+        """A supervisor policy changed (or was refused): apply it from the next call, without a restart."""
+        import json
+
+        from ..core.app_core import policy_origin
+
+        ctl = self.core.controller
+        for target, reason, message in result.rejections:
+            # Into the local audit log (and, through the controller, the next heartbeat).
+            self.core.queue.audit("-", "policy-rejected", json.dumps({"target": target, "reason": reason,
+                                                                     "message": str(message)}))
+            log.warning("supervisor policy %s refused (%s): %s", target, reason, message)
+        ctl.policy_rejections = [{"target": t, "reason": r, "message": str(m)} for t, (r, m) in result.standing.items()]
+        self.policy_note = render(next(iter(result.standing.values()))[1]) if result.standing else ""
+        if result.changed:
+            try:
+                new = settings_mod.load(self.settings.machine_file, self.settings.user_file, policy=result.settings,
+                                        policy_origin=policy_origin(result.versions))
+            except settings_mod.ConfigError as exc:
+                # core.policy checked every value; this is the schema disagreeing with itself. Keep what runs.
+                log.error("supervisor policy not applied: %s", exc)
+                self.policy_note = str(exc)
+            else:
+                old_staff = notices.staff_notice(self.settings, self.ui_language())
+                self.settings = new
+                self.core.settings = new
+                ctl.apply_settings(new, result.versions)
+                self.card.set_texts(*self._notice_texts())
+                if notices.staff_notice(new, self.ui_language()) != old_staff and self.staff_dialog is None:
+                    self._maybe_show_staff_notice()
+        self.refresh()
+
+    def show_about(self) -> None:
+        """Version, the policies in force and any refused one: what a supervisor or IT asks the agent for."""
+        from PySide6.QtWidgets import QMessageBox
+
+        versions = self.core.controller.policy_versions if self.core else {}
+        policy = ", ".join(f"{t} v{v}" for t, v in versions.items()) or self.tr("none")
+        lines = [self.tr("Taltio {version}").format(version=__version__),
+                 self.tr("Supervisor policy in force: {policy}").format(policy=policy)]
+        if self.policy_note:
+            lines.append(self.tr("Refused: {reason}").format(reason=self.policy_note))
+        if self.settings is not None:
+            lines.append(self.tr("Machine policy: {source}").format(
+                source=self.settings.machine_source or self.tr("none")))
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Taltio"), "\n".join(lines))
+        box.setObjectName("aboutBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.about_box = box
 
     def _watch_network(self) -> None:
         """Try the uploads at once when the network comes back (wake from sleep, new Wi-Fi, VPN up).
@@ -148,6 +228,8 @@ class TaltioApp(QObject):
             if recovered:
                 log.warning("recovered %d call(s) from the last run", len(recovered))
             self.core.queue.start()
+            if self.core.policy is not None:
+                self.core.policy.start()
             self._watch_network()
             self.adapter.start(self._adapter_event)
         self.timer.start()
@@ -219,6 +301,8 @@ class TaltioApp(QObject):
             self.core.controller.shutdown()
             if self.core.heartbeat is not None:
                 self.core.heartbeat.stop()
+            if self.core.policy is not None:
+                self.core.policy.stop()
             self.core.queue.stop()
         self.ipc.close()
         self.card.close()
@@ -426,7 +510,9 @@ class TaltioApp(QObject):
         behind = ctl.backlog_warning(q)
         # Storage's own words stay as they are (IT reads them); the sentence around them is translated.
         upload_error = self.tr("last upload error: {error}").format(error=q.last_error) if q.last_error else ""
-        detail = "; ".join(x for x in (backlog, upload_error, self.last_error) if x)
+        refused = self.tr("a supervisor policy was refused: {reason}").format(reason=self.policy_note) \
+            if self.policy_note else ""
+        detail = "; ".join(x for x in (backlog, upload_error, self.last_error, refused) if x)
         if cur:
             v = ctl.view(cur)
             if v["outcome"] == "private":

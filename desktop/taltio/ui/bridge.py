@@ -11,6 +11,7 @@ class Bridge(QObject):
     error = Signal(str)
     queue_changed = Signal(object)
     softphone_status = Signal(str)
+    policy_changed = Signal(object)      # a core.policy_sync.SyncResult, applied on the GUI thread
 
     def on_core(self, kind: str, payload: dict) -> None:
         # Emitting from a worker thread queues the call to receivers in the GUI thread.

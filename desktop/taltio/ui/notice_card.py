@@ -160,6 +160,13 @@ class NoticeCard(QWidget):
                       Qt.Key.Key_F5: self.btn_bookmark, Qt.Key.Key_F6: self.btn_declined,
                       Qt.Key.Key_F7: self.btn_private, Qt.Key.Key_F8: self.btn_label}
 
+    def set_texts(self, texts: dict[str, str], infos: dict[str, str]) -> None:
+        """New notice and privacy texts (a supervisor policy changed them): shown from now on."""
+        self.texts, self.infos = texts, infos
+        self._set_language(self.lang)
+        if self.btn_info.isChecked():
+            self.info.setText(self.infos.get(self.lang, ""))
+
     def _retranslate(self) -> None:
         """Every text of the card's own (not the notice script): at start and on a UI language change."""
         self.setWindowTitle(self.tr("Taltio: call recording"))

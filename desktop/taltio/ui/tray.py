@@ -18,6 +18,7 @@ class StatusWindow(QWidget):
     show_devices = Signal()
     next_private = Signal()
     language_chosen = Signal(str)
+    show_about = Signal()
 
     def __init__(self) -> None:
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint
@@ -45,6 +46,10 @@ class StatusWindow(QWidget):
         private.setObjectName("nextPrivateButton")
         private.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         private.clicked.connect(self.next_private)
+        self.about_button = about = QPushButton()
+        about.setObjectName("aboutButton")
+        about.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        about.clicked.connect(self.show_about)
         # The language of Taltio's own screens; each named in itself, so it can be found in any language.
         self.language_label = QLabel()
         self.language = QComboBox()
@@ -68,6 +73,7 @@ class StatusWindow(QWidget):
         buttons.addWidget(devices)
         lay.addLayout(buttons)
         lang_row = QHBoxLayout()
+        lang_row.addWidget(about)
         lang_row.addStretch(1)
         lang_row.addWidget(self.language_label)
         lang_row.addWidget(self.language)
@@ -102,6 +108,7 @@ class StatusWindow(QWidget):
         self.card_button.setText(self.tr("Show call card"))
         self.devices_button.setText(self.tr("Audio devices…"))
         self.private_button.setText(self.tr("Next call is private"))
+        self.about_button.setText(self.tr("About Taltio…"))
         self.language_label.setText(self.tr("&Language:"))
         self.language.setAccessibleName(self.tr("Language of Taltio's screens"))
         self.language.setToolTip(self.tr("Set by your organisation") if self.locked_language
@@ -120,6 +127,7 @@ class StatusView(QObject):
     next_private = Signal()
     quit_requested = Signal()
     language_chosen = Signal(str)       # "fi", "sv" or "en": the agent picked it
+    show_about = Signal()
 
     def __init__(self, notify_start_stop: bool = False) -> None:
         super().__init__()
@@ -156,6 +164,7 @@ class StatusView(QObject):
                 act.triggered.connect(lambda _checked=False, code=code: self.language_chosen.emit(code))
                 self._lang_actions[code] = act
             menu.addSeparator()
+            self._act_about = menu.addAction("", self.show_about.emit)
             self._act_quit = menu.addAction("", self.quit_requested.emit)
             self._menu = menu
             # QMenu is a top-level widget: it gets the LanguageChange that a plain QObject would not.
@@ -170,6 +179,7 @@ class StatusView(QObject):
             self.window.show_devices.connect(self.show_devices)
             self.window.next_private.connect(self.next_private)
             self.window.language_chosen.connect(self.language_chosen)
+            self.window.show_about.connect(self.show_about)
             self.window.show()
         self.notifier = Notifier(self.tray, self)
 
@@ -194,6 +204,7 @@ class StatusView(QObject):
         self._act_devices.setText(self.tr("Audio devices…"))
         self._lang_menu.setTitle(self.tr("Language"))
         self._lang_menu.menuAction().setToolTip(self.tr("Set by your organisation") if self.locked_language else "")
+        self._act_about.setText(self.tr("About Taltio…"))
         self._act_quit.setText(self.tr("Quit Taltio"))
         self.tray.setToolTip(self._tip())
 
