@@ -117,10 +117,25 @@ def shoot_language(lang: str, out: Path, tmp: Path, recipient: str, audio) -> in
     shot.grab(app.card, "card-customer-asks")
     app.card.btn_info.click()
     ev("notice-given", "c1")
-    QTest.qWait(2200)
+    # Until a few seconds are recorded (the loopback may take a moment to deliver its first block).
+    for _ in range(40):
+        QTest.qWait(200)
+        if ctl.view(ctl.sessions["c1"])["recorded_s"] >= 3.0:
+            break
     app._tick()
     shot.grab(app.card, "card-recording")
     states("recording")
+    app.card.btn_bookmark.click()
+    app._tick()
+    shot.grab(app.card, "card-agreement-marked")
+    app.card.btn_label.click()
+    QTest.qWait(200)
+    if app.label_dialog is not None:
+        app.label_dialog.setTextValue({"fi": "12 kk sopimus", "sv": "12 mån avtal", "en": "12-month contract"}[lang])
+        shot.grab(app.label_dialog, "agreement-label-dialog")
+        app.label_dialog.accept()
+    app._tick()
+    shot.grab(app.card, "card-agreement-labelled")
     ev("pause", "c1")
     QTest.qWait(2500)
     app._tick()
@@ -149,6 +164,16 @@ def shoot_language(lang: str, out: Path, tmp: Path, recipient: str, audio) -> in
     shot.grab(app.card, "card-private")
     states("private")
     ev("ended", "c2")
+    prefs = app.open_preferences()
+    if prefs is not None:
+        QTest.qWait(200)
+        shot.grab(prefs, "preferences")
+        prefs.close()
+    app.show_about()
+    QTest.qWait(200)
+    if app.about_box is not None:
+        shot.grab(app.about_box, "about")
+        app.about_box.close()
     dlg = app.open_devices()
     if dlg is not None:
         QTest.qWait(1500)

@@ -105,3 +105,14 @@ def test_devices_dialog_is_named(qtbot, language, audio_server, tmp_path, monkey
         assert unnamed(dlg) == []
     finally:
         dlg.close()
+
+
+def test_preferences_are_named(qtbot, language, tmp_path):
+    from taltio.ui.preferences import PreferencesDialog
+
+    machine = tmp_path / "m.toml"
+    machine.write_text('[ui]\nnotify_start_stop = true\n')            # one locked: still named
+    dlg = PreferencesDialog(settings_mod.load(machine, tmp_path / "u.toml"))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert unnamed(dlg) == []

@@ -209,6 +209,29 @@
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../desktop/taltio/ui/preferences.py" line="+54"/>
+        <source>Set by your organisation</source>
+        <translation>Organisaatiosi määrittämä</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Taltio: preferences</source>
+        <translation>Taltio: asetukset</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The computer&apos;s language</source>
+        <translation>Tietokoneen kieli</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Not saved: {error}</source>
+        <translation>Ei tallennettu: {error}</translation>
+    </message>
+</context>
+<context>
     <name>StaffNoticeDialog</name>
     <message>
         <location filename="../../desktop/taltio/ui/staff_notice.py" line="+45"/>
@@ -337,7 +360,7 @@
 <context>
     <name>StatusView</name>
     <message>
-        <location filename="../../desktop/taltio/ui/tray.py" line="+202"/>
+        <location filename="../../desktop/taltio/ui/tray.py" line="+212"/>
         <source>Show call card</source>
         <translation>Näytä puhelukortti</translation>
     </message>
@@ -363,6 +386,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Preferences…</source>
+        <translation>Asetukset…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>About Taltio…</source>
         <translation>Tietoja Taltiosta…</translation>
     </message>
@@ -380,7 +408,7 @@
 <context>
     <name>StatusWindow</name>
     <message>
-        <location line="-109"/>
+        <location line="-114"/>
         <source>Show call card</source>
         <translation>Näytä puhelukortti</translation>
     </message>
@@ -398,6 +426,11 @@
         <location line="+1"/>
         <source>About Taltio…</source>
         <translation>Tietoja Taltiosta…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preferences…</source>
+        <translation>Asetukset…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -419,7 +452,7 @@
 <context>
     <name>TaltioApp</name>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="+187"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="+221"/>
         <location line="+7"/>
         <source>none</source>
         <translation>ei mitään</translation>
@@ -607,7 +640,7 @@
         <translation>tunnuksella &apos;{call}&apos; ei ole käynnissä olevaa puhelua</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>&apos;{event}&apos; needs an active call, and there is none</source>
         <translation>&apos;{event}&apos; vaatii käynnissä olevan puhelun, eikä sellaista ole</translation>
     </message>

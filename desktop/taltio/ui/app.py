@@ -82,6 +82,8 @@ class TaltioApp(QObject):
         self.label_dialog = None
         self.about_box = None
         self.view.show_about.connect(self.show_about)
+        self.view.show_preferences.connect(self.open_preferences)
+        self.prefs_dialog = None
         self.view.quit_requested.connect(QApplication.quit)
         self.ipc = IPCServer(self.handle_ipc, self)
         self.bridge.session_changed.connect(self._on_session)
@@ -177,6 +179,38 @@ class TaltioApp(QObject):
                 self.card.set_texts(*self._notice_texts())
                 if notices.staff_notice(new, self.ui_language()) != old_staff and self.staff_dialog is None:
                     self._maybe_show_staff_notice()
+        self.refresh()
+
+    def open_preferences(self):  # noqa: ANN201 - PreferencesDialog | None
+        """The agent's own choices, generated from the settings schema (ui.preferences)."""
+        from .preferences import PreferencesDialog, focusable
+
+        if self.settings is None:
+            return None
+        dlg = PreferencesDialog(self.settings)
+        dlg.saved.connect(self._preferences_saved)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        focusable(dlg)
+        self.prefs_dialog = dlg
+        return dlg
+
+    def _preferences_saved(self, changes: dict) -> None:
+        for key, value in changes.items():
+            if key == "ui.language":
+                self.set_ui_language(value) if value else None
+                continue
+            self.settings.values[key] = value
+            self.settings.origins[key] = f"user ({self.settings.user_file})"
+        if "ui.notify_start_stop" in changes:
+            self.view.notify_start_stop = changes["ui.notify_start_stop"]
+        if "ui.status_pill" in changes:
+            if changes["ui.status_pill"] and self.pill is None:
+                self.pill = StatusPill()
+                self.pill.clicked.connect(self._show_card)
+                self.pill.moved.connect(self._pill_moved)
+            elif not changes["ui.status_pill"] and self.pill is not None:
+                self.pill.close()
+                self.pill = None
         self.refresh()
 
     def show_about(self) -> None:

@@ -19,6 +19,7 @@ class StatusWindow(QWidget):
     next_private = Signal()
     language_chosen = Signal(str)
     show_about = Signal()
+    show_preferences = Signal()
 
     def __init__(self) -> None:
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint
@@ -46,6 +47,10 @@ class StatusWindow(QWidget):
         private.setObjectName("nextPrivateButton")
         private.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         private.clicked.connect(self.next_private)
+        self.prefs_button = prefs = QPushButton()
+        prefs.setObjectName("preferencesButton")
+        prefs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        prefs.clicked.connect(self.show_preferences)
         self.about_button = about = QPushButton()
         about.setObjectName("aboutButton")
         about.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -73,6 +78,7 @@ class StatusWindow(QWidget):
         buttons.addWidget(devices)
         lay.addLayout(buttons)
         lang_row = QHBoxLayout()
+        lang_row.addWidget(prefs)
         lang_row.addWidget(about)
         lang_row.addStretch(1)
         lang_row.addWidget(self.language_label)
@@ -109,6 +115,7 @@ class StatusWindow(QWidget):
         self.devices_button.setText(self.tr("Audio devices…"))
         self.private_button.setText(self.tr("Next call is private"))
         self.about_button.setText(self.tr("About Taltio…"))
+        self.prefs_button.setText(self.tr("Preferences…"))
         self.language_label.setText(self.tr("&Language:"))
         self.language.setAccessibleName(self.tr("Language of Taltio's screens"))
         self.language.setToolTip(self.tr("Set by your organisation") if self.locked_language
@@ -128,6 +135,7 @@ class StatusView(QObject):
     quit_requested = Signal()
     language_chosen = Signal(str)       # "fi", "sv" or "en": the agent picked it
     show_about = Signal()
+    show_preferences = Signal()
 
     def __init__(self, notify_start_stop: bool = False) -> None:
         super().__init__()
@@ -164,6 +172,7 @@ class StatusView(QObject):
                 act.triggered.connect(lambda _checked=False, code=code: self.language_chosen.emit(code))
                 self._lang_actions[code] = act
             menu.addSeparator()
+            self._act_prefs = menu.addAction("", self.show_preferences.emit)
             self._act_about = menu.addAction("", self.show_about.emit)
             self._act_quit = menu.addAction("", self.quit_requested.emit)
             self._menu = menu
@@ -180,6 +189,7 @@ class StatusView(QObject):
             self.window.next_private.connect(self.next_private)
             self.window.language_chosen.connect(self.language_chosen)
             self.window.show_about.connect(self.show_about)
+            self.window.show_preferences.connect(self.show_preferences)
             self.window.show()
         self.notifier = Notifier(self.tray, self)
 
@@ -204,6 +214,7 @@ class StatusView(QObject):
         self._act_devices.setText(self.tr("Audio devices…"))
         self._lang_menu.setTitle(self.tr("Language"))
         self._lang_menu.menuAction().setToolTip(self.tr("Set by your organisation") if self.locked_language else "")
+        self._act_prefs.setText(self.tr("Preferences…"))
         self._act_about.setText(self.tr("About Taltio…"))
         self._act_quit.setText(self.tr("Quit Taltio"))
         self.tray.setToolTip(self._tip())
