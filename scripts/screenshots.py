@@ -229,9 +229,14 @@ def main() -> int:
     try:
         audio.apply_to_process()
         # A softphone in a call streams to its output all the time (silence too): keep the sink busy.
+        # The headset mic too: a null sink nothing plays into may be suspended, and its monitor then
+        # delivers nothing (the card's timer would stand at 00:00).
         keeper = subprocess.Popen(["pacat", "--playback", "--raw", "--latency-msec=20", "--device=softphone_out",
                                    "/dev/zero"], env={**os.environ}, stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL)
+        mic_keeper = subprocess.Popen(["pacat", "--playback", "--raw", "--latency-msec=20", "--device=mic_feed",
+                                       "--channels=1", "/dev/zero"], env={**os.environ}, stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.DEVNULL)
         kd = start_keyring(audio.env)
         kd.apply_to_process()
         os.environ["DISPLAY"] = display            # the audio fixture scrubs DISPLAY
@@ -251,6 +256,7 @@ def main() -> int:
     finally:
         if keeper is not None:
             keeper.kill()
+            mic_keeper.kill()
         if kd is not None:
             kd.stop()
         audio.stop()

@@ -1500,7 +1500,7 @@
     <message>
         <location line="+3"/>
         <source>Status pill</source>
-        <translation>Tilapilleri</translation>
+        <translation>Tilamerkki aina näkyvissä</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1510,7 +1510,7 @@
     <message>
         <location line="+3"/>
         <source>Notify on start and stop</source>
-        <translation>Ilmoita alusta ja lopusta</translation>
+        <translation>Ilmoitus tallennuksen alkaessa ja päättyessä</translation>
     </message>
     <message>
         <location line="+1"/>
