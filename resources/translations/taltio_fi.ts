@@ -1064,8 +1064,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>How Taltio learns of calls: &apos;hook&apos; (the softphone runs `taltio hook …`) or &apos;baresip&apos; (baresip&apos;s ctrl_tcp module).</source>
-        <translation>Miten Taltio saa tiedon puheluista: &apos;hook&apos; (ohjelmistopuhelin ajaa komennon `taltio hook …`) tai &apos;baresip&apos; (baresipin ctrl_tcp-moduuli).</translation>
+        <source>How Taltio learns of calls: &apos;hook&apos; (the softphone runs `taltio hook …`), &apos;baresip&apos; (baresip&apos;s ctrl_tcp module) or &apos;bria&apos; (the Bria Desktop API).</source>
+        <translation>Miten Taltio saa tiedon puheluista: &apos;hook&apos; (ohjelmistopuhelin ajaa komennon `taltio hook …`), &apos;baresip&apos; (baresipin ctrl_tcp-moduuli) tai &apos;bria&apos; (Bria Desktop API).</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1084,8 +1084,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>HOST:PORT of the softphone&apos;s control socket (baresip).</source>
-        <translation>Ohjelmistopuhelimen ohjauspistokkeen HOST:PORT (baresip).</translation>
+        <source>HOST:PORT of the softphone&apos;s control socket (baresip); for Bria a ws:// or wss:// URL, anything else means Bria&apos;s own address.</source>
+        <translation>Ohjelmistopuhelimen ohjauspistokkeen HOST:PORT (baresip); Brialle ws://- tai wss://-osoite, muu arvo tarkoittaa Brian omaa osoitetta.</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -147,6 +147,9 @@ class TaltioApp(QObject):
             self.core.policy.listeners.append(self.bridge.policy_changed.emit)
         if self.settings["softphone.adapter"] == "baresip":
             self.adapter = BaresipAdapter(self.settings["softphone.address"])
+        elif self.settings["softphone.adapter"] == "bria":
+            from ..adapters.softphone_bria import BriaAdapter
+            self.adapter = BriaAdapter.from_address(self.settings["softphone.address"])
         self.adapter.on_status = self.bridge.softphone_status.emit
 
     def _apply_policy(self, result) -> None:  # noqa: ANN001 - core.policy_sync.SyncResult
