@@ -299,7 +299,8 @@ class BriaAdapter(SoftphoneAdapter):
             self._set_status(f"connected to Bria at {self.url}")
             delay, lost_since = self.backoff[0], None
             try:
-                self._session(ws)
+                with ws:
+                    self._session(ws)
             except ConnectionClosed as exc:
                 if _close_code(exc) == 1009:
                     self._problem("oversized", f"a message larger than {self.max_size} bytes (refused; reconnecting)")
