@@ -43,6 +43,7 @@ def test_devices_meters_and_saved_ids(qtbot, audio_server, tmp_path, monkeypatch
     assert sig.args == [{"audio.mic_device": "agent_mic", "audio.loopback_device": "softphone_out.monitor",
                          "audio.mic_fallback_device": "", "audio.loopback_fallback_device": "customer_ear.monitor"}]
     saved = tomllib.loads((tmp_path / "user.toml").read_text())
+    assert saved.pop("taltio") == {"format": settings_mod.FORMAT_VERSION}
     assert saved == {"audio": {"mic_device": "agent_mic", "loopback_device": "softphone_out.monitor",
                                "mic_fallback_device": "", "loopback_fallback_device": "customer_ear.monitor"}}
     assert dlg.capture is None          # meters stopped with the dialog

@@ -206,3 +206,26 @@ def test_file_gone_locally_but_stored_counts_as_done(tmp_path):
         assert "missing from the local queue" in q2.status().last_error and q2.status().pending == 1
     finally:
         q2.stop()
+
+
+def test_a_bug_in_the_target_never_kills_the_upload_worker(tmp_path):
+    """An unexpected exception (not a StorageError) is retried like an outage; the worker thread survives."""
+    class Buggy(FolderTarget):
+        fail = 2
+
+        def put(self, key, path, sha, journal=None):
+            if Buggy.fail:
+                Buggy.fail -= 1
+                raise KeyError("UploadId")
+            return super().put(key, path, sha, journal)
+
+    q = UploadQueue(tmp_path / "q.db", Buggy(tmp_path / "store"), retry_max_s=0.5, workers=1)
+    d, files = _job(tmp_path)
+    q.enqueue("c1", d, "a/2026/11/28", files)
+    q.start()
+    try:
+        assert _wait(lambda: q.status().pending == 0, 15)
+        assert all(t.is_alive() for t in q._threads)
+    finally:
+        q.stop()
+    assert (tmp_path / "store/a/2026/11/28/c1.manifest.json").exists()

@@ -44,3 +44,22 @@ def test_our_verify_accepts_ssh_keygen_signatures(tmp_path):
         sshsig.verify(sig, b"hello", sshsig.NS_MANIFEST)
     with pytest.raises(sshsig.SignatureError):
         sshsig.verify(sig.replace("A", "B", 3), b"hello", sshsig.NS_POLICY)
+
+
+def test_trailing_bytes_after_the_signature_are_refused():
+    """Found by the policy fuzzer: a blob with extra bytes after the signature used to verify."""
+    import base64
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from taltio.core import sshsig as s
+
+    key = Ed25519PrivateKey.generate()
+    armored = s.sign(key, b"doc", "taltio-test")
+    s.verify(armored, b"doc", "taltio-test")
+    lines = armored.strip().splitlines()
+    blob = base64.b64decode("".join(lines[1:-1]))
+    b64 = base64.b64encode(blob + b"\x0f").decode()
+    padded = "\n".join([lines[0], *[b64[i:i + 70] for i in range(0, len(b64), 70)], lines[-1]]) + "\n"
+    with pytest.raises(s.SignatureError, match="trailing data"):
+        s.verify(padded, b"doc", "taltio-test")

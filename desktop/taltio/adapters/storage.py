@@ -315,6 +315,10 @@ class S3Target(StorageTarget):
             for _ in range(2):
                 if state is None:
                     up = self.client.create_multipart_upload(Bucket=self.bucket, Key=key, ChecksumAlgorithm="SHA256")
+                    if not up.get("UploadId"):
+                        # Seen when a dropped connection left botocore an empty body to parse.
+                        raise StorageError(f"storage gave no upload id for {key.rsplit('/', 1)[-1]} (the answer "
+                                           "was cut off); retrying")
                     state = {"upload_id": up["UploadId"], "size": size, "part_size": part_size, "sha256": sha256_hex}
                     if journal:
                         journal.save(key, state)

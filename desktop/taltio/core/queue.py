@@ -244,7 +244,11 @@ class UploadQueue:
                     with self._lock:
                         self._db.execute("UPDATE jobs SET files=? WHERE call_id=?", (json.dumps(files), call_id))
                 log.info("call %s: %s %s", call_id, f["object"], result.value)
-        except StorageError as exc:
+        except Exception as exc:  # noqa: BLE001 - StorageError, or a bug: the worker must live on either way
+            if not isinstance(exc, StorageError):
+                # Never a dead upload thread (a recording would wait for ever): log it, retry like an outage.
+                log.exception("upload of call %s hit an unexpected error", call_id)
+                exc = StorageError(f"unexpected error while uploading: {type(exc).__name__}: {exc}")
             delay = min(self.retry_max_s, 0.5 * (2 ** min(attempts, 16)))
             self._last_error = str(exc)
             with self._lock:

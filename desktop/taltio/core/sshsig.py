@@ -78,6 +78,9 @@ def verify(armored: str, message: bytes, namespace: str) -> Ed25519PublicKey:
     _reserved, pos = _read_string(blob, pos)
     halg, pos = _read_string(blob, pos)
     sigblob, pos = _read_string(blob, pos)
+    if pos != len(blob):
+        # Strict like the format: one signature, nothing after it (a fuzzer found trailing bytes accepted).
+        raise SignatureError("signature has trailing data")
     if ns.decode(errors="replace") != namespace:
         raise SignatureError(f"signature is for namespace '{ns.decode(errors='replace')}', not '{namespace}'")
     if halg != b"sha512":
@@ -85,7 +88,9 @@ def verify(armored: str, message: bytes, namespace: str) -> Ed25519PublicKey:
     ktype, kpos = _read_string(pk, 0)
     raw, _ = _read_string(pk, kpos)
     stype, spos = _read_string(sigblob, 0)
-    sig, _ = _read_string(sigblob, spos)
+    sig, spos = _read_string(sigblob, spos)
+    if spos != len(sigblob):
+        raise SignatureError("signature has trailing data")
     if ktype != b"ssh-ed25519" or stype != b"ssh-ed25519" or len(raw) != 32:
         raise SignatureError("only Ed25519 signatures are accepted")
     pub = Ed25519PublicKey.from_public_bytes(raw)
