@@ -106,3 +106,38 @@ def test_retention_is_told_in_the_customers_language(tmp_path, lang, months, exp
     cfg.write_text('[org]\nretention_months = 24\nretention = "contract + 24 months"\nretention_sv = "avtalet + 24 mån"\n')
     s = settings_mod.load(cfg, tmp_path / "none.toml")
     assert "avtalet + 24 mån" in privacy_info(s, "sv") and "contract + 24 months" in privacy_info(s, "fi")
+
+
+def test_ringing_and_display_name_reach_the_manifest(tmp_path):
+    """An outgoing call reported only as 'ringing' (some softphones) starts the session; the caller's name is kept
+    in the manifest but never in the log."""
+    import json
+    import logging
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from taltio.adapters.storage import FolderTarget
+    from taltio.core.controller import Controller
+    from taltio.core.events import CallEvent
+    from taltio.core.queue import UploadQueue
+
+    queue = UploadQueue(tmp_path / "q.sqlite3", FolderTarget(tmp_path / "store"), 0.5)
+    ctl = Controller(calls_dir=tmp_path / "calls", queue=queue, backend=None, recipients=[],  # type: ignore[arg-type]
+                     signing_key=Ed25519PrivateKey.generate(), agent_id="a1", workstation_id="w1", mic="m",
+                     loopback="l")
+    logging.getLogger("taltio").setLevel(logging.DEBUG)
+    ctl.handle(CallEvent.parse("ringing", call_id="r1", number="+358401234567", display_name="Maija Meikäläinen"))
+    assert ctl.sessions["r1"].direction == "outgoing"
+    ctl.handle(CallEvent.parse("ringing", call_id="r1"))                      # repeated: nothing new
+    for kind in ("answered", "declined", "ended"):
+        ctl.handle(CallEvent.parse(kind, call_id="r1"))
+    queue.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not list((tmp_path / "store").rglob("r1.manifest.json")):
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+    finally:
+        queue.stop()
+    doc = json.loads(next((tmp_path / "store").rglob("r1.manifest.json")).read_text())
+    assert doc["remote_display_name"] == "Maija Meikäläinen" and doc["direction"] == "outgoing"

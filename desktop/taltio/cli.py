@@ -6,13 +6,13 @@ import json
 import sys
 from pathlib import Path
 
-HOOK_EVENTS = ("incoming", "outgoing", "answered", "ended", "transferred", "hold", "unhold", "private",
+HOOK_EVENTS = ("incoming", "outgoing", "ringing", "answered", "ended", "transferred", "hold", "unhold", "private",
                "next-private", "pause", "resume", "notice-given", "declined", "bookmark")
 HOOK_OPTIONS = {"--call-id": "call_id", "--number": "number", "--label": "label", "--reason": "label",
-                "--queue": "queue"}
+                "--queue": "queue", "--name": "display_name"}
 
 USAGE = """usage: taltio [run]                 start the tray app
-       taltio hook EVENT [--call-id ID] [--number N] [--queue NAME] [--label TEXT | --reason TEXT]
+       taltio hook EVENT [--call-id ID] [--number N] [--name NAME] [--queue NAME] [--label TEXT | --reason TEXT]
        taltio status                 print the running app's state as JSON
        taltio doctor                 check devices, storage, keys, softphone and queue
        taltio enroll [--access-key-id ID] [--secret-file F]   store the S3 secret (stdin, or a one-time file
@@ -36,8 +36,9 @@ def hook(args: list[str]) -> int:
     for a in it:
         name, eq, val = a.partition("=")
         if name not in HOOK_OPTIONS:
-            return _fail(f"unknown option '{a[:40]}' for hook; use --call-id ID, --number N, --queue NAME "
-                         "(the service line, for language rules), --label TEXT (bookmark) or --reason TEXT (private)")
+            return _fail(f"unknown option '{a[:40]}' for hook; use --call-id ID, --number N, --name NAME (caller), "
+                         "--queue NAME (the service line, for language rules), --label TEXT (bookmark) or "
+                         "--reason TEXT (private)")
         if not eq:
             val = next(it, "")
         if not val:

@@ -150,6 +150,18 @@ class Controller:
             return ev.call_id or ""
         if ev.kind == EventKind.NEXT_PRIVATE:
             return self._next_private(ev.label)
+        if ev.kind == EventKind.RINGING:
+            # The far end rings: the call is already known from 'outgoing' (or starts here if a softphone
+            # reports only this); nothing changes for recording.
+            with self._lock:
+                s = self.sessions.get(ev.call_id) if ev.call_id else None
+                if s is None or not s.active:
+                    s = self._start_session(CallEvent(EventKind.OUTGOING, ev.call_id, ev.number, "outgoing",
+                                                      ev.source, ev.at, queue=ev.queue,
+                                                      display_name=ev.display_name))
+                    self._journal(s)
+            self._changed(s)
+            return s.call_id
         others: list[CallSession] = []
         with self._lock:
             if ev.kind in (EventKind.INCOMING, EventKind.OUTGOING):
@@ -338,7 +350,8 @@ class Controller:
         if existing:
             raise EventError(Text(QT_TRANSLATE_NOOP("core", "call id '{call}' was already used for an ended call"),
                                   call=call_id))
-        s = CallSession(call_id=call_id, direction=ev.direction, number=ev.number, ring_at=ev.at, queue=ev.queue)
+        s = CallSession(call_id=call_id, direction=ev.direction, number=ev.number, ring_at=ev.at, queue=ev.queue,
+                        display_name=ev.display_name)
         self.sessions[call_id] = s
         (self.calls_dir / call_id).mkdir(parents=True, exist_ok=True, mode=0o700)
         log.info("call %s %s from/to %s", call_id, ev.direction or "?", redact_number(ev.number))

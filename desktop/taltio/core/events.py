@@ -23,6 +23,7 @@ class EventError(ValueError):
 class EventKind(str, enum.Enum):
     INCOMING = "incoming"       # ringing, customer calls in
     OUTGOING = "outgoing"       # agent dialled
+    RINGING = "ringing"         # the far end rings (an outgoing call); changes nothing but is seen
     ANSWERED = "answered"       # media flows
     ENDED = "ended"
     TRANSFERRED = "transferred" # the agent's leg ends; the customer talks to someone else now
@@ -38,7 +39,7 @@ class EventKind(str, enum.Enum):
     NEXT_PRIVATE = "next-private"   # before dialling: the next call is private
 
 
-SOFTPHONE_KINDS = {EventKind.INCOMING, EventKind.OUTGOING, EventKind.ANSWERED, EventKind.ENDED,
+SOFTPHONE_KINDS = {EventKind.INCOMING, EventKind.OUTGOING, EventKind.RINGING, EventKind.ANSWERED, EventKind.ENDED,
                    EventKind.TRANSFERRED, EventKind.HOLD, EventKind.UNHOLD}
 
 # Call ids end up in object keys and file names, so they are restricted to a
@@ -111,11 +112,12 @@ class CallEvent:
     at: datetime = field(default_factory=utcnow)
     label: str | None = None            # bookmark label, or the reason for a private mark
     queue: str | None = None            # the contact-centre queue (service line), when the softphone knows it
+    display_name: str | None = None     # the caller's name as the softphone shows it (personal data: never logged)
 
     @staticmethod
     def parse(kind: str, call_id: str | None = None, number: str | None = None,
               source: str = "hook", direction: str | None = None, label: str | None = None,
-              queue: str | None = None) -> "CallEvent":
+              queue: str | None = None, display_name: str | None = None) -> "CallEvent":
         try:
             k = EventKind(kind)
         except ValueError:
@@ -127,9 +129,10 @@ class CallEvent:
             direction = "outgoing"
         from .rules import clean_label
 
-        for value in (label, queue):
+        for value in (label, queue, display_name):
             if value is not None and not isinstance(value, str):
                 raise EventError(Text(QT_TRANSLATE_NOOP("core", "a label, reason or queue must be text")))
         return CallEvent(kind=k, call_id=safe_call_id(call_id) if call_id else None,
                          number=normalise_number(number), direction=direction, source=source,
-                         label=clean_label(label), queue=clean_label(queue, limit=64))
+                         label=clean_label(label), queue=clean_label(queue, limit=64),
+                         display_name=clean_label(display_name, limit=80))

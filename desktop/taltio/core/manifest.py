@@ -38,6 +38,7 @@ def build(session: CallSession, *, agent_id: str, workstation_id: str, key: Ed25
         "direction": session.direction,
         "queue": session.queue,
         "remote_number": session.number,
+        "remote_display_name": session.display_name,
         "outcome": "interrupted" if interrupted else session.outcome.value,
         "times": {
             "ring": iso(session.ring_at),

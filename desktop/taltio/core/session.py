@@ -81,6 +81,7 @@ class CallSession:
     notice_language: str = "fi"
     notice_sha256: str | None = None    # of the text shown when the notice was given: evidence of what was read
     queue: str | None = None            # the service line the call came through, when the softphone says
+    display_name: str | None = None     # the remote party's name as the softphone showed it
 
     def __post_init__(self) -> None:
         if not self.transitions:
@@ -234,6 +235,7 @@ class CallSession:
             "notice_language": self.notice_language,
             "notice_sha256": self.notice_sha256,
             "queue": self.queue,
+            "display_name": self.display_name,
         }
 
 
@@ -254,5 +256,5 @@ def session_from_json(doc: dict) -> CallSession:
         error=doc.get("error"), gaps=doc.get("gaps", []), alarms=doc.get("alarms", []),
         devices=doc.get("devices", []), notice_mode=doc.get("notice_mode", "agent"),
         private_reason=doc.get("private_reason"), notice_language=doc.get("notice_language", "fi"),
-        notice_sha256=doc.get("notice_sha256"), queue=doc.get("queue"))
+        notice_sha256=doc.get("notice_sha256"), queue=doc.get("queue"), display_name=doc.get("display_name"))
     return s

@@ -359,12 +359,12 @@ class TaltioApp(QObject):
             self.core.controller.error(f"softphone event ignored: {exc}")
 
     def dispatch(self, event: str, call_id: str | None = None, number: str | None = None,
-                 label: str | None = None, queue: str | None = None) -> str:
+                 label: str | None = None, queue: str | None = None, display_name: str | None = None) -> str:
         if self.core is None:
             raise EventError(Text(QT_TRANSLATE_NOOP("core", "Taltio cannot record: {problem}"),
                                   problem=self.config_error))
         return self.core.controller.handle(CallEvent.parse(event, call_id=call_id, number=number, label=label,
-                                                           queue=queue))
+                                                           queue=queue, display_name=display_name))
 
     def on_card_action(self, event: str, call_id: str, label: str | None = None) -> None:
         if event in ("private", "next-private") and label is None and self.core \
@@ -431,7 +431,7 @@ class TaltioApp(QObject):
                 return {"ok": False, "error": "hook request without an event"}
             try:
                 call_id = self.dispatch(event, req.get("call_id"), req.get("number"), req.get("label"),
-                                        req.get("queue"))
+                                        req.get("queue"), req.get("display_name"))
             except (EventError, TransitionError) as exc:
                 return {"ok": False, "error": str(exc)}
             return {"ok": True, "call_id": call_id}
