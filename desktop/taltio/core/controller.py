@@ -19,7 +19,8 @@ from typing import Callable
 from ..adapters.audio import AudioBackend, AudioError
 from . import manifest
 from .encoder import codec_label
-from .events import CallEvent, EventError, EventKind, iso, parse_iso, redact_number, safe_call_id, utcnow
+from .events import (SOFTPHONE_KINDS, SOFTPHONE_LOST, CallEvent, EventError, EventKind, iso, parse_iso,
+                     redact_number, safe_call_id, utcnow)
 from .queue import UploadQueue
 from .recorder import CallRecorder
 from .notices import LANGUAGES, digest, pick_language
@@ -29,6 +30,12 @@ from .session import CallSession, Outcome, State, Transition
 from .texts import QT_TRANSLATE_NOOP, Text
 
 NO_SUCH_CALL = QT_TRANSLATE_NOOP("core", "no active call with id '{call}'")
+WHICH_CALL = QT_TRANSLATE_NOOP("core", "{count} calls are active and '{event}' does not say which: pass --call-id ID "
+                                       "or --number N")
+# A repeated or late softphone event without a call id (MicroSIP passes only the number) that matches a
+# call ended this recently is a duplicate, not a new call: 'ended' twice, or 'answered' after 'ended'.
+LATE_ENDED_S = 30.0
+LATE_ANSWER_S = 5.0     # short: a customer who calls back at once must still be a new call
 
 log = logging.getLogger("taltio.controller")
 
@@ -74,6 +81,8 @@ class Controller:
         self.policy_rejections: list[dict] = []     # the latest refusal per target, for the heartbeat and tray
         self.next_private: str | None = None     # reason, once the agent marked the next call private
         self.pending_staff_ack: dict | None = None   # goes into the next manifest
+        self._generated: set[str] = set()    # call ids made up here (the softphone passed none)
+        self._sources: dict[str, str] = {}   # call id -> the adapter that reported it (for adapter_lost)
 
     # -- notifications -----------------------------------------------------
     def _emit(self, kind: str, payload: dict) -> None:
@@ -128,16 +137,77 @@ class Controller:
         return (on_line or active)[-1]
 
     def _find(self, ev: CallEvent) -> CallSession:
+        """The active call an event is about: by id; else by number (hooks like MicroSIP's pass only the
+        number); else the only active call. Never a guess: with several calls and nothing to tell them
+        apart the event is refused. An agent action (pause, bookmark, ...) without either goes to the one
+        call the agent is talking on, when exactly one is not on hold."""
         if ev.call_id:
             s = self.sessions.get(ev.call_id)
             if s is None or not s.active:
                 raise EventError(Text(NO_SUCH_CALL, call=ev.call_id))
             return s
-        s = self.current()
-        if s is None:
+        active = [s for s in self.sessions.values() if s.active]
+        if ev.number:
+            same = [s for s in active if s.number == ev.number]
+            if len(same) == 1:
+                return same[0]
+            if not same:
+                raise EventError(Text(QT_TRANSLATE_NOOP("core", "no active call with number {number}"),
+                                      number=redact_number(ev.number)))
+            raise EventError(Text(QT_TRANSLATE_NOOP("core", "{count} active calls have the number {number}: pass "
+                                                            "--call-id ID"),
+                                  count=len(same), number=redact_number(ev.number)))
+        if not active:
             raise EventError(Text(QT_TRANSLATE_NOOP("core", "'{event}' needs an active call, and there is none"),
                                   event=ev.kind.value))
-        return s
+        if len(active) == 1:
+            return active[0]
+        if ev.kind not in SOFTPHONE_KINDS:
+            on_line = [s for s in active if s.pause_reason not in ("hold", "other_call")]
+            if len(on_line) == 1:
+                return on_line[0]
+        raise EventError(Text(WHICH_CALL, count=len(active), event=ev.kind.value))
+
+    def _existing(self, ev: CallEvent) -> CallSession | None:
+        """For incoming/outgoing/ringing/answered: the active call this event repeats or continues, or None
+        for a new call. Without an id the number decides; without either, only an unambiguous match."""
+        active = [s for s in self.sessions.values() if s.active]
+        if ev.call_id:
+            s = self.sessions.get(ev.call_id)
+            return s if s is not None and s.active else None
+        if ev.number:
+            same = [s for s in active if s.number == ev.number]
+            return same[-1] if same else None
+        if ev.kind == EventKind.ANSWERED:
+            ringing = [s for s in active if s.state == State.RINGING]
+            if len(ringing) == 1:
+                return ringing[0]
+            if len(ringing) > 1 or len(active) > 1:
+                raise EventError(Text(WHICH_CALL, count=len(ringing) or len(active), event=ev.kind.value))
+            return active[0] if active else None       # a repeated answer (cmdCallAnswer and cmdCallStart)
+        # Anonymous and no id: a repeat of a ringing call that had neither (the same hook fired twice).
+        anon = [s for s in active if s.state == State.RINGING and s.number is None and s.call_id in self._generated
+                and (ev.kind == EventKind.RINGING or s.direction == ev.direction)]
+        return anon[-1] if anon else None
+
+    def _late(self, ev: CallEvent, window_s: float) -> CallSession | None:
+        """An ended call that this event (with no id) repeats: same number, or any call if none is given."""
+        if ev.call_id:
+            return None
+        for s in reversed(list(self.sessions.values())):
+            if not s.active and s.end_at and (ev.at - s.end_at).total_seconds() < window_s \
+                    and (ev.number is None or s.number == ev.number):
+                return s
+        return None
+
+    def _duplicate_end(self, ev: CallEvent) -> CallSession | None:
+        """'ended' (or 'transferred') for a call that has ended already: nothing to do, and not an error."""
+        if ev.call_id:
+            s = self.sessions.get(ev.call_id)
+            return s if s is not None and not s.active else None
+        if any(s.active and (ev.number is None or s.number == ev.number) for s in self.sessions.values()):
+            return None
+        return self._late(ev, LATE_ENDED_S)
 
     # -- the event entry point ------------------------------------------------
     def handle(self, ev: CallEvent) -> str:
@@ -150,12 +220,23 @@ class Controller:
             return ev.call_id or ""
         if ev.kind == EventKind.NEXT_PRIVATE:
             return self._next_private(ev.label)
+        with self._lock:
+            if ev.kind in (EventKind.ENDED, EventKind.TRANSFERRED):
+                done = self._duplicate_end(ev)
+                if done is not None:
+                    log.info("call %s: repeated '%s' ignored (the call has ended)", done.call_id, ev.kind.value)
+                    return done.call_id
+            elif ev.kind == EventKind.ANSWERED and not ev.call_id and self._existing(ev) is None:
+                late = self._late(ev, LATE_ANSWER_S)
+                if late is not None:
+                    log.info("call %s: 'answered' after 'ended' ignored", late.call_id)
+                    return late.call_id
         if ev.kind == EventKind.RINGING:
             # The far end rings: the call is already known from 'outgoing' (or starts here if a softphone
             # reports only this); nothing changes for recording.
             with self._lock:
-                s = self.sessions.get(ev.call_id) if ev.call_id else None
-                if s is None or not s.active:
+                s = self._existing(ev)
+                if s is None:
                     s = self._start_session(CallEvent(EventKind.OUTGOING, ev.call_id, ev.number, "outgoing",
                                                       ev.source, ev.at, queue=ev.queue,
                                                       display_name=ev.display_name))
@@ -165,10 +246,10 @@ class Controller:
         others: list[CallSession] = []
         with self._lock:
             if ev.kind in (EventKind.INCOMING, EventKind.OUTGOING):
-                s = self._start_session(ev)
+                s = self._existing(ev) or self._start_session(ev)
             elif ev.kind == EventKind.ANSWERED:
-                s = self.sessions.get(ev.call_id) if ev.call_id else self._ringing()
-                if s is None or not s.active:
+                s = self._existing(ev)
+                if s is None:
                     # Hook softphones (MicroSIP cmdCallStart) may report only the answer.
                     s = self._start_session(ev)
                 was_ringing = s.state == State.RINGING
@@ -338,10 +419,6 @@ class Controller:
         self._emit("next_private", {"reason": self.next_private})
         return ""
 
-    def _ringing(self) -> CallSession | None:
-        ringing = [s for s in self.sessions.values() if s.state == State.RINGING]
-        return ringing[-1] if ringing else None
-
     def _start_session(self, ev: CallEvent) -> CallSession:
         call_id = ev.call_id or safe_call_id(None)
         existing = self.sessions.get(call_id)
@@ -353,6 +430,9 @@ class Controller:
         s = CallSession(call_id=call_id, direction=ev.direction, number=ev.number, ring_at=ev.at, queue=ev.queue,
                         display_name=ev.display_name)
         self.sessions[call_id] = s
+        self._sources[call_id] = ev.source
+        if not ev.call_id:
+            self._generated.add(call_id)
         (self.calls_dir / call_id).mkdir(parents=True, exist_ok=True, mode=0o700)
         log.info("call %s %s from/to %s", call_id, ev.direction or "?", redact_number(ev.number))
         s.notice_language = pick_language(ev.number, self.rules.language_rules, self.rules.default_language,
@@ -516,8 +596,27 @@ class Controller:
         if rec:
             rec.destroy()
 
+    def adapter_lost(self, source: str, since: datetime | None = None) -> list[str]:
+        """The adapter `source` lost its softphone mid-call (it crashed, or stayed unreachable past the
+        adapter's timeout): every active call it reported ends at `since` (when it was last seen), and a
+        recording is kept and uploaded with the outcome "interrupted". Returns the call ids ended."""
+        with self._lock:
+            ids = [cid for cid, src in self._sources.items() if src == source and self.sessions[cid].active]
+        for cid in ids:
+            try:
+                self.handle(CallEvent(EventKind.ENDED, call_id=cid, source=source, label=SOFTPHONE_LOST,
+                                      at=since or utcnow()))
+            except Exception:  # noqa: BLE001 - the other calls matter too; recovery picks this one up
+                log.exception("could not close call %s after its softphone was lost", cid)
+        return ids
+
     def _end(self, s: CallSession, ev: CallEvent) -> None:
         rec = self.recorders.pop(s.call_id, None)
+        lost = ev.kind == EventKind.ENDED and ev.label == SOFTPHONE_LOST
+        if lost:
+            s.transitions.append(Transition(utcnow(), "softphone_lost",
+                                            f"{ev.source}: the softphone was lost; last seen {iso(ev.at)}"))
+            log.warning("call %s: %s lost its softphone; the call is closed as interrupted", s.call_id, ev.source)
         s.end(ev.at)
         self._journal(s)
         d = self.calls_dir / s.call_id
@@ -542,7 +641,8 @@ class Controller:
                 self.error(f"could not finish the recording of call {s.call_id}: {exc}", s.call_id)
                 return
         self.warnings.pop(s.call_id, None)
-        self.finish(s, audio=audio, duration_s=duration, codec=codec)
+        self.finish(s, audio=audio, duration_s=duration, codec=codec,
+                    interrupted=lost and s.outcome == Outcome.RECORDED)
 
     def finish(self, s: CallSession, *, audio=None, segments=None, duration_s=None, interrupted=False,
                codec: str | None = None) -> None:

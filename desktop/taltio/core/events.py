@@ -39,6 +39,11 @@ class EventKind(str, enum.Enum):
     NEXT_PRIVATE = "next-private"   # before dialling: the next call is private
 
 
+# `CallEvent(EventKind.ENDED, call_id, source=..., label=SOFTPHONE_LOST, at=<when it was last seen>)`:
+# the adapter lost its softphone mid-call (crash, killed, unreachable past its timeout). The recording
+# is kept and uploaded with the manifest outcome "interrupted" and a "softphone_lost" transition.
+SOFTPHONE_LOST = "softphone-lost"
+
 SOFTPHONE_KINDS = {EventKind.INCOMING, EventKind.OUTGOING, EventKind.RINGING, EventKind.ANSWERED, EventKind.ENDED,
                    EventKind.TRANSFERRED, EventKind.HOLD, EventKind.UNHOLD}
 
