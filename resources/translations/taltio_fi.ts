@@ -1064,8 +1064,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>How Taltio learns of calls: &apos;hook&apos; (the softphone runs `taltio hook …`), &apos;baresip&apos; (baresip&apos;s ctrl_tcp module) or &apos;bria&apos; (the Bria Desktop API).</source>
-        <translation>Miten Taltio saa tiedon puheluista: &apos;hook&apos; (ohjelmistopuhelin ajaa komennon `taltio hook …`), &apos;baresip&apos; (baresipin ctrl_tcp-moduuli) tai &apos;bria&apos; (Bria Desktop API).</translation>
+        <source>How Taltio learns of calls: &apos;hook&apos; (the softphone runs `taltio hook …`), &apos;baresip&apos; (baresip&apos;s ctrl_tcp module), &apos;bria&apos; (the Bria Desktop API) or &apos;linphone&apos; (linphone-daemon&apos;s --pipe socket).</source>
+        <translation>Miten Taltio saa tiedon puheluista: &apos;hook&apos; (ohjelmistopuhelin ajaa komennon `taltio hook …`), &apos;baresip&apos; (baresipin ctrl_tcp-moduuli), &apos;bria&apos; (Bria Desktop API) tai &apos;linphone&apos; (linphone-daemonin --pipe-pistoke).</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1084,8 +1084,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>HOST:PORT of the softphone&apos;s control socket (baresip); for Bria a ws:// or wss:// URL, anything else means Bria&apos;s own address.</source>
-        <translation>Ohjelmistopuhelimen ohjauspistokkeen HOST:PORT (baresip); Brialle ws://- tai wss://-osoite, muu arvo tarkoittaa Brian omaa osoitetta.</translation>
+        <source>HOST:PORT of the softphone&apos;s control socket (baresip); for Bria a ws:// or wss:// URL, anything else means Bria&apos;s own address; for linphone unix:PATH of linphone-daemon&apos;s socket (unix:NAME is /tmp/NAME, as made by --pipe NAME), anything else means /tmp/linphone-daemon.</source>
+        <translation>Ohjelmistopuhelimen ohjauspistokkeen HOST:PORT (baresip); Brialle ws://- tai wss://-osoite, muu arvo tarkoittaa Brian omaa osoitetta; linphonelle linphone-daemonin pistoke muodossa unix:POLKU (unix:NIMI on /tmp/NIMI, jonka --pipe NIMI luo), muu arvo tarkoittaa /tmp/linphone-daemon.</translation>
     </message>
     <message>
         <location line="+2"/>

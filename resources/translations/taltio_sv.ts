@@ -1064,8 +1064,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>How Taltio learns of calls: &apos;hook&apos; (the softphone runs `taltio hook …`), &apos;baresip&apos; (baresip&apos;s ctrl_tcp module) or &apos;bria&apos; (the Bria Desktop API).</source>
-        <translation>Hur Taltio får veta om samtal: &apos;hook&apos; (mjukvarutelefonen kör `taltio hook …`), &apos;baresip&apos; (baresips modul ctrl_tcp) eller &apos;bria&apos; (Bria Desktop API).</translation>
+        <source>How Taltio learns of calls: &apos;hook&apos; (the softphone runs `taltio hook …`), &apos;baresip&apos; (baresip&apos;s ctrl_tcp module), &apos;bria&apos; (the Bria Desktop API) or &apos;linphone&apos; (linphone-daemon&apos;s --pipe socket).</source>
+        <translation>Hur Taltio får veta om samtal: &apos;hook&apos; (mjukvarutelefonen kör `taltio hook …`), &apos;baresip&apos; (baresips modul ctrl_tcp), &apos;bria&apos; (Bria Desktop API) eller &apos;linphone&apos; (linphone-daemons --pipe-socket).</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1084,8 +1084,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>HOST:PORT of the softphone&apos;s control socket (baresip); for Bria a ws:// or wss:// URL, anything else means Bria&apos;s own address.</source>
-        <translation>HOST:PORT för mjukvarutelefonens styrsocket (baresip); för Bria en ws://- eller wss://-adress, allt annat betyder Brias egen adress.</translation>
+        <source>HOST:PORT of the softphone&apos;s control socket (baresip); for Bria a ws:// or wss:// URL, anything else means Bria&apos;s own address; for linphone unix:PATH of linphone-daemon&apos;s socket (unix:NAME is /tmp/NAME, as made by --pipe NAME), anything else means /tmp/linphone-daemon.</source>
+        <translation>HOST:PORT för mjukvarutelefonens styrsocket (baresip); för Bria en ws://- eller wss://-adress, allt annat betyder Brias egen adress; för linphone unix:SÖKVÄG till linphone-daemons socket (unix:NAMN är /tmp/NAMN, som --pipe NAMN skapar), allt annat betyder /tmp/linphone-daemon.</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -135,6 +135,8 @@ def _proxy(value: str) -> str | None:
 def _address(value: str) -> str | None:
     if value.startswith(("ws://", "wss://")):       # the Bria Desktop API's WebSocket
         return None
+    if value.startswith("unix:") and len(value) > 5:  # linphone-daemon's --pipe socket
+        return None
     host, _, port = value.rpartition(":")
     if not host or not port.isdigit():
         return "use HOST:PORT, e.g. 127.0.0.1:4444"
@@ -195,15 +197,16 @@ SCHEMA: tuple[Setting, ...] = (
             validate=lambda v: None if 0.2 <= v <= 2.0 else "must be between 0.2 and 2.0"),
     Setting("softphone.adapter", str, "hook", QT_TRANSLATE_NOOP("settings",
             "How Taltio learns of calls: 'hook' (the softphone runs `taltio hook …`), 'baresip' (baresip's "
-            "ctrl_tcp module) or 'bria' (the Bria Desktop API)."),
-            label=QT_TRANSLATE_NOOP("settings", "Softphone adapter"), choices=("hook", "baresip", "bria")),
+            "ctrl_tcp module), 'bria' (the Bria Desktop API) or 'linphone' (linphone-daemon's --pipe socket)."),
+            label=QT_TRANSLATE_NOOP("settings", "Softphone adapter"), choices=("hook", "baresip", "bria", "linphone")),
     Setting("softphone.process_name", str, "", QT_TRANSLATE_NOOP("settings",
             "The softphone's program name (e.g. 'MicroSIP'), used to suggest the output device it plays to. Empty: "
             "'baresip' with the baresip adapter, else the default output."),
             label=QT_TRANSLATE_NOOP("settings", "Softphone program name")),
     Setting("softphone.address", str, "127.0.0.1:4444", QT_TRANSLATE_NOOP("settings",
             "HOST:PORT of the softphone's control socket (baresip); for Bria a ws:// or wss:// URL, anything else "
-            "means Bria's own address."),
+            "means Bria's own address; for linphone unix:PATH of linphone-daemon's socket (unix:NAME is /tmp/NAME, "
+            "as made by --pipe NAME), anything else means /tmp/linphone-daemon."),
             label=QT_TRANSLATE_NOOP("settings", "Softphone control address"),
             validate=_address),
     Setting("storage.url", str, "", QT_TRANSLATE_NOOP("settings",

@@ -150,6 +150,9 @@ class TaltioApp(QObject):
         elif self.settings["softphone.adapter"] == "bria":
             from ..adapters.softphone_bria import BriaAdapter
             self.adapter = BriaAdapter.from_address(self.settings["softphone.address"])
+        elif self.settings["softphone.adapter"] == "linphone":
+            from ..adapters.softphone_linphone import LinphoneAdapter
+            self.adapter = LinphoneAdapter.from_address(self.settings["softphone.address"])
         self.adapter.on_status = self.bridge.softphone_status.emit
 
     def _apply_policy(self, result) -> None:  # noqa: ANN001 - core.policy_sync.SyncResult
