@@ -69,10 +69,7 @@ def run_checks() -> list[tuple[str, str, str]]:
         results.append((FAIL, "storage", str(exc)))
         target = None
 
-    if st["softphone.adapter"] == "baresip":
-        results.append(_softphone_check(st["softphone.address"]))
-    else:
-        results.append((OK, "softphone", "hook adapter: the softphone runs `taltio hook …`"))
+    results.append(_softphone_check(st["softphone.adapter"], st["softphone.address"]))
 
     if target is not None:
         q = UploadQueue(data / "queue.sqlite3", target)
@@ -97,23 +94,54 @@ def _network_check(st) -> tuple[str, str, str]:  # noqa: ANN001 - settings.Setti
     return (OK, "storage network", summary)
 
 
-def _softphone_check(address: str) -> tuple[str, str, str]:
-    # If the app runs, ask it: baresip serves one control client, so connecting
-    # ourselves would cut the app off.
+def _softphone_check(adapter: str, address: str) -> tuple[str, str, str]:
+    """The softphone connection of `softphone.adapter` (hook, baresip, bria, linphone).
+
+    If the app runs, ask it: baresip and linphone-daemon serve one control client, so connecting
+    ourselves would cut the app off. Without the app, check that the softphone's socket answers.
+    """
     from .ipc import IPCError, request
 
     try:
         reply = request({"cmd": "status"}, timeout=1.0)
-        st = reply.get("softphone", "")
-        return (OK if st.startswith("connected") else FAIL, "softphone", f"app reports: {st}")
+        st = reply.get("softphone", "") or "?"
+        if adapter == "hook":
+            return (OK, "softphone", f"hook adapter: the softphone runs `taltio hook …`; app reports: {st}")
+        return (OK if st.startswith("connected") else FAIL, "softphone", f"{adapter}: app reports: {st}")
     except IPCError:
         pass
-    host, _, port = address.rpartition(":")
+    if adapter == "hook":
+        return (WARN, "softphone", "hook adapter: the softphone runs `taltio hook …`, but Taltio is not running, "
+                "so those commands fail now")
+    where = address
     try:
-        with socket.create_connection((host, int(port)), timeout=1.5):
+        if adapter == "linphone":
+            from .adapters.softphone_linphone import LinphoneAdapter
+
+            where = LinphoneAdapter.from_address(address).path
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+                s.settimeout(1.5)
+                s.connect(where)
+            return (OK, "softphone", f"linphone-daemon socket {where} answers (Taltio is not running)")
+        if adapter == "bria":
+            from urllib.parse import urlsplit
+
+            url = urlsplit(address) if address.startswith(("ws://", "wss://")) else None
+            host, port = (url.hostname, url.port or (443 if url.scheme == "wss" else 80)) if url \
+                else ("127.0.0.1", 9002)
+            where = f"{host}:{port}"
+            with socket.create_connection((host, port), timeout=1.5):
+                pass
+            return (OK, "softphone", f"Bria API port {where} answers (Taltio is not running; Bria asks the user "
+                    "to allow access when Taltio first connects)")
+        if adapter == "baresip":
+            host, _, port = address.rpartition(":")
+            with socket.create_connection((host, int(port)), timeout=1.5):
+                pass
             return (OK, "softphone", f"baresip control port {address} answers")
-    except OSError as exc:
-        return (FAIL, "softphone", f"baresip control port {address} unreachable ({exc.strerror or exc})")
+    except (OSError, ValueError) as exc:
+        return (FAIL, "softphone", f"{adapter} at {where} unreachable ({getattr(exc, 'strerror', None) or exc})")
+    return (FAIL, "softphone", f"unknown softphone.adapter '{adapter[:40]}'")
 
 
 def effective_settings(policy: dict | None = None, policy_origin: str = "supervisor policy") -> list[tuple]:

@@ -360,7 +360,7 @@
 <context>
     <name>StatusView</name>
     <message>
-        <location filename="../../desktop/taltio/ui/tray.py" line="+212"/>
+        <location filename="../../desktop/taltio/ui/tray.py" line="+204"/>
         <source>Show call card</source>
         <translation>Show call card</translation>
     </message>
@@ -452,7 +452,7 @@
 <context>
     <name>TaltioApp</name>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="+221"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="+227"/>
         <location line="+7"/>
         <source>none</source>
         <translation>none</translation>
@@ -513,7 +513,12 @@
         <translation>Why is this call private? (kept in the local log, never any audio)</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+116"/>
+        <source>softphone: {state}</source>
+        <translation>softphone: {state}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Not recording: configuration problem</source>
         <translation>Not recording: configuration problem</translation>
     </message>
@@ -635,17 +640,32 @@
 <context>
     <name>core</name>
     <message>
-        <location filename="../../desktop/taltio/core/controller.py" line="+31"/>
+        <location filename="../../desktop/taltio/core/controller.py" line="+32"/>
         <source>no active call with id &apos;{call}&apos;</source>
         <translation>no active call with id &apos;{call}&apos;</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+1"/>
+        <source>{count} calls are active and &apos;{event}&apos; does not say which: pass --call-id ID or --number N</source>
+        <translation>{count} calls are active and &apos;{event}&apos; does not say which: pass --call-id ID or --number N</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>no active call with number {number}</source>
+        <translation>no active call with number {number}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} active calls have the number {number}: pass --call-id ID</source>
+        <translation>{count} active calls have the number {number}: pass --call-id ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&apos;{event}&apos; needs an active call, and there is none</source>
         <translation>&apos;{event}&apos; needs an active call, and there is none</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+142"/>
         <source>unknown language &apos;{language}&apos;; use one of {languages}</source>
         <translation>unknown language &apos;{language}&apos;; use one of {languages}</translation>
     </message>
@@ -680,12 +700,12 @@
         <translation>you have marked {count} calls private today, the most your organisation allows</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+20"/>
         <source>call id &apos;{call}&apos; was already used for an ended call</source>
         <translation>call id &apos;{call}&apos; was already used for an ended call</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>Not recording: the calls waiting for upload fill this computer&apos;s quota ({used} of {quota} MB); recording resumes when uploads make room: check the network</source>
         <translation>Not recording: the calls waiting for upload fill this computer&apos;s quota ({used} of {quota} MB); recording resumes when uploads make room: check the network</translation>
     </message>
@@ -770,7 +790,7 @@
         <translation>switching back to &apos;{device}&apos;</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/core/session.py" line="+95"/>
+        <location filename="../../desktop/taltio/core/session.py" line="+96"/>
         <source>call {call} is {state}; cannot go to {target}</source>
         <translation>call {call} is {state}; cannot go to {target}</translation>
     </message>
@@ -822,17 +842,17 @@
         <translation>&apos;{device}&apos; stopped (unplugged, or the audio server restarted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="-232"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="-240"/>
         <source>Taltio cannot record: {problem}</source>
         <translation>Taltio cannot record: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/core/events.py" line="+88"/>
+        <location filename="../../desktop/taltio/core/events.py" line="+94"/>
         <source>&apos;{value}&apos; is not a phone number (digits, optional leading +)</source>
         <translation>&apos;{value}&apos; is not a phone number (digits, optional leading +)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>unknown event &apos;{event}&apos;; expected one of: {events}</source>
         <translation>unknown event &apos;{event}&apos;; expected one of: {events}</translation>
     </message>
@@ -943,7 +963,7 @@
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../desktop/taltio/core/settings.py" line="+143"/>
+        <location filename="../../desktop/taltio/core/settings.py" line="+147"/>
         <source>Agent identifier used in object keys and manifests. Empty: the login name.</source>
         <translation>Agent identifier used in object keys and manifests. Empty: the login name.</translation>
     </message>
@@ -1088,7 +1108,7 @@
         <translation>HOST:PORT of the softphone&apos;s control socket (baresip); for Bria a ws:// or wss:// URL, anything else means Bria&apos;s own address; for linphone unix:PATH of linphone-daemon&apos;s socket (unix:NAME is /tmp/NAME, as made by --pipe NAME), anything else means /tmp/linphone-daemon.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Softphone control address</source>
         <translation>Softphone control address</translation>
     </message>

@@ -360,7 +360,7 @@
 <context>
     <name>StatusView</name>
     <message>
-        <location filename="../../desktop/taltio/ui/tray.py" line="+212"/>
+        <location filename="../../desktop/taltio/ui/tray.py" line="+204"/>
         <source>Show call card</source>
         <translation>Näytä puhelukortti</translation>
     </message>
@@ -452,7 +452,7 @@
 <context>
     <name>TaltioApp</name>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="+221"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="+227"/>
         <location line="+7"/>
         <source>none</source>
         <translation>ei mitään</translation>
@@ -513,7 +513,12 @@
         <translation>Miksi puhelu on yksityinen? (Syy kirjataan vain tämän koneen lokiin, ääntä ei tallenneta.)</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+116"/>
+        <source>softphone: {state}</source>
+        <translation>puhelinohjelma: {state}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Not recording: configuration problem</source>
         <translation>Ei tallenneta: ongelma asetuksissa</translation>
     </message>
@@ -635,17 +640,32 @@
 <context>
     <name>core</name>
     <message>
-        <location filename="../../desktop/taltio/core/controller.py" line="+31"/>
+        <location filename="../../desktop/taltio/core/controller.py" line="+32"/>
         <source>no active call with id &apos;{call}&apos;</source>
         <translation>tunnuksella &apos;{call}&apos; ei ole käynnissä olevaa puhelua</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+1"/>
+        <source>{count} calls are active and &apos;{event}&apos; does not say which: pass --call-id ID or --number N</source>
+        <translation>{count} puhelua on käynnissä, eikä &apos;{event}&apos; kerro mitä niistä: anna --call-id ID tai --number N</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>no active call with number {number}</source>
+        <translation>numerosta {number} ei ole käynnissä olevaa puhelua</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} active calls have the number {number}: pass --call-id ID</source>
+        <translation>{count} käynnissä olevalla puhelulla on numero {number}: anna --call-id ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&apos;{event}&apos; needs an active call, and there is none</source>
         <translation>&apos;{event}&apos; vaatii käynnissä olevan puhelun, eikä sellaista ole</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+142"/>
         <source>unknown language &apos;{language}&apos;; use one of {languages}</source>
         <translation>tuntematon kieli &apos;{language}&apos;; käytä jotakin näistä: {languages}</translation>
     </message>
@@ -680,12 +700,12 @@
         <translation>olet merkinnyt tänään {count} puhelua yksityiseksi, mikä on organisaatiosi sallima enimmäismäärä</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+20"/>
         <source>call id &apos;{call}&apos; was already used for an ended call</source>
         <translation>puhelutunnus &apos;{call}&apos; on jo käytetty päättyneelle puhelulle</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>Not recording: the calls waiting for upload fill this computer&apos;s quota ({used} of {quota} MB); recording resumes when uploads make room: check the network</source>
         <translation>Ei tallenneta: lähetystä odottavat puhelut täyttävät tämän koneen kiintiön ({used}/{quota} Mt); tallennus jatkuu, kun lähetykset vapauttavat tilaa: tarkista verkkoyhteys</translation>
     </message>
@@ -770,7 +790,7 @@
         <translation>vaihdetaan takaisin laitteeseen &apos;{device}&apos;</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/core/session.py" line="+95"/>
+        <location filename="../../desktop/taltio/core/session.py" line="+96"/>
         <source>call {call} is {state}; cannot go to {target}</source>
         <translation>puhelun {call} tila on {state}; siirtyminen tilaan {target} ei ole mahdollista</translation>
     </message>
@@ -822,17 +842,17 @@
         <translation>&apos;{device}&apos; pysähtyi (irrotettu, tai äänipalvelin käynnistyi uudelleen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="-232"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="-240"/>
         <source>Taltio cannot record: {problem}</source>
         <translation>Taltio ei voi tallentaa: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/core/events.py" line="+88"/>
+        <location filename="../../desktop/taltio/core/events.py" line="+94"/>
         <source>&apos;{value}&apos; is not a phone number (digits, optional leading +)</source>
         <translation>&apos;{value}&apos; ei ole puhelinnumero (numeroita, alussa mahdollisesti +)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>unknown event &apos;{event}&apos;; expected one of: {events}</source>
         <translation>tuntematon tapahtuma &apos;{event}&apos;; odotettiin jotakin näistä: {events}</translation>
     </message>
@@ -943,7 +963,7 @@
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../desktop/taltio/core/settings.py" line="+143"/>
+        <location filename="../../desktop/taltio/core/settings.py" line="+147"/>
         <source>Agent identifier used in object keys and manifests. Empty: the login name.</source>
         <translation>Asiakaspalvelijan tunnus, jota käytetään objektien avaimissa ja manifesteissa. Tyhjä: kirjautumisnimi.</translation>
     </message>
@@ -1088,7 +1108,7 @@
         <translation>Ohjelmistopuhelimen ohjauspistokkeen HOST:PORT (baresip); Brialle ws://- tai wss://-osoite, muu arvo tarkoittaa Brian omaa osoitetta; linphonelle linphone-daemonin pistoke muodossa unix:POLKU (unix:NIMI on /tmp/NIMI, jonka --pipe NIMI luo), muu arvo tarkoittaa /tmp/linphone-daemon.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Softphone control address</source>
         <translation>Ohjelmistopuhelimen ohjausosoite</translation>
     </message>

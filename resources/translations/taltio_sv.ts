@@ -360,7 +360,7 @@
 <context>
     <name>StatusView</name>
     <message>
-        <location filename="../../desktop/taltio/ui/tray.py" line="+212"/>
+        <location filename="../../desktop/taltio/ui/tray.py" line="+204"/>
         <source>Show call card</source>
         <translation>Visa samtalskortet</translation>
     </message>
@@ -452,7 +452,7 @@
 <context>
     <name>TaltioApp</name>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="+221"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="+227"/>
         <location line="+7"/>
         <source>none</source>
         <translation>ingen</translation>
@@ -513,7 +513,12 @@
         <translation>Varför är samtalet privat? (Orsaken sparas bara i den här datorns logg, inget ljud spelas in.)</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+116"/>
+        <source>softphone: {state}</source>
+        <translation>telefonprogram: {state}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Not recording: configuration problem</source>
         <translation>Spelar inte in: fel i inställningarna</translation>
     </message>
@@ -635,17 +640,32 @@
 <context>
     <name>core</name>
     <message>
-        <location filename="../../desktop/taltio/core/controller.py" line="+31"/>
+        <location filename="../../desktop/taltio/core/controller.py" line="+32"/>
         <source>no active call with id &apos;{call}&apos;</source>
         <translation>inget pågående samtal med id &apos;{call}&apos;</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+1"/>
+        <source>{count} calls are active and &apos;{event}&apos; does not say which: pass --call-id ID or --number N</source>
+        <translation>{count} samtal pågår och &apos;{event}&apos; säger inte vilket: ange --call-id ID eller --number N</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>no active call with number {number}</source>
+        <translation>inget pågående samtal med numret {number}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} active calls have the number {number}: pass --call-id ID</source>
+        <translation>{count} pågående samtal har numret {number}: ange --call-id ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&apos;{event}&apos; needs an active call, and there is none</source>
         <translation>&apos;{event}&apos; kräver ett pågående samtal, och det finns inget</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+142"/>
         <source>unknown language &apos;{language}&apos;; use one of {languages}</source>
         <translation>okänt språk &apos;{language}&apos;; använd något av {languages}</translation>
     </message>
@@ -680,12 +700,12 @@
         <translation>du har markerat {count} samtal som privata i dag, det största antal din organisation tillåter</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+20"/>
         <source>call id &apos;{call}&apos; was already used for an ended call</source>
         <translation>samtals-id &apos;{call}&apos; har redan använts för ett avslutat samtal</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>Not recording: the calls waiting for upload fill this computer&apos;s quota ({used} of {quota} MB); recording resumes when uploads make room: check the network</source>
         <translation>Spelar inte in: samtalen som väntar på uppladdning fyller datorns kvot ({used} av {quota} MB); inspelningen fortsätter när uppladdningarna frigör utrymme: kontrollera nätverket</translation>
     </message>
@@ -770,7 +790,7 @@
         <translation>byter tillbaka till &apos;{device}&apos;</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/core/session.py" line="+95"/>
+        <location filename="../../desktop/taltio/core/session.py" line="+96"/>
         <source>call {call} is {state}; cannot go to {target}</source>
         <translation>samtalet {call} är {state}; kan inte gå till {target}</translation>
     </message>
@@ -822,17 +842,17 @@
         <translation>&apos;{device}&apos; slutade (urkopplad, eller så startade ljudservern om)</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="-232"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="-240"/>
         <source>Taltio cannot record: {problem}</source>
         <translation>Taltio kan inte spela in: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/core/events.py" line="+88"/>
+        <location filename="../../desktop/taltio/core/events.py" line="+94"/>
         <source>&apos;{value}&apos; is not a phone number (digits, optional leading +)</source>
         <translation>&apos;{value}&apos; är inte ett telefonnummer (siffror, eventuellt inledande +)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>unknown event &apos;{event}&apos;; expected one of: {events}</source>
         <translation>okänd händelse &apos;{event}&apos;; förväntade något av: {events}</translation>
     </message>
@@ -943,7 +963,7 @@
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../desktop/taltio/core/settings.py" line="+143"/>
+        <location filename="../../desktop/taltio/core/settings.py" line="+147"/>
         <source>Agent identifier used in object keys and manifests. Empty: the login name.</source>
         <translation>Agentens identifierare i objektnycklar och manifest. Tomt: inloggningsnamnet.</translation>
     </message>
@@ -1088,7 +1108,7 @@
         <translation>HOST:PORT för mjukvarutelefonens styrsocket (baresip); för Bria en ws://- eller wss://-adress, allt annat betyder Brias egen adress; för linphone unix:SÖKVÄG till linphone-daemons socket (unix:NAMN är /tmp/NAMN, som --pipe NAMN skapar), allt annat betyder /tmp/linphone-daemon.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Softphone control address</source>
         <translation>Mjukvarutelefonens styradress</translation>
     </message>

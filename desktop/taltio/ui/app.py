@@ -532,6 +532,14 @@ class TaltioApp(QObject):
             self.card.show_call(self.core.controller.view(cur))
         self.refresh()
 
+    def _softphone_note(self) -> str:
+        """The softphone connection when it is not fine, e.g. "softphone: baresip at … unreachable; retrying".
+        The adapter's own words stay as they are (IT reads them), like storage errors."""
+        st = self.adapter.status or ""
+        if isinstance(self.adapter, HookAdapter) or st.startswith("connected") or st in ("not started", "stopped"):
+            return ""
+        return self.tr("softphone: {state}").format(state=st)
+
     def compute_status(self) -> tuple[str, str, str]:
         """(status, text, detail) in the UI language; the core's warnings too (core.texts.Text)."""
         if self.config_error:
@@ -552,7 +560,7 @@ class TaltioApp(QObject):
         upload_error = self.tr("last upload error: {error}").format(error=q.last_error) if q.last_error else ""
         refused = self.tr("a supervisor policy was refused: {reason}").format(reason=self.policy_note) \
             if self.policy_note else ""
-        detail = "; ".join(x for x in (backlog, upload_error, self.last_error, refused) if x)
+        detail = "; ".join(x for x in (self._softphone_note(), backlog, upload_error, self.last_error, refused) if x)
         if cur:
             v = ctl.view(cur)
             if v["outcome"] == "private":
