@@ -19,6 +19,11 @@ USAGE = """usage: taltio [run]                 start the tray app
 events: """ + ", ".join(HOOK_EVENTS)
 
 
+def _shown(value: str) -> str:
+    """A value echoed in an error: at most 40 characters, control characters as '?', so it stays one line."""
+    return "".join(c if c.isprintable() else "?" for c in value[:40])
+
+
 def _fail(msg: str, code: int = 2) -> int:
     print(f"taltio: {msg}", file=sys.stderr)
     return code
@@ -29,7 +34,7 @@ def hook(args: list[str]) -> int:
         return _fail("hook needs an event: " + ", ".join(HOOK_EVENTS))
     event, rest = args[0], args[1:]
     if event not in HOOK_EVENTS:
-        return _fail(f"unknown hook event '{event[:40]}'; expected one of: " + ", ".join(HOOK_EVENTS))
+        return _fail(f"unknown hook event '{_shown(event)}'; expected one of: " + ", ".join(HOOK_EVENTS))
     opts: dict[str, str] = {}
     it = iter(rest)
     for a in it:
@@ -41,7 +46,7 @@ def hook(args: list[str]) -> int:
             continue
         name, eq, val = a.partition("=")
         if name not in HOOK_OPTIONS:
-            return _fail(f"unknown option '{a[:40]}' for hook; use --call-id ID, --number N, --name NAME (caller), "
+            return _fail(f"unknown option '{_shown(a)}' for hook; use --call-id ID, --number N, --name NAME (caller), "
                          "--queue NAME (the service line, for language rules), --label TEXT (bookmark) or "
                          "--reason TEXT (private)")
         if not eq:
@@ -148,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     if cmd in ("-h", "--help", "help"):
         print(USAGE)
         return 0
-    return _fail(f"unknown command '{cmd[:40]}'\n{USAGE}")
+    return _fail(f"unknown command '{_shown(cmd)}'\n{USAGE}")
 
 
 if __name__ == "__main__":

@@ -452,7 +452,7 @@
 <context>
     <name>TaltioApp</name>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="+227"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="+228"/>
         <location line="+7"/>
         <source>none</source>
         <translation>none</translation>
@@ -513,7 +513,7 @@
         <translation>Why is this call private? (kept in the local log, never any audio)</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+128"/>
         <source>softphone: {state}</source>
         <translation>softphone: {state}</translation>
     </message>
@@ -842,7 +842,7 @@
         <translation>&apos;{device}&apos; stopped (unplugged, or the audio server restarted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="-240"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="-252"/>
         <source>Taltio cannot record: {problem}</source>
         <translation>Taltio cannot record: {problem}</translation>
     </message>
@@ -857,7 +857,12 @@
         <translation>unknown event &apos;{event}&apos;; expected one of: {events}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>a call id or number must be text</source>
+        <translation>a call id or number must be text</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>a label, reason or queue must be text</source>
         <translation>a label, reason or queue must be text</translation>
     </message>

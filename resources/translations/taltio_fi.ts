@@ -452,7 +452,7 @@
 <context>
     <name>TaltioApp</name>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="+227"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="+228"/>
         <location line="+7"/>
         <source>none</source>
         <translation>ei mitään</translation>
@@ -513,7 +513,7 @@
         <translation>Miksi puhelu on yksityinen? (Syy kirjataan vain tämän koneen lokiin, ääntä ei tallenneta.)</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+128"/>
         <source>softphone: {state}</source>
         <translation>puhelinohjelma: {state}</translation>
     </message>
@@ -842,7 +842,7 @@
         <translation>&apos;{device}&apos; pysähtyi (irrotettu, tai äänipalvelin käynnistyi uudelleen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="-240"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="-252"/>
         <source>Taltio cannot record: {problem}</source>
         <translation>Taltio ei voi tallentaa: {problem}</translation>
     </message>
@@ -857,7 +857,12 @@
         <translation>tuntematon tapahtuma &apos;{event}&apos;; odotettiin jotakin näistä: {events}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>a call id or number must be text</source>
+        <translation>puhelun tunnuksen ja numeron on oltava tekstiä</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>a label, reason or queue must be text</source>
         <translation>nimen, syyn tai jonon on oltava tekstiä</translation>
     </message>

@@ -452,7 +452,7 @@
 <context>
     <name>TaltioApp</name>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="+227"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="+228"/>
         <location line="+7"/>
         <source>none</source>
         <translation>ingen</translation>
@@ -513,7 +513,7 @@
         <translation>Varför är samtalet privat? (Orsaken sparas bara i den här datorns logg, inget ljud spelas in.)</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+128"/>
         <source>softphone: {state}</source>
         <translation>telefonprogram: {state}</translation>
     </message>
@@ -842,7 +842,7 @@
         <translation>&apos;{device}&apos; slutade (urkopplad, eller så startade ljudservern om)</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="-240"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="-252"/>
         <source>Taltio cannot record: {problem}</source>
         <translation>Taltio kan inte spela in: {problem}</translation>
     </message>
@@ -857,7 +857,12 @@
         <translation>okänd händelse &apos;{event}&apos;; förväntade något av: {events}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>a call id or number must be text</source>
+        <translation>ett samtals-id eller nummer måste vara text</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>a label, reason or queue must be text</source>
         <translation>en etikett, ett skäl eller en kö måste vara text</translation>
     </message>

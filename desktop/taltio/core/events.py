@@ -134,6 +134,8 @@ class CallEvent:
             direction = "outgoing"
         from .rules import clean_label
 
+        if not all(v is None or isinstance(v, str) for v in (call_id, number)):
+            raise EventError(Text(QT_TRANSLATE_NOOP("core", "a call id or number must be text")))
         for value in (label, queue, display_name):
             if value is not None and not isinstance(value, str):
                 raise EventError(Text(QT_TRANSLATE_NOOP("core", "a label, reason or queue must be text")))

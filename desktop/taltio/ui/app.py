@@ -45,6 +45,7 @@ class TaltioApp(QObject):
         self._recent: tuple[str, float] | None = None
         self.last_error = ""
         self.policy_note = ""               # a refused supervisor policy, shown subtly in the status detail
+        self._refused: dict[tuple[str, str], int] = {}     # refused `taltio hook` kinds -> count (logged once)
         try:
             self.settings = settings or settings_mod.load()
         except settings_mod.ConfigError as exc:
@@ -436,6 +437,7 @@ class TaltioApp(QObject):
                 call_id = self.dispatch(event, req.get("call_id"), req.get("number"), req.get("label"),
                                         req.get("queue"), req.get("display_name"))
             except (EventError, TransitionError) as exc:
+                self._log_refused(event, exc)
                 return {"ok": False, "error": str(exc)}
             return {"ok": True, "call_id": call_id}
         if cmd == "status":
@@ -448,6 +450,17 @@ class TaltioApp(QObject):
             return {"ok": True}
         return {"ok": False, "error": f"unknown command '{str(cmd)[:40]}'"}
 
+    def _log_refused(self, event: str, exc: Exception) -> None:
+        """A refused `taltio hook` is logged once per kind (event and reason), then only counted: a
+        misconfigured softphone repeats the same mistake on every call."""
+        def shown(s: str) -> str:
+            return "".join(c if c.isprintable() else "?" for c in s[:200])
+
+        reason = exc.args[0] if exc.args else exc
+        kind = (shown(event[:40]), getattr(reason, "template", type(exc).__name__))
+        self._refused[kind] = self._refused.get(kind, 0) + 1
+        if self._refused[kind] == 1:
+            log.warning("hook '%s' refused: %s (logged once; later ones are counted)", kind[0], shown(str(exc)))
     def status_doc(self) -> dict:
         status, text, detail = self.compute_status()
         doc = {"status": status, "text": text, "detail": detail, "version": __version__,
