@@ -349,7 +349,7 @@ class LinphoneAdapter(SoftphoneAdapter):
         while select.select([sock], [], [], 0)[0]:
             chunk = sock.recv(65536)
             if not chunk:
-                raise _Reconnect("the daemon closed the connection")
+                raise _Reconnect("the daemon closed the connection (another client connected?)")
             stray += len(chunk)
             if stray > self.max_size:
                 raise _Reconnect("the daemon floods the connection")
