@@ -139,11 +139,24 @@ class EncryptedOggSink:
         self._last_seal = time.monotonic()
 
     def finalize(self, name: str) -> SealedFile:
-        """Encrypt the whole stream as one age file, then drop the crash-recovery segments."""
-        with self._lock:
-            data = bytes(self._stream)
+        """Encrypt the whole stream as one age file, then drop the crash-recovery segments.
+
+        Streamed (pyrage.encrypt_io) from the buffer straight into the file: no second copy of
+        the call and no whole ciphertext in memory (a 2-hour FLAC call peaked at ~4x its size).
+        """
         path = self.call_dir / name
-        write_durably(path, pyrage.encrypt(data, self.recipients))
+        part = path.with_name(path.name + ".part")
+        with self._lock:
+            view = memoryview(self._stream)
+            try:
+                with open(part, "wb") as fh:
+                    pyrage.encrypt_io(_ViewReader(view), fh, self.recipients)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            finally:
+                view.release()
+        os.replace(part, path)
+        fsync_dir(path.parent)
         sealed = SealedFile(path, sha256_file(path), path.stat().st_size)
         for seg in self.call_dir.glob(SEGMENT_GLOB):
             seg.unlink()
@@ -161,10 +174,35 @@ class EncryptedOggSink:
         fsync_dir(self.call_dir)
 
     def wipe_memory(self) -> None:
+        """Overwrite the encoded call in place, a MiB at a time (no second buffer its size), then drop it."""
+        zeros = bytes(1 << 20)
         with self._lock:
-            self._stream[:] = b"\0" * len(self._stream)
+            n = len(self._stream)
+            for i in range(0, n, len(zeros)):
+                j = min(n, i + len(zeros))
+                self._stream[i:j] = zeros[:j - i]
             self._stream.clear()
             self._sealed_upto = self._pos = 0
+
+
+class _ViewReader:
+    """A read-only file over a memoryview, handing out 1 MiB at a time (for pyrage.encrypt_io)."""
+
+    def __init__(self, view: memoryview) -> None:
+        self.view = view
+        self.pos = 0
+
+    def read(self, size: int = -1) -> bytes:
+        end = len(self.view) if size is None or size < 0 else min(len(self.view), self.pos + size)
+        out = self.view[self.pos:end].tobytes()
+        self.pos = end
+        return out
+
+    def readinto(self, buf) -> int:  # noqa: ANN001 - any writable buffer
+        n = min(len(buf), len(self.view) - self.pos)
+        buf[:n] = self.view[self.pos:self.pos + n]
+        self.pos += n
+        return n
 
 
 def sealed_segments(call_dir: Path) -> list[SealedFile]:
