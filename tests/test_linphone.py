@@ -73,10 +73,14 @@ def test_live_daemon_call_gives_incoming_answered_ended(linphone_factory, caplog
         c = customer.client()
         cid = c.ok("call " + agent.uri)["Id"]
         sink.wait_for(lambda k: k == ["incoming", "answered"])
+        # The customer's side may still be settling when the agent's side is connected: wait for its state.
+        _wait(lambda: c.ok(f"call-status {cid}")["State"] == "LinphoneCallStreamsRunning", what="customer streams")
         c.ok(f"call-pause {cid}")
-        time.sleep(0.4)
+        _wait(lambda: c.ok(f"call-status {cid}")["State"] == "LinphoneCallPaused", what="customer paused")
+        time.sleep(0.2)
         c.ok(f"call-resume {cid}")
-        time.sleep(0.4)
+        _wait(lambda: c.ok(f"call-status {cid}")["State"] == "LinphoneCallStreamsRunning", what="customer resumed")
+        time.sleep(0.2)
         c.ok(f"terminate {cid}")
         sink.wait_for(lambda k: "ended" in k)
         time.sleep(0.3)                                   # Released comes after End: still one "ended"
