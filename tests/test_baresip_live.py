@@ -3,7 +3,9 @@ second baresip as the far end on loopback: incoming, outgoing, cancelled, busy, 
 once, baresip dying mid-call, and 50 calls back to back checked by channel correlation.
 
 One agent softphone and one app serve the whole module (recording starts on answer, so no card clicks): the
-tests run in file order, and the restart test replaces the agent softphone for the ones after it.
+tests run in file order, and the restart test replaces the agent softphone for the ones after it. Recordings are
+FLAC here: these tests check which call's audio lands in which recording, and noise (the test signal) is what
+Opus at 28 kbit/s codes least exactly (one-lag NCC 0.81-0.95 measured); Opus quality is measured elsewhere.
 """
 from __future__ import annotations
 
@@ -87,6 +89,7 @@ id = "{AGENT}"
 [audio]
 mic_device = "agent_mic"
 loopback_device = "softphone_out.monitor"
+codec = "flac"
 [softphone]
 adapter = "baresip"
 address = "127.0.0.1:{agent.ctrl_port}"
@@ -136,6 +139,16 @@ def _noise(seed: int, seconds: float, rate: int = 8000) -> np.ndarray:
     x = np.fft.irfft(spec, x.size)
     ramp = np.minimum(1, np.minimum(np.arange(x.size), np.arange(x.size)[::-1]) / (0.02 * rate))
     return (0.3 * x / np.max(np.abs(x)) * ramp).astype(np.float32)
+
+
+def _chunks_ncc(recorded: np.ndarray, reference: np.ndarray, rate: int, chunk_s: float = 0.3) -> float:
+    """Median over the reference's chunks of each chunk's best NCC anywhere in the recording: baresip's jitter
+    buffer may slip a frame mid-call, so each stretch gets its own lag (as windowed_ncc, but windows of the
+    reference, so the silence after the audio counts for nothing)."""
+    n = int(chunk_s * rate)
+    scores = [best_ncc(recorded, reference[i:i + n], rate, min_overlap=0.95)[0]
+              for i in range(0, reference.size - n + 1, n)]
+    return float(np.median(scores))
 
 
 # -- signalling, with SIPp as the far end ---------------------------------------------------------------------
@@ -313,23 +326,26 @@ def test_fifty_calls_back_to_back_each_recorded_correctly(live, qtbot):
     finally:
         customer.stop()
     assert len(set(ids)) == CALLS
-    own, other, lengths = [], [], []
+    own, whole, other, lengths = [], [], [], []
     for i, cid in enumerate(ids):
         doc, rec, rate = live.manifest(cid)
         assert doc["outcome"] == "recorded" and doc["direction"] == "incoming", (i, doc["outcome"])
         assert doc["remote_number"] == CUSTOMER
         cust = rec[:, 1]
         ref = resample(refs[i], 8000, rate)
-        own.append(best_ncc(cust, ref, rate, min_overlap=0.4)[0])
+        own.append(_chunks_ncc(cust, ref, rate))
+        whole.append(best_ncc(cust, ref, rate, min_overlap=0.4)[0])
         for j in (i - 1, i + 1):
             if 0 <= j < CALLS:
-                other.append(best_ncc(cust, resample(refs[j], 8000, rate), rate, min_overlap=0.4)[0])
+                other.append(_chunks_ncc(cust, resample(refs[j], 8000, rate), rate))
         lengths.append(rec.shape[0] / rate)
     total_s = time.monotonic() - t0
     print(f"\n{CALLS} calls: {calls_s:.0f} s of calls, {total_s:.0f} s with verification; "
-          f"own-call NCC min {min(own):.3f} median {np.median(own):.3f}; neighbours' max {max(other):.3f}; "
+          f"own-call NCC (0.3 s chunks) min {min(own):.3f} median {np.median(own):.3f}, one lag min {min(whole):.3f} "
+          f"median {np.median(whole):.3f}; neighbours' max {max(other):.3f}; "
           f"recording length {min(lengths):.2f}-{max(lengths):.2f} s")
-    (live.tmp / "fifty.json").write_text(json.dumps({"own": own, "other": other, "lengths": lengths,
+    (live.tmp / "fifty.json").write_text(json.dumps({"own": own, "whole": whole, "other": other, "lengths": lengths,
                                                      "calls_s": calls_s, "total_s": total_s}))
+    # One lag over the whole call is reported, not asserted: a jitter-buffer slip drops it (0.57-0.997 measured).
     assert min(own) >= 0.8, sorted(own)[:5]
     assert max(other) <= 0.3, sorted(other)[-5:]
