@@ -27,6 +27,17 @@ sys.path.insert(0, str(ROOT / "desktop"))
 sys.path.insert(0, str(ROOT))
 
 
+
+def _wait_ms(ms: int) -> None:
+    """Let Qt and the capture threads run. QTest.qWait holds the GIL for its whole wait under PySide6,
+    so the recorder's capture threads starved and the shots showed devices "lost" and a 00:00 timer."""
+    from PySide6.QtWidgets import QApplication
+
+    end = time.monotonic() + ms / 1000
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
 def _free_display() -> int:
     for n in range(90, 140):
         if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
@@ -56,9 +67,9 @@ class Shooter:
     def grab(self, widget, name: str) -> None:
         from PySide6.QtTest import QTest
 
-        QTest.qWait(150)
+        _wait_ms(150)
         widget.adjustSize()
-        QTest.qWait(100)
+        _wait_ms(100)
         self.out.mkdir(parents=True, exist_ok=True)
         if not widget.grab().save(str(self.out / f"{name}.png")):
             raise SystemExit(f"could not save {name}.png")
@@ -90,7 +101,7 @@ def shoot_language(lang: str, out: Path, tmp: Path, recipient: str, audio) -> in
     app.start()
     ctl = app.core.controller
     window = app.view.window
-    QTest.qWait(300)
+    _wait_ms(300)
 
     def states(tag: str) -> None:
         app.refresh()
@@ -101,7 +112,7 @@ def shoot_language(lang: str, out: Path, tmp: Path, recipient: str, audio) -> in
 
     def ev(kind: str, call_id: str | None = None, number: str | None = None, label: str | None = None) -> None:
         ctl.handle(CallEvent.parse(kind, call_id=call_id, number=number, label=label))
-        QTest.qWait(200)
+        _wait_ms(200)
 
     if app.staff_dialog is not None:
         shot.grab(app.staff_dialog, "staff-notice")
@@ -119,7 +130,7 @@ def shoot_language(lang: str, out: Path, tmp: Path, recipient: str, audio) -> in
     ev("notice-given", "c1")
     # Until a few seconds are recorded (the loopback may take a moment to deliver its first block).
     for _ in range(40):
-        QTest.qWait(200)
+        _wait_ms(200)
         if ctl.view(ctl.sessions["c1"])["recorded_s"] >= 3.0:
             break
     app._tick()
@@ -129,7 +140,7 @@ def shoot_language(lang: str, out: Path, tmp: Path, recipient: str, audio) -> in
     app._tick()
     shot.grab(app.card, "card-agreement-marked")
     app.card.btn_label.click()
-    QTest.qWait(200)
+    _wait_ms(200)
     if app.label_dialog is not None:
         app.label_dialog.setTextValue({"fi": "12 kk sopimus", "sv": "12 mån avtal", "en": "12-month contract"}[lang])
         shot.grab(app.label_dialog, "agreement-label-dialog")
@@ -137,7 +148,7 @@ def shoot_language(lang: str, out: Path, tmp: Path, recipient: str, audio) -> in
     app._tick()
     shot.grab(app.card, "card-agreement-labelled")
     ev("pause", "c1")
-    QTest.qWait(2500)
+    _wait_ms(2500)
     app._tick()
     shot.grab(app.card, "card-paused")
     states("paused-reminder")
@@ -148,12 +159,12 @@ def shoot_language(lang: str, out: Path, tmp: Path, recipient: str, audio) -> in
     states("on-hold")
     ev("unhold", "c1")
     args = audio.unload("source_name=agent_mic")
-    QTest.qWait(1200)
+    _wait_ms(1200)
     app._tick()
     shot.grab(app.card, "card-device-lost")
     states("device-lost")
     audio.load("module-remap-source", args)
-    QTest.qWait(1500)
+    _wait_ms(1500)
     ev("declined", "c1")
     states("declined")
     ev("ended", "c1")
@@ -166,17 +177,17 @@ def shoot_language(lang: str, out: Path, tmp: Path, recipient: str, audio) -> in
     ev("ended", "c2")
     prefs = app.open_preferences()
     if prefs is not None:
-        QTest.qWait(200)
+        _wait_ms(200)
         shot.grab(prefs, "preferences")
         prefs.close()
     app.show_about()
-    QTest.qWait(200)
+    _wait_ms(200)
     if app.about_box is not None:
         shot.grab(app.about_box, "about")
         app.about_box.close()
     dlg = app.open_devices()
     if dlg is not None:
-        QTest.qWait(1500)
+        _wait_ms(1500)
         shot.grab(dlg, "devices")
         dlg.close()
     # The tray menu, built as it is when the desktop has a tray.
@@ -202,7 +213,7 @@ def shoot_language(lang: str, out: Path, tmp: Path, recipient: str, audio) -> in
                    f'[ui]\nlanguage = "{lang}"\n')
     broken = TaltioApp(settings_mod.load(bad, tmp / "nouser.toml"))
     broken.start()
-    QTest.qWait(300)
+    _wait_ms(300)
     window = broken.view.window
     app = broken
     states("error")

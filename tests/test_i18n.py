@@ -652,8 +652,7 @@ def test_device_loss_cause_and_refusals_are_translated_too(qapp):
     from taltio.ui import i18n
     from taltio.ui.core_text import render, render_error
 
-    cause = Text(QT_TRANSLATE_NOOP("core", "'{device}' stopped (unplugged, or the audio server restarted)"),
-                 device="Jabra")
+    cause = Text(QT_TRANSLATE_NOOP("core", "unplugged, or the audio server restarted"))
     s = CallSession(call_id="c1")
     try:
         s.pause(0.0)
@@ -661,7 +660,7 @@ def test_device_loss_cause_and_refusals_are_translated_too(qapp):
         err = exc
     try:
         assert i18n.install("fi")
-        assert render(cause) == "'Jabra' pysähtyi (irrotettu, tai äänipalvelin käynnistyi uudelleen)"
+        assert render(cause) == "irrotettu, tai äänipalvelin käynnistyi uudelleen"
         assert render_error(err) == "puhelua c1 ei tallenneta; ei mitään keskeytettävää"
         assert str(err) == "call c1 is not recording; nothing to pause"     # hook replies and logs stay English
     finally:

@@ -836,12 +836,6 @@
         <translation>the call is private; nothing is recorded anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/adapters/audio_portaudio.py" line="+36"/>
-        <location filename="../../desktop/taltio/adapters/audio_pulse.py" line="+62"/>
-        <source>&apos;{device}&apos; stopped (unplugged, or the audio server restarted)</source>
-        <translation>&apos;{device}&apos; stopped (unplugged, or the audio server restarted)</translation>
-    </message>
-    <message>
         <location filename="../../desktop/taltio/ui/app.py" line="-252"/>
         <source>Taltio cannot record: {problem}</source>
         <translation>Taltio cannot record: {problem}</translation>
@@ -963,6 +957,12 @@
         <location line="+83"/>
         <source>The {target} policy in force (version {version}) is no longer in storage. It stays in force; to withdraw settings, publish a new version without them.</source>
         <translation>The {target} policy in force (version {version}) is no longer in storage. It stays in force; to withdraw settings, publish a new version without them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/taltio/adapters/audio_portaudio.py" line="+37"/>
+        <location filename="../../desktop/taltio/adapters/audio_pulse.py" line="+63"/>
+        <source>unplugged, or the audio server restarted</source>
+        <translation>unplugged, or the audio server restarted</translation>
     </message>
 </context>
 <context>

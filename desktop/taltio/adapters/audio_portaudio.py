@@ -33,8 +33,8 @@ class PortAudioStream(Stream):
             # PortAudio ends a stream whose device vanished; when we closed it ourselves it is no news.
             if not self._closing and not self._lost_sent:
                 self._lost_sent = True
-                sink.lost(channel, Text(QT_TRANSLATE_NOOP("core", "'{device}' stopped (unplugged, or the audio server restarted)"),
-                                       device=label))
+                # The sentence around it names the device already ("'{device}' stopped ({cause})").
+                sink.lost(channel, Text(QT_TRANSLATE_NOOP("core", "unplugged, or the audio server restarted")))
 
         try:
             self.stream = sd.InputStream(device=device, channels=1, samplerate=rate, dtype="float32",

@@ -59,8 +59,8 @@ class PulseStream(Stream):
                 sink.push(channel, np.frombuffer(data, np.float32), time.monotonic())
         except error:
             if not self._closing:
-                sink.lost(channel, Text(QT_TRANSLATE_NOOP("core", "'{device}' stopped (unplugged, or the audio server restarted)"),
-                                       device=label))
+                # The sentence around it names the device already ("'{device}' stopped ({cause})").
+                sink.lost(channel, Text(QT_TRANSLATE_NOOP("core", "unplugged, or the audio server restarted")))
         finally:
             # Freed by the thread that reads: pa_simple is not safe to free under a blocked read.
             try:
