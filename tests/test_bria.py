@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from taltio.core.events import SOFTPHONE_LOST
 from taltio.adapters.softphone_bria import DEFAULT_URL, BriaAdapter, BriaProtocolError, parse_calls, parse_message
 from taltio.core import settings as settings_mod
 from tests.fixtures.bria_sim import BAD_ANSWERS, GARBAGE, OVERSIZED, BriaSim, SimCall, event, message, status_xml
@@ -131,6 +132,7 @@ def test_calls_end_when_bria_stays_away(sim, bria):
     sink.wait_len(2)
     sim.stop()
     assert sink.wait_len(3)[-1] == ("ended", "c1")
+    assert sink[-1].label == SOFTPHONE_LOST              # ends as interrupted, the recording kept
 
 
 def test_connecting_to_nothing_retries_without_crashing():

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from taltio.core.events import SOFTPHONE_LOST
 from taltio.adapters.softphone_linphone import (LinphoneAdapter, LinphoneProtocolError, parse_answer, parse_pop_event,
                                                 split_address)
 from taltio.core import settings as settings_mod
@@ -404,6 +405,7 @@ def test_calls_end_when_the_daemon_stays_away(fake, adapter):
     fake.close()
     sink.wait_for(lambda k: k == ["incoming", "answered", "ended"], timeout=5)
     assert "not reachable" in a.status
+    assert sink.events[-1].label == SOFTPHONE_LOST        # ends as interrupted, the recording kept
 
 
 def test_a_call_gone_while_the_connection_was_down_ends_on_reconnect(fake, adapter):

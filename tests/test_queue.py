@@ -229,3 +229,33 @@ def test_a_bug_in_the_target_never_kills_the_upload_worker(tmp_path):
     finally:
         q.stop()
     assert (tmp_path / "store/a/2026/11/28/c1.manifest.json").exists()
+
+
+def test_storage_that_ignores_checksums_is_never_trusted_again(tmp_path):
+    """A store that accepts an empty PUT under a non-empty file's checksum (the existence probe) would make the
+    next retry see 412 and the queue delete the only copy. Taltio stops reporting anything as stored, for good."""
+    from taltio.adapters.storage import S3Target
+
+    class Lax:                                   # stands in for a store that does not check x-amz-checksum-sha256
+        def put_object(self, **kw):
+            return {}
+
+    journal = UploadQueue(tmp_path / "q.db", FolderTarget(tmp_path / "unused"))
+    t = S3Target("b", "agents/a", "http://127.0.0.1:9", "us-east-1", "k", "s")
+    t._client = Lax()
+    try:
+        t.stored("x/y", "00" * 32, journal=journal)
+        raise AssertionError("a lax store was trusted")
+    except StorageError as exc:
+        assert "did not match its checksum" in str(exc)
+    src = tmp_path / "f"
+    src.write_bytes(b"abc")
+    t2 = S3Target("b", "agents/a", "http://127.0.0.1:9", "us-east-1", "k", "s")     # e.g. after a restart
+    t2._client = Lax()
+    for call in (lambda: t2.put("x/z", src, hashlib.sha256(b"abc").hexdigest(), journal=journal),
+                 lambda: t2.stored("x/y", "00" * 32, journal=journal)):
+        try:
+            call()
+            raise AssertionError("reported stored")
+        except StorageError as exc:
+            assert "every local copy is kept" in str(exc)

@@ -164,6 +164,10 @@ def print_settings() -> int:
         return 1
     width = max(len(r[0]) for r in rows)
     for key, value, src, scope in rows:
+        if key == "storage.proxy" and value:
+            from .adapters.storage import mask_proxy
+
+            value = mask_proxy(value)           # a proxy password never goes into a ticket
         shown = repr(value)
         shown = shown if len(shown) <= 60 else shown[:57] + "…"
         lock = "  [locked]" if src.startswith("machine") else ""

@@ -13,6 +13,7 @@ running or restarts is retried with backoff.
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import logging
 import socket
@@ -23,7 +24,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..core.events import CallEvent, EventError, EventKind
+from ..core.events import SOFTPHONE_LOST, CallEvent, EventError, EventKind
 from .softphone import EventSink, SoftphoneAdapter
 
 log = logging.getLogger("taltio.softphone.bria")
@@ -454,7 +455,13 @@ class BriaAdapter(SoftphoneAdapter):
         if self._calls and time.monotonic() - since >= self.calls_lost_after:
             log.warning("Bria has been unreachable for %g s: its %d call(s) are taken as ended",
                         self.calls_lost_after, len(self._calls))
-            self._apply([])
+            self._losing = True         # these calls end as interrupted (SOFTPHONE_LOST), recordings kept
+            try:
+                self._apply([])
+            finally:
+                self._losing = False
+
+    _losing = False
 
     def _emit(self, kind: str, call: BriaCall, direction: str | None) -> None:
         number = call.number if kind in ("incoming", "outgoing") else None
@@ -463,6 +470,8 @@ class BriaAdapter(SoftphoneAdapter):
         except EventError:
             self._problem("bad-number", "a call whose number is not a phone number (recorded without it)")
             ev = CallEvent.parse(kind, call_id=call.id, source="bria", direction=direction)
+        if kind == "ended" and self._losing:
+            ev = dataclasses.replace(ev, label=SOFTPHONE_LOST)
         if self._sink is not None:
             try:
                 self._sink(ev)

@@ -32,6 +32,7 @@ seconds, are ended.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import re
@@ -43,7 +44,7 @@ import time
 import uuid
 from dataclasses import dataclass
 
-from ..core.events import CallEvent, EventError
+from ..core.events import SOFTPHONE_LOST, CallEvent, EventError
 from .softphone import EventSink, SoftphoneAdapter
 
 log = logging.getLogger("taltio.softphone.linphone")
@@ -328,9 +329,11 @@ class LinphoneAdapter(SoftphoneAdapter):
         restarted = pid is not None and self._daemon_pid is not None and pid != self._daemon_pid
         if pid is not None:
             self._daemon_pid = pid
+        # A fresh token for every connection: where the peer's pid is unknown (not Linux) a restarted
+        # daemon counting its ids from 1 again must not hit an ended call's id. Known calls keep theirs.
+        self._token = uuid.uuid4().hex[:8]
         if restarted:
             self._end_all("linphone-daemon restarted: its earlier calls are over")
-            self._token = uuid.uuid4().hex[:8]
         else:
             # Still there? (A daemon restarted without us noticing knows none of them.)
             for cid in list(self._calls):
@@ -339,7 +342,7 @@ class LinphoneAdapter(SoftphoneAdapter):
                 except LinphoneProtocolError:
                     continue
                 if not ans.ok and "no call" in ans.reason.lower():
-                    self._finish(cid)
+                    self._finish(cid, lost=True)
         self._set_status(f"connected to linphone-daemon at {self.path}")
 
     def _exchange(self, sock: socket.socket, line: str) -> bytes:
@@ -458,17 +461,18 @@ class LinphoneAdapter(SoftphoneAdapter):
             return {}
         return ans.fields if ans.ok else None
 
-    def _finish(self, cid: str) -> None:
+    def _finish(self, cid: str, lost: bool = False) -> None:
         call = self._calls.pop(cid, None)
         if call is not None:
             self._remember_ended(call.call_id)
-            self._emit("ended", call)
+            self._emit("ended", call, lost=lost)
 
     def _end_all(self, why: str) -> None:
+        """The daemon is gone or restarted: its calls end as interrupted (SOFTPHONE_LOST), recordings kept."""
         if self._calls:
             log.warning("%s: %d call(s) taken as ended", why, len(self._calls))
         for cid in list(self._calls):
-            self._finish(cid)
+            self._finish(cid, lost=True)
 
     def _remember_ended(self, call_id: str) -> None:
         self._ended[call_id] = None
@@ -479,7 +483,8 @@ class LinphoneAdapter(SoftphoneAdapter):
         if self._calls and time.monotonic() - since >= self.calls_lost_after:
             self._end_all(f"linphone-daemon has been unreachable for {self.calls_lost_after:g} s")
 
-    def _emit(self, kind: str, call: _Call, number: str | None = None, display_name: str | None = None) -> None:
+    def _emit(self, kind: str, call: _Call, number: str | None = None, display_name: str | None = None,
+              lost: bool = False) -> None:
         try:
             ev = CallEvent.parse(kind, call_id=call.call_id, number=number, source="linphone",
                                  direction=call.direction, display_name=display_name)
@@ -490,6 +495,8 @@ class LinphoneAdapter(SoftphoneAdapter):
                                      display_name=display_name)
             except EventError:
                 ev = CallEvent.parse(kind, call_id=call.call_id, source="linphone", direction=call.direction)
+        if lost:
+            ev = dataclasses.replace(ev, label=SOFTPHONE_LOST)
         if self._sink is not None:
             try:
                 self._sink(ev)

@@ -25,6 +25,7 @@ log = logging.getLogger("taltio.storage")
 
 
 MIB = 1024 * 1024
+UNVERIFIED = "!storage-does-not-verify-checksums"    # journal entry: set once, never cleared by the app
 SMALL_BODY = 2 * MIB
 _CLIENT_LOCK = threading.Lock()
 
@@ -63,7 +64,7 @@ class StorageTarget(ABC):
     def put(self, key: str, path: Path, sha256_hex: str, journal: UploadJournal | None = None) -> PutResult:
         """Store *path* under *key* exactly once; EXISTS when it already is (a retry). Raises StorageError."""
 
-    def stored(self, key: str, sha256_hex: str) -> bool:
+    def stored(self, key: str, sha256_hex: str, journal: UploadJournal | None = None) -> bool:
         """Whether *key* is already in storage (with a put-only credential where needed)."""
         raise StorageError(f"{self.describe()} cannot tell whether {key} is stored")
 
@@ -127,7 +128,7 @@ class FolderTarget(StorageTarget):
         except OSError as exc:
             raise StorageError(f"cannot write to {self.root}: {exc.strerror or exc}") from None
 
-    def stored(self, key: str, sha256_hex: str) -> bool:
+    def stored(self, key: str, sha256_hex: str, journal: UploadJournal | None = None) -> bool:
         dest = self.root / key
         try:
             return dest.exists() and sha256_file(dest) == sha256_hex
@@ -255,7 +256,18 @@ class S3Target(StorageTarget):
     multipart_threshold: int = 16 * MIB
     part_size: int = 8 * MIB
 
+    unverified = False      # set for good once storage is caught storing what does not match its checksum
+
+    def _refuse_if_unverified(self, journal: UploadJournal | None = None) -> None:
+        if journal is not None and journal.load(UNVERIFIED) is not None:
+            self.unverified = True          # remembered across restarts (the queue database)
+        if self.unverified:
+            raise StorageError(f"{self.describe()} stored an object that did not match its checksum: nothing more is "
+                               "uploaded, and every local copy is kept, until IT checks the storage (it must verify "
+                               "x-amz-checksum-sha256)")
+
     def put(self, key: str, path: Path, sha256_hex: str, journal: UploadJournal | None = None) -> PutResult:
+        self._refuse_if_unverified(journal)
         key = self._full(key)
         try:
             size = path.stat().st_size
@@ -331,7 +343,7 @@ class S3Target(StorageTarget):
                     if _code(exc) != "NoSuchUpload":
                         raise
                 # The upload is gone: completed before a crash (the object exists), or aborted.
-                if self._exists(key, sha256_hex):
+                if self._exists(key, sha256_hex, journal):
                     if journal:
                         journal.save(key, None)
                     return PutResult.EXISTS
@@ -341,15 +353,22 @@ class S3Target(StorageTarget):
                 for number in range(1, count + 1):
                     data = fh.read(part_size)
                     digest = hashlib.sha256(data).digest()
-                    etag = '"' + hashlib.md5(data, usedforsecurity=False).hexdigest() + '"'
+                    md5 = '"' + hashlib.md5(data, usedforsecurity=False).hexdigest() + '"'
                     have = listed.get(number)
-                    if not (have and have["Size"] == len(data) and have["ETag"] == etag):
+                    # A listed part is ours if storage's ETag is the one it gave us for this part (kept in the
+                    # journal; storage checked its SHA-256 then), or the MD5 of the local bytes (plain S3 and
+                    # SeaweedFS; with SSE-KMS/SSE-C an ETag is not an MD5, so the journal is what counts).
+                    known = (state.get("etags") or {}).get(str(number))
+                    if have and have["Size"] == len(data) and have["ETag"] in (known, md5):
+                        etag = have["ETag"]
+                    else:
                         resp = self.client.upload_part(Bucket=self.bucket, Key=key, UploadId=state["upload_id"],
                                                        PartNumber=number, Body=data,
                                                        ChecksumSHA256=base64.b64encode(digest).decode())
-                        if resp.get("ETag") and resp["ETag"] != etag:
-                            raise StorageError(f"storage stored part {number} of {key.rsplit('/', 1)[-1]} with a "
-                                               "different ETag")
+                        etag = resp.get("ETag") or md5
+                        state.setdefault("etags", {})[str(number)] = etag
+                        if journal:
+                            journal.save(key, state)
                     parts.append({"PartNumber": number, "ETag": etag,
                                   "ChecksumSHA256": base64.b64encode(digest).decode(), "_digest": digest})
             composite = base64.b64encode(hashlib.sha256(b"".join(p.pop("_digest") for p in parts)).digest()).decode()
@@ -385,7 +404,7 @@ class S3Target(StorageTarget):
                 return parts
             marker = resp["NextPartNumberMarker"]
 
-    def _exists(self, key: str, sha256_hex: str) -> bool:
+    def _exists(self, key: str, sha256_hex: str, journal: UploadJournal | None = None) -> bool:
         """Whether *key* is stored, with a put-only credential (no GET/HEAD allowed).
 
         An empty PUT carrying the whole file's checksum and If-None-Match: an existing key
@@ -403,15 +422,21 @@ class S3Target(StorageTarget):
             if _code(exc) in ("BadDigest", "XAmzContentSHA256Mismatch", "InvalidDigest"):
                 return False
             raise
-        # Storage accepted an empty object under the checksum of a non-empty file: it does not verify.
+        # Storage accepted an empty object under the checksum of a non-empty file: it does not verify
+        # checksums, and the empty object now holds the key (a retry would see 412 and believe the
+        # recording stored). From here on nothing is reported stored, so no local copy is ever deleted.
+        self.unverified = True
+        if journal is not None:
+            journal.save(UNVERIFIED, {"key": key})
         raise StorageError(f"storage accepted an object that did not match its checksum ({key}); it cannot be "
                            "trusted with recordings")
 
-    def stored(self, key: str, sha256_hex: str) -> bool:
+    def stored(self, key: str, sha256_hex: str, journal: UploadJournal | None = None) -> bool:
         from botocore.exceptions import BotoCoreError, ClientError
 
+        self._refuse_if_unverified(journal)
         try:
-            return self._exists(self._full(key), sha256_hex)
+            return self._exists(self._full(key), sha256_hex, journal)
         except ClientError as exc:
             raise self._refused(key, exc) from None
         except (BotoCoreError, OSError) as exc:

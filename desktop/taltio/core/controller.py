@@ -78,6 +78,7 @@ class Controller:
         # The supervisor policies in force ({target: version}) and when they were applied: every
         # manifest carries them, so a recording shows which rules and notice texts applied.
         self.policy_versions: dict[str, int] = {}
+        self._rules_at_start: dict[str, CallRules] = {}    # call id -> the rules when it began
         self.policy_rejections: list[dict] = []     # the latest refusal per target, for the heartbeat and tray
         self.next_private: str | None = None     # reason, once the agent marked the next call private
         self.pending_staff_ack: dict | None = None   # goes into the next manifest
@@ -430,6 +431,8 @@ class Controller:
         s = CallSession(call_id=call_id, direction=ev.direction, number=ev.number, ring_at=ev.at, queue=ev.queue,
                         display_name=ev.display_name)
         self.sessions[call_id] = s
+        s.policy_versions = dict(self.policy_versions)
+        self._rules_at_start[call_id] = self.rules
         self._sources[call_id] = ev.source
         if not ev.call_id:
             self._generated.add(call_id)
@@ -456,13 +459,13 @@ class Controller:
     def _start_recording(self, s: CallSession, on_answer: bool = False) -> None:
         if s.call_id in self.recorders:      # on_answer mode: the notice only gets its time noted
             s.notice_given()
-            s.notice_sha256 = s.notice_sha256 or digest(self.rules.notice_texts.get(s.notice_language, ""))
+            s.notice_sha256 = s.notice_sha256 or digest(self._texts_for(s).get(s.notice_language, ""))
             return
         if on_answer:
             s.record_on_answer()
         else:
             s.notice_given()
-            s.notice_sha256 = digest(self.rules.notice_texts.get(s.notice_language, ""))
+            s.notice_sha256 = digest(self._texts_for(s).get(s.notice_language, ""))
         full = self._queue_full()
         if full is not None:
             # storage.when_queue_full = "stop": waiting recordings are never deleted for room, so this
@@ -499,8 +502,10 @@ class Controller:
                                               "room: check the network"),
                     used=st.pending_bytes // 2**20, quota=r.queue_quota_bytes // 2**20)
 
-    def policy_state(self) -> dict:
-        return {"versions": dict(self.policy_versions)}
+    def _texts_for(self, s: CallSession) -> dict:
+        """The notice texts in force when the call began: a policy arriving mid-call applies to the next one."""
+        rules = self._rules_at_start.get(s.call_id, self.rules)
+        return rules.notice_texts
 
     def apply_settings(self, settings, policy_versions: dict[str, int]) -> None:  # noqa: ANN001 - Settings
         """Settings changed by a supervisor policy: they apply from the next call on; a call in progress
@@ -650,8 +655,9 @@ class Controller:
         doc = manifest.build(s, agent_id=self.agent_id, workstation_id=self.workstation_id, key=self.key,
                              audio=audio, segments=segments, duration_s=duration_s, interrupted=interrupted,
                              sample_rate=self.rate, codec=codec or codec_label(self.codec),
-                             staff_ack=self.pending_staff_ack, policy=self.policy_state())
+                             staff_ack=self.pending_staff_ack, policy={"versions": dict(s.policy_versions)})
         self.pending_staff_ack = None
+        self._rules_at_start.pop(s.call_id, None)
         manifest.write_signed(d, doc, self.key)
         # Local file name -> object name: every object of a call is named <call-id>.<what>,
         # so several calls share a day folder in storage. Audio first, manifest last.

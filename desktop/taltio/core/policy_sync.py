@@ -104,8 +104,13 @@ class PolicySync:
             except PolicyError as exc:
                 # E.g. IT removed the signer from policy.allowed_signers: its documents (and the version
                 # mark they set, which a stolen key could have pushed to the maximum) no longer count.
+                # Otherwise (a copy changed on disk, or a crash between writing the document and
+                # state.json) the document goes but the version mark stays: an older signed version
+                # from storage must not be accepted again because of a local mishap.
                 log.warning("saved policy for %s dropped: %s", target, exc)
                 self._load_errors.append((target, exc.reason.value, exc.message))
+                if exc.reason != Reason.UNKNOWN_SIGNER:
+                    self._high[target] = (version, sha)
                 continue
             self._in_force[target] = p
             self._high[target] = (version, sha)

@@ -234,7 +234,7 @@ class UploadQueue:
                 key = f"{key_prefix}/{f['object']}"
                 if not path.exists():
                     # Only after a power cut that took the last progress marks but not the removal.
-                    if not self.target.stored(key, f["sha256"]):
+                    if not self.target.stored(key, f["sha256"], journal=self):
                         raise StorageError(f"{path} is missing from the local queue; it cannot be uploaded")
                     result = PutResult.EXISTS
                 else:

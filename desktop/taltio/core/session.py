@@ -82,6 +82,7 @@ class CallSession:
     notice_sha256: str | None = None    # of the text shown when the notice was given: evidence of what was read
     queue: str | None = None            # the service line the call came through, when the softphone says
     display_name: str | None = None     # the remote party's name as the softphone showed it
+    policy_versions: dict = field(default_factory=dict)  # supervisor policies in force when the call began
 
     def __post_init__(self) -> None:
         if not self.transitions:
@@ -236,6 +237,7 @@ class CallSession:
             "notice_sha256": self.notice_sha256,
             "queue": self.queue,
             "display_name": self.display_name,
+            "policy_versions": self.policy_versions,
         }
 
 
@@ -256,5 +258,6 @@ def session_from_json(doc: dict) -> CallSession:
         error=doc.get("error"), gaps=doc.get("gaps", []), alarms=doc.get("alarms", []),
         devices=doc.get("devices", []), notice_mode=doc.get("notice_mode", "agent"),
         private_reason=doc.get("private_reason"), notice_language=doc.get("notice_language", "fi"),
-        notice_sha256=doc.get("notice_sha256"), queue=doc.get("queue"), display_name=doc.get("display_name"))
+        notice_sha256=doc.get("notice_sha256"), queue=doc.get("queue"), display_name=doc.get("display_name"),
+        policy_versions=doc.get("policy_versions", {}))
     return s
