@@ -452,7 +452,12 @@
 <context>
     <name>TaltioApp</name>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="+228"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="+174"/>
+        <source>the policy {targets} has expired; it stays in force until a new version is published</source>
+        <translation>the policy {targets} has expired; it stays in force until a new version is published</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <location line="+7"/>
         <source>none</source>
         <translation>none</translation>
@@ -650,7 +655,7 @@
         <translation>{count} calls are active and &apos;{event}&apos; does not say which: pass --call-id ID or --number N</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>no active call with number {number}</source>
         <translation>no active call with number {number}</translation>
     </message>
@@ -705,12 +710,12 @@
         <translation>call id &apos;{call}&apos; was already used for an ended call</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Not recording: the calls waiting for upload fill this computer&apos;s quota ({used} of {quota} MB); recording resumes when uploads make room: check the network</source>
         <translation>Not recording: the calls waiting for upload fill this computer&apos;s quota ({used} of {quota} MB); recording resumes when uploads make room: check the network</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>new calls will not be recorded when it is full</source>
         <translation>new calls will not be recorded when it is full</translation>
     </message>
@@ -790,7 +795,7 @@
         <translation>switching back to &apos;{device}&apos;</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/core/session.py" line="+96"/>
+        <location filename="../../desktop/taltio/core/session.py" line="+97"/>
         <source>call {call} is {state}; cannot go to {target}</source>
         <translation>call {call} is {state}; cannot go to {target}</translation>
     </message>
@@ -954,7 +959,7 @@
         <translation>The saved {target} policy on this computer was changed; it is no longer applied. The next fetch from storage replaces it.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+88"/>
         <source>The {target} policy in force (version {version}) is no longer in storage. It stays in force; to withdraw settings, publish a new version without them.</source>
         <translation>The {target} policy in force (version {version}) is no longer in storage. It stays in force; to withdraw settings, publish a new version without them.</translation>
     </message>

@@ -452,7 +452,12 @@
 <context>
     <name>TaltioApp</name>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="+228"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="+174"/>
+        <source>the policy {targets} has expired; it stays in force until a new version is published</source>
+        <translation>käytäntö {targets} on vanhentunut; se pysyy voimassa, kunnes uusi versio julkaistaan</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <location line="+7"/>
         <source>none</source>
         <translation>ei mitään</translation>
@@ -650,7 +655,7 @@
         <translation>{count} puhelua on käynnissä, eikä &apos;{event}&apos; kerro mitä niistä: anna --call-id ID tai --number N</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>no active call with number {number}</source>
         <translation>numerosta {number} ei ole käynnissä olevaa puhelua</translation>
     </message>
@@ -705,12 +710,12 @@
         <translation>puhelutunnus &apos;{call}&apos; on jo käytetty päättyneelle puhelulle</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Not recording: the calls waiting for upload fill this computer&apos;s quota ({used} of {quota} MB); recording resumes when uploads make room: check the network</source>
         <translation>Ei tallenneta: lähetystä odottavat puhelut täyttävät tämän koneen kiintiön ({used}/{quota} Mt); tallennus jatkuu, kun lähetykset vapauttavat tilaa: tarkista verkkoyhteys</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>new calls will not be recorded when it is full</source>
         <translation>uusia puheluita ei tallenneta, kun se on täynnä</translation>
     </message>
@@ -790,7 +795,7 @@
         <translation>vaihdetaan takaisin laitteeseen &apos;{device}&apos;</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/core/session.py" line="+96"/>
+        <location filename="../../desktop/taltio/core/session.py" line="+97"/>
         <source>call {call} is {state}; cannot go to {target}</source>
         <translation>puhelun {call} tila on {state}; siirtyminen tilaan {target} ei ole mahdollista</translation>
     </message>
@@ -954,7 +959,7 @@
         <translation>Tälle koneelle tallennettua käytäntöä {target} on muutettu; sitä ei enää käytetä. Seuraava haku tallennuspaikasta korvaa sen.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+88"/>
         <source>The {target} policy in force (version {version}) is no longer in storage. It stays in force; to withdraw settings, publish a new version without them.</source>
         <translation>Voimassa oleva käytäntö {target} (versio {version}) ei ole enää tallennuspaikassa. Se pysyy voimassa; poistaaksesi asetuksia julkaise uusi versio ilman niitä.</translation>
     </message>

@@ -452,7 +452,12 @@
 <context>
     <name>TaltioApp</name>
     <message>
-        <location filename="../../desktop/taltio/ui/app.py" line="+228"/>
+        <location filename="../../desktop/taltio/ui/app.py" line="+174"/>
+        <source>the policy {targets} has expired; it stays in force until a new version is published</source>
+        <translation>policyn {targets} har gått ut; den gäller tills en ny version publiceras</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <location line="+7"/>
         <source>none</source>
         <translation>ingen</translation>
@@ -650,7 +655,7 @@
         <translation>{count} samtal pågår och &apos;{event}&apos; säger inte vilket: ange --call-id ID eller --number N</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>no active call with number {number}</source>
         <translation>inget pågående samtal med numret {number}</translation>
     </message>
@@ -705,12 +710,12 @@
         <translation>samtals-id &apos;{call}&apos; har redan använts för ett avslutat samtal</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Not recording: the calls waiting for upload fill this computer&apos;s quota ({used} of {quota} MB); recording resumes when uploads make room: check the network</source>
         <translation>Spelar inte in: samtalen som väntar på uppladdning fyller datorns kvot ({used} av {quota} MB); inspelningen fortsätter när uppladdningarna frigör utrymme: kontrollera nätverket</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>new calls will not be recorded when it is full</source>
         <translation>nya samtal spelas inte in när den är full</translation>
     </message>
@@ -790,7 +795,7 @@
         <translation>byter tillbaka till &apos;{device}&apos;</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/core/session.py" line="+96"/>
+        <location filename="../../desktop/taltio/core/session.py" line="+97"/>
         <source>call {call} is {state}; cannot go to {target}</source>
         <translation>samtalet {call} är {state}; kan inte gå till {target}</translation>
     </message>
@@ -954,7 +959,7 @@
         <translation>Den sparade policyn {target} på den här datorn har ändrats; den tillämpas inte längre. Nästa hämtning från lagringen ersätter den.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+88"/>
         <source>The {target} policy in force (version {version}) is no longer in storage. It stays in force; to withdraw settings, publish a new version without them.</source>
         <translation>Den gällande policyn {target} (version {version}) finns inte längre i lagringen. Den fortsätter att gälla; för att dra tillbaka inställningar, publicera en ny version utan dem.</translation>
     </message>

@@ -233,6 +233,7 @@ class S3Target(StorageTarget):
                               # Every request is built here from known-good values; botocore's schema walk
                               # of each one is pure per-request CPU in a backlog drain.
                               parameter_validation=False,
+                              max_pool_connections=20,      # up to 16 upload workers share this client
                               connect_timeout=3, read_timeout=30,
                               request_checksum_calculation="when_required",
                               response_checksum_validation="when_required",

@@ -149,6 +149,10 @@ class Heartbeat:
         now = self._clock()
         st = self.queue.status()
         errors = self._current_errors(now)
+        # The thresholds may change with a supervisor policy: the controller's rules are current.
+        rules = getattr(self.controller, "rules", None)
+        if rules is not None and getattr(rules, "backlog_warn_count", 0):
+            self.warn_count, self.warn_hours = rules.backlog_warn_count, rules.backlog_warn_s / 3600
         backlogged = backlog_warning(st.pending, st.oldest_age_s, self.warn_count, self.warn_hours)
         if backlogged != self._backlog_warned:
             self._backlog_warned = backlogged

@@ -81,7 +81,6 @@ class UploadQueue:
         self._claimed: set[str] = set()        # call ids a worker is uploading now
         self.listeners: list[Callable[[QueueStatus], None]] = []
         self._active = 0
-        self._last_error: str | None = None
 
     def _migrate(self) -> None:
         """Queues written by older versions survive an upgrade: add what they lack, from what they have."""
@@ -128,7 +127,10 @@ class UploadQueue:
         with self._lock:
             n, oldest, size = self._db.execute(
                 "SELECT COUNT(*), MIN(created_at), COALESCE(SUM(bytes), 0) FROM jobs WHERE done_at IS NULL").fetchone()
-        return QueueStatus(n, time.time() - oldest if oldest else None, self._last_error, self._active > 0, size)
+            # The newest error of a call still waiting: one worker's success must not hide another's failure.
+            row = self._db.execute("SELECT last_error FROM jobs WHERE done_at IS NULL AND last_error IS NOT NULL "
+                                   "ORDER BY next_at DESC LIMIT 1").fetchone()
+        return QueueStatus(n, time.time() - oldest if oldest else None, row[0] if row else None, self._active > 0, size)
 
     # -- the multipart journal (adapters.storage.UploadJournal) ---------------
     def load(self, key: str) -> dict | None:
@@ -250,7 +252,6 @@ class UploadQueue:
                 log.exception("upload of call %s hit an unexpected error", call_id)
                 exc = StorageError(f"unexpected error while uploading: {type(exc).__name__}: {exc}")
             delay = min(self.retry_max_s, 0.5 * (2 ** min(attempts, 16)))
-            self._last_error = str(exc)
             with self._lock:
                 self._db.execute("UPDATE jobs SET attempts=attempts+1, next_at=?, last_error=? WHERE call_id=?",
                                  (time.time() + delay, str(exc), call_id))
@@ -259,7 +260,6 @@ class UploadQueue:
         else:
             with self._lock:
                 self._db.execute("UPDATE jobs SET done_at=?, last_error=NULL WHERE call_id=?", (time.time(), call_id))
-            self._last_error = None
             # Only now, with every object confirmed by storage, does the local copy go.
             shutil.rmtree(call_dir, ignore_errors=True)
             log.info("call %s uploaded; local copy removed", call_id)

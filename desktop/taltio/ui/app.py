@@ -167,9 +167,12 @@ class TaltioApp(QObject):
             # Into the local audit log (and, through the controller, the next heartbeat).
             self.core.queue.audit("-", "policy-rejected", json.dumps({"target": target, "reason": reason,
                                                                      "message": str(message)}))
-            log.warning("supervisor policy %s refused (%s): %s", target, reason, message)
         ctl.policy_rejections = [{"target": t, "reason": r, "message": str(m)} for t, (r, m) in result.standing.items()]
         self.policy_note = render(next(iter(result.standing.values()))[1]) if result.standing else ""
+        if not self.policy_note and result.expired:
+            # It stays in force (better than none), but the supervisor should publish a new version.
+            self.policy_note = self.tr("the policy {targets} has expired; it stays in force until a new version "
+                                       "is published").format(targets=", ".join(result.expired))
         if result.changed:
             try:
                 new = settings_mod.load(self.settings.machine_file, self.settings.user_file, policy=result.settings,
