@@ -196,3 +196,19 @@ def test_pause_across_a_device_loss(world, app_factory):
     assert [g["channel"] for g in doc["gaps"]] == ["agent"]
     assert tone_level(rec, rate, 2900.0) == 0.0
     assert tone_level(rec, rate, 800.0, start_s=doc["pauses"][0]["offset_s"] + 0.2) > 0.1
+
+
+def test_hold_keeps_recording_when_the_organisation_says_so(world, app_factory):
+    """recording.on_hold = "continue": capture goes on through a hold, and the manifest lists the hold's times."""
+    app = app_factory("hold-continue", **{"recording.on_hold": "continue"}).start()
+    start_recording(app, "call-hc", "+358401234567")
+    world.audio.play_mic(_tone(world, 600.0, 1.0)).wait(timeout=30)
+    app.hook("hold", "call-hc")
+    world.audio.play_mic(_tone(world, 1700.0, 1.5)).wait(timeout=30)       # said while the customer waits
+    app.hook("unhold", "call-hc")
+    app.hook("ended", "call-hc")
+    doc, rec, rate = _fetch(world, app, "call-hc", "hold-continue")
+    assert doc["pauses"] == []
+    (hold,) = doc["holds"]
+    assert hold["start"] and hold["end"] and hold["start"] < hold["end"]
+    assert tone_level(rec, rate, 1700.0) > 0.1, "the hold was not recorded although the setting says continue"

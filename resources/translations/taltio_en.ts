@@ -670,7 +670,7 @@
         <translation>&apos;{event}&apos; needs an active call, and there is none</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+147"/>
         <source>unknown language &apos;{language}&apos;; use one of {languages}</source>
         <translation>unknown language &apos;{language}&apos;; use one of {languages}</translation>
     </message>
@@ -795,7 +795,7 @@
         <translation>switching back to &apos;{device}&apos;</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/core/session.py" line="+97"/>
+        <location filename="../../desktop/taltio/core/session.py" line="+98"/>
         <source>call {call} is {state}; cannot go to {target}</source>
         <translation>call {call} is {state}; cannot go to {target}</translation>
     </message>
@@ -1484,6 +1484,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>What a hold does to the recording: &apos;pause&apos; (nothing is captured while the customer waits; the manifest lists the hold as a pause) or &apos;continue&apos; (capture goes on, e.g. to keep what the agent says to a colleague; the manifest lists the hold times).</source>
+        <translation>What a hold does to the recording: &apos;pause&apos; (nothing is captured while the customer waits; the manifest lists the hold as a pause) or &apos;continue&apos; (capture goes on, e.g. to keep what the agent says to a colleague; the manifest lists the hold times).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recording during hold</source>
+        <translation>Recording during hold</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>May agents mark calls private (never recorded)? The Working Life Privacy Act protects staff&apos;s private calls; switch off only where every line is a business line.</source>
         <translation>May agents mark calls private (never recorded)? The Working Life Privacy Act protects staff&apos;s private calls; switch off only where every line is a business line.</translation>
     </message>

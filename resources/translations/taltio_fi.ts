@@ -670,7 +670,7 @@
         <translation>&apos;{event}&apos; vaatii käynnissä olevan puhelun, eikä sellaista ole</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+147"/>
         <source>unknown language &apos;{language}&apos;; use one of {languages}</source>
         <translation>tuntematon kieli &apos;{language}&apos;; käytä jotakin näistä: {languages}</translation>
     </message>
@@ -795,7 +795,7 @@
         <translation>vaihdetaan takaisin laitteeseen &apos;{device}&apos;</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/core/session.py" line="+97"/>
+        <location filename="../../desktop/taltio/core/session.py" line="+98"/>
         <source>call {call} is {state}; cannot go to {target}</source>
         <translation>puhelun {call} tila on {state}; siirtyminen tilaan {target} ei ole mahdollista</translation>
     </message>
@@ -1484,6 +1484,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>What a hold does to the recording: &apos;pause&apos; (nothing is captured while the customer waits; the manifest lists the hold as a pause) or &apos;continue&apos; (capture goes on, e.g. to keep what the agent says to a colleague; the manifest lists the hold times).</source>
+        <translation>Mitä pito tekee tallennukselle: &apos;pause&apos; (mitään ei tallenneta asiakkaan odottaessa; manifesti merkitsee pidon tauoksi) tai &apos;continue&apos; (tallennus jatkuu, esim. jotta asiakaspalvelijan puhe kollegalle säilyy; manifesti kertoo pidon ajat).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recording during hold</source>
+        <translation>Tallennus pidon aikana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>May agents mark calls private (never recorded)? The Working Life Privacy Act protects staff&apos;s private calls; switch off only where every line is a business line.</source>
         <translation>Saavatko asiakaspalvelijat merkitä puheluita yksityisiksi (ei koskaan tallenneta)? Työelämän tietosuojalaki suojaa henkilöstön yksityispuheluita; kytke pois vain, jos jokainen linja on työlinja.</translation>
     </message>

@@ -670,7 +670,7 @@
         <translation>&apos;{event}&apos; kräver ett pågående samtal, och det finns inget</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+147"/>
         <source>unknown language &apos;{language}&apos;; use one of {languages}</source>
         <translation>okänt språk &apos;{language}&apos;; använd något av {languages}</translation>
     </message>
@@ -795,7 +795,7 @@
         <translation>byter tillbaka till &apos;{device}&apos;</translation>
     </message>
     <message>
-        <location filename="../../desktop/taltio/core/session.py" line="+97"/>
+        <location filename="../../desktop/taltio/core/session.py" line="+98"/>
         <source>call {call} is {state}; cannot go to {target}</source>
         <translation>samtalet {call} är {state}; kan inte gå till {target}</translation>
     </message>
@@ -1484,6 +1484,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>What a hold does to the recording: &apos;pause&apos; (nothing is captured while the customer waits; the manifest lists the hold as a pause) or &apos;continue&apos; (capture goes on, e.g. to keep what the agent says to a colleague; the manifest lists the hold times).</source>
+        <translation>Vad parkering gör med inspelningen: &apos;pause&apos; (inget spelas in medan kunden väntar; manifestet anger parkeringen som en paus) eller &apos;continue&apos; (inspelningen fortsätter, t.ex. för att behålla det agenten säger till en kollega; manifestet anger parkeringstiderna).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recording during hold</source>
+        <translation>Inspelning under parkering</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>May agents mark calls private (never recorded)? The Working Life Privacy Act protects staff&apos;s private calls; switch off only where every line is a business line.</source>
         <translation>Får agenterna markera samtal som privata (spelas aldrig in)? Lagen om integritetsskydd i arbetslivet skyddar personalens privata samtal; stäng av endast där varje linje är en arbetslinje.</translation>
     </message>

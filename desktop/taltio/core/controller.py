@@ -277,10 +277,15 @@ class Controller:
                 elif ev.kind == EventKind.RESUME:
                     self._resume(s)
                 elif ev.kind == EventKind.HOLD:
-                    if s.state == State.RECORDING:
+                    if s.state == State.RECORDING and self._rules_at_start.get(s.call_id, self.rules).pause_on_hold:
                         self._pause(s, "hold")
+                    else:
+                        # recording.on_hold = "continue" (or not recording): the hold is noted, capture goes on.
+                        s.holds.append({"start": iso(ev.at), "end": None})
                 elif ev.kind == EventKind.UNHOLD:
                     others = self._hold_others(s)
+                    if s.holds and s.holds[-1]["end"] is None:
+                        s.holds[-1]["end"] = iso(ev.at)
                     if s.pause_reason in ("hold", "other_call"):
                         self._resume(s)
                 elif ev.kind == EventKind.BOOKMARK:

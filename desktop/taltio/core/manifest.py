@@ -52,6 +52,8 @@ def build(session: CallSession, *, agent_id: str, workstation_id: str, key: Ed25
         "notice": {"mode": session.notice_mode, "given": iso(session.notice_at), "language": session.notice_language,
                    "text_sha256": session.notice_sha256},
         "pauses": session.pauses,
+        # Holds during which capture went on (recording.on_hold = "continue"); a pausing hold is in "pauses".
+        "holds": session.holds,
         "bookmarks": session.bookmarks,
         # Stretches where a device delivered nothing (silence was recorded instead of
         # anyone else's audio), and one-sided-call alarms shown to the agent.

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 class CallRules:
     start: str = "notice"                 # "notice": agent confirms the notice; "answer": record on answer
     enabled: bool = True                  # recording.enabled (machine policy): off = no call is captured
+    pause_on_hold: bool = True            # recording.on_hold: "pause" (default) or "continue"
     allow_private: bool = True
     max_private_per_day: int = 0          # 0: no limit
     private_reason_required: bool = False
@@ -34,6 +35,7 @@ class CallRules:
         from .notices import LANGUAGES, customer_notice
 
         return cls(start=settings["recording.start"], enabled=settings["recording.enabled"],
+                   pause_on_hold=settings["recording.on_hold"] == "pause",
                    allow_private=settings["privacy.allow_private"],
                    default_language=settings["notice.default_language"],
                    language_rules=tuple(settings["notice.language_rules"]),

@@ -83,6 +83,7 @@ class CallSession:
     queue: str | None = None            # the service line the call came through, when the softphone says
     display_name: str | None = None     # the remote party's name as the softphone showed it
     policy_versions: dict = field(default_factory=dict)  # supervisor policies in force when the call began
+    holds: list[dict] = field(default_factory=list)      # holds that did not pause capture (recording.on_hold)
 
     def __post_init__(self) -> None:
         if not self.transitions:
@@ -238,6 +239,7 @@ class CallSession:
             "queue": self.queue,
             "display_name": self.display_name,
             "policy_versions": self.policy_versions,
+            "holds": self.holds,
         }
 
 
@@ -259,5 +261,5 @@ def session_from_json(doc: dict) -> CallSession:
         devices=doc.get("devices", []), notice_mode=doc.get("notice_mode", "agent"),
         private_reason=doc.get("private_reason"), notice_language=doc.get("notice_language", "fi"),
         notice_sha256=doc.get("notice_sha256"), queue=doc.get("queue"), display_name=doc.get("display_name"),
-        policy_versions=doc.get("policy_versions", {}))
+        policy_versions=doc.get("policy_versions", {}), holds=doc.get("holds", []))
     return s

@@ -375,6 +375,11 @@ SCHEMA: tuple[Setting, ...] = (
             "rest of the call unrecorded. 0: no limit. Holds are not card-data pauses and have no limit."),
             label=QT_TRANSLATE_NOOP("settings", "Longest pause (seconds)"),
             validate=lambda v: None if 0 <= v <= 3600 else "must be 0-3600"),
+    Setting("recording.on_hold", str, "pause", QT_TRANSLATE_NOOP("settings",
+            "What a hold does to the recording: 'pause' (nothing is captured while the customer waits; the manifest "
+            "lists the hold as a pause) or 'continue' (capture goes on, e.g. to keep what the agent says to a "
+            "colleague; the manifest lists the hold times)."),
+            label=QT_TRANSLATE_NOOP("settings", "Recording during hold"), choices=("pause", "continue")),
     Setting("privacy.allow_private", bool, True, QT_TRANSLATE_NOOP("settings",
             "May agents mark calls private (never recorded)? The Working Life Privacy Act protects staff's private "
             "calls; switch off only where every line is a business line."),
