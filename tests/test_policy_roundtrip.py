@@ -74,6 +74,7 @@ def test_published_policy_applies_without_restart_and_is_named_in_the_manifest(w
 
     # The next recorded call names the policy and the notice text it was given with.
     start_recording(app, "rt-rec", "+358401234567")
+    _audio_flowing(app, "rt-rec")
     world.audio.play_mic(write_wav(tmp_path / "t.wav", tone(700.0, 1.0, amplitude=0.4), 16000)).wait(timeout=30)
     app.hook("ended", "rt-rec")
     app.wait_for(queue_empty, timeout=30, what="upload")
@@ -94,6 +95,7 @@ def test_published_policy_applies_without_restart_and_is_named_in_the_manifest(w
     assert st["policy"] == {"org": 1}
     assert st["policy_refused"][0]["reason"] == "bad-signature"
     start_recording(app, "rt-rec2", "+358401234567")
+    _audio_flowing(app, "rt-rec2")
     app.hook("ended", "rt-rec2")
     app.wait_for(queue_empty, timeout=30, what="upload")
     doc2, _rec, _ = fetch_call(world.s3, "rt-rec2", tmp_path / "verify2", world.org_key,
@@ -110,6 +112,12 @@ def test_published_policy_applies_without_restart_and_is_named_in_the_manifest(w
     assert "machine (" in lines["storage.url"] and "[locked]" in lines["storage.url"]
     assert lines["ui.status_pill"].rstrip().endswith("(set by: user)")
     assert world.s3.agents["agent-7"][1] not in d.stdout
+
+
+def _audio_flowing(app, cid: str) -> None:
+    """Under load the first audio blocks can take a moment: a call ended before any is an empty recording."""
+    app.wait_for(lambda st: any(c["call_id"] == cid and c["recorded_s"] > 0.5 for c in st["calls"]),
+                 timeout=20, what=f"{cid}'s audio flowing")
 
 
 def _audit(app):

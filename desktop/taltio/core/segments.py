@@ -85,6 +85,7 @@ class EncryptedOggSink:
         self._seq = 0
         self._last_seal = time.monotonic()
         self._lock = threading.Lock()
+        self._seal_lock = threading.Lock()
         self.destroyed = False
 
     # -- file-object protocol used by soundfile ---------------------------
@@ -123,6 +124,11 @@ class EncryptedOggSink:
             self.seal()
 
     def seal(self) -> None:
+        # One seal at a time: two callers must never pick the same segment number.
+        with self._seal_lock:
+            self._seal()
+
+    def _seal(self) -> None:
         with self._lock:
             if self.destroyed or self._sealed_upto == len(self._stream):
                 self._last_seal = time.monotonic()
@@ -141,20 +147,21 @@ class EncryptedOggSink:
     def finalize(self, name: str) -> SealedFile:
         """Encrypt the whole stream as one age file, then drop the crash-recovery segments.
 
-        Streamed (pyrage.encrypt_io) from the buffer straight into the file: no second copy of
-        the call and no whole ciphertext in memory (a 2-hour FLAC call peaked at ~4x its size).
+        The stream is copied under the lock (a short hold: writers and sealing wait only for the
+        copy) and encrypted from the copy straight into the file (pyrage.encrypt_io), so the
+        ciphertext is never held in memory as well.
         """
+        with self._lock:
+            data = bytes(self._stream)
         path = self.call_dir / name
         part = path.with_name(path.name + ".part")
-        with self._lock:
-            view = memoryview(self._stream)
-            try:
-                with open(part, "wb") as fh:
-                    pyrage.encrypt_io(_ViewReader(view), fh, self.recipients)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-            finally:
-                view.release()
+        try:
+            with open(part, "wb") as fh:
+                pyrage.encrypt_io(_ViewReader(memoryview(data)), fh, self.recipients)
+                fh.flush()
+                os.fsync(fh.fileno())
+        finally:
+            del data
         os.replace(part, path)
         fsync_dir(path.parent)
         sealed = SealedFile(path, sha256_file(path), path.stat().st_size)
