@@ -15,7 +15,6 @@ import re
 import socket
 import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass
 from abc import ABC, abstractmethod
 from typing import Callable
@@ -25,14 +24,45 @@ from ..core.events import SOFTPHONE_LOST, CallEvent, EventError, EventKind, safe
 log = logging.getLogger("taltio.softphone")
 
 EventSink = Callable[[CallEvent], None]
+MAX_PROBLEM_KINDS = 64        # distinct kinds of bad input counted per adapter; more are counted as "other"
 
 
 class SoftphoneAdapter(ABC):
     name = "?"
+    # For the adapters that talk to a softphone: who "sent" a bad message, where it is logged, and how
+    # many ended call ids are remembered so a late event cannot bring a call back.
+    peer = "the softphone"
+    problem_log = log
+    ENDED_KEPT = 512
 
     def __init__(self) -> None:
         self.status = "not started"
         self.on_status: Callable[[str], None] = lambda s: None
+        self._problems: dict[str, int] = {}
+        self._problems_lock = threading.Lock()
+        self._ended: dict[str, None] = {}        # ids already ended, oldest first (bounded by ENDED_KEPT)
+
+    @property
+    def problems(self) -> dict[str, int]:
+        """How often each kind of problem occurred (each kind is logged only the first time)."""
+        with self._problems_lock:
+            return dict(self._problems)
+
+    def _problem(self, kind: str, text: str, exc_info: bool = False) -> None:
+        """Bad input from the softphone: logged once per kind (a flood gives one line), then only counted."""
+        with self._problems_lock:
+            if kind not in self._problems and len(self._problems) >= MAX_PROBLEM_KINDS:
+                kind = "other"
+            n = self._problems.get(kind, 0)
+            self._problems[kind] = n + 1
+        if n == 0:
+            self.problem_log.warning("%s sent %s; dropped. Further problems of this kind (%s) are counted, not "
+                                     "logged.", self.peer, text, kind, exc_info=exc_info)
+
+    def _remember_ended(self, call_id: str) -> None:
+        self._ended[call_id] = None
+        while len(self._ended) > self.ENDED_KEPT:
+            self._ended.pop(next(iter(self._ended)))
 
     def _set_status(self, status: str) -> None:
         if status != self.status:
@@ -127,7 +157,6 @@ def netstring(data: bytes) -> bytes:
     return str(len(data)).encode() + b":" + data + b","
 
 
-MAX_PROBLEM_KINDS = 64
 _HELD_DIRS = ("sendonly", "inactive")       # our side sends at most: the call is on hold
 # `listcalls` (baresip 1.0): "> [line 1]  0:00:01  ESTABLISHED  (on hold)  sip:+358…@host:port"
 _LISTCALLS_LINE = re.compile(r"^(?P<cur>[> ])\s*\[line (?P<line>\d+)\]\s+\S+\s+(?P<state>[A-Z_]+)\s+"
@@ -194,6 +223,7 @@ class BaresipAdapter(SoftphoneAdapter):
     """
 
     name = "baresip"
+    peer = "baresip"
 
     def __init__(self, address: str, *, calls_lost_after: float = 30.0, backoff: tuple[float, float] = (0.5, 5.0),
                  max_frame: int = NetstringReader.MAX, poll_s: float = 2.0) -> None:
@@ -210,9 +240,7 @@ class BaresipAdapter(SoftphoneAdapter):
         self._send_lock = threading.Lock()
         self._lock = threading.RLock()               # call state: reader thread vs. lost-calls timer
         self._calls: dict[str, _Call] = {}
-        self._ended: OrderedDict[str, None] = OrderedDict()    # ids already ended (bounded)
         self._sink: EventSink | None = None
-        self._problems: dict[str, int] = {}
         self._tokens = itertools.count(1)
         self._waiting: dict[str, dict | None] = {}   # token -> response, for command()
         self._probes: set[str] = set()               # tokens of our own listcalls
@@ -243,26 +271,10 @@ class BaresipAdapter(SoftphoneAdapter):
             self._thread.join(timeout=3)
 
     @property
-    def problems(self) -> dict[str, int]:
-        """How often each kind of problem occurred (each kind is logged only the first time)."""
-        with self._lock:
-            return dict(self._problems)
-
-    @property
     def calls(self) -> list[str]:
         """The ids of the calls baresip has reported and not yet ended."""
         with self._lock:
             return list(self._calls)
-
-    def _problem(self, kind: str, text: str, exc_info: bool = False) -> None:
-        with self._lock:
-            if kind not in self._problems and len(self._problems) >= MAX_PROBLEM_KINDS:
-                kind = "other"
-            n = self._problems.get(kind, 0)
-            self._problems[kind] = n + 1
-        if n == 0:
-            log.warning("baresip sent %s; dropped. Further problems of this kind (%s) are counted, not logged.",
-                        text, kind, exc_info=exc_info)
 
     # -- commands ----------------------------------------------------------------------------------------
     def command(self, cmd: str, params: str | None = None, timeout: float = 5.0) -> dict:
@@ -575,11 +587,6 @@ class BaresipAdapter(SoftphoneAdapter):
                                     direction=call.direction, label=SOFTPHONE_LOST, at=self._last_seen))
         else:
             self._emit(kind, call, None)
-
-    def _remember_ended(self, raw_id: str) -> None:
-        self._ended[raw_id] = None
-        while len(self._ended) > 512:
-            self._ended.popitem(last=False)
 
     def _emit(self, kind: str, call: _Call, msg: dict | None) -> None:
         number = name = None

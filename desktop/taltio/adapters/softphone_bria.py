@@ -34,7 +34,6 @@ DEFAULT_URL = "wss://cpclientapi.softphone.com:9002/counterpath/socketapi/v1"
 BRIA_HOST = "cpclientapi.softphone.com"
 MAX_MESSAGE = 256 * 1024     # a call list of 6 lines is a few KB; anything near this is not Bria talking
 MAX_CALLS = 32               # Bria's "maxLines" is typically 6
-MAX_PROBLEM_KINDS = 64
 
 # participant <state> -> how far the call is; a call is as far as its furthest participant.
 _RANK = {"ringing": 1, "connecting": 1, "connected": 2, "failed": 3, "ended": 3}
@@ -174,6 +173,9 @@ def parse_calls(body: str) -> tuple[str, list[BriaCall]]:
 
 class BriaAdapter(SoftphoneAdapter):
     name = "bria"
+    peer = "Bria"
+    problem_log = log
+    ENDED_KEPT = 256
 
     def __init__(self, url: str = DEFAULT_URL, *, verify_tls: bool = True, ssl_context: ssl.SSLContext | None = None,
                  max_size: int = MAX_MESSAGE, backoff: tuple[float, float] = (0.5, 5.0),
@@ -196,12 +198,10 @@ class BriaAdapter(SoftphoneAdapter):
         self._ws = None
         self._sink: EventSink | None = None
         self._calls: dict[str, BriaCall] = {}
-        self._ended: dict[str, None] = {}          # ids reported ended (bounded, insertion-ordered)
         self._tid = itertools.count(1)
         self._pending: str | None = None           # Transaction-ID of the GET /status in flight
         self._pending_since = 0.0
         self._dirty = False                        # a statusChange arrived while a request was in flight
-        self._problems: dict[str, int] = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -227,22 +227,6 @@ class BriaAdapter(SoftphoneAdapter):
                 pass
         if self._thread:
             self._thread.join(timeout=3)
-
-    @property
-    def problems(self) -> dict[str, int]:
-        """How often each kind of problem occurred (each kind is logged only the first time)."""
-        with self._lock:
-            return dict(self._problems)
-
-    def _problem(self, kind: str, text: str, exc_info: bool = False) -> None:
-        with self._lock:
-            if kind not in self._problems and len(self._problems) >= MAX_PROBLEM_KINDS:
-                kind = "other"
-            n = self._problems.get(kind, 0)
-            self._problems[kind] = n + 1
-        if n == 0:
-            log.warning("Bria sent %s; dropped. Further problems of this kind (%s) are counted, not logged.",
-                        text, kind, exc_info=exc_info)
 
     def _tls(self):  # noqa: ANN202 - ssl.SSLContext | None
         if urlsplit(self.url).scheme != "wss":
@@ -445,11 +429,6 @@ class BriaAdapter(SoftphoneAdapter):
                     self._calls.pop(call.id, None)
                     self._remember_ended(call.id)
                 self._emit(kind, call, direction)
-
-    def _remember_ended(self, cid: str) -> None:
-        self._ended[cid] = None
-        while len(self._ended) > 256:
-            self._ended.pop(next(iter(self._ended)))
 
     def _maybe_calls_lost(self, since: float) -> None:
         if self._calls and time.monotonic() - since >= self.calls_lost_after:

@@ -52,7 +52,6 @@ log = logging.getLogger("taltio.softphone.linphone")
 DEFAULT_PIPE = "/tmp/linphone-daemon"      # linphone-daemon --pipe linphone-daemon
 MAX_RESPONSE = 64 * 1024                   # an event is ~200 bytes; anything near this is not the daemon talking
 MAX_CALLS = 32
-MAX_PROBLEM_KINDS = 64
 MAX_POPS_PER_ROUND = 256                   # then look at stop() again
 
 _INCOMING = {"IncomingReceived", "PushIncomingReceived", "IncomingEarlyMedia"}
@@ -188,6 +187,9 @@ class _Call:
 
 class LinphoneAdapter(SoftphoneAdapter):
     name = "linphone"
+    peer = "linphone-daemon"
+    problem_log = log
+    ENDED_KEPT = 1024
 
     def __init__(self, path: str = DEFAULT_PIPE, *, poll_interval: float = 0.1, max_size: int = MAX_RESPONSE,
                  backoff: tuple[float, float] = (0.5, 5.0), response_timeout: float = 3.0,
@@ -204,11 +206,9 @@ class LinphoneAdapter(SoftphoneAdapter):
         self._sock: socket.socket | None = None
         self._sink: EventSink | None = None
         self._calls: dict[str, _Call] = {}          # daemon Id -> call (of the current daemon process)
-        self._ended: dict[str, None] = {}           # Taltio call ids reported ended or never started (bounded)
         self._daemon_pid: int | None = None
         self._answered = False
         self._token = uuid.uuid4().hex[:8]
-        self._problems: dict[str, int] = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -237,22 +237,6 @@ class LinphoneAdapter(SoftphoneAdapter):
                 pass
         if self._thread:
             self._thread.join(timeout=3)
-
-    @property
-    def problems(self) -> dict[str, int]:
-        """How often each kind of problem occurred (each kind is logged only the first time)."""
-        with self._lock:
-            return dict(self._problems)
-
-    def _problem(self, kind: str, text: str, exc_info: bool = False) -> None:
-        with self._lock:
-            if kind not in self._problems and len(self._problems) >= MAX_PROBLEM_KINDS:
-                kind = "other"
-            n = self._problems.get(kind, 0)
-            self._problems[kind] = n + 1
-        if n == 0:
-            log.warning("linphone-daemon sent %s; dropped. Further problems of this kind (%s) are counted, "
-                        "not logged.", text, kind, exc_info=exc_info)
 
     # -- connection -----------------------------------------------------------------------------------
     def _connect(self) -> socket.socket:
@@ -473,11 +457,6 @@ class LinphoneAdapter(SoftphoneAdapter):
             log.warning("%s: %d call(s) taken as ended", why, len(self._calls))
         for cid in list(self._calls):
             self._finish(cid, lost=True)
-
-    def _remember_ended(self, call_id: str) -> None:
-        self._ended[call_id] = None
-        while len(self._ended) > 1024:
-            self._ended.pop(next(iter(self._ended)))
 
     def _maybe_calls_lost(self, since: float) -> None:
         if self._calls and time.monotonic() - since >= self.calls_lost_after:
