@@ -89,6 +89,14 @@ def last_good_policy() -> tuple[dict | None, str]:
     return result.settings, policy_origin(result.versions)
 
 
+def settings_with_policy(settings: Settings, result) -> Settings:  # noqa: ANN001 - policy_sync.SyncResult
+    """The same machine and user layers as *settings*, with the supervisor policy of *result* under them."""
+    from .settings import load
+
+    return load(settings.machine_file, settings.user_file, policy=result.settings,
+                policy_origin=policy_origin(result.versions))
+
+
 def policy_origin(versions: dict[str, int]) -> str:
     return "supervisor policy " + (", ".join(f"{t} v{v}" for t, v in versions.items()) or "(none in force)")
 

@@ -101,13 +101,12 @@ class TaltioApp(QObject):
         if self.settings is None or not self.settings["policy.allowed_signers"]:
             return None
         from ..core import paths
-        from ..core.app_core import make_policy_sync, policy_origin
+        from ..core.app_core import make_policy_sync, settings_with_policy
 
         try:
             result = make_policy_sync(self.settings, None, paths.data_dir()).current()
             if result.versions:
-                self.settings = settings_mod.load(self.settings.machine_file, self.settings.user_file,
-                                                  policy=result.settings, policy_origin=policy_origin(result.versions))
+                self.settings = settings_with_policy(self.settings, result)
             return result
         except (settings_mod.ConfigError, OSError) as exc:
             log.error("the saved supervisor policy cannot be applied: %s", exc)
@@ -160,7 +159,7 @@ class TaltioApp(QObject):
         """A supervisor policy changed (or was refused): apply it from the next call, without a restart."""
         import json
 
-        from ..core.app_core import policy_origin
+        from ..core.app_core import settings_with_policy
 
         ctl = self.core.controller
         for target, reason, message in result.rejections:
@@ -175,8 +174,7 @@ class TaltioApp(QObject):
                                        "is published").format(targets=", ".join(result.expired))
         if result.changed:
             try:
-                new = settings_mod.load(self.settings.machine_file, self.settings.user_file, policy=result.settings,
-                                        policy_origin=policy_origin(result.versions))
+                new = settings_with_policy(self.settings, result)
             except settings_mod.ConfigError as exc:
                 # core.policy checked every value; this is the schema disagreeing with itself. Keep what runs.
                 log.error("supervisor policy not applied: %s", exc)
