@@ -78,10 +78,13 @@ def test_suggests_the_sink_the_softphone_plays_to(audio_server, tmp_path):
         customer.dial(agent.uri)
         import time
 
-        deadline = time.monotonic() + 10
+        # The agent's player stream exists only once the call is up; on a loaded machine that can take a while.
+        agent.ctrl.wait_event("CALL_ESTABLISHED", timeout=30)
+        deadline = time.monotonic() + 20
         while time.monotonic() < deadline and backend.suggest_loopback("baresip").id != "softphone_out.monitor":
             time.sleep(0.2)
-        assert backend.suggest_loopback("baresip").id == "softphone_out.monitor"
+        got = backend.suggest_loopback("baresip").id
+        assert got == "softphone_out.monitor", audio_server.pactl("list", "short", "sink-inputs")
         assert backend.suggest_loopback("MicroSIP").id == "customer_ear.monitor"   # not running: the default
     finally:
         agent.stop()

@@ -41,13 +41,18 @@ def _admin(world, *args: str) -> subprocess.CompletedProcess:
                           timeout=60)
 
 
-def _publish(world, tmp: Path, key: Ed25519PrivateKey, version: int, settings: dict) -> Path:
+def _signed(tmp: Path, key: Ed25519PrivateKey, version: int, settings: dict) -> Path:
     now = dt.datetime.now(dt.timezone.utc)
     raw = pol.dump(pol.new_document("org", version, now - dt.timedelta(minutes=1), now + dt.timedelta(days=30),
                                     settings))
     path = tmp / f"org-v{version}.json"
     path.write_bytes(raw)
     path.with_name(path.name + ".sig").write_bytes(pol.sign(raw, key))
+    return path
+
+
+def _publish(world, tmp: Path, key: Ed25519PrivateKey, version: int, settings: dict) -> Path:
+    path = _signed(tmp, key, version, settings)
     r = _admin(world, "policy", "publish", str(path), "--url", f"s3://{world.s3.bucket}/policy", "--endpoint",
                world.s3.endpoint)
     assert r.returncode == 0, r.stdout + r.stderr
@@ -87,8 +92,11 @@ def test_published_policy_applies_without_restart_and_is_named_in_the_manifest(w
     assert not [k for k in world.s3.list_keys("agents/") if "rt-private" in k]
 
     # A forged v2 (body changed after signing) is refused; v1 stays in force, and status says why.
-    forged = _publish(world, tmp_path, sup, 2, {"notice.text_fi": "forged"})
+    # Written straight to storage (never the genuine v2 first: the app polls every 3 s and could apply it).
+    forged = _signed(tmp_path, sup, 2, {"notice.text_fi": "forged"})
     s3 = world.s3.admin_client()
+    s3.put_object(Bucket=world.s3.bucket, Key="policy/org.json.sig",
+                  Body=forged.with_name(forged.name + ".sig").read_bytes())
     s3.put_object(Bucket=world.s3.bucket, Key="policy/org.json",
                   Body=forged.read_bytes().replace(b"forged", b"FORGED"))
     st = app.wait_for(lambda st: st.get("policy_refused"), timeout=20, what="the forged policy to be refused")
