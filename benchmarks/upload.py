@@ -5,8 +5,8 @@ Storage is the test suite's SeaweedFS (tests/fixtures/s3.py ``start_s3``): the p
 identity. Taltio's side is the app's own upload path, built as ``core/app_core.py`` builds it:
 ``UploadQueue(db, S3Target(bucket, "agents", endpoint, region, agent key, secret), retry_max_s)`` with
 jobs shaped as ``Controller.finish`` enqueues them (audio ``<call>.opus.age`` first, then
-``manifest.json.sig`` and ``manifest.json`` as ``<call>.manifest.json[.sig]``, key prefix
-``<agent>/<YYYY/MM/DD>``), using only the queue's public API (``enqueue``, ``start``, ``stop``,
+``manifest.json`` as ``<call>.manifest.json`` carrying ``manifest.json.sig`` as its
+``x-amz-meta-sshsig``: two objects per call; key prefix ``<agent>/<YYYY/MM/DD>``), using only the queue's public API (``enqueue``, ``start``, ``stop``,
 ``status``, ``listeners``), so the benchmark keeps working whatever the queue and ``S3Target.put``
 do inside. File contents are random bytes of the real sizes (the audio is age ciphertext, which is
 incompressible; the manifest is ~2 KB of JSON and its SSH signature ~0.3 KB).
@@ -18,7 +18,7 @@ A. Call end -> objects verified in storage, per call (criterion: p95 <= 1 s on l
    own confirmation (a listener sees the job done: storage accepted every object with its SHA-256).
    After each call, outside the timing, the admin client HEADs every object (``ChecksumMode=ENABLED``)
    and compares size and ``ChecksumSHA256``. One untimed warm-up call first (boto3's client set-up).
-   Peer: ``rclone copy CALLDIR remote:BUCKET/PREFIX/DAY/`` of the same three files (same object names),
+   Peer: ``rclone copy CALLDIR remote:BUCKET/PREFIX/DAY/`` of the call folder's three files (same names),
    one rclone process per call, timed from spawn to exit: what a script uploading each call would do.
 
 B. Backlog drain: --backlog N jobs of --size-kb KB audio + manifest + signature, all enqueued before
@@ -182,8 +182,13 @@ class Rclone:
 
 
 # ------------------------------------------------------------------ call files
-def make_call(calls_dir: Path, call_id: str, audio_bytes: int) -> tuple[Path, list[dict]]:
-    """A call folder as the recorder and Controller.finish leave it; returns (dir, the job's file list)."""
+def make_call(calls_dir: Path, call_id: str, audio_bytes: int) -> tuple[Path, list[dict], list[dict]]:
+    """A call folder as the recorder and Controller.finish leave it.
+
+    Returns (dir, its three files, the job's file list). The job, as Controller.finish enqueues it,
+    has two entries: the audio, and the manifest naming its signature file (stored with it as the
+    object's metadata, one PUT). rclone copies the three files of the folder.
+    """
     d = calls_dir / call_id
     d.mkdir(parents=True)
     audio_name = f"{call_id}.opus.age"
@@ -198,7 +203,13 @@ def make_call(calls_dir: Path, call_id: str, audio_bytes: int) -> tuple[Path, li
                             ("manifest.json", f"{call_id}.manifest.json", manifest)):
         (d / name).write_bytes(data)
         files.append({"name": name, "object": obj, "sha256": sha256_hex(data), "size": len(data)})
-    return d, files
+    job = [files[0], {**files[2], "signature": files[1]["name"]}]
+    return d, files, job
+
+
+def signatures(call_dir: Path, job: list[dict]) -> dict[str, bytes]:
+    """object -> the signature its job entry names (read before the queue removes the folder)."""
+    return {f["object"]: (call_dir / f["signature"]).read_bytes() for f in job if f.get("signature")}
 
 
 def link_for_rclone(call_dir: Path, files: list[dict], dest: Path) -> None:
@@ -226,12 +237,17 @@ class Done:
         self.ev.clear()
 
 
-def verify(srv, key_prefix: str, files: list[dict]) -> None:
-    """Admin HEAD of every object with ChecksumMode=ENABLED: size and SHA-256 as enqueued."""
+def verify(srv, key_prefix: str, files: list[dict], sigs: dict[str, bytes]) -> None:
+    """Admin HEAD of every object with ChecksumMode=ENABLED: size and SHA-256 as enqueued, and a
+    manifest's signature (x-amz-meta-sshsig) as in the call folder (*sigs*: object -> signature)."""
+    from taltio.core.sshsig import to_header
+
     s3 = srv.admin_client()
     for f in files:
         key = f"{key_prefix}/{f['object']}"
         h = s3.head_object(Bucket=srv.bucket, Key=key, ChecksumMode="ENABLED")
+        if f.get("signature") and h.get("Metadata", {}).get("sshsig") != to_header(sigs[f["object"]]):
+            raise AssertionError(f"{key}: stored without its signature ({h.get('Metadata')})")
         if h["ContentLength"] != f["size"]:
             raise AssertionError(f"{key}: size {h['ContentLength']} != {f['size']}")
         want = base64.b64encode(bytes.fromhex(f["sha256"])).decode()
@@ -277,17 +293,18 @@ def part_a(srv, rc: Rclone, tmp: Path, calls: int, minutes: float, gap: float) -
     try:
         for i in range(-1, calls):           # i = -1: untimed warm-up (boto3 client, first connection)
             call_id = f"a{i + 1:04d}-{secrets.token_hex(4)}" if i >= 0 else f"warmup-{secrets.token_hex(4)}"
-            d, files = make_call(tmp / "calls-a", call_id, audio_bytes)
+            d, files, job = make_call(tmp / "calls-a", call_id, audio_bytes)
+            sigs = signatures(d, job)
             src = tmp / "rclone-a" / call_id
             link_for_rclone(d, files, src)
             time.sleep(gap)
             done.arm()
             t0 = time.perf_counter()
-            q.enqueue(call_id, d, key_prefix, files)
+            q.enqueue(call_id, d, key_prefix, job)
             if not done.ev.wait(60):
                 raise RuntimeError(f"call {call_id} not uploaded in 60 s: {q.status()}")
             took = done.at - t0
-            verify(srv, f"agents/{key_prefix}", files)       # outside the timing
+            verify(srv, f"agents/{key_prefix}", job, sigs)       # outside the timing
             if d.exists():
                 raise AssertionError(f"{d} still there after the job was done")
             time.sleep(gap)
@@ -323,11 +340,11 @@ def part_b(srv, rc: Rclone, tmp: Path, backlog: int, size_kb: float) -> dict:
     t_make = time.perf_counter()
     for i in range(backlog):
         call_id = f"b{i:05d}-{secrets.token_hex(4)}"
-        d, files = make_call(tmp / "calls-b", call_id, audio_bytes)
+        d, files, job = make_call(tmp / "calls-b", call_id, audio_bytes)
         link_for_rclone(d, files, src)
-        q.enqueue(call_id, d, key_prefix, files)
-        jobs.append((call_id, files))
-    total_bytes = sum(f["size"] for _, files in jobs for f in files)
+        jobs.append((job, signatures(d, job), sum(f["size"] for f in files)))
+        q.enqueue(call_id, d, key_prefix, job)
+    total_bytes = sum(size for _, _, size in jobs)        # the three files of each call folder
     n_files = 3 * backlog
     print(f"  {backlog} jobs ({n_files} files, {total_bytes / 1e6:.1f} MB) queued in "
           f"{time.perf_counter() - t_make:.1f} s", flush=True)
@@ -364,9 +381,10 @@ def part_b(srv, rc: Rclone, tmp: Path, backlog: int, size_kb: float) -> dict:
     rows["taltio"] = {"wall_s": wall, "cpu_s": cpu, "storage_cpu_s": wcpu}
     print(f"  taltio queue: {wall:.2f} s", flush=True)
     t_ver = time.perf_counter()
-    for _, files in jobs:
-        verify(srv, f"agents/{key_prefix}", files)
-    print(f"  verified {n_files} objects (HEAD + ChecksumSHA256) in {time.perf_counter() - t_ver:.1f} s", flush=True)
+    for job, sigs, _ in jobs:
+        verify(srv, f"agents/{key_prefix}", job, sigs)
+    print(f"  verified {2 * backlog} objects (HEAD + ChecksumSHA256 + signature metadata) in "
+          f"{time.perf_counter() - t_ver:.1f} s", flush=True)
     left = list((tmp / "calls-b").iterdir())
     if left:
         raise AssertionError(f"{len(left)} call folders left after the drain")

@@ -57,7 +57,8 @@ def test_hook_call_recorded_encrypted_signed_uploaded(world, app_factory):
 
     keys = wait_for_keys(world.s3, lambda ks: manifest_key(ks, cid) is not None)
     names = sorted(k.rsplit("/", 1)[-1] for k in call_keys(keys, cid))
-    assert names == [f"{cid}.manifest.json", f"{cid}.manifest.json.sig", f"{cid}.ogg.age"]
+    # Two objects: the signature rides in the manifest's own metadata (one write-once PUT).
+    assert names == [f"{cid}.manifest.json", f"{cid}.ogg.age"]
     today = time.strftime("%Y/%m/%d", time.gmtime())
     assert manifest_key(keys, cid).startswith(f"agents/{AGENT}/{today}/")
 
@@ -129,7 +130,7 @@ def test_private_and_declined_calls_leave_no_audio(world, app_factory):
     keys = world.s3.list_keys()
     assert call_keys(keys, "call-private-1") == [], "a private call left objects in storage"
     declined = sorted(k.rsplit("/", 1)[-1] for k in call_keys(keys, "call-declined-1"))
-    assert declined == ["call-declined-1.manifest.json", "call-declined-1.manifest.json.sig"]
+    assert declined == ["call-declined-1.manifest.json"]
     doc, rec, _ = fetch_call(world.s3, "call-declined-1", world.root / "verify-declined", world.org_key,
                              app.status()["workstation_key"])
     assert doc["outcome"] == "declined" and doc["audio"] is None and rec is None

@@ -19,7 +19,7 @@ from taltio.core.events import parse_iso
 from tests.fixtures.faultproxy import FaultProxy
 from tests.fixtures.ports import free_port
 from tests.helpers.app_proc import DESKTOP
-from tests.helpers.verify import manifest_key, ssh_verify, wait_for_keys
+from tests.helpers.verify import manifest_key, ssh_verify, stored_signature, wait_for_keys
 from tests.helpers.world import AGENT, queue_empty, start_recording, state_is
 
 pytestmark = pytest.mark.slow
@@ -123,7 +123,7 @@ def test_running_app_heartbeat_has_every_field_and_the_manifest_signing_key(worl
     # and by ssh-keygen with only the heartbeat's key as the allowed signer.
     keys = wait_for_keys(world.s3, lambda ks: manifest_key(ks, cid) is not None)
     mkey = manifest_key(keys, cid)
-    body, sig = world.s3.get(mkey), world.s3.get(mkey + ".sig")
+    body, sig = world.s3.get(mkey), stored_signature(world.s3, mkey)
     pub = sshsig.verify(sig.decode(), body, sshsig.NS_MANIFEST)
     assert sshsig.public_openssh(pub).split()[:2] == doc["workstation_key"].split()[:2]
     ssh_verify(tmp_path / "sig", body, sig, doc["workstation_key"])

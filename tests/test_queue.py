@@ -55,10 +55,10 @@ class _Flaky(StorageTarget):
         self.inner = FolderTarget(root)
         self.down = True
 
-    def put(self, key, path, sha, journal=None):
+    def put(self, key, path, sha, journal=None, *, signature=None):
         if self.down:
             raise StorageError("storage unreachable (test)")
-        return self.inner.put(key, path, sha)
+        return self.inner.put(key, path, sha, signature=signature)
 
     def check(self):
         return "x"
@@ -110,8 +110,8 @@ def test_kill_during_upload_resumes_once(tmp_path):
         from taltio.adapters.storage import FolderTarget
         from taltio.core.queue import UploadQueue
         class Slow(FolderTarget):
-            def put(self, key, path, sha, journal=None):
-                r = super().put(key, path, sha)
+            def put(self, key, path, sha, journal=None, *, signature=None):
+                r = super().put(key, path, sha, signature=signature)
                 print("PUT", key, flush=True)
                 time.sleep(30)   # killed here: the first object is stored, the queue never heard
                 return r
@@ -213,7 +213,7 @@ def test_a_bug_in_the_target_never_kills_the_upload_worker(tmp_path):
     class Buggy(FolderTarget):
         fail = 2
 
-        def put(self, key, path, sha, journal=None):
+        def put(self, key, path, sha, journal=None, *, signature=None):
             if Buggy.fail:
                 Buggy.fail -= 1
                 raise KeyError("UploadId")

@@ -25,14 +25,25 @@ class AdminError(RuntimeError):
 
 
 def _reader(url: str, endpoint: str | None):
-    """Returns get(name) for objects beside the call URL (s3://bucket/prefix or file:///dir)."""
+    """Returns (get(name), signed(name), call id) for objects beside the call URL (s3://bucket/prefix or file:///dir).
+
+    signed(name) gives a manifest and its SSH signature: in S3 the signature is the object's own
+    ``x-amz-meta-sshsig``; calls uploaded before that (and folders) have it as ``<name>.sig``.
+    """
     u = urlparse(url)
     if u.scheme == "file":
         base = Path(u.path)
-        return lambda name: (base.parent / name).read_bytes(), base.name
+
+        def read(name: str) -> bytes:
+            return (base.parent / name).read_bytes()
+
+        return read, lambda name: (read(name), read(f"{name}.sig").decode()), base.name
     if u.scheme == "s3":
         import boto3
         from botocore.config import Config
+        from botocore.exceptions import ClientError
+
+        from .adapters.storage import SIGNATURE_METADATA
 
         client = boto3.client("s3", endpoint_url=endpoint or os.environ.get("AWS_ENDPOINT_URL"),
                               config=Config(signature_version="s3v4", s3={"addressing_style": "path"}))
@@ -41,7 +52,25 @@ def _reader(url: str, endpoint: str | None):
 
         def get(name: str) -> bytes:
             return client.get_object(Bucket=u.netloc, Key=f"{folder}/{name}")["Body"].read()
-        return get, call
+
+        def signed(name: str) -> tuple[bytes, str]:
+            resp = client.get_object(Bucket=u.netloc, Key=f"{folder}/{name}")
+            body = resp["Body"].read()
+            one_line = (resp.get("Metadata") or {}).get(SIGNATURE_METADATA)
+            if one_line:
+                try:
+                    return body, sshsig.from_header(one_line)
+                except sshsig.SignatureError as exc:
+                    raise AdminError(f"{name}: the signature in its metadata is unreadable ({exc})") from None
+            try:
+                return body, get(f"{name}.sig").decode()
+            except ClientError as exc:
+                if exc.response.get("Error", {}).get("Code") not in ("NoSuchKey", "404"):
+                    raise
+            raise AdminError(f"{name} has no signature (neither x-amz-meta-{SIGNATURE_METADATA} nor {name}.sig): "
+                             "it cannot be trusted")
+
+        return get, signed, call
     raise AdminError("URL must be s3://BUCKET/KEY-PREFIX/CALL-ID or file:///FOLDER/CALL-ID")
 
 
@@ -77,14 +106,19 @@ def _identities(source: str) -> list:
 def fetch(args: argparse.Namespace) -> int:
     import pyrage
 
-    get, call = _reader(args.url, args.endpoint)
-    body = get(f"{call}.manifest.json")
-    sig = get(f"{call}.manifest.json.sig").decode()
+    get, signed, call = _reader(args.url, args.endpoint)
+    body, sig = signed(f"{call}.manifest.json")
     doc = json.loads(body)
     pub = sshsig.verify(sig, body, sshsig.NS_MANIFEST)
     if sshsig.public_openssh(pub).split()[:2] != doc["workstation_key"].split()[:2]:
         raise AdminError("manifest signature key differs from the key named in the manifest")
     _trusted(args.allowed_signers, doc["workstation_key"])
+    if args.with_manifest:
+        # The evidence beside the copy: `ssh-keygen -Y verify -n taltio-manifest-v1 -s X.sig < X` checks it.
+        m = args.output.with_name(f"{args.output.name}.manifest.json")
+        m.write_bytes(body)
+        m.with_name(f"{m.name}.sig").write_text(sig)
+        print(f"wrote {m} and {m.name}.sig")
     audio = doc.get("audio")
     if not audio:
         print(f"call {call}: outcome {doc['outcome']}, no audio (manifest verified)")
@@ -112,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     f.add_argument("--allowed-signers", type=Path, help="only accept manifests signed by these workstation keys")
     f.add_argument("--endpoint", help="S3 endpoint URL (credentials from the usual AWS variables)")
     f.add_argument("-o", "--output", type=Path, required=True)
+    f.add_argument("--with-manifest", action="store_true",
+                   help="also write OUTPUT.manifest.json and its SSH signature (OUTPUT.manifest.json.sig)")
     d = sub.add_parser("docs", help="print docs/configuration.md from the settings schema")
     d.add_argument("--check", type=Path, help="exit 1 if this file differs from the generated text")
     admin_fleet.register(sub)

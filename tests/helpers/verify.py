@@ -34,6 +34,15 @@ def manifest_key(keys: list[str], call_id: str) -> str | None:
     return None
 
 
+def stored_signature(s3, mkey: str) -> bytes:
+    """The manifest's SSH signature as storage holds it: the object's own x-amz-meta-sshsig, re-armoured."""
+    from taltio.core.sshsig import from_header
+
+    meta = s3.head(mkey).get("Metadata", {})
+    assert "sshsig" in meta, f"{mkey} was stored without its signature (metadata {meta})"
+    return from_header(meta["sshsig"]).encode()
+
+
 def ssh_verify(tmp: Path, body: bytes, sig: bytes, signer_key: str, identity: str = "workstation",
                namespace: str = "taltio-manifest-v1") -> None:
     tmp.mkdir(parents=True, exist_ok=True)
@@ -61,7 +70,7 @@ def fetch_call(s3, call_id: str, tmp: Path, identity: Path, signer_key: str) -> 
     mkey = manifest_key(keys, call_id)
     assert mkey, f"no manifest for {call_id} in {keys}"
     body = s3.get(mkey)
-    ssh_verify(tmp, body, s3.get(mkey + ".sig"), signer_key)
+    ssh_verify(tmp, body, stored_signature(s3, mkey), signer_key)
     doc = json.loads(body)
     audio = doc["audio"]
     if not audio:

@@ -27,6 +27,8 @@ log = logging.getLogger("taltio.storage")
 MIB = 1024 * 1024
 UNVERIFIED = "!storage-does-not-verify-checksums"    # journal entry: set once, never cleared by the app
 SMALL_BODY = 2 * MIB
+#: The user-metadata name (``x-amz-meta-sshsig``) that carries a manifest's signature in S3.
+SIGNATURE_METADATA = "sshsig"
 _CLIENT_LOCK = threading.Lock()
 
 
@@ -61,8 +63,14 @@ class PutResult(enum.Enum):
 
 class StorageTarget(ABC):
     @abstractmethod
-    def put(self, key: str, path: Path, sha256_hex: str, journal: UploadJournal | None = None) -> PutResult:
-        """Store *path* under *key* exactly once; EXISTS when it already is (a retry). Raises StorageError."""
+    def put(self, key: str, path: Path, sha256_hex: str, journal: UploadJournal | None = None, *,
+            signature: bytes | None = None) -> PutResult:
+        """Store *path* under *key* exactly once; EXISTS when it already is (a retry). Raises StorageError.
+
+        *signature* (a manifest's SSH signature) is stored with the object in the same write: in S3
+        as the object's ``x-amz-meta-sshsig`` (one line, :func:`taltio.core.sshsig.to_header`), in a
+        folder as ``<key>.sig`` beside it. A manifest is then never in storage without its signature.
+        """
 
     def stored(self, key: str, sha256_hex: str, journal: UploadJournal | None = None) -> bool:
         """Whether *key* is already in storage (with a put-only credential where needed)."""
@@ -99,10 +107,15 @@ class FolderTarget(StorageTarget):
     def describe(self) -> str:
         return f"folder {self.root}"
 
-    def put(self, key: str, path: Path, sha256_hex: str, journal: UploadJournal | None = None) -> PutResult:
+    def put(self, key: str, path: Path, sha256_hex: str, journal: UploadJournal | None = None, *,
+            signature: bytes | None = None) -> PutResult:
         dest = self.root / key
         try:
             dest.parent.mkdir(parents=True, exist_ok=True)
+            if signature is not None:
+                # A folder has no object metadata: the signature goes beside the file, first, so a
+                # manifest is never there without it (the same layout as the call folder).
+                self.put_bytes(f"{key}.sig", signature)
             if dest.exists():
                 if sha256_file(dest) == sha256_hex:
                     return PutResult.EXISTS
@@ -127,6 +140,26 @@ class FolderTarget(StorageTarget):
             raise
         except OSError as exc:
             raise StorageError(f"cannot write to {self.root}: {exc.strerror or exc}") from None
+
+    def put_bytes(self, key: str, data: bytes) -> None:
+        """Write-once *data* under *key*: kept if already there with the same bytes, refused if different."""
+        from ..core.segments import write_durably
+
+        dest = self.root / key
+        if dest.exists():
+            if dest.read_bytes() == data:
+                return
+            raise StorageError(f"{dest} already exists with other content; refusing to overwrite")
+        part = dest.with_name(f".{dest.name}.{os.getpid()}.part")
+        write_durably(part, data)
+        try:
+            os.link(part, dest)
+        except FileExistsError:
+            part.unlink(missing_ok=True)
+            return self.put_bytes(key, data)
+        except OSError:
+            os.replace(part, dest)         # shares without hard links (SMB)
+        part.unlink(missing_ok=True)
 
     def stored(self, key: str, sha256_hex: str, journal: UploadJournal | None = None) -> bool:
         dest = self.root / key
@@ -177,6 +210,16 @@ class FolderTarget(StorageTarget):
 
 # Largest document get_if_changed reads whole (a policy is a few KB; more is cut and then refused).
 MAX_DOCUMENT = 1 * MIB
+
+
+def _no_expect_for_small_bodies(model, params, **_kw) -> None:
+    if model.name in ("PutObject", "UploadPart") and params.get("headers", {}).get("Expect"):
+        size = params["headers"].get("Content-Length")
+        body = params.get("body")
+        if size is None and hasattr(body, "getbuffer"):
+            size = body.getbuffer().nbytes
+        if size is not None and int(size) < SMALL_BODY:
+            del params["headers"]["Expect"]
 
 
 class S3Target(StorageTarget):
@@ -249,6 +292,11 @@ class S3Target(StorageTarget):
                     raise StorageError(describe_transport_error(exception, endpoint)) from None
 
             client.meta.events.register("after-call-error.s3", _tls_failure)
+            # botocore asks for "100 Continue" before every PutObject body (it wraps bytes in a file),
+            # so each upload waits a round trip plus storage's header checks before sending a byte.
+            # Worth it for a big body storage may refuse (a 412 retry, a revoked key); not for a
+            # manifest or a short call. Last, so it runs after botocore's own handler.
+            client.meta.events.register_last("before-call.s3", _no_expect_for_small_bodies)
             self._client = client
         return self._client
 
@@ -267,18 +315,28 @@ class S3Target(StorageTarget):
                                "uploaded, and every local copy is kept, until IT checks the storage (it must verify "
                                "x-amz-checksum-sha256)")
 
-    def put(self, key: str, path: Path, sha256_hex: str, journal: UploadJournal | None = None) -> PutResult:
+    def put(self, key: str, path: Path, sha256_hex: str, journal: UploadJournal | None = None, *,
+            signature: bytes | None = None) -> PutResult:
         self._refuse_if_unverified(journal)
         key = self._full(key)
         try:
             size = path.stat().st_size
         except OSError as exc:
             raise StorageError(f"cannot read {path.name} for upload: {exc.strerror or exc}") from None
-        if size >= self.multipart_threshold:
-            return self._put_multipart(key, path, size, sha256_hex, journal)
-        return self._put_single(key, path, sha256_hex)
+        meta = {}
+        if signature is not None:
+            from ..core.sshsig import SignatureError, to_header
 
-    def _put_single(self, key: str, path: Path, sha256_hex: str) -> PutResult:
+            try:
+                meta[SIGNATURE_METADATA] = to_header(signature)
+            except SignatureError as exc:
+                raise StorageError(f"the signature of {path.name} is unreadable ({exc}); it cannot be uploaded") \
+                    from None
+        if size >= self.multipart_threshold:
+            return self._put_multipart(key, path, size, sha256_hex, journal, meta)
+        return self._put_single(key, path, sha256_hex, meta)
+
+    def _put_single(self, key: str, path: Path, sha256_hex: str, meta: dict[str, str]) -> PutResult:
         from botocore.exceptions import BotoCoreError, ClientError
 
         # The checksum is not optional: SeaweedFS 4.48 stores an *empty* object when a
@@ -287,12 +345,11 @@ class S3Target(StorageTarget):
         b64 = _b64(sha256_hex)
         try:
             with open(path, "rb") as fh:
-                # A small file goes as bytes: botocore adds "Expect: 100-continue" (one more round trip
-                # per object) only for file bodies, and for a manifest or a short call it costs more
-                # than it could save.
+                # A small file is read whole (its "Expect: 100-continue" is dropped: see _make_client);
+                # a big one streams from the file.
                 body = fh.read() if path.stat().st_size < SMALL_BODY else fh
                 resp = self.client.put_object(Bucket=self.bucket, Key=key, Body=body, ChecksumSHA256=b64,
-                                              IfNoneMatch="*")
+                                              IfNoneMatch="*", **({"Metadata": meta} if meta else {}))
         except ClientError as exc:
             if _is_412(exc):
                 return PutResult.EXISTS
@@ -306,7 +363,7 @@ class S3Target(StorageTarget):
 
     # -- multipart -------------------------------------------------------------
     def _put_multipart(self, key: str, path: Path, size: int, sha256_hex: str,
-                       journal: UploadJournal | None) -> PutResult:
+                       journal: UploadJournal | None, meta: dict[str, str]) -> PutResult:
         """Create (or resume) a multipart upload, send the parts storage lacks, complete it write-once.
 
         Resuming trusts storage, not memory: ListParts says which parts arrived, and each
@@ -327,7 +384,8 @@ class S3Target(StorageTarget):
                 state = None
             for _ in range(2):
                 if state is None:
-                    up = self.client.create_multipart_upload(Bucket=self.bucket, Key=key, ChecksumAlgorithm="SHA256")
+                    up = self.client.create_multipart_upload(Bucket=self.bucket, Key=key, ChecksumAlgorithm="SHA256",
+                                                             **({"Metadata": meta} if meta else {}))
                     if not up.get("UploadId"):
                         # Seen when a dropped connection left botocore an empty body to parse.
                         raise StorageError(f"storage gave no upload id for {key.rsplit('/', 1)[-1]} (the answer "

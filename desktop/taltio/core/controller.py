@@ -668,10 +668,10 @@ class Controller:
         # so several calls share a day folder in storage. Audio first, manifest last.
         files = [audio.to_json()] if audio else []
         files += [{**f.to_json(), "object": manifest.object_name(s.call_id, f.path.name)} for f in segments or []]
-        for name in (manifest.SIGNATURE, manifest.MANIFEST):
-            p = d / name
-            files.append({"name": name, "object": manifest.object_name(s.call_id, name), "sha256": sha256_file(p),
-                          "size": p.stat().st_size})
+        # The manifest's signature travels with it (object metadata), not as an object of its own.
+        p = d / manifest.MANIFEST
+        files.append({"name": manifest.MANIFEST, "object": manifest.object_name(s.call_id, manifest.MANIFEST),
+                      "sha256": sha256_file(p), "size": p.stat().st_size, "signature": manifest.SIGNATURE})
         when = s.ring_at or s.answer_at or utcnow()
         self.queue.enqueue(s.call_id, d, f"{self.agent_id}/{when:%Y/%m/%d}", files)
 

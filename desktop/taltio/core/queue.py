@@ -1,7 +1,9 @@
 """The durable upload queue: SQLite in WAL mode in the data dir.
 
 A job is one call: its files, in upload order (audio first, the manifest
-last, so a manifest in storage means the call is complete there). Each file is
+last, so a manifest in storage means the call is complete there; its
+signature file is named in the manifest's entry and stored with it in the
+same write). Each file is
 marked done only after storage confirmed it, and the local call folder is
 deleted only when every file is done. A crash at any point leaves either a
 pending file (retried; a 412 proves it is already stored) or a done one.
@@ -27,7 +29,7 @@ CREATE TABLE IF NOT EXISTS jobs (
     call_id     TEXT PRIMARY KEY,
     call_dir    TEXT NOT NULL,
     key_prefix  TEXT NOT NULL,
-    files       TEXT NOT NULL,           -- JSON list of {name, sha256, size, done}
+    files       TEXT NOT NULL,           -- JSON list of {name, object, sha256, size, done[, signature]}
     created_at  REAL NOT NULL,
     attempts    INTEGER NOT NULL DEFAULT 0,
     next_at     REAL NOT NULL DEFAULT 0,
@@ -94,7 +96,7 @@ class UploadQueue:
     # -- producer side -----------------------------------------------------
     def enqueue(self, call_id: str, call_dir: Path, key_prefix: str, files: list[dict]) -> None:
         rows = [{"name": f["name"], "object": f.get("object", f["name"]), "sha256": f["sha256"], "size": f["size"],
-                 "done": False} for f in files]
+                 "done": False, **({"signature": f["signature"]} if f.get("signature") else {})} for f in files]
         with self._lock:
             self._db.execute("PRAGMA synchronous=FULL")
             try:
@@ -240,7 +242,14 @@ class UploadQueue:
                         raise StorageError(f"{path} is missing from the local queue; it cannot be uploaded")
                     result = PutResult.EXISTS
                 else:
-                        result = self.target.put(key, path, f["sha256"], journal=self)
+                    signature = None
+                    if f.get("signature"):       # a manifest: its signature goes up in the same write
+                        try:
+                            signature = (Path(call_dir) / f["signature"]).read_bytes()
+                        except OSError as exc:
+                            raise StorageError(f"cannot read {f['signature']} of call {call_id}: "
+                                               f"{exc.strerror or exc}") from None
+                    result = self.target.put(key, path, f["sha256"], journal=self, signature=signature)
                 f["done"] = True
                 if f is not files[-1]:        # the last one is recorded by the job's own "done" below
                     with self._lock:

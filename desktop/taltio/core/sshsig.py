@@ -53,12 +53,39 @@ def _signed_data(namespace: str, message: bytes) -> bytes:
             + _string(hashlib.sha512(message).digest()))
 
 
+def _armor(b64: str) -> str:
+    return "\n".join([_BEGIN, *[b64[i:i + 70] for i in range(0, len(b64), 70)], _END]) + "\n"
+
+
 def sign(key: Ed25519PrivateKey, message: bytes, namespace: str) -> str:
     sig = key.sign(_signed_data(namespace, message))
     blob = (MAGIC + struct.pack(">I", 1) + _string(public_blob(key.public_key())) + _string(namespace.encode())
             + _string(b"") + _string(b"sha512") + _string(_string(b"ssh-ed25519") + _string(sig)))
-    b64 = base64.b64encode(blob).decode()
-    return "\n".join([_BEGIN, *[b64[i:i + 70] for i in range(0, len(b64), 70)], _END]) + "\n"
+    return _armor(base64.b64encode(blob).decode())
+
+
+def to_header(armored: str | bytes) -> str:
+    """The signature on one line (its base64 without the armour), for an HTTP header.
+
+    Storage keeps a manifest's signature in the object's own metadata, so the two arrive in
+    one write-once PUT (never a manifest without its signature) and a call is two objects, not
+    three. ``from_header`` gives back exactly the text ``ssh-keygen -Y verify`` reads.
+    """
+    text = armored.decode() if isinstance(armored, bytes) else armored
+    text = text.strip()
+    if not (text.startswith(_BEGIN) and text.endswith(_END)):
+        raise SignatureError("not an SSH signature")
+    return "".join(text[len(_BEGIN):-len(_END)].split())
+
+
+def from_header(value: str) -> str:
+    """The armoured signature (as ``sign`` wrote it) from ``to_header``'s one line."""
+    b64 = "".join(value.split())
+    try:
+        base64.b64decode(b64, validate=True)
+    except ValueError:
+        raise SignatureError("signature is not valid base64") from None
+    return _armor(b64)
 
 
 def verify(armored: str, message: bytes, namespace: str) -> Ed25519PublicKey:
