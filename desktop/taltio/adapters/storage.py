@@ -27,6 +27,7 @@ log = logging.getLogger("taltio.storage")
 MIB = 1024 * 1024
 UNVERIFIED = "!storage-does-not-verify-checksums"    # journal entry: set once, never cleared by the app
 SMALL_BODY = 2 * MIB
+RESPONSE_TIMEOUT_S = 7          # socket silence before a request is given up (botocore's read_timeout)
 #: The user-metadata name (``x-amz-meta-sshsig``) that carries a manifest's signature in S3.
 SIGNATURE_METADATA = "sshsig"
 _CLIENT_LOCK = threading.Lock()
@@ -53,7 +54,16 @@ def _is_412(exc) -> bool:  # noqa: ANN001
 
 
 class StorageError(RuntimeError):
-    """Storage refused or is unreachable; the message says which and what to check."""
+    """Storage refused or is unreachable; the message says which and what to check.
+
+    ``waited`` is set when the attempt ended in a timeout: it has already spent its wait, so the
+    queue tries again at once instead of backing off on top (uploads resume within seconds of the
+    network coming back, not a timeout plus a backoff later).
+    """
+
+    def __init__(self, message: str, *, waited: bool = False) -> None:
+        super().__init__(message)
+        self.waited = waited
 
 
 class PutResult(enum.Enum):
@@ -277,7 +287,12 @@ class S3Target(StorageTarget):
                               # of each one is pure per-request CPU in a backlog drain.
                               parameter_validation=False,
                               max_pool_connections=20,      # up to 16 upload workers share this client
-                              connect_timeout=3, read_timeout=30,
+                              # A request whose connection died mid-flight (sleep, a roam, a VPN
+                              # reconnect) is given up after RESPONSE_TIMEOUT_S of silence and retried
+                              # at once: uploads resume within 10 s of the network coming back.
+                              # Storage answers a PUT in well under a second; a slow one is retried,
+                              # and If-None-Match turns a retry of a stored object into a 412.
+                              connect_timeout=3, read_timeout=RESPONSE_TIMEOUT_S,
                               request_checksum_calculation="when_required",
                               response_checksum_validation="when_required",
                               proxies=proxies_for(self.endpoint, self.proxy)))
@@ -513,7 +528,10 @@ class S3Target(StorageTarget):
                             f"{exc.response.get('Error', {}).get('Message', '')}".strip())
 
     def _unreachable(self, exc: BaseException) -> StorageError:
-        return StorageError(describe_transport_error(exc, self.endpoint))
+        from botocore.exceptions import ConnectTimeoutError, ReadTimeoutError
+
+        return StorageError(describe_transport_error(exc, self.endpoint),
+                            waited=isinstance(exc, (ConnectTimeoutError, ReadTimeoutError)))
 
     def check(self) -> str:
         """Agents may only put, so reachability is proven with a put of a tiny probe object."""

@@ -260,7 +260,8 @@ class UploadQueue:
                 # Never a dead upload thread (a recording would wait for ever): log it, retry like an outage.
                 log.exception("upload of call %s hit an unexpected error", call_id)
                 exc = StorageError(f"unexpected error while uploading: {type(exc).__name__}: {exc}")
-            delay = min(self.retry_max_s, 0.5 * (2 ** min(attempts, 16)))
+            # After a timeout the attempt has waited already: again at once (it takes seconds either way).
+            delay = 0.0 if getattr(exc, "waited", False) else min(self.retry_max_s, 0.5 * (2 ** min(attempts, 16)))
             with self._lock:
                 self._db.execute("UPDATE jobs SET attempts=attempts+1, next_at=?, last_error=? WHERE call_id=?",
                                  (time.time() + delay, str(exc), call_id))
