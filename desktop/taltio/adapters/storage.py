@@ -544,7 +544,7 @@ class S3Target(StorageTarget):
             raise StorageError(f"{self.describe()} refused a test write ({code}); check the access key and "
                                f"its policy") from None
         except (BotoCoreError, OSError) as exc:
-            raise StorageError(f"{self.describe()} is unreachable ({type(exc).__name__})") from None
+            raise self._unreachable(exc) from None
         return f"{self.describe()} accepts writes"
 
     # Set by app_core.make_target from fleet.bucket; empty means "<bucket>-fleet".
@@ -559,19 +559,17 @@ class S3Target(StorageTarget):
         from botocore.exceptions import BotoCoreError, ClientError
 
         bucket = self.status_bucket or f"{self.bucket}-fleet"
-        b64 = base64.b64encode(hashlib.sha256(data).digest()).decode()
         try:
-            self.client.put_object(Bucket=bucket, Key=key, Body=data, ChecksumSHA256=b64,
+            self.client.put_object(Bucket=bucket, Key=key, Body=data, ChecksumSHA256=_b64(hashlib.sha256(data).hexdigest()),
                                    ContentType="application/json")
         except ClientError as exc:
-            code = exc.response.get("Error", {}).get("Code", "") or str(
-                exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", ""))
+            code = _code(exc) or str(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", ""))
             hint = {"AccessDenied": f"the agent's key needs s3:PutObject on arn:aws:s3:::{bucket}/{key}",
                     "NoSuchBucket": f"create the fleet bucket {bucket} (no Object Lock) or set fleet.bucket"}
             raise StorageError(f"s3://{bucket} refused {key}: {code}"
                                + (f"; {hint[code]}" if code in hint else "")) from None
         except (BotoCoreError, OSError) as exc:
-            raise StorageError(f"storage unreachable at {self.endpoint or 'AWS'}: {type(exc).__name__}") from None
+            raise self._unreachable(exc) from None
 
     def get_if_changed(self, key: str, etag: str | None = None) -> tuple[bytes | None, str | None]:
         """GetObject with If-None-Match: 304 -> unchanged, 404 -> no document. The agent's key may

@@ -196,6 +196,18 @@ def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
+def _truncated(where: str, part: str) -> PolicyError:
+    return PolicyError(Reason.TRUNCATED, Text(QT_TRANSLATE_NOOP(
+        "core", "The {target} policy's {part} is cut short (truncated). Publish it again; if it keeps "
+        "happening, check the storage and the network."), target=where, part=part))
+
+
+def _not_a_signature(where: str, detail: str) -> PolicyError:
+    return PolicyError(Reason.BAD_SIGNATURE, Text(QT_TRANSLATE_NOOP(
+        "core", "The {target} policy's signature is not an SSH signature ({detail}). Ask the supervisor to "
+        "sign and publish it again."), target=where, detail=detail))
+
+
 def _looks_truncated(doc: bytes) -> bool:
     """JSON that ends before its top-level value closes (a cut download, a half-written file)."""
     text = doc.decode("utf-8", errors="replace").rstrip()
@@ -221,34 +233,24 @@ def _check_signature(doc: bytes, sig: bytes, trusted: Mapping[bytes, str], where
             "core", "The {target} policy has no signature. Ask the supervisor to sign it (taltio-admin policy "
             "sign) and publish it again."), target=where))
     if len(sig) > MAX_SIG_BYTES:
-        raise PolicyError(Reason.BAD_SIGNATURE, Text(QT_TRANSLATE_NOOP(
-            "core", "The {target} policy's signature is not an SSH signature ({detail}). Ask the supervisor to "
-            "sign and publish it again."), target=where, detail="too large"))
+        raise _not_a_signature(where, "too large")
     if _sig_truncated(sig):
-        raise PolicyError(Reason.TRUNCATED, Text(QT_TRANSLATE_NOOP(
-            "core", "The {target} policy's {part} is cut short (truncated). Publish it again; if it keeps "
-            "happening, check the storage and the network."), target=where, part="signature"))
+        raise _truncated(where, "signature")
     try:
         armored = sig.decode("ascii")
         pub = sshsig.verify(armored, doc, NAMESPACE)
     except (UnicodeDecodeError, sshsig.SignatureError, ValueError) as exc:
         detail = str(exc) if isinstance(exc, sshsig.SignatureError) else "not ASCII"
         if "truncated" in detail:
-            raise PolicyError(Reason.TRUNCATED, Text(QT_TRANSLATE_NOOP(
-                "core", "The {target} policy's {part} is cut short (truncated). Publish it again; if it keeps "
-                "happening, check the storage and the network."), target=where, part="signature")) from None
+            raise _truncated(where, "signature") from None
         if "does not match" in detail and _looks_truncated(doc):
-            raise PolicyError(Reason.TRUNCATED, Text(QT_TRANSLATE_NOOP(
-                "core", "The {target} policy's {part} is cut short (truncated). Publish it again; if it keeps "
-                "happening, check the storage and the network."), target=where, part="document")) from None
+            raise _truncated(where, "document") from None
         if "does not match" in detail:
             raise PolicyError(Reason.BAD_SIGNATURE, Text(QT_TRANSLATE_NOOP(
                 "core", "The {target} policy does not match its signature: it was changed after it was signed, "
                 "or the signature belongs to another document. Ask the supervisor to sign and publish it "
                 "again."), target=where)) from None
-        raise PolicyError(Reason.BAD_SIGNATURE, Text(QT_TRANSLATE_NOOP(
-            "core", "The {target} policy's signature is not an SSH signature ({detail}). Ask the supervisor to "
-            "sign and publish it again."), target=where, detail=detail)) from None
+        raise _not_a_signature(where, detail) from None
     key = sshsig.public_openssh(pub)
     blob = sshsig.public_blob(pub)
     if blob not in trusted:
@@ -295,9 +297,7 @@ def parse(doc: bytes, where: str = "policy") -> dict[str, Any]:
         data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
     except json.JSONDecodeError as exc:
         if _looks_truncated(bytes(doc)):
-            raise PolicyError(Reason.TRUNCATED, Text(QT_TRANSLATE_NOOP(
-                "core", "The {target} policy's {part} is cut short (truncated). Publish it again; if it keeps "
-                "happening, check the storage and the network."), target=where, part="document")) from None
+            raise _truncated(where, "document") from None
         raise malformed(f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
     except RecursionError:
         raise malformed("nested too deeply") from None
