@@ -23,15 +23,19 @@ def _fetch(folder, call, identity, out, allowed=None):
     return subprocess.run(args, env={"PYTHONPATH": str(DESKTOP)}, capture_output=True, text=True)
 
 
-def test_fetch_verifies_signature_hash_and_signer(world, app_factory, tmp_path):
-    app = app_factory("admin").start()
-    cid = "call-admin-1"
+def _recorded_call(world, app_factory, name: str, cid: str) -> tuple[str, list[str]]:
+    """Record one call with the real app and wait until it is in storage: (workstation key, object keys)."""
+    app = app_factory(name).start()
     start_recording(app, cid)
     world.audio.play_mic(world.agent_wav).wait(timeout=60)
     app.hook("ended", cid)
     app.wait_for(queue_empty, timeout=30, what="upload")
-    wskey = app.status()["workstation_key"]
-    keys = wait_for_keys(world.s3, lambda ks: manifest_key(ks, cid) is not None)
+    return app.status()["workstation_key"], wait_for_keys(world.s3, lambda ks: manifest_key(ks, cid) is not None)
+
+
+def test_fetch_verifies_signature_hash_and_signer(world, app_factory, tmp_path):
+    cid = "call-admin-1"
+    wskey, keys = _recorded_call(world, app_factory, "admin", cid)
     folder = tmp_path / "copy"
     folder.mkdir()
     for k in call_keys(keys, cid):
@@ -86,14 +90,8 @@ def test_fetch_from_s3_writes_the_evidence_and_reads_calls_stored_the_old_way(wo
     Calls uploaded before that (signature as its own `.manifest.json.sig` object) still verify, and a
     manifest whose signature is missing from both places is refused.
     """
-    app = app_factory("admin-s3").start()
     cid = "call-admin-s3"
-    start_recording(app, cid)
-    world.audio.play_mic(world.agent_wav).wait(timeout=60)
-    app.hook("ended", cid)
-    app.wait_for(queue_empty, timeout=30, what="upload")
-    wskey = app.status()["workstation_key"]
-    keys = wait_for_keys(world.s3, lambda ks: manifest_key(ks, cid) is not None)
+    wskey, keys = _recorded_call(world, app_factory, "admin-s3", cid)
     mkey = manifest_key(keys, cid)
     assert sorted(k.rsplit("/", 1)[1] for k in call_keys(keys, cid)) == [f"{cid}.manifest.json", f"{cid}.ogg.age"]
     allowed = tmp_path / "allowed"
