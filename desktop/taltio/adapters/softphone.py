@@ -77,6 +77,38 @@ class SoftphoneAdapter(ABC):
     def stop(self) -> None: ...
 
 
+class ReaderAdapter(SoftphoneAdapter):
+    """An adapter that reads its softphone on a thread of its own (``_run``) until stopped."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._sink: EventSink | None = None
+
+    def start(self, sink: EventSink) -> None:
+        self._sink = sink
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name=f"taltio-{self.name}", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        try:
+            self._interrupt()
+        except Exception:  # noqa: BLE001 - closing a dead connection must not keep the app from quitting
+            pass
+        if self._thread:
+            self._thread.join(timeout=3)
+
+    @abstractmethod
+    def _run(self) -> None: ...
+
+    @abstractmethod
+    def _interrupt(self) -> None:
+        """Wake the reader thread out of a blocking read (shut down or close its connection)."""
+
+
 class HookAdapter(SoftphoneAdapter):
     name = "hook"
 
@@ -178,7 +210,7 @@ class _Call:
     current: bool = False         # baresip's current line (`>` in listcalls)
 
 
-class BaresipAdapter(SoftphoneAdapter):
+class BaresipAdapter(ReaderAdapter):
     """baresip through its ctrl_tcp module: netstring-framed JSON events in, CallEvents out.
 
     What baresip sends, measured with Debian 12's baresip 1.0.0 (`baresip-core` 1.0.0-4) on loopback, and
@@ -234,13 +266,10 @@ class BaresipAdapter(SoftphoneAdapter):
         self.backoff = backoff
         self.max_frame = max_frame
         self.poll_s = poll_s
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         self._sock: socket.socket | None = None
         self._send_lock = threading.Lock()
         self._lock = threading.RLock()               # call state: reader thread vs. lost-calls timer
         self._calls: dict[str, _Call] = {}
-        self._sink: EventSink | None = None
         self._tokens = itertools.count(1)
         self._waiting: dict[str, dict | None] = {}   # token -> response, for command()
         self._probes: set[str] = set()               # tokens of our own listcalls
@@ -253,22 +282,10 @@ class BaresipAdapter(SoftphoneAdapter):
         self.connected = False
 
     # -- lifecycle -------------------------------------------------------------------------------------
-    def start(self, sink: EventSink) -> None:
-        self._sink = sink
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="taltio-baresip", daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
+    def _interrupt(self) -> None:
         sock = self._sock
         if sock:
-            try:
-                sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-        if self._thread:
-            self._thread.join(timeout=3)
+            sock.shutdown(socket.SHUT_RDWR)
 
     @property
     def calls(self) -> list[str]:

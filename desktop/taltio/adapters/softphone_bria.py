@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..core.events import SOFTPHONE_LOST, CallEvent, EventError, EventKind
-from .softphone import EventSink, SoftphoneAdapter
+from .softphone import ReaderAdapter
 
 log = logging.getLogger("taltio.softphone.bria")
 
@@ -171,7 +171,7 @@ def parse_calls(body: str) -> tuple[str, list[BriaCall]]:
     return stype, calls
 
 
-class BriaAdapter(SoftphoneAdapter):
+class BriaAdapter(ReaderAdapter):
     name = "bria"
     peer = "Bria"
     problem_log = log
@@ -193,10 +193,7 @@ class BriaAdapter(SoftphoneAdapter):
         # Bria gone this long with calls still known (crashed, quit): those calls are over, a recording must not
         # run on; a Bria back sooner reports its calls again and nothing is lost or repeated.
         self.calls_lost_after = calls_lost_after
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         self._ws = None
-        self._sink: EventSink | None = None
         self._calls: dict[str, BriaCall] = {}
         self._tid = itertools.count(1)
         self._pending: str | None = None           # Transaction-ID of the GET /status in flight
@@ -211,22 +208,10 @@ class BriaAdapter(SoftphoneAdapter):
         return cls(address if address.startswith(("ws://", "wss://")) else DEFAULT_URL)
 
     # -- lifecycle ------------------------------------------------------------------------------------
-    def start(self, sink: EventSink) -> None:
-        self._sink = sink
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="taltio-bria", daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
+    def _interrupt(self) -> None:
         ws = self._ws
         if ws is not None:
-            try:
-                ws.close()
-            except Exception:  # noqa: BLE001 - closing a dead socket must not keep the app from quitting
-                pass
-        if self._thread:
-            self._thread.join(timeout=3)
+            ws.close()
 
     def _tls(self):  # noqa: ANN202 - ssl.SSLContext | None
         if urlsplit(self.url).scheme != "wss":

@@ -45,7 +45,7 @@ import uuid
 from dataclasses import dataclass
 
 from ..core.events import SOFTPHONE_LOST, CallEvent, EventError
-from .softphone import EventSink, SoftphoneAdapter
+from .softphone import ReaderAdapter
 
 log = logging.getLogger("taltio.softphone.linphone")
 
@@ -185,7 +185,7 @@ class _Call:
     rang: bool = False
 
 
-class LinphoneAdapter(SoftphoneAdapter):
+class LinphoneAdapter(ReaderAdapter):
     name = "linphone"
     peer = "linphone-daemon"
     problem_log = log
@@ -201,10 +201,7 @@ class LinphoneAdapter(SoftphoneAdapter):
         self.backoff = backoff
         self.response_timeout = response_timeout
         self.calls_lost_after = calls_lost_after
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         self._sock: socket.socket | None = None
-        self._sink: EventSink | None = None
         self._calls: dict[str, _Call] = {}          # daemon Id -> call (of the current daemon process)
         self._daemon_pid: int | None = None
         self._answered = False
@@ -221,22 +218,10 @@ class LinphoneAdapter(SoftphoneAdapter):
         return cls(DEFAULT_PIPE)
 
     # -- lifecycle ------------------------------------------------------------------------------------
-    def start(self, sink: EventSink) -> None:
-        self._sink = sink
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="taltio-linphone", daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
+    def _interrupt(self) -> None:
         sock = self._sock
         if sock is not None:
-            try:
-                sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-        if self._thread:
-            self._thread.join(timeout=3)
+            sock.shutdown(socket.SHUT_RDWR)
 
     # -- connection -----------------------------------------------------------------------------------
     def _connect(self) -> socket.socket:
