@@ -20,7 +20,7 @@ from taltio.core import settings as settings_mod
 from taltio.core.events import safe_call_id
 from tests.fixtures.baresip import BaresipError, start_baresip, baresip_ports
 from tests.fixtures.sipp import run_sipp, sipp_available
-from tests.helpers.app_proc import org_keypair
+from tests.helpers.app_proc import live_app_config, org_keypair
 from tests.helpers.signals import best_ncc, resample, write_wav
 from tests.helpers.verify import fetch_call, wait_for_keys
 
@@ -83,29 +83,8 @@ def live(qapp, audio_server_module, keyring_daemon_module, s3_server_module, tmp
     key, recipient = org_keypair(tmp)
     agent = _agent(tmp / "sip", audio)
     cfg = tmp / "taltio.toml"
-    cfg.write_text(f"""
-[agent]
-id = "{AGENT}"
-[audio]
-mic_device = "agent_mic"
-loopback_device = "softphone_out.monitor"
-codec = "flac"
-[softphone]
-adapter = "baresip"
-address = "127.0.0.1:{agent.ctrl_port}"
-[recording]
-start = "answer"
-[storage]
-url = "s3://{s3.bucket}/agents"
-endpoint = "{s3.endpoint}"
-access_key_id = "{access}"
-[encryption]
-recipients = ["{recipient}"]
-[notice]
-default_language = "en"
-language_rules = []
-text_en = "This call is recorded by North Bank to document agreements."
-""")
+    live_app_config(cfg, agent_id=AGENT, adapter="baresip", address=f"127.0.0.1:{agent.ctrl_port}", s3=s3,
+                    access=access, recipient=recipient, audio__codec="flac", recording__start="answer")
     from taltio.ui.app import TaltioApp
 
     app = TaltioApp(settings_mod.load(cfg, tmp / "nouser.toml"))

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from taltio.core import settings as settings_mod
 from tests.fixtures.baresip import start_pair
-from tests.helpers.app_proc import org_keypair
+from tests.helpers.app_proc import live_app_config, org_keypair
 from tests.helpers.signals import best_ncc, read_wav, resample, speech, windowed_ncc
 from tests.helpers.verify import fetch_call, wait_for_keys
 
@@ -40,26 +40,8 @@ def test_baresip_call_recorded_end_to_end(qtbot, audio_server, keyring_daemon, s
         access, secret = s3_server.agents[AGENT]
         monkeypatch.setenv("TALTIO_S3_SECRET", secret)
         cfg = tmp / "taltio.toml"
-        cfg.write_text(f"""
-[agent]
-id = "{AGENT}"
-[audio]
-mic_device = "agent_mic"
-loopback_device = "softphone_out.monitor"
-[softphone]
-adapter = "baresip"
-address = "127.0.0.1:{agent.ctrl_port}"
-[storage]
-url = "s3://{s3_server.bucket}/agents"
-endpoint = "{s3_server.endpoint}"
-access_key_id = "{access}"
-[encryption]
-recipients = ["{recipient}"]
-[notice]
-default_language = "en"
-language_rules = []
-text_en = "This call is recorded by North Bank to document agreements."
-""")
+        live_app_config(cfg, agent_id=AGENT, adapter="baresip", address=f"127.0.0.1:{agent.ctrl_port}",
+                        s3=s3_server, access=access, recipient=recipient)
         from taltio.ui.app import TaltioApp
 
         app = TaltioApp(settings_mod.load(cfg, tmp / "nouser.toml"))

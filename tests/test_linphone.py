@@ -10,7 +10,6 @@ import tempfile
 import threading
 import time
 from collections import deque
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -149,7 +148,7 @@ def test_linphone_call_recorded_end_to_end(qtbot, audio_server, keyring_daemon, 
     from PySide6.QtCore import Qt
 
     from taltio.ui.app import TaltioApp
-    from tests.helpers.app_proc import org_keypair
+    from tests.helpers.app_proc import live_app_config, org_keypair
     from tests.helpers.signals import tone, tone_level, write_wav
     from tests.helpers.verify import fetch_call, wait_for_keys
 
@@ -173,26 +172,8 @@ def test_linphone_call_recorded_end_to_end(qtbot, audio_server, keyring_daemon, 
     access, secret = s3_server.agents["agent-7"]
     monkeypatch.setenv("TALTIO_S3_SECRET", secret)
     cfg = tmp_path / "taltio.toml"
-    cfg.write_text(f"""
-[agent]
-id = "agent-7"
-[audio]
-mic_device = "agent_mic"
-loopback_device = "softphone_out.monitor"
-[softphone]
-adapter = "linphone"
-address = "{agent.address}"
-[storage]
-url = "s3://{s3_server.bucket}/agents"
-endpoint = "{s3_server.endpoint}"
-access_key_id = "{access}"
-[encryption]
-recipients = ["{recipient}"]
-[notice]
-default_language = "en"
-language_rules = []
-text_en = "This call is recorded by North Bank to document agreements."
-""")
+    live_app_config(cfg, agent_id="agent-7", adapter="linphone", address=agent.address, s3=s3_server,
+                    access=access, recipient=recipient)
     app = TaltioApp(settings_mod.load(cfg, tmp_path / "nouser.toml"))
     try:
         assert isinstance(app.adapter, LinphoneAdapter) and app.adapter.path == agent.pipe

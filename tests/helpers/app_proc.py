@@ -40,6 +40,25 @@ def toml_config(path: Path, values: Mapping[str, object]) -> Path:
     return path
 
 
+def live_app_config(path: Path, *, agent_id: str, adapter: str, address: str, s3, access: str, recipient: str,
+                    **more: object) -> Path:
+    """The machine config of an in-process app on the test audio server, S3 and a live softphone.
+
+    *more* adds or overrides settings by their dotted keys with ``__`` for the dot
+    (``audio__codec="flac"``, ``recording__start="answer"``).
+    """
+    values: dict[str, object] = {
+        "agent.id": agent_id, "audio.mic_device": "agent_mic", "audio.loopback_device": "softphone_out.monitor",
+        "softphone.adapter": adapter, "softphone.address": address,
+        "storage.url": f"s3://{s3.bucket}/agents", "storage.endpoint": s3.endpoint, "storage.access_key_id": access,
+        "encryption.recipients": [recipient],
+        "notice.default_language": "en", "notice.language_rules": [],
+        "notice.text_en": "This call is recorded by North Bank to document agreements.",
+    }
+    values.update({k.replace("__", "."): v for k, v in more.items()})
+    return toml_config(path, values)
+
+
 @dataclass
 class AppProcess:
     workdir: Path
