@@ -189,6 +189,10 @@ def test_linphone_call_recorded_end_to_end(qtbot, audio_server, keyring_daemon, 
         qtbot.waitUntil(lambda: app.view.status == "recording", timeout=5000)
         c.ok(f"incall-player-start {cust_wav} {cid}")
         qtbot.wait(500)
+        # Where every stream went, for the failure message: a tone in the wrong channel means a stream was
+        # routed to another device than the one named (seen once in CI: the customer's tone under the agent's).
+        routing = "\n".join(audio_server.pactl("list", "short", kind) for kind in ("sink-inputs", "source-outputs",
+                                                                                 "sinks", "sources"))
         player = audio_server.play_mic(agent_wav)
         qtbot.waitUntil(lambda: player.poll() is not None, timeout=10000)
         qtbot.wait(1500)
@@ -208,7 +212,7 @@ def test_linphone_call_recorded_end_to_end(qtbot, audio_server, keyring_daemon, 
     right_700, right_440 = tone_level(rec, rate, 700, channel=1), tone_level(rec, rate, 440, channel=1)
     print(f"linphone call: left 440={left_440:.3f} 700={left_700:.3f}, right 700={right_700:.3f} 440={right_440:.3f}")
     assert right_700 > 0.05 and left_440 > 0.05            # each side's tone in its own channel…
-    assert left_700 < right_700 / 10 and right_440 < left_440 / 10     # …and not in the other
+    assert left_700 < right_700 / 10 and right_440 < left_440 / 10, routing   # …and not in the other
     assert problems == {}
 
 
