@@ -208,6 +208,35 @@ def test_file_gone_locally_but_stored_counts_as_done(tmp_path):
         q2.stop()
 
 
+def test_a_crash_between_confirmation_and_removal_leaves_no_local_copy(tmp_path, monkeypatch):
+    """kill -9 after the job's "done" commit but before its folder went (seen in the 20-kill test): the next
+    start removes the folder, and nothing is uploaded again."""
+    import taltio.core.queue as queue_mod
+
+    store = tmp_path / "store"
+    d, files = _job(tmp_path)
+    q = UploadQueue(tmp_path / "q.db", FolderTarget(store), retry_max_s=0.5, workers=1)
+    monkeypatch.setattr(queue_mod.shutil, "rmtree", lambda *a, **kw: None)    # "killed" before the removal
+    q.enqueue("c1", d, "a/2026/11/28", files)
+    q.start()
+    try:
+        assert _wait(lambda: q.status().pending == 0)
+    finally:
+        q.stop()
+    assert d.exists()
+    monkeypatch.undo()
+    stored = sorted(p.stat().st_mtime_ns for p in store.rglob("*") if p.is_file())
+
+    q2 = UploadQueue(tmp_path / "q.db", FolderTarget(store), retry_max_s=0.5, workers=1)
+    q2.start()
+    try:
+        assert _wait(lambda: not d.exists())
+        assert q2.status().pending == 0
+    finally:
+        q2.stop()
+    assert sorted(p.stat().st_mtime_ns for p in store.rglob("*") if p.is_file()) == stored     # not re-uploaded
+
+
 def test_a_bug_in_the_target_never_kills_the_upload_worker(tmp_path):
     """An unexpected exception (not a StorageError) is retried like an outage; the worker thread survives."""
     class Buggy(FolderTarget):

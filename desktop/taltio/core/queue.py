@@ -159,10 +159,21 @@ class UploadQueue:
 
     # -- worker ------------------------------------------------------------
     def start(self) -> None:
+        self._remove_uploaded_leftovers()
         self._threads = [threading.Thread(target=self._run, name=f"taltio-upload-{i}", daemon=True)
                          for i in range(self.workers)]
         for t in self._threads:
             t.start()
+
+    def _remove_uploaded_leftovers(self) -> None:
+        """Local copies of calls storage has already confirmed: a crash came between the job's "done"
+        and the removal. Nothing else would ever remove them (a done job is never taken again)."""
+        with self._lock:
+            rows = self._db.execute("SELECT call_id, call_dir FROM jobs WHERE done_at IS NOT NULL").fetchall()
+        for call_id, call_dir in rows:
+            if Path(call_dir).is_dir():
+                shutil.rmtree(call_dir, ignore_errors=True)
+                log.info("call %s: removed the local copy left after its upload was confirmed", call_id)
 
     def stop(self) -> None:
         self._stop.set()
