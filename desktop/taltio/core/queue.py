@@ -23,6 +23,7 @@ from typing import Callable
 from ..adapters.storage import PutResult, StorageError, StorageTarget
 
 log = logging.getLogger("taltio.queue")
+_SWEPT = "!uploaded-leftovers-removed-until"     # journal entry: when the last start looked for leftovers
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -167,13 +168,21 @@ class UploadQueue:
 
     def _remove_uploaded_leftovers(self) -> None:
         """Local copies of calls storage has already confirmed: a crash came between the job's "done"
-        and the removal. Nothing else would ever remove them (a done job is never taken again)."""
+        and the removal. Nothing else would ever remove them (a done job is never taken again).
+
+        Only the jobs done since the previous start can have one, so only those are looked at (done
+        jobs are kept as history; checking every one of them would make each start slower than the
+        last). A day's margin covers a clock set back.
+        """
+        since = (self.load(_SWEPT) or {}).get("at", 0.0) - 86400
+        now = time.time()
         with self._lock:
-            rows = self._db.execute("SELECT call_id, call_dir FROM jobs WHERE done_at IS NOT NULL").fetchall()
+            rows = self._db.execute("SELECT call_id, call_dir FROM jobs WHERE done_at >= ?", (since,)).fetchall()
         for call_id, call_dir in rows:
             if Path(call_dir).is_dir():
                 shutil.rmtree(call_dir, ignore_errors=True)
                 log.info("call %s: removed the local copy left after its upload was confirmed", call_id)
+        self.save(_SWEPT, {"at": now})
 
     def stop(self) -> None:
         self._stop.set()
