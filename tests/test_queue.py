@@ -23,6 +23,15 @@ def _job(tmp: Path, name="c1", size=1000):
     return d, files
 
 
+def _drain(q: UploadQueue) -> None:
+    """Run the queue until nothing is pending (fails after 10 s), then stop it."""
+    q.start()
+    try:
+        assert _wait(lambda: q.status().pending == 0)
+    finally:
+        q.stop()
+
+
 def _wait(pred, timeout=10.0):
     end = time.monotonic() + timeout
     while time.monotonic() < end:
@@ -37,11 +46,7 @@ def test_upload_then_local_copy_removed(tmp_path):
     q = UploadQueue(tmp_path / "q.db", target)
     d, files = _job(tmp_path)
     q.enqueue("c1", d, "agent-7/2026/11/28", files)
-    q.start()
-    try:
-        assert _wait(lambda: q.status().pending == 0)
-    finally:
-        q.stop()
+    _drain(q)
     assert not d.exists()
     stored = tmp_path / "store" / "agent-7/2026/11/28"
     assert sorted(p.name for p in stored.iterdir()) == ["c1.manifest.json", "c1.ogg.age"]
@@ -125,11 +130,7 @@ def test_kill_during_upload_resumes_once(tmp_path):
     p.wait()
     q = UploadQueue(tmp_path / "q.db", FolderTarget(tmp_path / "store"))
     assert q.status().pending == 1
-    q.start()
-    try:
-        assert _wait(lambda: q.status().pending == 0)
-    finally:
-        q.stop()
+    _drain(q)
     stored = sorted((tmp_path / "store/a/2026/11/28").iterdir())
     assert [p.name for p in stored] == ["c1.manifest.json", "c1.ogg.age"]
     assert not d.exists()
@@ -156,11 +157,7 @@ def test_queue_from_an_older_version_is_migrated_not_lost(tmp_path):
     q = UploadQueue(tmp_path / "old.db", FolderTarget(tmp_path / "store"))
     st = q.status()
     assert st.pending == 1 and st.pending_bytes == 3000 and st.oldest_age_s > 7000
-    q.start()
-    try:
-        assert _wait(lambda: q.status().pending == 0)
-    finally:
-        q.stop()
+    _drain(q)
     assert (tmp_path / "store/a/2026/11/28/c1.ogg.age").exists()
 
 
@@ -190,11 +187,7 @@ def test_file_gone_locally_but_stored_counts_as_done(tmp_path):
     audio.unlink()
     q = UploadQueue(tmp_path / "q.db", target, retry_max_s=0.5)
     q.enqueue("c1", d, "a/2026/11/28", files)
-    q.start()
-    try:
-        assert _wait(lambda: q.status().pending == 0)
-    finally:
-        q.stop()
+    _drain(q)
     assert (tmp_path / "store/a/2026/11/28/c1.manifest.json").exists()
     d2, files2 = _job(tmp_path, name="c2")
     (d2 / files2[0]["name"]).unlink()                      # gone locally and never stored: kept as an error
@@ -218,11 +211,7 @@ def test_a_crash_between_confirmation_and_removal_leaves_no_local_copy(tmp_path,
     q = UploadQueue(tmp_path / "q.db", FolderTarget(store), retry_max_s=0.5, workers=1)
     monkeypatch.setattr(queue_mod.shutil, "rmtree", lambda *a, **kw: None)    # "killed" before the removal
     q.enqueue("c1", d, "a/2026/11/28", files)
-    q.start()
-    try:
-        assert _wait(lambda: q.status().pending == 0)
-    finally:
-        q.stop()
+    _drain(q)
     assert d.exists()
     monkeypatch.undo()
     stored = sorted(p.stat().st_mtime_ns for p in store.rglob("*") if p.is_file())
