@@ -124,8 +124,14 @@ class FolderTarget(StorageTarget):
             dest.parent.mkdir(parents=True, exist_ok=True)
             if signature is not None:
                 # A folder has no object metadata: the signature goes beside the file, first, so a
-                # manifest is never there without it (the same layout as the call folder).
-                self.put_bytes(f"{key}.sig", signature)
+                # manifest is never there without it (the same layout as the call folder), stored
+                # write-once the same way as any file.
+                src = dest.with_name(f".{dest.name}.sig.{os.getpid()}.src")
+                src.write_bytes(signature)
+                try:
+                    self.put(f"{key}.sig", src, hashlib.sha256(signature).hexdigest())
+                finally:
+                    src.unlink(missing_ok=True)
             if dest.exists():
                 if sha256_file(dest) == sha256_hex:
                     return PutResult.EXISTS
@@ -150,26 +156,6 @@ class FolderTarget(StorageTarget):
             raise
         except OSError as exc:
             raise StorageError(f"cannot write to {self.root}: {exc.strerror or exc}") from None
-
-    def put_bytes(self, key: str, data: bytes) -> None:
-        """Write-once *data* under *key*: kept if already there with the same bytes, refused if different."""
-        from ..core.segments import write_durably
-
-        dest = self.root / key
-        if dest.exists():
-            if dest.read_bytes() == data:
-                return
-            raise StorageError(f"{dest} already exists with other content; refusing to overwrite")
-        part = dest.with_name(f".{dest.name}.{os.getpid()}.part")
-        write_durably(part, data)
-        try:
-            os.link(part, dest)
-        except FileExistsError:
-            part.unlink(missing_ok=True)
-            return self.put_bytes(key, data)
-        except OSError:
-            os.replace(part, dest)         # shares without hard links (SMB)
-        part.unlink(missing_ok=True)
 
     def stored(self, key: str, sha256_hex: str, journal: UploadJournal | None = None) -> bool:
         dest = self.root / key
