@@ -4,7 +4,7 @@
   ``TALTIO_DESKTOP`` environment variable (e.g. a ``git archive HEAD desktop`` export, when the
   working tree is mid-edit).
 * The test speech: two distinct espeak-ng voices and texts, agent left and customer right.
-* Taltio's encode path, exactly as ``core/recorder.py`` builds it: ``taltio.core.encoder.open_encoder``
+* Taltio's encode path, exactly as ``core/recorder.py`` builds it: ``taltio.recording.encoder.open_encoder``
   (Ogg Opus through PyAV/FFmpeg's libopus at a bitrate in kbit/s, 200 ms Ogg pages flushed at once;
   FLAC through soundfile) writes into ``EncryptedOggSink``, a sealed age segment per second, then
   ``finalize``. The encoder gets the frames in the capture mixer's ticks (``capture.TICK_S``).
@@ -28,9 +28,9 @@ DESKTOP = Path(os.environ.get("TALTIO_DESKTOP") or ROOT / "desktop").resolve()
 sys.path.insert(0, str(DESKTOP))
 sys.path.insert(0, str(ROOT))
 
-from taltio.core import encoder as taltio_encoder  # noqa: E402
-from taltio.core.capture import TICK_S  # noqa: E402
-from taltio.core.segments import EncryptedOggSink  # noqa: E402
+from taltio.recording import encoder as taltio_encoder  # noqa: E402
+from taltio.recording.capture import TICK_S  # noqa: E402
+from taltio.recording.segments import EncryptedOggSink  # noqa: E402
 from tests.helpers.signals import speech  # noqa: E402
 
 RATE = 16000
@@ -128,7 +128,7 @@ def make_call_audio(tmp: Path, seconds: float, scene: str = "double-talk") -> tu
 
 # --------------------------------------------------------------- Taltio's path
 def open_encoder(sink, codec: str = "opus", kbps: int = 28):
-    """The encoder exactly as recorder.py opens it: taltio.core.encoder.open_encoder(codec, sink, rate, kbps)."""
+    """The encoder exactly as recorder.py opens it: taltio.recording.encoder.open_encoder(codec, sink, rate, kbps)."""
     return taltio_encoder.open_encoder(codec, sink, RATE, int(kbps))
 
 
@@ -155,7 +155,7 @@ def encoder_settings() -> str:
     """One line saying what the app's encoders are built on, read at run time."""
     import av
 
-    return (f"taltio.core.encoder: Opus via PyAV {av.__version__} (libavcodec "
+    return (f"taltio.recording.encoder: Opus via PyAV {av.__version__} (libavcodec "
             f"{'.'.join(map(str, av.library_versions['libavcodec']))}, {av_libopus_version()}), Ogg pages of "
             f"{PAGE_DURATION_MS} ms; FLAC via soundfile {sf.__version__} (libsndfile {sf.__libsndfile_version__})")
 
@@ -209,7 +209,7 @@ def libsndfile_level(stereo_kbps: float) -> float:
 
 
 class LibsndfileOpus:
-    """The app's Opus encoder before taltio.core.encoder: soundfile's bundled libsndfile, Ogg Opus at
+    """The app's Opus encoder before taltio.recording.encoder: soundfile's bundled libsndfile, Ogg Opus at
     ``compression_level`` for *kbps*, 200 ms Ogg pages (SFC_SET_OGG_PAGE_LATENCY_MS). Reference only."""
 
     def __init__(self, sink, kbps: float) -> None:

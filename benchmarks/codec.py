@@ -1,7 +1,7 @@
 """Codec sweep: Ogg Opus bitrate vs size, intelligibility (STOI per channel) and CPU; FLAC for reference.
 
 Every ``taltio`` row goes through the app's own path (see _common.encode_taltio): the app's encoder
-(``taltio.core.encoder.open_encoder``: PyAV/FFmpeg libopus at the bitrate in kbit/s, complexity 10,
+(``taltio.recording.encoder.open_encoder``: PyAV/FFmpeg libopus at the bitrate in kbit/s, complexity 10,
 application audio, 20 ms frames, constrained VBR, 200 ms Ogg pages flushed at once) writes into
 EncryptedOggSink with a real age (pyrage X25519) recipient, one sealed segment per second of audio,
 then finalize() encrypts the whole call once more. The final file is decrypted with the identity
@@ -113,7 +113,7 @@ class MonoOpus:
     def __init__(self, sink, kbps: float) -> None:
         import av
 
-        from taltio.core.encoder import _ForwardOnly
+        from taltio.recording.encoder import _ForwardOnly
 
         self._av = av
         self._out = av.open(_ForwardOnly(sink), mode="w", format="ogg",

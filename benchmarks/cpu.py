@@ -3,7 +3,7 @@
 Two parts, both against Debian's opus-tools 0.2 (libopus 1.3.1) and age 1.1 in the same run:
 
 A. encode + encrypt + write, no capture: N minutes of two-voice 16 kHz stereo speech through Taltio's
-   path (_common.encode_taltio: the app's encoder ``taltio.core.encoder.open_encoder("opus", sink,
+   path (_common.encode_taltio: the app's encoder ``taltio.recording.encoder.open_encoder("opus", sink,
    16000, K)``, PyAV/FFmpeg libopus, fed in the mixer's ticks (capture.TICK_S, 100 ms) -> EncryptedOggSink, an age segment
    sealed per second, final age file) against ``opusenc --cvbr --bitrate K call.wav - | age -r R -o out``;
    median of 3 runs. Each run is a child process; the one-off PyAV import is done before measuring.
@@ -13,7 +13,7 @@ A. encode + encrypt + write, no capture: N minutes of two-voice 16 kHz stereo sp
 B. real-time capture from a private PipeWire server (tests/fixtures/audio.py) for --seconds (default
    60: one minute of real time), all contenders recording the same playback at the same time:
    * ``taltio recorder@K``: a separate process running the app's own CallRecorder(opus_kbps=K) on the
-     app's Linux backend (taltio.adapters.audio_pulse.PulseBackend: libpulse simple API, 100 ms blocks,
+     app's Linux backend (taltio.adapters.audio.pulse.PulseBackend: libpulse simple API, 100 ms blocks,
      sources ``agent_mic`` and ``softphone_out.monitor`` by name) with the capture mixer, encoder and
      EncryptedOggSink. CPU from just before the streams open to after stop()/finalize (interpreter
      start-up, imports and device enumeration excluded).
@@ -157,9 +157,9 @@ def capture_worker(kbps: int, seconds: float, out_dir: Path, recipient: str, bac
     With encode=False only the app's Capture runs and its frames are dropped. block_ms overrides
     audio_pulse.BLOCK_MS in this process (an experiment; the app uses its own default).
     """
-    from taltio.adapters import audio_pulse
-    from taltio.core.capture import Capture
-    from taltio.core.recorder import CallRecorder
+    from taltio.adapters.audio import pulse as audio_pulse
+    from taltio.recording.capture import Capture
+    from taltio.recording.recorder import CallRecorder
 
     if backend_kind == "pulse":
         if block_ms is not None:
@@ -169,7 +169,7 @@ def capture_worker(kbps: int, seconds: float, out_dir: Path, recipient: str, bac
         loop = backend.find("softphone_out.monitor", "loopback")
         blk = audio_pulse.BLOCK_MS
     else:
-        from taltio.adapters.audio_portaudio import PortAudioBackend
+        from taltio.adapters.audio.portaudio import PortAudioBackend
 
         backend = PortAudioBackend()
         mic = backend.find("agent_mic", "mic")
@@ -331,7 +331,7 @@ def print_offline(off: list[dict], minutes: float, repeats: int) -> None:
             print(f"{r['kbps']:>13d} {ENCODER_LABEL[e]:34s} {t['kbps']:6.1f} {t['per_min']:9.2f} {t['ratio']:13.2f}")
         print(f"{r['kbps']:>13d} {'opusenc ' + PEER_VBR + ' | age (peer)':34s} {r['peer_kbps']:6.1f} "
               f"{r['peer_per_min']:9.2f} {'1.00':>13s}")
-    print("taltio = taltio.core.encoder.open_encoder -> EncryptedOggSink (segments + final file); "
+    print("taltio = taltio.recording.encoder.open_encoder -> EncryptedOggSink (segments + final file); "
           "previous = the same sink fed by the old libsndfile encoder (reference only)")
 
 

@@ -12,7 +12,7 @@ gnome-keyring on a private bus and an org key made by ``age-keygen``. Each round
 5. lost = (kill time - manifest ``times.recording_start``) - decoded duration.
 
 The app records exactly as shipped: its Linux capture (PulseBackend, libpulse simple API), the capture
-mixer and its encoder (taltio.core.encoder: Ogg Opus via PyAV, 200 ms pages, at the configured
+mixer and its encoder (taltio.recording.encoder: Ogg Opus via PyAV, 200 ms pages, at the configured
 audio.opus_bitrate_kbps; or FLAC with --codec flac). The next round's call is made by the restarted app,
 so each round is one kill and one restart.
 The manifest's signature is not checked here (tests/test_e2e_hook.py does that).

@@ -61,7 +61,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import DESKTOP, ROOT  # noqa: E402,F401  (puts DESKTOP and ROOT on sys.path)
 
 from taltio.adapters.storage import S3Target  # noqa: E402
-from taltio.core.queue import UploadQueue  # noqa: E402
+from taltio.upload.queue import UploadQueue  # noqa: E402
 from tests.fixtures.s3 import REGION, start_s3  # noqa: E402
 
 AGENT = "agent-bench"
@@ -240,7 +240,7 @@ class Done:
 def verify(srv, key_prefix: str, files: list[dict], sigs: dict[str, bytes]) -> None:
     """Admin HEAD of every object with ChecksumMode=ENABLED: size and SHA-256 as enqueued, and a
     manifest's signature (x-amz-meta-sshsig) as in the call folder (*sigs*: object -> signature)."""
-    from taltio.core.sshsig import to_header
+    from taltio.domain.sshsig import to_header
 
     s3 = srv.admin_client()
     for f in files:
@@ -266,7 +266,7 @@ def count_objects(srv, prefix: str) -> tuple[int, int]:
 
 
 def _default_workers() -> int:
-    from taltio.core.settings import BY_KEY
+    from taltio.settings import BY_KEY
 
     return BY_KEY["storage.parallel_uploads"].default
 

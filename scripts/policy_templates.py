@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.append(str(ROOT / "desktop"))          # appended: a PYTHONPATH copy of taltio (tests) comes first
 
 from taltio.adapters.machine_policy import MAC_DOMAIN, REGISTRY_PATH  # noqa: E402
-from taltio.core.settings import SCHEMA, Setting  # noqa: E402
+from taltio.settings import SCHEMA, Setting  # noqa: E402
 
 OUT = ROOT / "resources" / "policy-templates"
 FI_TS = ROOT / "resources" / "translations" / "taltio_fi.ts"

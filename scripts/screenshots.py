@@ -80,8 +80,8 @@ def shoot_language(lang: str, out: Path, tmp: Path, recipient: str, audio) -> in
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QSystemTrayIcon
 
-    from taltio.core import settings as settings_mod
-    from taltio.core.events import CallEvent
+    from taltio import settings as settings_mod
+    from taltio.domain.events import CallEvent
     from taltio.ui import i18n
     from taltio.ui.app import TaltioApp
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QComboBox, QLineEdit, QProgressBar, QTextEdit,
                                QWidget)
 
-from taltio.core import settings as settings_mod
+from taltio import settings as settings_mod
 from taltio.ui import i18n
 from taltio.ui.notice_card import NoticeCard
 from taltio.ui.pill import StatusPill

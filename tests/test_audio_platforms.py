@@ -12,10 +12,10 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from taltio.adapters.audio import AudioError, Device
-from taltio.adapters.audio_macos import AudioProc, MacBackend, MacInput
-from taltio.adapters.audio_push import Converter, process_matches
-from taltio.adapters.audio_windows import Endpoint, WindowsBackend
+from taltio.domain.ports import AudioError, Device
+from taltio.adapters.audio.macos import AudioProc, MacBackend, MacInput
+from taltio.adapters.audio.push import Converter, process_matches
+from taltio.adapters.audio.windows import Endpoint, WindowsBackend
 
 RATE = 16000
 

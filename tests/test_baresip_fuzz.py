@@ -13,8 +13,8 @@ import time
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from taltio.adapters.softphone import BaresipAdapter, NetstringError, NetstringReader, netstring
-from taltio.core.events import SOFTPHONE_LOST, CallEvent, safe_call_id
+from taltio.adapters.softphone.baresip import BaresipAdapter, NetstringError, NetstringReader, netstring
+from taltio.domain.events import SOFTPHONE_LOST, CallEvent, safe_call_id
 
 PEER = "sip:+358401234567@127.0.0.1:53285"
 LOG = "taltio.softphone"

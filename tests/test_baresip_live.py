@@ -16,8 +16,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from taltio.core import settings as settings_mod
-from taltio.core.events import safe_call_id
+from taltio import settings as settings_mod
+from taltio.domain.events import safe_call_id
 from tests.fixtures.baresip import BaresipError, start_baresip, baresip_ports
 from tests.fixtures.sipp import run_sipp, sipp_available
 from tests.helpers.app_proc import live_app_config, org_keypair

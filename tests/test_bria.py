@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from taltio.core.events import SOFTPHONE_LOST
-from taltio.adapters.softphone_bria import DEFAULT_URL, BriaAdapter, BriaProtocolError, parse_calls, parse_message
-from taltio.core import settings as settings_mod
+from taltio.domain.events import SOFTPHONE_LOST
+from taltio.adapters.softphone.bria import DEFAULT_URL, BriaAdapter, BriaProtocolError, parse_calls, parse_message
+from taltio import settings as settings_mod
 from tests.fixtures.bria_sim import BAD_ANSWERS, GARBAGE, OVERSIZED, BriaSim, SimCall, event, message, status_xml
 
 LOGGER = "taltio.softphone.bria"

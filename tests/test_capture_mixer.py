@@ -6,8 +6,8 @@ import random
 import numpy as np
 import pytest
 
-from taltio.core import capture
-from taltio.core.capture import Mixer
+from taltio.recording import capture
+from taltio.recording.capture import Mixer
 
 RATE = 16000
 BLOCK = 320

@@ -6,7 +6,7 @@ import tomllib
 import pytest
 
 from taltio.adapters.audio import make_backend
-from taltio.core import settings as settings_mod
+from taltio import settings as settings_mod
 from taltio.ui.devices_dialog import LOCKED_TEXT, DevicesDialog
 from tests.helpers.signals import tone, write_wav
 

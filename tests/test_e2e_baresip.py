@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from taltio.core import settings as settings_mod
+from taltio import settings as settings_mod
 from tests.fixtures.baresip import start_pair
 from tests.helpers.app_proc import live_app_config, org_keypair
 from tests.helpers.signals import best_ncc, read_wav, resample, speech, windowed_ncc

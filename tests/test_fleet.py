@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 import taltio
-from taltio.core import fleet, sshsig
-from taltio.core.events import parse_iso
+from taltio.upload import heartbeat as fleet
+from taltio.domain import sshsig
+from taltio.domain.events import parse_iso
 from tests.fixtures.faultproxy import FaultProxy
 from tests.fixtures.ports import free_port
 from tests.helpers.app_proc import DESKTOP
@@ -83,7 +84,7 @@ def test_running_app_heartbeat_has_every_field_and_the_manifest_signing_key(worl
     assert doc["hostname"] == socket.gethostname()
     assert doc["app_version"] == taltio.__version__ == status["version"]
     assert doc["policy_version"] == {} and doc["policy_rejections"] == []       # no supervisor policy yet
-    from taltio.core import settings as settings_mod
+    from taltio import settings as settings_mod
 
     machine = settings_mod.load(app.workdir / "taltio.toml", app.workdir / "none.toml")
     assert doc["config_sha256"] == machine.machine_digest and len(doc["config_sha256"]) == 64

@@ -12,8 +12,8 @@ import threading
 import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
-from taltio import cli
-from taltio.core import settings as settings_mod
+from taltio.cli import main as cli
+from taltio import settings as settings_mod
 from tests.helpers.app_proc import org_keypair
 
 OPTIONS = ["--call-id", "--number", "--label", "--reason", "--queue", "--name", "--colour", "-x", "--", "--number="]
@@ -30,7 +30,7 @@ def test_hook_arguments_never_crash(argv):
         sent.append(payload)
         return {"v": 1, "ok": True}
 
-    import taltio.ipc as ipc
+    import taltio.app.ipc as ipc
 
     real, ipc.request = ipc.request, fake_request
     try:
@@ -134,5 +134,5 @@ def test_control_socket_garbage_gets_a_clear_answer(qtbot, app, caplog, raw):
     assert _send(qtbot, path, b'{"v": 1, "cmd": "status"}\n')["ok"] is True
     for s in list(app.core.controller.sessions.values()):
         if s.active:
-            app.core.controller.handle(__import__("taltio.core.events", fromlist=["CallEvent"]).CallEvent.parse(
+            app.core.controller.handle(__import__("taltio.domain.events", fromlist=["CallEvent"]).CallEvent.parse(
                 "ended", call_id=s.call_id))

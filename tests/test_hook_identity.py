@@ -15,11 +15,11 @@ import pyrage
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from taltio.adapters.storage import FolderTarget
-from taltio.core.controller import Controller
-from taltio.core.events import SOFTPHONE_LOST, CallEvent, EventError, EventKind, utcnow
-from taltio.core.queue import UploadQueue
-from taltio.core.rules import CallRules
+from taltio.adapters.storage.folder import FolderTarget
+from taltio.recording.controller import Controller
+from taltio.domain.events import SOFTPHONE_LOST, CallEvent, EventError, EventKind, utcnow
+from taltio.upload.queue import UploadQueue
+from taltio.domain.rules import CallRules
 from tests.helpers.push_backend import LOOP, MIC, PushBackend, feed_realtime
 
 NUM_A, NUM_B = "+358401234567", "+358409876543"

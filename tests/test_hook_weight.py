@@ -24,7 +24,7 @@ HEAVY = {"PySide6", "shiboken6", "numpy", "boto3", "botocore", "s3transfer", "cr
          "soundfile", "sounddevice", "pulsectl", "pasimple", "keyring", "secretstorage", "jeepney", "websockets",
          "truststore", "urllib3", "requests", "certifi", "ssl", "_ssl", "sqlite3", "asyncio", "xml", "argparse",
          "logging", "tomllib", "email", "http"}
-ALLOWED_TALTIO = {"taltio", "taltio.cli", "taltio.ipc", "taltio.core", "taltio.core.paths"}
+ALLOWED_TALTIO = {"taltio", "taltio.cli", "taltio.cli.main", "taltio.app", "taltio.app.ipc", "taltio.app.paths"}
 
 
 @pytest.fixture
@@ -74,7 +74,7 @@ def test_hook_imports_nothing_heavy(fake_app, argv):
     r = subprocess.run([sys.executable, "-X", "importtime", "-m", "taltio.cli", *argv], env=env,
                        capture_output=True, text=True, timeout=30)
     mods = _imported(r.stderr)
-    assert "taltio.ipc" in mods or r.returncode == 2, r.stderr[-500:]
+    assert "taltio.app.ipc" in mods or r.returncode == 2, r.stderr[-500:]
     heavy = sorted(m for m in mods if m.split(".")[0] in HEAVY)
     assert heavy == [], heavy
     ours = {m for m in mods if m.split(".")[0] == "taltio"}

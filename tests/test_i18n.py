@@ -105,9 +105,7 @@ def test_every_tr_string_is_in_the_committed_translations(tmp_path):
     """A new tr() string without a translation fails here (run `scripts/dev update-translations`)."""
     fresh = tmp_path / "taltio_xx.ts"
     proc = subprocess.run([_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none",
-                           *sorted(str(p) for p in UI_DIR.glob("*.py")),
-                           *sorted(str(p) for p in (UI_DIR.parent / "core").glob("*.py")),
-                           *sorted(str(p) for p in (UI_DIR.parent / "adapters").glob("*.py")), "-ts", str(fresh)],
+                           *sorted(str(p) for p in UI_DIR.parent.rglob("*.py")), "-ts", str(fresh)],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     extracted = set(_messages(fresh))
@@ -414,7 +412,7 @@ def test_status_view_language_choice(qtbot, translate_to):
 @pytest.fixture
 def app_factory_i18n(qapp, qm_dir, tmp_path, monkeypatch):
     """A TaltioApp whose core cannot start (no recipients): no keyring, audio or store is needed."""
-    from taltio.core import settings as settings_mod
+    from taltio import settings as settings_mod
     from taltio.ui import app as app_mod
     from taltio.ui import i18n
 
@@ -440,7 +438,7 @@ def app_factory_i18n(qapp, qm_dir, tmp_path, monkeypatch):
 def test_app_starts_in_the_configured_language_and_switches(qtbot, app_factory_i18n, tmp_path):
     import tomllib
 
-    from taltio.core import settings as settings_mod
+    from taltio import settings as settings_mod
     from taltio.ui import i18n
 
     app = app_factory_i18n('[ui]\nstatus_pill = true\n')
@@ -463,7 +461,7 @@ def test_app_starts_in_the_configured_language_and_switches(qtbot, app_factory_i
 
 
 def test_app_language_locked_by_the_organisation(qtbot, app_factory_i18n):
-    from taltio.core import settings as settings_mod
+    from taltio import settings as settings_mod
     from taltio.ui import i18n
 
     app = app_factory_i18n('[ui]\nlanguage = "sv"\n')
@@ -532,8 +530,8 @@ def test_unacknowledged_staff_notice_follows_a_language_switch(qtbot, keyring_da
     import json
     import sqlite3
 
-    from taltio.core import notices
-    from taltio.core import settings as settings_mod
+    from taltio.domain import notices
+    from taltio import settings as settings_mod
     from taltio.ui import i18n
     from taltio.ui.app import TaltioApp
     from tests.helpers.app_proc import org_keypair
@@ -591,8 +589,8 @@ def test_a_warning_is_not_notified_again_just_because_the_language_changed(qtbot
 
 
 def test_devices_dialog_in_finnish_and_back(qtbot, translate_to):
-    from taltio.adapters.audio import Device
-    from taltio.core import settings as settings_mod
+    from taltio.domain.ports import Device
+    from taltio import settings as settings_mod
     from taltio.ui.devices_dialog import LOCKED_TEXT, DevicesDialog
 
     class Backend:          # the list only: the dialog is never shown, so no capture starts
@@ -624,10 +622,10 @@ def test_devices_dialog_in_finnish_and_back(qtbot, translate_to):
 
 def test_core_warnings_are_shown_in_the_agents_language(qapp):
     """The core stays Qt-free and English; the UI renders its Text messages translated."""
-    from taltio.core.texts import QT_TRANSLATE_NOOP, Text
+    from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
     from taltio.ui import i18n
     from taltio.ui.core_text import render, render_error
-    from taltio.core.events import EventError
+    from taltio.domain.events import EventError
 
     side = Text(QT_TRANSLATE_NOOP("core", "the customer's side"))
     msg = Text(QT_TRANSLATE_NOOP("core", "Not hearing {side}: '{device}' stopped ({cause}); {then}"),
@@ -647,8 +645,8 @@ def test_core_warnings_are_shown_in_the_agents_language(qapp):
 
 
 def test_device_loss_cause_and_refusals_are_translated_too(qapp):
-    from taltio.core.session import CallSession, TransitionError
-    from taltio.core.texts import QT_TRANSLATE_NOOP, Text
+    from taltio.domain.session import CallSession, TransitionError
+    from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
     from taltio.ui import i18n
     from taltio.ui.core_text import render, render_error
 
@@ -674,7 +672,7 @@ def test_pill_position_is_remembered_across_starts(qtbot, app_factory_i18n):
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
 
-    from taltio.core import settings as settings_mod
+    from taltio import settings as settings_mod
 
     app = app_factory_i18n('[ui]\nstatus_pill = true\n')
     app.refresh()

@@ -1,33 +1,46 @@
-"""desktop/taltio/core and the adapters must not import Qt; the hook path must stay light."""
-import ast
+"""The house plan holds: import-linter's contracts (pyproject.toml) pass, and the hook path stays light."""
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
-PKG = Path(__file__).resolve().parents[1] / "desktop" / "taltio"
+ROOT = Path(__file__).resolve().parents[1]
+PKG = ROOT / "desktop" / "taltio"
+LINT = Path(sys.executable).with_name("lint-imports")
 
 
-def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text())
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names |= {a.name.split(".")[0] for a in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module.split(".")[0])
-    return names
+def _lint(config: Path | None = None) -> subprocess.CompletedProcess:
+    args = [str(LINT), "--no-cache"] + (["--config", str(config)] if config else [])
+    return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={"PATH": str(LINT.parent), "PYTHONPATH": str(PKG.parent)})
 
 
-def test_core_and_adapters_are_qt_free():
-    offenders = [str(p.relative_to(PKG)) for d in ("core", "adapters") for p in (PKG / d).rglob("*.py")
-                 if _imports(p) & {"PySide6", "shiboken6", "PyQt5", "PyQt6"}]
-    assert offenders == []
+def test_import_contracts_are_kept():
+    r = _lint()
+    assert r.returncode == 0 and " 0 broken" in r.stdout, r.stdout[-4000:] + r.stderr[-2000:]
+
+
+def test_the_contracts_catch_a_domain_module_importing_an_adapter(tmp_path):
+    """The contracts can fail: a planted domain -> adapters import breaks the layers contract."""
+    planted = PKG / "domain" / "_planted_violation.py"
+    planted.write_text("from taltio.adapters import keystore  # noqa: F401\n")
+    try:
+        r = _lint()
+    finally:
+        planted.unlink()
+    assert r.returncode != 0
+    assert "taltio.domain._planted_violation -> taltio.adapters.keystore" in r.stdout
 
 
 def test_hook_client_imports_nothing_heavy():
-    code = ("import sys; from taltio import cli, ipc; "
-            "heavy = [m for m in ('PySide6','numpy','boto3','soundfile','sounddevice','pyrage','cryptography') "
-            "if m in sys.modules]; print(','.join(heavy))")
+    code = textwrap.dedent("""
+        import sys
+        from taltio.cli import main
+        from taltio.app import ipc
+        heavy = [m for m in ('PySide6', 'numpy', 'boto3', 'soundfile', 'sounddevice', 'pyrage', 'cryptography')
+                 if m in sys.modules]
+        print(','.join(heavy))
+    """)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={"PYTHONPATH": str(PKG.parent)})
     assert out.stdout.strip() == ""

@@ -15,10 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from taltio.core.events import SOFTPHONE_LOST
-from taltio.adapters.softphone_linphone import (LinphoneAdapter, LinphoneProtocolError, parse_answer, parse_pop_event,
-                                                split_address)
-from taltio.core import settings as settings_mod
+from taltio.domain.events import SOFTPHONE_LOST
+from taltio.adapters.softphone.linphone import (LinphoneAdapter, LinphoneProtocolError, parse_answer, parse_pop_event,
+    split_address)
+from taltio import settings as settings_mod
 from tests.fixtures.linphone import linphone_factory  # noqa: F401 - fixture
 
 LOGGER = "taltio.softphone.linphone"

@@ -23,12 +23,12 @@ import pytest
 import soundfile as sf
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from taltio.adapters import audio_push
-from taltio.adapters.storage import FolderTarget
-from taltio.core import capture
-from taltio.core.controller import Controller
-from taltio.core.events import CallEvent
-from taltio.core.queue import UploadQueue
+from taltio.adapters.audio import push as audio_push
+from taltio.adapters.storage.folder import FolderTarget
+from taltio.recording import capture
+from taltio.recording.controller import Controller
+from taltio.domain.events import CallEvent
+from taltio.upload.queue import UploadQueue
 from tests.helpers.push_backend import LOOP, MIC, PushBackend, VirtualClock
 
 pytestmark = pytest.mark.slow

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from taltio.adapters import machine_policy as mp
-from taltio.core import settings as settings_mod
-from taltio.core.settings import ConfigError
+from taltio import settings as settings_mod
+from taltio.settings import ConfigError
 
 
 # -- Linux: real files ------------------------------------------------------------------------------
@@ -274,7 +274,7 @@ def test_machine_policy_locks_against_user_and_supervisor(kind, tmp_path, monkey
 
 @pytest.mark.parametrize("kind", READERS)
 def test_locked_device_is_disabled_in_the_devices_page(kind, qtbot, tmp_path, monkeypatch):
-    from taltio.adapters.audio import Device
+    from taltio.domain.ports import Device
     from taltio.ui.devices_dialog import LOCKED_TEXT, DevicesDialog
 
     class Backend:          # the list only: the dialog is never shown, so no capture starts

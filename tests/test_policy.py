@@ -17,12 +17,14 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from taltio import admin
-from taltio.adapters.storage import FolderTarget, S3Target, policy_reader
-from taltio.core import policy as pol
-from taltio.core import sshsig
-from taltio.core.policy_sync import PolicySync
-from taltio.core.texts import Text
+from taltio.settings import BY_KEY
+from taltio.admin import main as admin
+from taltio.adapters.storage.folder import FolderTarget
+from taltio.adapters.storage import S3Target, policy_reader
+from taltio.domain import policy as pol
+from taltio.domain import sshsig
+from taltio.app.policy_sync import PolicySync
+from taltio.domain.texts import Text
 from tests.fixtures.s3 import S3Server, start_s3
 
 AGENT = "agent-7"
@@ -340,10 +342,10 @@ def test_same_version_different_bytes_is_a_fork(sup):
     allowed = [sshsig.public_openssh(sup.public_key())]
     a = doc("org", 3, {"privacy.max_private_per_day": 1})
     b = doc("org", 3, {"privacy.max_private_per_day": 2})
-    p = pol.verify(a, pol.sign(a, sup), allowed, 0)
-    assert pol.verify(a, pol.sign(a, sup), allowed, 3, last_sha256=p.sha256).version == 3   # same document again
+    p = pol.verify(a, pol.sign(a, sup), allowed, 0, schema=BY_KEY)
+    assert pol.verify(a, pol.sign(a, sup), allowed, 3, last_sha256=p.sha256, schema=BY_KEY).version == 3   # same document again
     with pytest.raises(pol.PolicyError) as ei:
-        pol.verify(b, pol.sign(b, sup), allowed, 3, last_sha256=p.sha256)
+        pol.verify(b, pol.sign(b, sup), allowed, 3, last_sha256=p.sha256, schema=BY_KEY)
     assert ei.value.reason is pol.Reason.ROLLBACK
 
 
@@ -441,7 +443,7 @@ def test_signatures_made_by_ssh_keygen_are_accepted(tmp_path):
     subprocess.run(["ssh-keygen", "-Y", "sign", "-f", str(tmp_path / "k"), "-n", pol.NAMESPACE,
                     str(tmp_path / "org.json")], check=True, capture_output=True)
     allowed = [(tmp_path / "k.pub").read_text().strip()]
-    p = pol.verify(raw, (tmp_path / "org.json.sig").read_bytes(), allowed, 0, expected_target="org")
+    p = pol.verify(raw, (tmp_path / "org.json.sig").read_bytes(), allowed, 0, expected_target="org", schema=BY_KEY)
     assert p.settings == {"privacy.max_private_per_day": 2}
     # And the admin tool signs with a key made by ssh-keygen.
     assert admin.main(["policy", "sign", str(tmp_path / "org.json"), "--key", str(tmp_path / "k")]) == 0

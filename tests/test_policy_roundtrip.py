@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from taltio.core import policy as pol
-from taltio.core import sshsig
+from taltio.domain import policy as pol
+from taltio.domain import sshsig
 from tests.helpers.signals import tone, write_wav
 from tests.helpers.verify import fetch_call
 from tests.helpers.world import queue_empty, start_recording

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from taltio.adapters import machine_policy as mp
-from taltio.core.settings import SCHEMA
+from taltio.settings import SCHEMA
 from tests.test_machine_policy import FakeCF, FakeWinreg
 
 ROOT = Path(__file__).resolve().parents[1]

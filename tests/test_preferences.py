@@ -6,7 +6,7 @@ import tomllib
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
-from taltio.core import settings as settings_mod
+from taltio import settings as settings_mod
 from taltio.ui import preferences
 from taltio.ui.preferences import PreferencesDialog
 

@@ -7,8 +7,9 @@ import textwrap
 import time
 from pathlib import Path
 
-from taltio.adapters.storage import FolderTarget, PutResult, StorageError, StorageTarget
-from taltio.core.queue import UploadQueue
+from taltio.adapters.storage.folder import FolderTarget
+from taltio.domain.ports import PutResult, StorageError, StorageTarget
+from taltio.upload.queue import UploadQueue
 
 
 def _job(tmp: Path, name="c1", size=1000):
@@ -113,7 +114,7 @@ def test_kill_during_upload_resumes_once(tmp_path):
         import sys, time, os
         sys.path.insert(0, {str(Path(__file__).resolve().parents[1] / 'desktop')!r})
         from taltio.adapters.storage import FolderTarget
-        from taltio.core.queue import UploadQueue
+        from taltio.upload.queue import UploadQueue
         class Slow(FolderTarget):
             def put(self, key, path, sha, journal=None, *, signature=None):
                 r = super().put(key, path, sha, signature=signature)
@@ -162,9 +163,9 @@ def test_queue_from_an_older_version_is_migrated_not_lost(tmp_path):
 
 
 def test_backlog_warning_follows_the_organisations_thresholds(tmp_path):
-    from taltio.core.controller import Controller
-    from taltio.core.queue import QueueStatus
-    from taltio.core.rules import CallRules
+    from taltio.recording.controller import Controller
+    from taltio.upload.queue import QueueStatus
+    from taltio.domain.rules import CallRules
 
     ctl = Controller.__new__(Controller)        # only the warning logic; no audio, no storage
     ctl.rules = CallRules(backlog_warn_count=20, backlog_warn_s=4 * 3600, queue_quota_bytes=100 * 2**20)
@@ -204,7 +205,7 @@ def test_file_gone_locally_but_stored_counts_as_done(tmp_path):
 def test_a_crash_between_confirmation_and_removal_leaves_no_local_copy(tmp_path, monkeypatch):
     """kill -9 after the job's "done" commit but before its folder went (seen in the 20-kill test): the next
     start removes the folder, and nothing is uploaded again."""
-    import taltio.core.queue as queue_mod
+    import taltio.upload.queue as queue_mod
 
     store = tmp_path / "store"
     d, files = _job(tmp_path)

@@ -5,8 +5,8 @@ import time
 
 import pytest
 
-from taltio.core import settings as settings_mod
-from taltio.core.rules import check_pattern, clean_label, number_matches
+from taltio import settings as settings_mod
+from taltio.domain.rules import check_pattern, clean_label, number_matches
 
 
 @pytest.mark.parametrize("number,patterns,expected", [
@@ -39,7 +39,7 @@ def test_bad_patterns_are_refused_with_the_setting_named(tmp_path):
 
 def test_language_by_queue_before_number(tmp_path):
     """A Swedish service line reached from a Finnish number is still Swedish; numbers decide otherwise."""
-    from taltio.core.notices import pick_language
+    from taltio.domain.notices import pick_language
 
     rules = ["queue:Kundtjänst*=sv", "queue:billing=en", "+358*=fi", "+46*=sv"]
     assert pick_language("+358401234567", rules, "fi", queue="Kundtjänst Vasa") == "sv"
@@ -62,11 +62,11 @@ def test_queue_from_the_hook_picks_the_language_and_is_in_the_manifest(tmp_path)
 
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    from taltio.adapters.storage import FolderTarget
-    from taltio.core.controller import Controller
-    from taltio.core.events import CallEvent
-    from taltio.core.queue import UploadQueue
-    from taltio.core.rules import CallRules
+    from taltio.adapters.storage.folder import FolderTarget
+    from taltio.recording.controller import Controller
+    from taltio.domain.events import CallEvent
+    from taltio.upload.queue import UploadQueue
+    from taltio.domain.rules import CallRules
 
     ev = CallEvent.parse("incoming", call_id="q1", number="+358401234567", queue="Kundtjänst 4111111111")
     assert ev.queue == "Kundtjänst [digits removed]"           # a queue name is no place for numbers either
@@ -97,7 +97,7 @@ def test_queue_from_the_hook_picks_the_language_and_is_in_the_manifest(tmp_path)
     ("fi", 24, "24 kuukautta"), ("sv", 24, "24 månader"), ("en", 1, "1 month"), ("en", 0, "(not set"),
 ])
 def test_retention_is_told_in_the_customers_language(tmp_path, lang, months, expected):
-    from taltio.core.notices import privacy_info
+    from taltio.domain.notices import privacy_info
 
     cfg = tmp_path / "machine.toml"
     cfg.write_text(f'[org]\ncontroller = "Oy Esimerkki Ab"\nretention_months = {months}\n')
@@ -116,10 +116,10 @@ def test_ringing_and_display_name_reach_the_manifest(tmp_path):
 
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    from taltio.adapters.storage import FolderTarget
-    from taltio.core.controller import Controller
-    from taltio.core.events import CallEvent
-    from taltio.core.queue import UploadQueue
+    from taltio.adapters.storage.folder import FolderTarget
+    from taltio.recording.controller import Controller
+    from taltio.domain.events import CallEvent
+    from taltio.upload.queue import UploadQueue
 
     queue = UploadQueue(tmp_path / "q.sqlite3", FolderTarget(tmp_path / "store"), 0.5)
     ctl = Controller(calls_dir=tmp_path / "calls", queue=queue, backend=None, recipients=[],  # type: ignore[arg-type]

@@ -9,8 +9,8 @@ import pyrage
 import pytest
 import soundfile as sf
 
-from taltio.core.encoder import PAGE_DURATION_MS, EncoderError, open_encoder
-from taltio.core.segments import EncryptedOggSink, sealed_segments
+from taltio.recording.encoder import PAGE_DURATION_MS, EncoderError, open_encoder
+from taltio.recording.segments import EncryptedOggSink, sealed_segments
 
 
 def _encode(sink, seconds=3.0, rate=16000):

@@ -1,8 +1,8 @@
 """The state machine enforces notice-before-recording and private-wins."""
 import pytest
 
-from taltio.core.events import CallEvent, EventError, normalise_number, safe_call_id
-from taltio.core.session import CallSession, Outcome, State, TransitionError, session_from_json
+from taltio.domain.events import CallEvent, EventError, normalise_number, safe_call_id
+from taltio.domain.session import CallSession, Outcome, State, TransitionError, session_from_json
 
 
 def test_recording_needs_answer_and_notice():

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from taltio.core import settings
+from taltio import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -61,7 +61,7 @@ def test_layers_supervisor_user_machine(tmp_path, caplog):
     user.write_text('[ui]\nlanguage = "sv"\n[privacy]\nallow_private = false\n')
     policy = {"notice.text_fi": "Puhelu tallennetaan (v7).", "recording.max_pause_seconds": 60.0,
               "ui.language": "fi", "storage.url": "s3://evil/x", "privacy.max_private_per_day": 2}
-    from taltio.core import settings as settings_mod
+    from taltio import settings as settings_mod
 
     s = settings_mod.load(machine, user, policy=policy, policy_origin="supervisor policy v7 (org)")
     assert s["notice.text_fi"] == "Puhelu tallennetaan (v7)."
@@ -81,7 +81,7 @@ def test_settings_files_are_migrated_and_newer_formats_refused(tmp_path, monkeyp
     """A user file from format 1 is read through each migration; one from a newer Taltio is refused clearly."""
     import tomllib
 
-    from taltio.core import settings as settings_mod
+    from taltio import settings as settings_mod
 
     def v1_to_v2(values: dict) -> dict:      # e.g. a renamed key and a unit change
         values = dict(values)

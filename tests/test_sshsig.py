@@ -4,7 +4,7 @@ import subprocess
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from taltio.core import sshsig
+from taltio.domain import sshsig
 
 
 def _ssh_verify(tmp_path, key, data: bytes, sig: str, namespace: str) -> subprocess.CompletedProcess:
@@ -52,7 +52,7 @@ def test_trailing_bytes_after_the_signature_are_refused():
 
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    from taltio.core import sshsig as s
+    from taltio.domain import sshsig as s
 
     key = Ed25519PrivateKey.generate()
     armored = s.sign(key, b"doc", "taltio-test")

@@ -7,9 +7,9 @@ import sqlite3
 import pytest
 from PySide6.QtCore import Qt
 
-from taltio.core import notices
-from taltio.core import settings as settings_mod
-from taltio.core.events import CallEvent
+from taltio.domain import notices
+from taltio import settings as settings_mod
+from taltio.domain.events import CallEvent
 from tests.helpers.app_proc import org_keypair
 
 pytestmark = pytest.mark.slow

@@ -20,9 +20,9 @@ import pytest
 from botocore.exceptions import ClientError
 from botocore.stub import Stubber
 
-from taltio import admin_storage
-from taltio.admin_storage import (ABORT_RULE_ID, AGENT_ACTIONS, InitReport, StorageSetupError, agent_policy,
-                                  validate_agent_id)
+from taltio.admin import storage as admin_storage
+from taltio.admin.storage import (ABORT_RULE_ID, AGENT_ACTIONS, InitReport, StorageSetupError, agent_policy,
+    validate_agent_id)
 from tests.fixtures.s3 import S3Server, make_client, start_s3
 
 DESKTOP = Path(__file__).resolve().parents[1] / "desktop"
@@ -117,7 +117,7 @@ def test_init_fresh_bucket_then_second_run_changes_nothing(s3_server_module: S3S
 
 
 def test_init_default_retention_comes_from_settings_schema(s3_server_module: S3Server, tmp_path: Path):
-    from taltio.core.settings import BY_KEY
+    from taltio.settings import BY_KEY
 
     srv = s3_server_module
     bucket = fresh_bucket()

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from taltio.adapters.storage import MIB, PutResult, S3Target, StorageError
-from taltio.core.queue import UploadQueue
-from taltio.core.settings import BY_KEY
+from taltio.adapters.storage import MIB, S3Target
+from taltio.domain.ports import PutResult, StorageError
+from taltio.upload.queue import UploadQueue
+from taltio.settings import BY_KEY
 from tests.fixtures.faultproxy import FaultProxy
 
 pytestmark = pytest.mark.slow
@@ -226,7 +227,7 @@ def test_kill9_during_multipart_at_random_points(s3_server_module, proxy, tmp_pa
         sys.path.insert(0, {str(ROOT / 'desktop')!r})
         from pathlib import Path
         from taltio.adapters.storage import S3Target
-        from taltio.core.queue import UploadQueue
+        from taltio.upload.queue import UploadQueue
         t = S3Target({srv.bucket!r}, {f'agents/{agent}'!r}, {proxy.endpoint!r}, "us-east-1", {key_id!r}, {secret!r})
         t.multipart_threshold = t.part_size = {PART}
         call = sys.argv[1]

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from taltio.adapters.storage import PutResult, S3Target, StorageError, describe_transport_error, \
-    transport_summary
-from taltio.core import settings as settings_mod
+from taltio.domain.ports import PutResult, StorageError
+from taltio.adapters.storage import S3Target
+from taltio.adapters.storage.network import describe_transport_error, transport_summary
+from taltio import settings as settings_mod
 from tests.fixtures.tls import ConnectProxy, TestCA, TLSS3Server, start_s3_tls
 
 AGENT = "agent-7"
@@ -238,7 +239,7 @@ def _settings(tmp_path: Path, srv: TLSS3Server, extra: str) -> settings_mod.Sett
 
 
 def test_the_app_builds_its_target_from_the_settings(tls_s3, cas, tmp_path, proxy, monkeypatch):
-    from taltio.core.app_core import make_target
+    from taltio.app.compose import make_target
 
     monkeypatch.delenv("TALTIO_CONFIG", raising=False)
     monkeypatch.setenv("TALTIO_S3_SECRET", tls_s3.agents[AGENT][1])
@@ -260,7 +261,7 @@ def test_bad_network_settings_name_the_setting(tls_s3, tmp_path, monkeypatch, ba
 
 
 def test_doctor_shows_the_network_and_fails_on_insecure_tls(tls_s3, cas, tmp_path, monkeypatch):
-    from taltio.doctor import FAIL, OK, _network_check
+    from taltio.cli.doctor import FAIL, OK, _network_check
 
     monkeypatch.delenv("TALTIO_CONFIG", raising=False)
     st = _settings(tmp_path, tls_s3, f'ca_bundle = "{cas[0].cert_path}"\nproxy = "http://it:s3cret@proxy:3128"\n')

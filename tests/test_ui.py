@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from datetime import datetime, timedelta, timezone
 
-from taltio.core.events import iso
+from taltio.domain.events import iso
 from taltio.ui.notice_card import NoticeCard
 from taltio.ui.tray import StatusView
 

@@ -14,8 +14,8 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from taltio.adapters.audio import AudioBackend, AudioError, Device
-from taltio.adapters.audio_push import PushStream
+from taltio.domain.ports import AudioBackend, AudioError, Device
+from taltio.adapters.audio.push import PushStream
 
 log = logging.getLogger("tests.push_backend")
 

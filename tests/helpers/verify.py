@@ -36,7 +36,7 @@ def manifest_key(keys: list[str], call_id: str) -> str | None:
 
 def stored_signature(s3, mkey: str) -> bytes:
     """The manifest's SSH signature as storage holds it: the object's own x-amz-meta-sshsig, re-armoured."""
-    from taltio.core.sshsig import from_header
+    from taltio.domain.sshsig import from_header
 
     meta = s3.head(mkey).get("Metadata", {})
     assert "sshsig" in meta, f"{mkey} was stored without its signature (metadata {meta})"

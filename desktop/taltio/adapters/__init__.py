@@ -1,1 +1,1 @@
-"""One module per external system (audio, softphone, storage, keyring), each behind a small interface."""
+"""Adapters: one module (or package) per external system, each implementing a port of taltio.domain.ports."""

@@ -7,26 +7,11 @@ from __future__ import annotations
 
 import logging
 import os
-from abc import ABC, abstractmethod
+from taltio.domain.ports import Keystore, KeystoreError
 
 log = logging.getLogger("taltio.keystore")
 
 SERVICE = "taltio"
-
-
-class KeystoreError(RuntimeError):
-    pass
-
-
-class Keystore(ABC):
-    @abstractmethod
-    def get(self, name: str) -> str | None: ...
-
-    @abstractmethod
-    def set(self, name: str, value: str) -> None: ...
-
-    @abstractmethod
-    def describe(self) -> str: ...
 
 
 class OSKeystore(Keystore):

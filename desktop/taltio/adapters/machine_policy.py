@@ -20,26 +20,16 @@ from __future__ import annotations
 
 import os
 import sys
-from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import Any, Callable
 
-from ..core.settings import BY_KEY, ConfigError, Setting, _read_toml
+from taltio.settings import BY_KEY, ConfigError, Setting
+from taltio.settings.loader import _read_toml
+from taltio.domain.ports import MachinePolicy
 
 ETC_DIR = Path("/etc/taltio")
 REGISTRY_PATH = r"Software\Policies\Taltio"
 MAC_DOMAIN = "fi.taltio.Taltio"
-
-
-class MachinePolicy(ABC):
-    """Reads the machine policy. *values* are checked and flat; *source* names where they came from."""
-
-    #: The one file the values came from, if they came from exactly one (its hash is the fleet's config digest).
-    file: Path | None = None
-
-    @abstractmethod
-    def read(self) -> tuple[dict[str, Any], str]:
-        ...
 
 
 def _check(key: str, value: Any, source: str) -> Any:

@@ -1,1 +1,1 @@
-"""The Qt GUI. It talks to the core only through Controller methods and the Bridge's signals."""
+"""The tray app (PySide6): widgets only; everything they show comes from taltio.app."""

@@ -14,21 +14,24 @@ import time
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from .. import __version__
-from ..adapters.softphone import BaresipAdapter, HookAdapter, SoftphoneAdapter
-from ..core import notices
-from ..core import settings as settings_mod
-from ..core import sshsig
-from ..core.events import CallEvent, EventError, parse_iso
-from ..core.session import TransitionError
-from ..core.texts import QT_TRANSLATE_NOOP, Text
-from . import i18n
-from .bridge import Bridge
-from .core_text import render, render_error
-from .ipc_server import IPCServer
-from .notice_card import NoticeCard
-from .pill import StatusPill
-from .tray import StatusView
+from taltio import __version__
+from taltio.adapters.softphone.baresip import BaresipAdapter
+from taltio.adapters.softphone.hook import HookAdapter
+from taltio.adapters.softphone.base import SoftphoneAdapter
+from taltio.domain import notices
+from taltio import settings as settings_mod
+from taltio.app.config import load_settings
+from taltio.domain import sshsig
+from taltio.domain.events import CallEvent, EventError, parse_iso
+from taltio.domain.session import TransitionError
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
+from taltio.ui import i18n
+from taltio.ui.bridge import Bridge
+from taltio.ui.core_text import render, render_error
+from taltio.ui.ipc_server import IPCServer
+from taltio.ui.notice_card import NoticeCard
+from taltio.ui.pill import StatusPill
+from taltio.ui.tray import StatusView
 
 log = logging.getLogger("taltio.app")
 
@@ -47,7 +50,7 @@ class TaltioApp(QObject):
         self.policy_note = ""               # a refused supervisor policy, shown subtly in the status detail
         self._refused: dict[tuple[str, str], int] = {}     # refused `taltio hook` kinds -> count (logged once)
         try:
-            self.settings = settings or settings_mod.load()
+            self.settings = settings or load_settings()
         except settings_mod.ConfigError as exc:
             self.settings = None
             self.config_error = str(exc)
@@ -100,8 +103,8 @@ class TaltioApp(QObject):
         start, before any widget or call: the network fetch follows on the policy thread."""
         if self.settings is None or not self.settings["policy.allowed_signers"]:
             return None
-        from ..core import paths
-        from ..core.app_core import make_policy_sync, settings_with_policy
+        from taltio.app import paths
+        from taltio.app.compose import make_policy_sync, settings_with_policy
 
         try:
             result = make_policy_sync(self.settings, None, paths.data_dir()).current()
@@ -127,10 +130,10 @@ class TaltioApp(QObject):
             self.card.show_error(str(exc))
 
     def _build_core(self, keystore, backend) -> None:
-        from ..adapters.keystore import KeystoreError
-        from ..adapters.storage import StorageError
-        from ..core import app_core
-        from ..core.identity import RecipientError
+        from taltio.domain.ports import KeystoreError
+        from taltio.domain.ports import StorageError
+        from taltio.app import compose as app_core
+        from taltio.domain.identity import RecipientError
 
         try:
             self.core = app_core.build(self.settings, keystore, backend)
@@ -148,10 +151,10 @@ class TaltioApp(QObject):
         if self.settings["softphone.adapter"] == "baresip":
             self.adapter = BaresipAdapter(self.settings["softphone.address"])
         elif self.settings["softphone.adapter"] == "bria":
-            from ..adapters.softphone_bria import BriaAdapter
+            from taltio.adapters.softphone.bria import BriaAdapter
             self.adapter = BriaAdapter.from_address(self.settings["softphone.address"])
         elif self.settings["softphone.adapter"] == "linphone":
-            from ..adapters.softphone_linphone import LinphoneAdapter
+            from taltio.adapters.softphone.linphone import LinphoneAdapter
             self.adapter = LinphoneAdapter.from_address(self.settings["softphone.address"])
         self.adapter.on_status = self.bridge.softphone_status.emit
 
@@ -159,7 +162,7 @@ class TaltioApp(QObject):
         """A supervisor policy changed (or was refused): apply it from the next call, without a restart."""
         import json
 
-        from ..core.app_core import settings_with_policy
+        from taltio.app.compose import settings_with_policy
 
         ctl = self.core.controller
         for target, reason, message in result.rejections:
@@ -191,7 +194,7 @@ class TaltioApp(QObject):
 
     def open_preferences(self):  # noqa: ANN201 - PreferencesDialog | None
         """The agent's own choices, generated from the settings schema (ui.preferences)."""
-        from .preferences import PreferencesDialog, focusable
+        from taltio.ui.preferences import PreferencesDialog, focusable
 
         if self.settings is None:
             return None
@@ -264,7 +267,7 @@ class TaltioApp(QObject):
     def start(self) -> None:
         self.ipc.listen()
         if self.core:
-            from ..core.recovery import recover
+            from taltio.recording.recovery import recover
 
             recovered = recover(self.core.controller)
             if recovered:
@@ -325,7 +328,7 @@ class TaltioApp(QObject):
         """First run, or the organisation changed the text: show it until the agent acknowledges it."""
         if self.core is None:
             return
-        from .staff_notice import StaffNoticeDialog
+        from taltio.ui.staff_notice import StaffNoticeDialog
 
         lang = self.ui_language()
         text = notices.staff_notice(self.settings, lang)
@@ -500,7 +503,7 @@ class TaltioApp(QObject):
         self.refresh()
 
     def open_devices(self):
-        from .devices_dialog import DevicesDialog
+        from taltio.ui.devices_dialog import DevicesDialog
 
         if self.core is None:
             return None
@@ -640,7 +643,7 @@ class TaltioApp(QObject):
 
 
 def _setup_logging() -> None:
-    from ..core import paths
+    from taltio.app import paths
 
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
     try:
@@ -653,7 +656,7 @@ def _setup_logging() -> None:
 
 
 def run(argv: list[str]) -> int:
-    from ..ipc import IPCError, request
+    from taltio.app.ipc import IPCError, request
 
     try:
         request({"cmd": "show"}, timeout=1.0)
@@ -664,7 +667,7 @@ def run(argv: list[str]) -> int:
     _setup_logging()
     if sys.platform == "win32":
         # Before any window: the taskbar, toasts and the installer's Start-menu shortcut are one app.
-        from .notify_native import set_process_app_id
+        from taltio.ui.notify_native import set_process_app_id
 
         set_process_app_id("Taltio")
     qapp = QApplication.instance() or QApplication([sys.argv[0], *argv])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.queue import QueueStatus
+from taltio.domain.ports import QueueStatus
 
 
 class Bridge(QObject):

@@ -13,9 +13,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject,
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QProgressBar, QVBoxLayout,
                                QWidget)
 
-from ..adapters.audio import AudioBackend, AudioError, Device
-from ..core import settings as settings_mod
-from ..core.capture import Capture
+from taltio.domain.ports import AudioBackend, AudioError, Device
+from taltio import settings as settings_mod
+from taltio.recording.capture import Capture
 
 log = logging.getLogger("taltio.ui.devices")
 

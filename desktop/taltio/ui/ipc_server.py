@@ -10,9 +10,9 @@ from typing import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from ..ipc import PROTOCOL_VERSION, server_name
+from taltio.app.ipc import PROTOCOL_VERSION, server_name
 
-log = logging.getLogger("taltio.ipc")
+log = logging.getLogger("taltio.app.ipc")
 
 Handler = Callable[[dict], dict]
 

@@ -10,9 +10,9 @@ import time
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..core.events import parse_iso
-from .i18n import LANGUAGE_NAMES
-from .icons import icon
+from taltio.domain.events import parse_iso
+from taltio.ui.i18n import LANGUAGE_NAMES
+from taltio.ui.icons import icon
 
 # Marked for Qt Linguist here, translated when shown (so a language change applies at once).
 STATE_TEXT = {

@@ -32,12 +32,12 @@ import os
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Protocol
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QSystemTrayIcon
+
+from taltio.ui.notification import Backend, Done, Outcome  # noqa: F401 - re-exported: the notifier's API
 
 log = logging.getLogger(__name__)
 
@@ -70,38 +70,6 @@ def default_backend(platform: str | None = None) -> str:
     if platform in ("win32", "darwin"):
         return "native"
     return "tray"
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What a backend made of one notification.
-
-    ``ref`` is the platform's handle when it worked (the D-Bus server's id, or
-    desktop-notifier's identifier); ``why`` says what went wrong when it did not.
-    """
-
-    ok: bool
-    ref: int | str = 0
-    why: str = ""
-
-
-Done = Callable[[Outcome], None]
-
-
-class Backend(Protocol):
-    """How the Notifier talks to a notification service.
-
-    ``submit`` returns at once.  It returns "" when the notification was handed to
-    a worker, which then calls ``done`` exactly once, from the worker's thread (so
-    ``done`` must only emit a queued signal).  Otherwise it returns why the service
-    cannot be used right now, and ``done`` is never called.  Neither method raises.
-    """
-
-    name: str
-
-    def submit(self, title: str, body: str, urgent: bool, done: Done) -> str: ...
-
-    def close(self) -> None: ...
 
 
 class DBusBackend:
@@ -298,7 +266,7 @@ class Notifier(QObject):
         if name == "dbus":
             return DBusBackend(self.app_name, self.app_icon, self.expire_timeout_ms, self.call_timeout_s)
         if name == "native":
-            from .notify_native import NativeBackend
+            from taltio.ui.notify_native import NativeBackend
 
             return NativeBackend(self.app_name, self.app_icon, self.expire_timeout_ms, self.call_timeout_s)
         return None

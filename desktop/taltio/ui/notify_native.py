@@ -58,7 +58,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from .notify import Done, Outcome
+from taltio.ui.notification import Done, Outcome
 
 log = logging.getLogger(__name__)
 

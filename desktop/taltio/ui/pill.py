@@ -20,7 +20,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, QTimer, Sig
 from PySide6.QtGui import QColor, QGuiApplication, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QRegion
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QWidget
 
-from .icons import OUTLINE_DARK, OUTLINE_LIGHT, draw_glyph, style
+from taltio.ui.icons import OUTLINE_DARK, OUTLINE_LIGHT, draw_glyph, style
 
 log = logging.getLogger(__name__)
 

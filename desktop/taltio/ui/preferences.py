@@ -15,8 +15,8 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel,
                                QLineEdit, QSpinBox, QVBoxLayout, QWidget)
 
-from ..core import settings as settings_mod
-from .i18n import LANGUAGE_NAMES
+from taltio import settings as settings_mod
+from taltio.ui.i18n import LANGUAGE_NAMES
 
 log = logging.getLogger(__name__)
 

@@ -6,9 +6,9 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QSystemTrayIcon, QVBoxLayout,
                                QWidget)
 
-from .i18n import LANGUAGE_NAMES, LANGUAGES
-from .icons import icon
-from .notify import Notifier
+from taltio.ui.i18n import LANGUAGE_NAMES, LANGUAGES
+from taltio.ui.icons import icon
+from taltio.ui.notify import Notifier
 
 
 class StatusWindow(QWidget):

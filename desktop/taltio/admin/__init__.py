@@ -1,0 +1,1 @@
+"""`taltio-admin`: the supervisor and IT tools, one module per command group."""

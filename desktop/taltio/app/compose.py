@@ -1,0 +1,136 @@
+"""Builds the Qt-free core from settings: used by the tray app, `taltio doctor` and tests."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from taltio.domain.ports import AudioBackend
+from taltio.adapters.audio import make_backend
+from taltio.domain.ports import Keystore
+from taltio.adapters.keystore import OSKeystore, s3_secret
+from taltio.adapters.storage import MIB, S3Target, parse_url, policy_reader
+from taltio.adapters.storage.folder import FolderTarget
+from taltio.domain.ports import StorageError, StorageTarget
+from taltio.domain import identity
+from taltio.app import paths
+from taltio.recording.controller import Controller
+from taltio.upload.heartbeat import Heartbeat
+from taltio.app.policy_sync import PolicySync
+from taltio.app.policy_watch import PolicyWatch
+from taltio.upload.queue import UploadQueue
+from taltio.domain.rules import CallRules
+from taltio.settings import Settings
+
+log = logging.getLogger("taltio.core")
+
+
+@dataclass
+class Core:
+    settings: Settings
+    keystore: Keystore
+    controller: Controller
+    queue: UploadQueue
+    target: StorageTarget
+    backend: AudioBackend
+    data_dir: Path
+    standalone: bool
+    heartbeat: Heartbeat | None = None    # None in standalone mode: there is no fleet
+    policy: PolicyWatch | None = None     # None without policy.allowed_signers: no supervisor policy
+
+
+def make_target(settings: Settings, keystore: Keystore | None, data_dir: Path) -> StorageTarget:
+    url = settings["storage.url"]
+    if not url:
+        return FolderTarget(data_dir / "recordings")
+    scheme, bucket, prefix = parse_url(url)
+    if scheme == "file":
+        return FolderTarget(Path(prefix))
+    key_id = settings["storage.access_key_id"]
+    target = S3Target(bucket, prefix, settings["storage.endpoint"], settings["storage.region"], key_id,
+                      s3_secret(keystore, key_id) if key_id else None,
+                      probe_key=f"{settings.agent_id}/_probe/{settings.workstation_id}",
+                      ca_bundle=settings["storage.ca_bundle"],
+                      use_os_trust_store=settings["storage.use_os_trust_store"],
+                      proxy=settings["storage.proxy"], insecure_tls=settings["storage.dev_insecure_tls"])
+    target.status_bucket = settings["fleet.bucket"] or f"{bucket}-fleet"
+    target.multipart_threshold = settings["storage.multipart_threshold_mb"] * MIB
+    target.part_size = settings["storage.part_size_mb"] * MIB
+    return target
+
+
+def recipients_for(settings: Settings, keystore: Keystore) -> list:
+    if settings["encryption.recipients"]:
+        return identity.parse_recipients(settings["encryption.recipients"])
+    # Standalone: a local org key whose identity lives in the keyring, so the
+    # person using Taltio alone can still listen with `taltio-admin export`.
+    return [identity.standalone_identity(keystore).to_public()]
+
+
+def make_policy_sync(settings: Settings, target: StorageTarget | None, data_dir: Path) -> PolicySync | None:
+    """The supervisor policies this workstation follows: only with signers IT allowed (machine policy)."""
+    if not settings["policy.allowed_signers"]:
+        return None
+    reader = None
+    if target is not None:
+        try:
+            reader = policy_reader(settings["policy.url"], target)
+        except StorageError as exc:
+            log.error("supervisor policies cannot be fetched: %s; the last good one stays in force", exc)
+    return PolicySync(reader, settings["policy.allowed_signers"], data_dir / "policy", settings.agent_id,
+                      settings["policy.groups"])
+
+
+def last_good_policy() -> tuple[dict | None, str]:
+    """What `taltio doctor --settings` shows for the supervisor layer: the last policy this computer
+    accepted, verified again from its saved copy (no network)."""
+    from taltio.app.config import load_settings
+
+    settings = load_settings()
+    sync = make_policy_sync(settings, None, paths.data_dir())
+    if sync is None:
+        return None, "supervisor policy"
+    result = sync.current()
+    return result.settings, policy_origin(result.versions)
+
+
+def settings_with_policy(settings: Settings, result) -> Settings:  # noqa: ANN001 - policy_sync.SyncResult
+    """The same machine and user layers as *settings*, with the supervisor policy of *result* under them."""
+    from taltio.app.config import reload_settings
+
+    return reload_settings(settings, policy=result.settings, policy_origin=policy_origin(result.versions))
+
+
+def policy_origin(versions: dict[str, int]) -> str:
+    return "supervisor policy " + (", ".join(f"{t} v{v}" for t, v in versions.items()) or "(none in force)")
+
+
+def build(settings: Settings, keystore: Keystore | None = None, backend: AudioBackend | None = None) -> Core:
+    data = paths.data_dir()
+    keystore = keystore or OSKeystore()
+    target = make_target(settings, keystore, data)
+    queue = UploadQueue(data / "queue.sqlite3", target, settings["storage.retry_max_seconds"],
+                        workers=settings["storage.parallel_uploads"])
+    backend = backend or make_backend(settings["audio.backend"])
+    ctl = Controller(calls_dir=data / "calls", queue=queue, backend=backend,
+                     recipients=recipients_for(settings, keystore),
+                     signing_key=identity.workstation_key(keystore), agent_id=settings.agent_id,
+                     workstation_id=settings.workstation_id, mic=settings["audio.mic_device"],
+                     loopback=settings["audio.loopback_device"], sample_rate=settings["audio.sample_rate"],
+                     seal_every=settings["audio.segment_seconds"],
+                     one_sided_after_s=settings["audio.one_sided_alarm_seconds"],
+                     codec=settings["audio.codec"],
+                     opus_kbps=settings["audio.opus_bitrate_kbps"],
+                     mic_fallback=settings["audio.mic_fallback_device"],
+                     loopback_fallback=settings["audio.loopback_fallback_device"],
+                     rules=CallRules.from_settings(settings))
+    core = Core(settings, keystore, ctl, queue, target, backend, data, settings.standalone)
+    sync = make_policy_sync(settings, target, data)
+    if sync is not None:
+        core.policy = PolicyWatch(sync, settings["policy.poll_minutes"] * 60)
+    if settings["storage.url"]:
+        # Heartbeats start with the core (one at once, then every fleet.heartbeat_minutes) on a
+        # daemon thread that never raises, so a fleet bucket problem cannot stop recording.
+        core.heartbeat = Heartbeat(settings, ctl, queue, target)
+        core.heartbeat.start()
+    return core

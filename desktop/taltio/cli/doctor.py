@@ -1,0 +1,207 @@
+"""`taltio doctor`: one readable line per check, non-zero exit if any fails.
+
+It builds the same parts the app uses, so a green doctor means the app's own
+code paths work on this machine, not a parallel set of checks.
+"""
+from __future__ import annotations
+
+import socket
+import sys
+
+OK, FAIL, WARN = "ok", "FAIL", "warn"
+
+
+def run_checks() -> list[tuple[str, str, str]]:
+    from taltio.domain.ports import AudioError
+    from taltio.adapters.audio import make_backend
+    from taltio.domain.ports import KeystoreError
+    from taltio.adapters.keystore import OSKeystore
+    from taltio.domain.ports import StorageError
+    from taltio.domain import identity
+    from taltio.app import paths
+    from taltio import settings as settings_mod
+    from taltio.app.config import load_settings
+    from taltio.app.compose import make_target, recipients_for
+    from taltio.upload.queue import UploadQueue
+
+    results: list[tuple[str, str, str]] = []
+    try:
+        st = load_settings()
+        src = st.machine_source or "no machine policy: standalone mode"
+        results.append((OK, "settings", f"loaded ({src})"))
+    except settings_mod.ConfigError as exc:
+        return [(FAIL, "settings", str(exc))]
+
+    store = None
+    try:
+        store = OSKeystore()
+        identity.workstation_key(store)
+        results.append((OK, "keyring", f"{store.describe()} holds the workstation key"))
+    except (KeystoreError, ValueError) as exc:
+        results.append((FAIL, "keyring", str(exc)))
+
+    try:
+        if st["encryption.recipients"]:
+            n = len(identity.parse_recipients(st["encryption.recipients"]))
+            results.append((OK, "recipients", f"{n} organisation recipient(s) valid"))
+        elif store:
+            recipients_for(st, store)
+            results.append((WARN, "recipients", "standalone: encrypting to a local key kept in the keyring"))
+        else:
+            results.append((FAIL, "recipients", "standalone mode needs a keyring for its local key"))
+    except identity.RecipientError as exc:
+        results.append((FAIL, "recipients", str(exc)))
+
+    try:
+        backend = make_backend(st["audio.backend"])
+        for key, role, label in (("audio.mic_device", "mic", "microphone"),
+                                 ("audio.loopback_device", "loopback", "loopback device")):
+            dev = backend.find(st[key], role)
+            results.append((OK, label, f"'{dev.name}' (id {dev.id}, {backend.name})"))
+    except AudioError as exc:
+        results.append((FAIL, "audio", str(exc)))
+    except Exception as exc:  # noqa: BLE001 - PortAudio missing entirely
+        results.append((FAIL, "audio", f"audio system unavailable: {exc}"))
+
+    if st["storage.url"].startswith("s3://"):
+        results.append(_network_check(st))
+
+    data = paths.data_dir()
+    try:
+        target = make_target(st, store, data)
+        results.append((OK, "storage", target.check()))
+    except StorageError as exc:
+        results.append((FAIL, "storage", str(exc)))
+        target = None
+
+    results.append(_softphone_check(st["softphone.adapter"], st["softphone.address"]))
+
+    if target is not None:
+        q = UploadQueue(data / "queue.sqlite3", target)
+        qs = q.status()
+        age = f", oldest {qs.oldest_age_s / 60:.0f} min" if qs.oldest_age_s else ""
+        results.append((OK if qs.pending == 0 else WARN, "queue", f"{qs.pending} call(s) waiting{age}"))
+    return results
+
+
+def _network_check(st) -> tuple[str, str, str]:  # noqa: ANN001 - settings.Settings
+    """How storage is reached (TLS trust, proxy; never secrets). Insecure TLS is a failure."""
+    from taltio.adapters.storage.network import transport_summary
+
+    endpoint = st["storage.endpoint"] or None
+    summary = transport_summary(endpoint, st["storage.ca_bundle"], st["storage.use_os_trust_store"],
+                                st["storage.proxy"], st["storage.dev_insecure_tls"])
+    if st["storage.dev_insecure_tls"]:
+        return (FAIL, "storage network", f"{summary}. INSECURE, DEVELOPMENT ONLY: anyone on the network path can "
+                f"read and change uploads; remove storage.dev_insecure_tls ({st.origins['storage.dev_insecure_tls']})")
+    if (endpoint or "").startswith("http://"):
+        return (WARN, "storage network", f"{summary}; use https:// unless this network is trusted")
+    return (OK, "storage network", summary)
+
+
+def _softphone_check(adapter: str, address: str) -> tuple[str, str, str]:
+    """The softphone connection of `softphone.adapter` (hook, baresip, bria, linphone).
+
+    If the app runs, ask it: baresip and linphone-daemon serve one control client, so connecting
+    ourselves would cut the app off. Without the app, check that the softphone's socket answers.
+    """
+    from taltio.app.ipc import IPCError, request
+
+    try:
+        reply = request({"cmd": "status"}, timeout=1.0)
+        st = reply.get("softphone", "") or "?"
+        if adapter == "hook":
+            return (OK, "softphone", f"hook adapter: the softphone runs `taltio hook …`; app reports: {st}")
+        return (OK if st.startswith("connected") else FAIL, "softphone", f"{adapter}: app reports: {st}")
+    except IPCError:
+        pass
+    if adapter == "hook":
+        return (WARN, "softphone", "hook adapter: the softphone runs `taltio hook …`, but Taltio is not running, "
+                "so those commands fail now")
+    where = address
+    try:
+        if adapter == "linphone":
+            from taltio.adapters.softphone.linphone import LinphoneAdapter
+
+            where = LinphoneAdapter.from_address(address).path
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+                s.settimeout(1.5)
+                s.connect(where)
+            return (OK, "softphone", f"linphone-daemon socket {where} answers (Taltio is not running)")
+        if adapter == "bria":
+            from urllib.parse import urlsplit
+
+            url = urlsplit(address) if address.startswith(("ws://", "wss://")) else None
+            host, port = (url.hostname, url.port or (443 if url.scheme == "wss" else 80)) if url \
+                else ("127.0.0.1", 9002)
+            where = f"{host}:{port}"
+            with socket.create_connection((host, port), timeout=1.5):
+                pass
+            return (OK, "softphone", f"Bria API port {where} answers (Taltio is not running; Bria asks the user "
+                    "to allow access when Taltio first connects)")
+        if adapter == "baresip":
+            host, _, port = address.rpartition(":")
+            with socket.create_connection((host, int(port)), timeout=1.5):
+                pass
+            return (OK, "softphone", f"baresip control port {address} answers")
+    except (OSError, ValueError) as exc:
+        return (FAIL, "softphone", f"{adapter} at {where} unreachable ({getattr(exc, 'strerror', None) or exc})")
+    return (FAIL, "softphone", f"unknown softphone.adapter '{adapter[:40]}'")
+
+
+def effective_settings(policy: dict | None = None, policy_origin: str = "supervisor policy") -> list[tuple]:
+    """(key, value, origin, scope) of every setting, as the app would run with them now."""
+    from taltio import settings as settings_mod
+    from taltio.app.config import load_settings
+
+    st = load_settings(policy=policy, policy_origin=policy_origin)
+    return [(s.key, st[s.key], st.origins[s.key], s.scope) for s in settings_mod.SCHEMA]
+
+
+def print_settings() -> int:
+    """`taltio doctor --settings`: every effective value and where it came from (settings hold no secrets)."""
+    from taltio import settings as settings_mod
+
+    policy, origin = last_good_policy()
+    try:
+        rows = effective_settings(policy, origin)
+    except settings_mod.ConfigError as exc:
+        print(f"taltio doctor: {exc}", file=sys.stderr)
+        return 1
+    width = max(len(r[0]) for r in rows)
+    for key, value, src, scope in rows:
+        if key == "storage.proxy" and value:
+            from taltio.adapters.storage.network import mask_proxy
+
+            value = mask_proxy(value)           # a proxy password never goes into a ticket
+        shown = repr(value)
+        shown = shown if len(shown) <= 60 else shown[:57] + "…"
+        lock = "  [locked]" if src.startswith("machine") else ""
+        print(f"{key:<{width}}  {shown:<60}  {src} (set by: {scope}){lock}")
+    return 0
+
+
+def last_good_policy() -> tuple[dict | None, str]:
+    """The supervisor policy the app last accepted (re-verified), if any: (settings, origin)."""
+    try:
+        from taltio.app import compose as app_core
+
+        return app_core.last_good_policy()
+    except Exception:  # noqa: BLE001 - no policy support or no state yet: the other layers still show
+        return None, "supervisor policy"
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--settings"]:
+        return print_settings()
+    results = run_checks()
+    width = max(len(r[1]) for r in results)
+    for status, name, detail in results:
+        print(f"[{status:>4}] {name:<{width}}  {detail}")
+    failed = [r for r in results if r[0] == FAIL]
+    print(f"\n{len(failed)} problem(s) found." if failed else "\nAll checks passed.")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,162 @@
+"""Reading the settings layers (defaults < supervisor policy < the agent's own < machine policy) and
+saving the agent's own choices."""
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import logging
+import os
+import socket
+import sys
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+import platformdirs
+
+from taltio.domain.files import write_durably
+from taltio.domain.ports import MachinePolicy
+from taltio.settings.migrations import FORMAT_VERSION, migrate
+from taltio.settings.schema import APP, BY_KEY, SCHEMA, ConfigError
+
+log = logging.getLogger("taltio.settings")
+
+
+def machine_config_path() -> Path:
+    env = os.environ.get("TALTIO_CONFIG")
+    if env:
+        return Path(env)
+    if sys.platform.startswith("linux"):
+        return Path("/etc/taltio/taltio.toml")
+    return Path(platformdirs.site_config_dir(APP, APP, multipath=False)) / "taltio.toml"
+
+
+def user_config_path() -> Path:
+    return Path(platformdirs.user_config_dir(APP, APP)) / "settings.toml"
+
+
+def _flatten(doc: dict, prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in doc.items():
+        key = f"{prefix}{k}"
+        if isinstance(v, dict):
+            out.update(_flatten(v, key + "."))
+        else:
+            out[key] = v
+    return out
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return migrate(_flatten(tomllib.load(fh)), str(path))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc}); fix the file or remove it") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+@dataclass
+class Settings:
+    values: dict[str, Any]
+    origins: dict[str, str] = field(default_factory=dict)
+    machine_file: Path | None = None
+    user_file: Path | None = None      # where the agent's own choices are saved (save_user)
+    machine_source: str = ""           # where machine policy came from (file(s), registry key, profile domain)
+    machine_digest: str | None = None  # SHA-256 of the machine policy values: which config a workstation has
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    @property
+    def standalone(self) -> bool:
+        return not self.values["storage.url"] and not self.values["encryption.recipients"]
+
+    @property
+    def agent_id(self) -> str:
+        return self.values["agent.id"] or _safe_login()
+
+    @property
+    def workstation_id(self) -> str:
+        return self.values["workstation.id"] or socket.gethostname()
+
+
+def _safe_login() -> str:
+    try:
+        name = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name on some service accounts
+        name = "agent"
+    return "".join(c for c in name if c.isalnum() or c in "._-") or "agent"
+
+
+def load(machine: Path | None = None, user: Path | None = None, *, policy: Mapping[str, Any] | None = None,
+         policy_origin: str = "supervisor policy", machine_reader: MachinePolicy | None = None) -> Settings:
+    """Defaults < supervisor policy < user choices (where allowed) < machine policy.
+
+    The machine file is written by IT and locks what it sets: user values for those
+    are ignored, because QSettings-style "user overrides everything" would let an
+    agent switch recording off. *policy* is a verified supervisor policy's settings
+    (core.policy checks signature, version and scope before it gets here); a key it
+    may not set is ignored here as a second line of defence.
+
+    Machine policy comes from the *machine* TOML file if given, else from *machine_reader*
+    (adapters.machine_policy; default: the platform's own, e.g. the registry on Windows).
+    """
+    values = {s.key: s.default for s in SCHEMA}
+    origins = {s.key: "default" for s in SCHEMA}
+    user = user or user_config_path()
+    if machine is None:
+        if machine_reader is None:
+            raise TypeError("settings.load needs the machine layer: a file, or a reader "
+                            "(taltio.app.config.load_settings picks this computer's)")
+        machine_vals, machine_src = machine_reader.read()
+        machine_file = machine_reader.file
+    else:
+        machine_vals = _read_toml(machine) if machine.exists() else {}
+        if os.environ.get("TALTIO_CONFIG") and not machine.exists():
+            raise ConfigError(f"TALTIO_CONFIG points to {machine}, which does not exist")
+        machine_src, machine_file = str(machine), machine if machine.exists() else None
+    user_vals = _read_toml(user) if user.exists() else {}
+    layers = (("supervisor", policy or {}, policy_origin), ("user", user_vals, str(user)),
+              ("machine", machine_vals, machine_src))
+    for layer, vals, src in layers:
+        for key, raw in vals.items():
+            setting = BY_KEY.get(key)
+            if setting is None:
+                raise ConfigError(f"{src}: unknown setting '{key}' (see docs/configuration.md)")
+            if not setting.settable_by(layer):
+                log.warning("%s: '%s' can only be set by %s; ignored", src, key,
+                            "machine policy" if setting.scope == "machine" else "the organisation")
+                continue
+            values[key] = setting.check(raw, src)
+            origins[key] = f"{layer} ({src})" if layer != "supervisor" else src
+    digest = hashlib.sha256(json.dumps(machine_vals, sort_keys=True, default=str).encode()).hexdigest() \
+        if machine_vals else None
+    return Settings(values, origins, machine_file, user, machine_src if machine_vals else "", digest)
+
+
+def save_user(updates: dict[str, Any], path: Path | None = None) -> Path:
+    """Store the agent's own choices (only settings the schema lets them make) in their settings file."""
+    import tomli_w
+
+    path = path or user_config_path()
+    current = _read_toml(path) if path.exists() else {}
+    for key, value in updates.items():
+        setting = BY_KEY.get(key)
+        if setting is None or not setting.user:
+            raise ConfigError(f"'{key}' can only be set by the organisation")
+        current[key] = setting.check(value, "your settings")
+    doc: dict[str, dict[str, Any]] = {"taltio": {"format": FORMAT_VERSION}}
+    for key, value in current.items():
+        section, _, name = key.rpartition(".")
+        doc.setdefault(section, {})[name] = value
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_durably(path, tomli_w.dumps(doc).encode())
+    return path
+
+
+def locked(settings: "Settings", key: str) -> bool:
+    """Set by machine policy: the UI shows it disabled, 'set by your organisation'."""
+    return settings.origins.get(key, "").startswith("machine")

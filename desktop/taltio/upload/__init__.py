@@ -1,0 +1,1 @@
+"""Getting recordings and health off the workstation: the durable upload queue and the fleet heartbeat."""

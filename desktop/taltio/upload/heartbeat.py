@@ -1,0 +1,230 @@
+"""Fleet health: the heartbeat each workstation writes to `fleet/<agent-id>.json`.
+
+IT cannot walk to every desk to find the one whose uploads stopped, whose
+headset is not the configured one, or that still runs last year's version.
+So every `fleet.heartbeat_minutes` (and once at start-up) the core writes one
+small JSON document, overwriting the previous one, to the fleet bucket (never
+the write-once recordings bucket). `taltio-admin fleet` reads them all and
+flags stale, erroring and backlogged workstations.
+
+What goes in is chosen so that it can be shown to any IT person: versions,
+the public signing key, queue counts and ages, error texts with digit runs
+removed, and device names. Never a customer number or a secret.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import socket
+import threading
+import time
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any, Callable
+
+from taltio import __version__
+from taltio.domain.ports import StorageError, StorageTarget
+from taltio.domain import sshsig
+from taltio.domain.events import iso
+from taltio.domain.rules import backlog_warning, clean_label  # noqa: F401 - admin fleet uses the same rule
+
+if TYPE_CHECKING:
+    from taltio.recording.controller import Controller
+    from taltio.upload.queue import QueueStatus, UploadQueue
+    from taltio.settings import Settings
+
+log = logging.getLogger("taltio.fleet")
+
+SCHEMA = "taltio-fleet-v1"
+# A recording error keeps the workstation flagged this long: long enough for a supervisor's
+# periodic check to see it, short enough that one bad call does not flag the desk all week.
+RECORDING_ERROR_KEEP_S = 3600.0
+ERROR_TEXT_LIMIT = 300
+
+
+def fleet_key(agent_id: str) -> str:
+    """The heartbeat's object key; the agent's policy allows exactly this key in the fleet bucket."""
+    return f"fleet/{agent_id}.json"
+
+
+def _iso_ts(ts: float | None) -> str | None:
+    return iso(datetime.fromtimestamp(ts, timezone.utc)) if ts is not None else None
+
+
+def _safe_text(text: object) -> str:
+    """Error text as it may leave the workstation: printable, no runs of 6+ digits (numbers, card data)."""
+    return clean_label(str(text), ERROR_TEXT_LIMIT) or "(no message)"
+
+
+def config_digest(settings: "Settings") -> str | None:
+    """SHA-256 of the machine policy values (file, files, registry or profile alike): shows IT which
+    workstations have the current config."""
+    return settings.machine_digest
+
+
+class Heartbeat:
+    """Writes the heartbeat on its own thread; never raises into the app.
+
+    Storage being down must not disturb recording, so every failure is caught,
+    logged once per distinct message (not every interval), and reported in the
+    next heartbeat that gets through.
+    """
+
+    def __init__(self, settings: "Settings", controller: "Controller", queue: "UploadQueue",
+                 target: StorageTarget, interval_s: float | None = None,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.settings = settings
+        self.controller = controller
+        self.queue = queue
+        self.target = target
+        self.key = fleet_key(settings.agent_id)
+        self.interval_s = interval_s if interval_s is not None else settings["fleet.heartbeat_minutes"] * 60.0
+        self.warn_count = settings["fleet.backlog_warn_count"]
+        self.warn_hours = settings["fleet.backlog_warn_hours"]
+        self._clock = clock
+        self.started_at = clock()
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        # source -> (message, since): errors still current (upload, heartbeat) or recent (recording).
+        self._errors: dict[str, tuple[str, float]] = {}
+        self._logged_failure: str | None = None
+        self._backlog_warned = False
+        self.writes = 0                 # successful writes, for `taltio status` and tests
+        queue.listeners.append(self._on_queue)
+        controller.listeners.append(self._on_controller)
+
+    # -- error tracking ---------------------------------------------------------------
+    def _on_queue(self, st: "QueueStatus") -> None:
+        self._note("upload", st.last_error)
+
+    def _on_controller(self, kind: str, payload: dict) -> None:
+        if kind == "error":
+            self._note("recording", payload.get("message"), replace=True)
+
+    def _note(self, source: str, message: object | None, replace: bool = False) -> None:
+        with self._lock:
+            if message is None:
+                self._errors.pop(source, None)
+                return
+            text = _safe_text(message)
+            old = self._errors.get(source)
+            if replace or old is None or old[0] != text:
+                self._errors[source] = (text, self._clock())
+
+    def _current_errors(self, now: float) -> list[dict]:
+        self._note("upload", self.queue.status().last_error)
+        with self._lock:
+            rec = self._errors.get("recording")
+            if rec and now - rec[1] > RECORDING_ERROR_KEEP_S:
+                del self._errors["recording"]
+            items = sorted(self._errors.items(), key=lambda kv: kv[1][1], reverse=True)
+        return [{"source": src, "message": msg, "since": _iso_ts(since)} for src, (msg, since) in items]
+
+    # -- the document -----------------------------------------------------------------
+    def _audio(self) -> dict:
+        """Configured devices per side, and those capturing now (with fallback), by name and stable id."""
+        ctl = self.controller
+        configured = {"agent": (ctl.mic, ctl.fallbacks[0]), "customer": (ctl.loopback, ctl.fallbacks[1])}
+        out: dict[str, Any] = {side: {"configured": dev or "(default)", "fallback": fb or None, "in_use": []}
+                               for side, (dev, fb) in configured.items()}
+        for rec in list(ctl.recorders.values()):
+            cap = getattr(rec, "capture", None)
+            if cap is None:
+                continue
+            for i, side in enumerate(("agent", "customer")):
+                dev = cap.devices[i]
+                entry = {"name": dev.name, "id": dev.id, "fallback": cap.on_fallback(i)}
+                if entry not in out[side]["in_use"]:
+                    out[side]["in_use"].append(entry)
+        return out
+
+    def document(self) -> dict:
+        """The heartbeat as a dict. Safe to call from any thread."""
+        now = self._clock()
+        st = self.queue.status()
+        errors = self._current_errors(now)
+        # The thresholds may change with a supervisor policy: the controller's rules are current.
+        rules = getattr(self.controller, "rules", None)
+        if rules is not None and getattr(rules, "backlog_warn_count", 0):
+            self.warn_count, self.warn_hours = rules.backlog_warn_count, rules.backlog_warn_s / 3600
+        backlogged = backlog_warning(st.pending, st.oldest_age_s, self.warn_count, self.warn_hours)
+        if backlogged != self._backlog_warned:
+            self._backlog_warned = backlogged
+            if backlogged:
+                log.warning("upload backlog: %d call(s) waiting, oldest %.1f h (warning at %d or %.1f h)",
+                            st.pending, (st.oldest_age_s or 0) / 3600, self.warn_count, self.warn_hours)
+            else:
+                log.info("upload backlog cleared (%d waiting)", st.pending)
+        return {
+            "schema": SCHEMA,
+            "agent_id": self.settings.agent_id,
+            "workstation_id": self.settings.workstation_id,
+            "hostname": socket.gethostname(),
+            "time": _iso_ts(now),
+            "started_at": _iso_ts(self.started_at),
+            "heartbeat_minutes": self.interval_s / 60.0,
+            "app_version": __version__,
+            # The supervisor policies in force ({target: version}; {} when none) and any refused one.
+            "policy_version": dict(getattr(self.controller, "policy_versions", {})),
+            "policy_rejections": list(getattr(self.controller, "policy_rejections", [])),
+            "config_sha256": config_digest(self.settings),
+            "workstation_key": sshsig.public_openssh(self.controller.key.public_key()),
+            "storage": self.target.describe(),
+            "backlog": {"count": st.pending,
+                        "oldest_age_s": round(st.oldest_age_s, 1) if st.oldest_age_s is not None else None,
+                        "uploading": st.uploading, "warning": backlogged,
+                        "warn_count": self.warn_count, "warn_hours": self.warn_hours},
+            "last_upload": _iso_ts(self.queue.last_upload_at()),
+            "last_error": errors[0] if errors else None,
+            "errors": errors,
+            "calls_active": sum(1 for s in list(self.controller.sessions.values()) if s.active),
+            "audio_devices": self._audio(),
+        }
+
+    # -- writing ----------------------------------------------------------------------
+    def beat(self) -> bool:
+        """Write one heartbeat now; False (and the error kept for the next one) if it did not get through."""
+        try:
+            data = json.dumps(self.document(), indent=2, sort_keys=True).encode() + b"\n"
+            self.target.put_status(self.key, data)
+        except StorageError as exc:
+            self._failed(str(exc))
+            return False
+        except Exception as exc:  # noqa: BLE001 - a heartbeat bug must never reach the app
+            log.exception("heartbeat could not be built")
+            self._failed(f"heartbeat failed: {type(exc).__name__}")
+            return False
+        self.writes += 1
+        self._note("heartbeat", None)
+        if self._logged_failure is not None:
+            log.info("heartbeat to %s works again", self.key)
+            self._logged_failure = None
+        return True
+
+    def _failed(self, message: str) -> None:
+        self._note("heartbeat", message)
+        text = _safe_text(message)
+        if text != self._logged_failure:           # once per change, not every interval
+            log.warning("heartbeat %s not written: %s", self.key, text)
+            self._logged_failure = text
+
+    def _run(self) -> None:
+        # Fixed rate: a slow write (first boto3 import, a storage timeout) does not push later beats back.
+        next_at = time.monotonic()
+        while not self._stop.is_set():
+            self.beat()
+            next_at += self.interval_s
+            now = time.monotonic()
+            if next_at < now:                   # a write took longer than the interval: no burst to catch up
+                next_at = now + self.interval_s
+            self._stop.wait(next_at - now)
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="taltio-heartbeat", daemon=True)
+            self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
