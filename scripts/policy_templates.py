@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Render the machine-policy templates from the settings schema (desktop/taltio/core/settings.py).
+"""Render the machine-policy templates from the settings schema (desktop/taltio/settings/schema.py).
 
     .venv/bin/python scripts/policy_templates.py            # (re)write resources/policy-templates/
     .venv/bin/python scripts/policy_templates.py --check    # exit 1 if the committed files are out of date
@@ -156,7 +156,7 @@ def admx() -> str:
     sections = list(dict.fromkeys(section_of(s)[0] for s in machine_settings()))
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        "<!-- Generated from desktop/taltio/core/settings.py by scripts/policy_templates.py; do not edit. -->",
+        "<!-- Generated from desktop/taltio/settings/schema.py by scripts/policy_templates.py; do not edit. -->",
         f'<policyDefinitions {XSI} revision="1.0" schemaVersion="1.0" xmlns="{NS}">',
         "  <policyNamespaces>",
         '    <target prefix="taltio" namespace="Taltio.Policies.Taltio" />',
@@ -250,7 +250,7 @@ def adml(lang: str, fi: dict[str, str]) -> str:
         presentations.append(f'      <presentation id="{pn}">\n        {el}\n      </presentation>')
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        "<!-- Generated from desktop/taltio/core/settings.py by scripts/policy_templates.py; do not edit. -->",
+        "<!-- Generated from desktop/taltio/settings/schema.py by scripts/policy_templates.py; do not edit. -->",
         f'<policyDefinitionResources {XSI} revision="1.0" schemaVersion="1.0" xmlns="{NS}">',
         "  <displayName>Taltio</displayName>",
         f"  <description>{escape(w['root_help'])}</description>",
@@ -315,7 +315,7 @@ def toml_sample() -> str:
     lines = [
         "## Taltio machine policy: /etc/taltio/taltio.toml (every /etc/taltio/*.toml is read in name order, a",
         "## later file winning; TALTIO_CONFIG names one file instead).",
-        "## Generated from desktop/taltio/core/settings.py by scripts/policy_templates.py; do not edit this copy.",
+        "## Generated from desktop/taltio/settings/schema.py by scripts/policy_templates.py; do not edit this copy.",
         "## Every setting is listed at its default, commented out. Uncomment what IT sets: whatever is set here",
         "## is locked, and neither the agent nor a supervisor policy can change it.",
     ]

@@ -74,7 +74,9 @@ def test_load_uses_the_default_reader_when_no_file_is_given(tmp_path, monkeypatc
     cfg = tmp_path / "taltio.toml"
     cfg.write_text('[audio]\nmic_device = "it-mic"\n')
     monkeypatch.setenv("TALTIO_CONFIG", str(cfg))
-    st = settings_mod.load(user=tmp_path / "user.toml")
+    from taltio.app.config import load_settings
+
+    st = load_settings(user=tmp_path / "user.toml")
     assert st["audio.mic_device"] == "it-mic" and st.machine_file == cfg
     assert st.origins["audio.mic_device"] == f"machine ({cfg})" and settings_mod.locked(st, "audio.mic_device")
 

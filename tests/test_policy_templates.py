@@ -47,7 +47,7 @@ def test_check_catches_a_schema_change_that_was_not_regenerated(tmp_path):
     shows the difference; regenerated into a folder of its own, the same copy checks clean."""
     code = tmp_path / "desktop"
     shutil.copytree(ROOT / "desktop" / "taltio", code / "taltio", ignore=shutil.ignore_patterns("__pycache__"))
-    settings_py = code / "taltio" / "core" / "settings.py"
+    settings_py = code / "taltio" / "settings" / "schema.py"
     text = settings_py.read_text(encoding="utf-8")
     old = 'Setting("storage.retry_max_seconds", float, 5.0,'
     assert text.count(old) == 1

@@ -32,7 +32,10 @@ def test_every_user_setting_has_a_control_named_by_its_label(qtbot, tmp_path):
 def test_a_new_user_setting_appears_without_ui_code(qtbot, tmp_path, monkeypatch):
     extra = settings_mod.Setting("ui.compact_card", bool, False, "Smaller card.", user=True, label="Compact card")
     monkeypatch.setattr(settings_mod, "SCHEMA", (*settings_mod.SCHEMA, extra))
-    monkeypatch.setattr(settings_mod, "BY_KEY", {**settings_mod.BY_KEY, extra.key: extra})
+    from taltio.settings import loader, schema
+
+    for mod in (settings_mod, schema, loader):
+        monkeypatch.setattr(mod, "BY_KEY", {**settings_mod.BY_KEY, extra.key: extra})
     s = _load(tmp_path)
     s.values[extra.key] = False
     dlg = PreferencesDialog(s)
@@ -83,7 +86,10 @@ def test_bad_text_value_is_refused_visibly(qtbot, tmp_path, monkeypatch):
     extra = settings_mod.Setting("ui.badge", str, "", "x", user=True, label="Badge",
                                  validate=lambda v: None if len(v) < 5 else "too long")
     monkeypatch.setattr(settings_mod, "SCHEMA", (*settings_mod.SCHEMA, extra))
-    monkeypatch.setattr(settings_mod, "BY_KEY", {**settings_mod.BY_KEY, extra.key: extra})
+    from taltio.settings import loader, schema
+
+    for mod in (settings_mod, schema, loader):
+        monkeypatch.setattr(mod, "BY_KEY", {**settings_mod.BY_KEY, extra.key: extra})
     s = _load(tmp_path)
     s.values[extra.key] = ""
     dlg = PreferencesDialog(s)

@@ -89,8 +89,11 @@ def test_settings_files_are_migrated_and_newer_formats_refused(tmp_path, monkeyp
             values["ui.status_pill"] = values.pop("ui.pill") == "on"
         return values
 
-    monkeypatch.setattr(settings_mod, "FORMAT_VERSION", 2)
-    monkeypatch.setattr(settings_mod, "MIGRATIONS", {1: v1_to_v2})
+    from taltio.settings import loader, migrations
+
+    monkeypatch.setattr(migrations, "FORMAT_VERSION", 2)
+    monkeypatch.setattr(loader, "FORMAT_VERSION", 2)                   # what save_user writes
+    monkeypatch.setattr(migrations, "MIGRATIONS", {1: v1_to_v2})
     user = tmp_path / "user.toml"
     user.write_text('[ui]\npill = "off"\nlanguage = "sv"\n')             # no marker: format 1
     s = settings_mod.load(tmp_path / "none.toml", user)

@@ -8,7 +8,7 @@ def docs_markdown() -> str:
     lines = [
         "# Configuration",
         "",
-        "Generated from `desktop/taltio/core/settings.py` by `taltio-admin docs`; do not edit by hand.",
+        "Generated from `desktop/taltio/settings/schema.py` by `taltio-admin docs`; do not edit by hand.",
         "",
         "Machine policy (IT's settings for the computer) is read from the `TALTIO_CONFIG` file (TOML) if set,",
         "else from the platform's own place (`taltio.adapters.machine_policy`):",
