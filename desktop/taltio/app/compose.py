@@ -5,7 +5,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from taltio.domain.ports import AudioBackend
+from taltio.domain.ports import Softphone, AudioBackend
 from taltio.adapters.audio import make_backend
 from taltio.domain.ports import Keystore
 from taltio.adapters.keystore import OSKeystore, s3_secret
@@ -134,3 +134,29 @@ def build(settings: Settings, keystore: Keystore | None = None, backend: AudioBa
         core.heartbeat = Heartbeat(settings, ctl, queue, target)
         core.heartbeat.start()
     return core
+
+
+def make_softphone(settings: Settings | None) -> Softphone:
+    """The softphone adapter `softphone.adapter` names; `taltio hook` commands when none is configured."""
+    kind = settings["softphone.adapter"] if settings is not None else "hook"
+    if kind == "baresip":
+        from taltio.adapters.softphone.baresip import BaresipAdapter
+
+        return BaresipAdapter(settings["softphone.address"])
+    if kind == "bria":
+        from taltio.adapters.softphone.bria import BriaAdapter
+
+        return BriaAdapter.from_address(settings["softphone.address"])
+    if kind == "linphone":
+        from taltio.adapters.softphone.linphone import LinphoneAdapter
+
+        return LinphoneAdapter.from_address(settings["softphone.address"])
+    from taltio.adapters.softphone.hook import HookAdapter
+
+    return HookAdapter()
+
+
+def reconfigure(core: Core, settings: Settings) -> None:
+    """A new supervisor policy is in force: every running component takes its part of it now."""
+    if core.heartbeat is not None and hasattr(core.heartbeat, "reconfigure"):
+        core.heartbeat.reconfigure(settings)

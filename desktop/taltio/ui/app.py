@@ -1,7 +1,8 @@
-"""The tray application: wires the core, the softphone adapter, the IPC server and the widgets.
+"""The tray application: widgets over the Qt-free application layer (taltio.app.agent.AgentApp).
 
-Deliberately not a QApplication subclass: state lives in TaltioApp and the
-core, and widgets get what they need through signals.
+Deliberately not a QApplication subclass: state lives in AgentApp and the core, and widgets get what
+they need through signals. What this module adds is presentation: the card, the tray, the pill, the
+dialogs, and the status in the agent's language.
 """
 from __future__ import annotations
 
@@ -9,22 +10,17 @@ import logging
 import logging.handlers
 import signal
 import sys
-import time
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from taltio import __version__
-from taltio.adapters.softphone.baresip import BaresipAdapter
-from taltio.adapters.softphone.hook import HookAdapter
-from taltio.adapters.softphone.base import SoftphoneAdapter
-from taltio.domain import notices
 from taltio import settings as settings_mod
-from taltio.app.config import load_settings
-from taltio.domain import sshsig
-from taltio.domain.events import CallEvent, EventError, parse_iso
+from taltio.app.agent import AgentApp
+from taltio.app.status import StatusLine
+from taltio.domain import notices
+from taltio.domain.events import EventError, parse_iso
 from taltio.domain.session import TransitionError
-from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
 from taltio.ui import i18n
 from taltio.ui.bridge import Bridge
 from taltio.ui.core_text import render, render_error
@@ -35,30 +31,25 @@ from taltio.ui.tray import StatusView
 
 log = logging.getLogger("taltio.app")
 
-RECENT_OUTCOME_S = 8.0
-
 
 class TaltioApp(QObject):
+    gui_command = Signal(str)            # "show" / "quit" from the control socket, run on the GUI thread
+
     def __init__(self, settings: settings_mod.Settings | None = None, keystore=None, backend=None) -> None:
         super().__init__()
-        self.config_error: str | None = None
-        self.core = None
-        self.adapter: SoftphoneAdapter = HookAdapter()
+        self.agent = AgentApp(settings, keystore, backend)
+        self.agent.status_text = self._status_texts
+        self.agent.commands.update({"show": self._cmd_gui("show"), "quit": self._cmd_gui("quit")})
+        self.gui_command.connect(self._gui_command)
         self.bridge = Bridge()
-        self._recent: tuple[str, float] | None = None
-        self.last_error = ""
-        self.policy_note = ""               # a refused supervisor policy, shown subtly in the status detail
-        self._refused: dict[tuple[str, str], int] = {}     # refused `taltio hook` kinds -> count (logged once)
-        try:
-            self.settings = settings or load_settings()
-        except settings_mod.ConfigError as exc:
-            self.settings = None
-            self.config_error = str(exc)
-        saved_policy = self._saved_policy()
-        if self.settings is not None:
-            self._build_core(keystore, backend)
-            if self.core is not None and saved_policy is not None:
-                self.core.controller.policy_versions = dict(saved_policy.versions)
+        if self.core is not None:
+            self.core.controller.listeners.append(self.bridge.on_core)
+            self.core.queue.listeners.append(self.bridge.on_queue)
+            if self.core.policy is not None:
+                # The network fetch runs on the policy thread; results are applied on the GUI thread.
+                self.bridge.policy_changed.connect(self._apply_policy)
+                self.core.policy.listeners.append(self.bridge.policy_changed.emit)
+            self.adapter.on_status = self.bridge.softphone_status.emit
         # Before any widget exists, so every text is created in the agent's language.
         i18n.install(self.ui_language())
         self.card = NoticeCard(*self._notice_texts())
@@ -98,23 +89,6 @@ class TaltioApp(QObject):
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._tick)
 
-    def _saved_policy(self):  # noqa: ANN202 - SyncResult | None
-        """The last good supervisor policy (saved on this computer, verified again) applies from the very
-        start, before any widget or call: the network fetch follows on the policy thread."""
-        if self.settings is None or not self.settings["policy.allowed_signers"]:
-            return None
-        from taltio.app import paths
-        from taltio.app.compose import make_policy_sync, settings_with_policy
-
-        try:
-            result = make_policy_sync(self.settings, None, paths.data_dir()).current()
-            if result.versions:
-                self.settings = settings_with_policy(self.settings, result)
-            return result
-        except (settings_mod.ConfigError, OSError) as exc:
-            log.error("the saved supervisor policy cannot be applied: %s", exc)
-            return None
-
     def _notice_texts(self) -> tuple[dict[str, str], dict[str, str]]:
         """Notice scripts and privacy information per language, the call's language first."""
         langs = notices.LANGUAGES
@@ -129,67 +103,60 @@ class TaltioApp(QObject):
         except EventError as exc:
             self.card.show_error(str(exc))
 
-    def _build_core(self, keystore, backend) -> None:
-        from taltio.domain.ports import KeystoreError
-        from taltio.domain.ports import StorageError
-        from taltio.app import compose as app_core
-        from taltio.domain.identity import RecipientError
+    # -- what the application layer owns ---------------------------------------------------------
+    @property
+    def core(self):  # noqa: ANN201 - app.compose.Core | None
+        return self.agent.core
 
-        try:
-            self.core = app_core.build(self.settings, keystore, backend)
-        except (RecipientError, KeystoreError, StorageError, ValueError, OSError) as exc:
-            self.config_error = str(exc)
-            log.error("cannot start recording: %s", exc)
-            return
-        self.core.controller.listeners.append(self.bridge.on_core)
-        self.core.queue.listeners.append(self.bridge.on_queue)
-        if self.core.policy is not None:
-            # The last good policy (saved, verified again) applies before the first call; the
-            # network fetch follows on the policy thread.
-            self.bridge.policy_changed.connect(self._apply_policy)
-            self.core.policy.listeners.append(self.bridge.policy_changed.emit)
-        if self.settings["softphone.adapter"] == "baresip":
-            self.adapter = BaresipAdapter(self.settings["softphone.address"])
-        elif self.settings["softphone.adapter"] == "bria":
-            from taltio.adapters.softphone.bria import BriaAdapter
-            self.adapter = BriaAdapter.from_address(self.settings["softphone.address"])
-        elif self.settings["softphone.adapter"] == "linphone":
-            from taltio.adapters.softphone.linphone import LinphoneAdapter
-            self.adapter = LinphoneAdapter.from_address(self.settings["softphone.address"])
-        self.adapter.on_status = self.bridge.softphone_status.emit
+    @property
+    def settings(self) -> settings_mod.Settings | None:
+        return self.agent.settings
 
-    def _apply_policy(self, result) -> None:  # noqa: ANN001 - core.policy_sync.SyncResult
-        """A supervisor policy changed (or was refused): apply it from the next call, without a restart."""
-        import json
+    @property
+    def adapter(self):  # noqa: ANN201 - the softphone port
+        return self.agent.adapter
 
-        from taltio.app.compose import settings_with_policy
+    @property
+    def config_error(self) -> str | None:
+        return self.agent.config_error
 
-        ctl = self.core.controller
-        for target, reason, message in result.rejections:
-            # Into the local audit log (and, through the controller, the next heartbeat).
-            self.core.queue.audit("-", "policy-rejected", json.dumps({"target": target, "reason": reason,
-                                                                     "message": str(message)}))
-        ctl.policy_rejections = [{"target": t, "reason": r, "message": str(m)} for t, (r, m) in result.standing.items()]
-        self.policy_note = render(next(iter(result.standing.values()))[1]) if result.standing else ""
-        if not self.policy_note and result.expired:
-            # It stays in force (better than none), but the supervisor should publish a new version.
-            self.policy_note = self.tr("the policy {targets} has expired; it stays in force until a new version "
-                                       "is published").format(targets=", ".join(result.expired))
-        if result.changed:
-            try:
-                new = settings_with_policy(self.settings, result)
-            except settings_mod.ConfigError as exc:
-                # core.policy checked every value; this is the schema disagreeing with itself. Keep what runs.
-                log.error("supervisor policy not applied: %s", exc)
-                self.policy_note = str(exc)
-            else:
-                old_staff = notices.staff_notice(self.settings, self.ui_language())
-                self.settings = new
-                self.core.settings = new
-                ctl.apply_settings(new, result.versions)
-                self.card.set_texts(*self._notice_texts())
-                if notices.staff_notice(new, self.ui_language()) != old_staff and self.staff_dialog is None:
-                    self._maybe_show_staff_notice()
+    @property
+    def last_error(self) -> str:
+        return self.agent.last_error
+
+    @last_error.setter
+    def last_error(self, value: str) -> None:
+        self.agent.last_error = value
+
+    def dispatch(self, *args, **kw) -> str:  # noqa: ANN002, ANN003 - AgentApp.dispatch
+        return self.agent.dispatch(*args, **kw)
+
+    def handle_ipc(self, req: dict) -> dict:
+        return self.agent.handle_ipc(req)
+
+    def status_doc(self) -> dict:
+        return self.agent.status_doc()
+
+    def _cmd_gui(self, name: str):  # noqa: ANN202
+        def run(_req: dict) -> dict:
+            self.gui_command.emit(name)        # queued to the GUI thread when the socket runs on its own
+            return {"ok": True}
+        return run
+
+    def _gui_command(self, name: str) -> None:
+        if name == "show":
+            self._show_card()
+        elif name == "quit":
+            QTimer.singleShot(0, QApplication.quit)
+
+    def _apply_policy(self, result) -> None:  # noqa: ANN001 - app.policy_sync.SyncResult
+        """A supervisor policy changed (or was refused): the agent applies it; the widgets follow."""
+        old_staff = notices.staff_notice(self.settings, self.ui_language())
+        applied = self.agent.apply_policy(result)
+        if applied.settings_changed:
+            self.card.set_texts(*self._notice_texts())
+            if notices.staff_notice(self.settings, self.ui_language()) != old_staff and self.staff_dialog is None:
+                self._maybe_show_staff_notice()
         self.refresh()
 
     def open_preferences(self):  # noqa: ANN201 - PreferencesDialog | None
@@ -232,8 +199,8 @@ class TaltioApp(QObject):
         policy = ", ".join(f"{t} v{v}" for t, v in versions.items()) or self.tr("none")
         lines = [self.tr("Taltio {version}").format(version=__version__),
                  self.tr("Supervisor policy in force: {policy}").format(policy=policy)]
-        if self.policy_note:
-            lines.append(self.tr("Refused: {reason}").format(reason=self.policy_note))
+        if self._policy_note():
+            lines.append(self.tr("Refused: {reason}").format(reason=self._policy_note()))
         if self.settings is not None:
             lines.append(self.tr("Machine policy: {source}").format(
                 source=self.settings.machine_source or self.tr("none")))
@@ -266,21 +233,12 @@ class TaltioApp(QObject):
     # -- lifecycle -----------------------------------------------------------
     def start(self) -> None:
         self.ipc.listen()
+        self.agent.start()
         if self.core:
-            from taltio.recording.recovery import recover
-
-            recovered = recover(self.core.controller)
-            if recovered:
-                log.warning("recovered %d call(s) from the last run", len(recovered))
-            self.core.queue.start()
-            if self.core.policy is not None:
-                self.core.policy.start()
             self._watch_network()
-            self.adapter.start(self._adapter_event)
         self.timer.start()
         self.refresh()
         self._maybe_show_staff_notice()
-        log.info("Taltio %s started%s", __version__, " (standalone)" if self.core and self.core.standalone else "")
 
     def ui_language(self) -> str:
         chosen = self.settings["ui.language"] if self.settings else ""
@@ -341,14 +299,7 @@ class TaltioApp(QObject):
 
     def shutdown(self) -> None:
         self.timer.stop()
-        self.adapter.stop()
-        if self.core:
-            self.core.controller.shutdown()
-            if self.core.heartbeat is not None:
-                self.core.heartbeat.stop()
-            if self.core.policy is not None:
-                self.core.policy.stop()
-            self.core.queue.stop()
+        self.agent.shutdown()
         self.ipc.close()
         self.card.close()
         self.view.close()
@@ -359,21 +310,6 @@ class TaltioApp(QObject):
         i18n.uninstall()
 
     # -- events --------------------------------------------------------------
-    def _adapter_event(self, ev: CallEvent) -> None:
-        """From the adapter thread; the controller is thread-safe."""
-        try:
-            self.core.controller.handle(ev)
-        except (EventError, TransitionError) as exc:
-            self.core.controller.error(f"softphone event ignored: {exc}")
-
-    def dispatch(self, event: str, call_id: str | None = None, number: str | None = None,
-                 label: str | None = None, queue: str | None = None, display_name: str | None = None) -> str:
-        if self.core is None:
-            raise EventError(Text(QT_TRANSLATE_NOOP("core", "Taltio cannot record: {problem}"),
-                                  problem=self.config_error))
-        return self.core.controller.handle(CallEvent.parse(event, call_id=call_id, number=number, label=label,
-                                                           queue=queue, display_name=display_name))
-
     def on_card_action(self, event: str, call_id: str, label: str | None = None) -> None:
         if event in ("private", "next-private") and label is None and self.core \
                 and self.core.controller.rules.private_reason_required:
@@ -431,60 +367,14 @@ class TaltioApp(QObject):
         except RuntimeError:          # closed (deleted) already
             self.reason_dialog = None
 
-    def handle_ipc(self, req: dict) -> dict:
-        cmd = req.get("cmd")
-        if cmd == "hook":
-            event = req.get("event")
-            if not isinstance(event, str):
-                return {"ok": False, "error": "hook request without an event"}
-            try:
-                call_id = self.dispatch(event, req.get("call_id"), req.get("number"), req.get("label"),
-                                        req.get("queue"), req.get("display_name"))
-            except (EventError, TransitionError) as exc:
-                self._log_refused(event, exc)
-                return {"ok": False, "error": str(exc)}
-            return {"ok": True, "call_id": call_id}
-        if cmd == "status":
-            return {"ok": True, **self.status_doc()}
-        if cmd == "show":
-            self._show_card()
-            return {"ok": True}
-        if cmd == "quit":
-            QTimer.singleShot(0, QApplication.quit)
-            return {"ok": True}
-        return {"ok": False, "error": f"unknown command '{str(cmd)[:40]}'"}
-
-    def _log_refused(self, event: str, exc: Exception) -> None:
-        """A refused `taltio hook` is logged once per kind (event and reason), then only counted: a
-        misconfigured softphone repeats the same mistake on every call."""
-        def shown(s: str) -> str:
-            return "".join(c if c.isprintable() else "?" for c in s[:200])
-
-        reason = exc.args[0] if exc.args else exc
-        kind = (shown(event[:40]), getattr(reason, "template", type(exc).__name__))
-        self._refused[kind] = self._refused.get(kind, 0) + 1
-        if self._refused[kind] == 1:
-            log.warning("hook '%s' refused: %s (logged once; later ones are counted)", kind[0], shown(str(exc)))
-    def status_doc(self) -> dict:
-        status, text, detail = self.compute_status()
-        doc = {"status": status, "text": text, "detail": detail, "version": __version__,
-               "softphone": self.adapter.status, "config_error": self.config_error}
-        if self.core:
-            doc.update(self.core.controller.snapshot())
-            doc["standalone"] = self.core.standalone
-            doc["storage"] = self.core.target.describe()
-            doc["agent_id"] = self.core.settings.agent_id
-            doc["workstation_key"] = sshsig.public_openssh(self.core.controller.key.public_key())
-        return doc
-
     # -- presentation ----------------------------------------------------------
     def _on_session(self, view: dict) -> None:
         if view["state"] == "ended":
-            self._recent = (view["outcome"], time.monotonic())
+            self.agent.note_outcome(view["outcome"])
             if self.card.call_id == view["call_id"]:
                 self.card.close_call()
         elif view["outcome"] in ("private", "declined"):
-            self._recent = (view["outcome"], time.monotonic())
+            self.agent.note_outcome(view["outcome"])
             self.card.show_call(view)
             self.card.hide()
         else:
@@ -549,79 +439,74 @@ class TaltioApp(QObject):
             self.card.show_call(self.core.controller.view(cur))
         self.refresh()
 
-    def _softphone_note(self) -> str:
-        """The softphone connection when it is not fine, e.g. "softphone: baresip at … unreachable; retrying".
-        The adapter's own words stay as they are (IT reads them), like storage errors."""
-        st = self.adapter.status or ""
-        if isinstance(self.adapter, HookAdapter) or st.startswith("connected") or st in ("not started", "stopped"):
-            return ""
-        return self.tr("softphone: {state}").format(state=st)
-
     def compute_status(self) -> tuple[str, str, str]:
-        """(status, text, detail) in the UI language; the core's warnings too (core.texts.Text)."""
-        if self.config_error:
-            return "error", self.tr("Not recording: configuration problem"), self.config_error
-        ctl = self.core.controller
-        if not ctl.rules.enabled and ctl.current() is None:
-            return "idle", self.tr("Recording is switched off by your organisation"), ""
-        cur = ctl.current()
-        q = self.core.queue.status()
-        backlog = ""
-        if q.pending:
-            age = int(q.oldest_age_s or 0)
-            backlog = self.tr("%n recording(s) waiting for upload", "", q.pending) + " " + \
-                self.tr("(oldest {age})").format(age=f"{age // 3600} h {age % 3600 // 60} min" if age >= 3600
-                                                 else f"{age // 60} min {age % 60} s")
-        behind = ctl.backlog_warning(q)
-        # Storage's own words stay as they are (IT reads them); the sentence around them is translated.
-        upload_error = self.tr("last upload error: {error}").format(error=q.last_error) if q.last_error else ""
-        refused = self.tr("a supervisor policy was refused: {reason}").format(reason=self.policy_note) \
-            if self.policy_note else ""
-        detail = "; ".join(x for x in (self._softphone_note(), backlog, upload_error, self.last_error, refused) if x)
-        if cur:
-            v = ctl.view(cur)
-            if v["outcome"] == "private":
-                return "private", self.tr("Private call: NOT recorded"), detail
-            if v["outcome"] == "declined":
-                return "declined", self.tr("Customer declined: NOT recorded"), detail
-            if v["outcome"] == "failed":
-                return "error", self.tr("Recording failed"), cur.error or detail
-            if v["warnings"] and v["state"] in ("recording", "paused"):
-                # Device lost or one side silent: the agent must see it now, not after the call.
-                shown = [render(w) for w in v["warnings"]]
-                return "warning", shown[0], "; ".join(shown[1:] + ([detail] if detail else []))
-            if v["state"] == "recording":
-                return "recording", self.tr("Recording call {number} ({seconds} s)").format(
-                    number=v["number_hint"], seconds=int(v["recorded_s"])), detail
-            if v["state"] == "paused":
-                since = v["paused_since"]
-                held = int(time.time() - parse_iso(since).timestamp()) if since else 0
-                if v["pause_reason"] == "hold":
-                    return "paused", self.tr("Call on hold: nothing is recorded"), detail
-                if v["pause_reason"] == "other_call":
-                    return "paused", self.tr("Call waiting: nothing is recorded"), detail
-                return "paused", self.tr("Paused {time}: nothing is recorded").format(
-                    time=f"{held // 60}:{held % 60:02d}"), detail
-            return "notice", self.tr("Call active: read the notice; not recording yet"), detail
-        if ctl.next_private:
-            return "private", self.tr("Next call is private: it will not be recorded"), detail
-        if self._recent and time.monotonic() - self._recent[1] < RECENT_OUTCOME_S:
-            outcome = self._recent[0]
-            if outcome == "private":
-                return "private", self.tr("Last call was private: not recorded"), detail
-            if outcome == "declined":
-                return "declined", self.tr("Last call declined: not recorded"), detail
-        if behind is not None:
-            return "warning", render(behind), detail
-        if q.pending:
-            if q.last_error:
-                return "error", self.tr("%n recording(s) waiting: storage unreachable", "", q.pending), detail
-            return "uploading", self.tr("Uploading %n recording(s)", "", q.pending), detail
-        if self.core.standalone:
-            saved = self.tr("Saved to {place}").format(place=self.core.target.describe())
-            return "standalone", self.tr("Standalone: recordings stay on this computer"), \
-                saved + (f"; {detail}" if detail else "")
-        return "idle", self.tr("Ready: no call"), detail
+        """(status, text, detail) in the UI language: the application layer decides, this translates."""
+        line = self.agent.status()
+        text, detail = self._status_texts(line)
+        return line.status, text, detail
+
+    def _policy_note(self) -> str:
+        p = self.agent.policy
+        if p.error:
+            return p.error
+        if p.refusal is not None:
+            return render(p.refusal)
+        if p.expired:
+            return self.tr("the policy {targets} has expired; it stays in force until a new version "
+                           "is published").format(targets=", ".join(p.expired))
+        return ""
+
+    def _status_texts(self, line: StatusLine) -> tuple[str, str]:
+        """A status line's text and detail in the agent's language (any thread: tr() is thread-safe)."""
+        parts: list[str] = []
+        for key, params in line.detail:
+            s = self._text(key, params)
+            if key == "oldest" and parts:
+                parts[-1] += " " + s
+            else:
+                parts.append(s)
+        return self._text(line.key, line.params), "; ".join(parts)
+
+    def _text(self, key: str, params: dict) -> str:
+        if key == "message":
+            return render(params["message"])
+        if key == "policy_refused":
+            return self.tr("a supervisor policy was refused: {reason}").format(reason=render(params["reason"]))
+        n = params.get("n", -1)
+        template = self._templates(n)[key]
+        try:
+            return template.format(**{k: render(v) for k, v in params.items()})
+        except (KeyError, IndexError, ValueError):
+            return template          # a broken translation must never hide the status
+
+    def _templates(self, n: int) -> dict[str, str]:
+        """The status sentences of app.status.ENGLISH, translated (the same keys, the same English)."""
+        return {
+            "config_error": self.tr("Not recording: configuration problem"),
+            "switched_off": self.tr("Recording is switched off by your organisation"),
+            "call_private": self.tr("Private call: NOT recorded"),
+            "call_declined": self.tr("Customer declined: NOT recorded"),
+            "call_failed": self.tr("Recording failed"),
+            "recording": self.tr("Recording call {number} ({seconds} s)"),
+            "on_hold": self.tr("Call on hold: nothing is recorded"),
+            "call_waiting": self.tr("Call waiting: nothing is recorded"),
+            "paused": self.tr("Paused {time}: nothing is recorded"),
+            "notice": self.tr("Call active: read the notice; not recording yet"),
+            "next_private": self.tr("Next call is private: it will not be recorded"),
+            "last_private": self.tr("Last call was private: not recorded"),
+            "last_declined": self.tr("Last call declined: not recorded"),
+            "waiting_unreachable": self.tr("%n recording(s) waiting: storage unreachable", "", n),
+            "uploading": self.tr("Uploading %n recording(s)", "", n),
+            "standalone": self.tr("Standalone: recordings stay on this computer"),
+            "ready": self.tr("Ready: no call"),
+            "softphone": self.tr("softphone: {state}"),
+            "backlog": self.tr("%n recording(s) waiting for upload", "", n),
+            "oldest": self.tr("(oldest {age})"),
+            "upload_error": self.tr("last upload error: {error}"),
+            "policy_expired": self.tr("the policy {targets} has expired; it stays in force until a new version "
+                                      "is published"),
+            "saved_to": self.tr("Saved to {place}"),
+        }
 
     def refresh(self) -> None:
         status, text, detail = self.compute_status()

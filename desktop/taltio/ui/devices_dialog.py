@@ -7,6 +7,7 @@ frames only feed the meters: nothing is encoded or written anywhere.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Signal
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from taltio.domain.ports import AudioBackend, AudioError, Device
 from taltio import settings as settings_mod
-from taltio.recording.capture import Capture
+from taltio.app.devices import preview
 
 log = logging.getLogger("taltio.ui.devices")
 
@@ -47,7 +48,7 @@ class DevicesDialog(QDialog):
         self.softphone = softphone
         self.suggested: Device | None = None
         self.locked_keys: dict[QComboBox, bool] = {}
-        self.capture: Capture | None = None
+        self.capture: Any = None
         self._levels = _Levels()
         self._levels.levels.connect(self._show_levels)
 
@@ -192,10 +193,9 @@ class DevicesDialog(QDialog):
         if mic is None or loop is None:
             return
         try:
-            self.capture = Capture(self.backend, mic, loop, 16000,
+            self.capture = preview(self.backend, mic, loop, 16000,
                                    lambda f, _start: self._levels.levels.emit(_dbfs(f[:, 0]), _dbfs(f[:, 1])),
                                    lambda kind, info: None)
-            self.capture.start()
             self.problem.setText("")
         except AudioError as exc:
             self.capture = None
@@ -228,7 +228,7 @@ class DevicesDialog(QDialog):
                 updates[key] = fb.id if fb is not None else ""
         try:
             if updates:
-                settings_mod.save_user(updates)
+                settings_mod.save_user(updates, self.settings.user_file)
         except (settings_mod.ConfigError, OSError) as exc:
             self.problem.setText(self.tr("Could not save: {error}").format(error=exc))
             return

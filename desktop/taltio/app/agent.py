@@ -1,0 +1,248 @@
+"""The agent's recorder as one object without Qt: the tray app and the headless runner both drive it.
+
+It owns what used to live in the tray app: loading the settings and the last good supervisor policy,
+building the core, choosing the softphone adapter, starting and stopping recovery, the queue, policy
+sync and the adapter, applying a new policy live, dispatching events and control-socket commands, and
+the status model. The UI only presents it; the headless runner only logs it.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from taltio import __version__
+from taltio import settings as settings_mod
+from taltio.app import compose, paths
+from taltio.app.config import load_settings
+from taltio.app.policy_sync import SyncResult
+from taltio.app.status import Facts, StatusLine, decide
+from taltio.domain import sshsig
+from taltio.domain.events import CallEvent, EventError
+from taltio.domain.ports import Softphone
+from taltio.domain.session import TransitionError
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
+
+log = logging.getLogger("taltio.app")
+
+RECENT_OUTCOME_S = 8.0
+Command = Callable[[dict], dict]
+
+
+@dataclass
+class PolicyApplied:
+    """What a supervisor policy result changed, for the UI to follow (notice texts, the staff notice)."""
+
+    settings_changed: bool = False
+    refusal: Any = None                 # the first standing refusal's message (core.texts.Text), if any
+    expired: list[str] = field(default_factory=list)
+    error: str = ""                     # the schema disagreed with a checked policy: kept what runs
+
+
+class AgentApp:
+    """Settings -> core -> adapter, with a lifecycle and a status; thread-safe where the core is."""
+
+    def __init__(self, settings: settings_mod.Settings | None = None, keystore: Any = None,
+                 backend: Any = None) -> None:
+        self.config_error: str | None = None
+        self.core: compose.Core | None = None
+        self.adapter: Softphone = compose.make_softphone(None)
+        self.last_error = ""
+        self.policy: PolicyApplied = PolicyApplied()
+        self._recent: tuple[str, float] | None = None
+        self._refused: dict[tuple[str, str], int] = {}
+        self._lock = threading.Lock()
+        self.commands: dict[str, Command] = {"hook": self._cmd_hook, "status": lambda _r: {"ok": True,
+                                                                                          **self.status_doc()}}
+        self.status_text: Callable[[StatusLine], tuple[str, str]] = english
+        try:
+            self.settings: settings_mod.Settings | None = settings or load_settings()
+        except settings_mod.ConfigError as exc:
+            self.settings = None
+            self.config_error = str(exc)
+        saved = self._saved_policy()
+        if self.settings is not None:
+            self._build(keystore, backend)
+            if self.core is not None and saved is not None:
+                self.core.controller.policy_versions = dict(saved.versions)
+
+    # -- building ------------------------------------------------------------------------------
+    def _saved_policy(self) -> SyncResult | None:
+        """The last good supervisor policy (saved here, verified again) applies from the very start,
+        before any call: the network fetch follows on the policy thread."""
+        if self.settings is None or not self.settings["policy.allowed_signers"]:
+            return None
+        try:
+            result = compose.make_policy_sync(self.settings, None, paths.data_dir()).current()
+            if result.versions:
+                self.settings = compose.settings_with_policy(self.settings, result)
+            return result
+        except (settings_mod.ConfigError, OSError) as exc:
+            log.error("the saved supervisor policy cannot be applied: %s", exc)
+            return None
+
+    def _build(self, keystore: Any, backend: Any) -> None:
+        from taltio.domain.identity import RecipientError
+        from taltio.domain.ports import KeystoreError, StorageError
+
+        assert self.settings is not None
+        try:
+            self.core = compose.build(self.settings, keystore, backend)
+        except (RecipientError, KeystoreError, StorageError, ValueError, OSError) as exc:
+            self.config_error = str(exc)
+            log.error("cannot start recording: %s", exc)
+            return
+        self.adapter = compose.make_softphone(self.settings)
+
+    # -- lifecycle -----------------------------------------------------------------------------
+    def start(self) -> None:
+        if self.core is None:
+            return
+        from taltio.recording.recovery import recover
+
+        recovered = recover(self.core.controller)
+        if recovered:
+            log.warning("recovered %d call(s) from the last run", len(recovered))
+        self.core.queue.start()
+        if self.core.policy is not None:
+            self.core.policy.start()
+        self.adapter.start(self._adapter_event)
+        log.info("Taltio %s started%s", __version__, " (standalone)" if self.core.standalone else "")
+
+    def shutdown(self) -> None:
+        self.adapter.stop()
+        if self.core is None:
+            return
+        self.core.controller.shutdown()
+        if self.core.heartbeat is not None:
+            self.core.heartbeat.stop()
+        if self.core.policy is not None:
+            self.core.policy.stop()
+        self.core.queue.stop()
+
+    # -- supervisor policy ----------------------------------------------------------------------
+    def apply_policy(self, result: SyncResult) -> PolicyApplied:
+        """A supervisor policy changed (or was refused): apply it from the next call, without a restart."""
+        assert self.core is not None and self.settings is not None
+        ctl = self.core.controller
+        for target, reason, message in result.rejections:
+            # Into the local audit log (and, through the controller, the next heartbeat).
+            self.core.queue.audit("-", "policy-rejected", json.dumps({"target": target, "reason": reason,
+                                                                     "message": str(message)}))
+        ctl.policy_rejections = [{"target": t, "reason": r, "message": str(m)} for t, (r, m) in result.standing.items()]
+        applied = PolicyApplied(refusal=next(iter(result.standing.values()))[1] if result.standing else None,
+                                expired=list(result.expired))
+        if result.changed:
+            try:
+                new = compose.settings_with_policy(self.settings, result)
+            except settings_mod.ConfigError as exc:
+                # core.policy checked every value; this is the schema disagreeing with itself. Keep what runs.
+                log.error("supervisor policy not applied: %s", exc)
+                applied.error = str(exc)
+            else:
+                self.settings = new
+                self.core.settings = new
+                ctl.apply_settings(new, result.versions)
+                compose.reconfigure(self.core, new)
+                applied.settings_changed = True
+        self.policy = applied
+        return applied
+
+    # -- events and commands -------------------------------------------------------------------
+    def _adapter_event(self, ev: CallEvent) -> None:
+        """From the adapter thread; the controller is thread-safe."""
+        assert self.core is not None
+        try:
+            self.core.controller.handle(ev)
+        except (EventError, TransitionError) as exc:
+            self.core.controller.error(f"softphone event ignored: {exc}")
+
+    def dispatch(self, event: str, call_id: str | None = None, number: str | None = None,
+                 label: str | None = None, queue: str | None = None, display_name: str | None = None) -> str:
+        if self.core is None:
+            raise EventError(Text(QT_TRANSLATE_NOOP("core", "Taltio cannot record: {problem}"),
+                                  problem=self.config_error))
+        return self.core.controller.handle(CallEvent.parse(event, call_id=call_id, number=number, label=label,
+                                                           queue=queue, display_name=display_name))
+
+    def handle_ipc(self, req: dict) -> dict:
+        """One control-socket request (already checked for protocol and shape); any thread."""
+        cmd = req.get("cmd")
+        handler = self.commands.get(cmd) if isinstance(cmd, str) else None
+        if handler is None:
+            return {"ok": False, "error": f"unknown command '{str(cmd)[:40]}'"}
+        return handler(req)
+
+    def _cmd_hook(self, req: dict) -> dict:
+        event = req.get("event")
+        if not isinstance(event, str):
+            return {"ok": False, "error": "hook request without an event"}
+        try:
+            call_id = self.dispatch(event, req.get("call_id"), req.get("number"), req.get("label"),
+                                    req.get("queue"), req.get("display_name"))
+        except (EventError, TransitionError) as exc:
+            self._log_refused(event, exc)
+            return {"ok": False, "error": str(exc)}
+        return {"ok": True, "call_id": call_id}
+
+    def _log_refused(self, event: str, exc: Exception) -> None:
+        """A refused `taltio hook` is logged once per kind (event and reason), then only counted: a
+        misconfigured softphone repeats the same mistake on every call."""
+        def shown(s: str) -> str:
+            return "".join(c if c.isprintable() else "?" for c in s[:200])
+
+        reason = exc.args[0] if exc.args else exc
+        kind = (shown(event[:40]), getattr(reason, "template", type(exc).__name__))
+        with self._lock:
+            self._refused[kind] = self._refused.get(kind, 0) + 1
+            first = self._refused[kind] == 1
+        if first:
+            log.warning("hook '%s' refused: %s (logged once; later ones are counted)", kind[0], shown(str(exc)))
+
+    # -- status ---------------------------------------------------------------------------------
+    def note_outcome(self, outcome: str) -> None:
+        """A call just ended private/declined/…: the status says so for a few seconds."""
+        self._recent = (outcome, time.monotonic())
+
+    def facts(self) -> Facts:
+        """Everything the status depends on, read once (the controller and queue lock their own state)."""
+        recent = self._recent[0] if self._recent and time.monotonic() - self._recent[1] < RECENT_OUTCOME_S \
+            else None
+        if self.core is None:
+            return Facts(config_error=self.config_error or "not configured", softphone=self.adapter.status)
+        ctl = self.core.controller
+        q = self.core.queue.status()
+        cur = ctl.current()
+        return Facts(config_error=self.config_error, enabled=ctl.rules.enabled, view=ctl.view(cur) if cur else None,
+                     error=cur.error if cur else None, queue=q, behind=ctl.backlog_warning(q),
+                     next_private=ctl.next_private, recent=recent, standalone=self.core.standalone,
+                     storage=self.core.target.describe(), softphone=self.adapter.status,
+                     softphone_passive=self.adapter.name == "hook", last_error=self.last_error,
+                     policy_refusal=self.policy.refusal, policy_expired=self.policy.expired)
+
+    def status(self) -> StatusLine:
+        return decide(self.facts())
+
+    def status_doc(self) -> dict:
+        """`taltio status`: the state as JSON (the text in the UI's language when a UI is running)."""
+        line = self.status()
+        text, detail = self.status_text(line)
+        doc = {"status": line.status, "text": text, "detail": detail, "version": __version__,
+               "softphone": self.adapter.status, "config_error": self.config_error}
+        if self.core:
+            doc.update(self.core.controller.snapshot())
+            doc["standalone"] = self.core.standalone
+            doc["storage"] = self.core.target.describe()
+            doc["agent_id"] = self.core.settings.agent_id
+            doc["workstation_key"] = sshsig.public_openssh(self.core.controller.key.public_key())
+        return doc
+
+
+def english(line: StatusLine) -> tuple[str, str]:
+    """The status in English (logs, `taltio status` from the headless runner)."""
+    from taltio.app.status import render_english
+
+    return render_english(line)
