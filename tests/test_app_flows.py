@@ -7,41 +7,25 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import ExitStack
 
 import pytest
 from PySide6.QtCore import Qt
 
-from taltio import settings as settings_mod
 from taltio.domain.events import CallEvent
-from tests.helpers.app_proc import org_keypair
+from tests.helpers.in_process import in_process_app, local_config
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
-def make_app(qtbot, keyring_daemon, tmp_path, monkeypatch):
-    from taltio.ui.app import TaltioApp
+def make_app(qtbot, keyring_daemon, tmp_path):
+    with ExitStack() as apps:
+        def make(extra: str = ""):
+            return apps.enter_context(in_process_app(tmp_path, local_config(tmp_path, extra), keyring=keyring_daemon,
+                                                     acknowledge_staff_notice=True))
 
-    keyring_daemon.apply_to_process()
-    monkeypatch.setenv("TALTIO_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("TALTIO_RUNTIME_DIR", str(tmp_path / "run"))
-    _key, recipient = org_keypair(tmp_path)
-    apps = []
-
-    def make(extra: str = ""):
-        cfg = tmp_path / "taltio.toml"
-        cfg.write_text(f'[agent]\nid = "agent-7"\n[storage]\nurl = "file://{tmp_path}/store"\n'
-                       f'[encryption]\nrecipients = ["{recipient}"]\n{extra}')
-        app = TaltioApp(settings_mod.load(cfg, tmp_path / "nouser.toml"))
-        app.start()
-        if app.staff_dialog is not None:
-            app.staff_dialog.button.click()
-        apps.append(app)
-        return app
-
-    yield make
-    for a in apps:
-        a.shutdown()
+        yield make
 
 
 def _audit(tmp_path, event: str) -> list[dict]:
@@ -176,29 +160,18 @@ def test_labelling_after_the_call_ended_is_refused_visibly(qtbot, make_recording
     assert doc["bookmarks"][0]["label"] == "agreement"
 
 
-def test_full_upload_queue_with_stop_policy_records_nothing_and_says_why(qtbot, keyring_daemon, tmp_path, monkeypatch):
+def test_full_upload_queue_with_stop_policy_records_nothing_and_says_why(qtbot, keyring_daemon, tmp_path):
     """Storage unreachable for long: the waiting calls fill the quota. Nothing waiting is deleted; with
     storage.when_queue_full = "stop" the next call is not captured, the agent is told before the notice,
     and the call's manifest records why."""
     import hashlib
     import os
 
-    from taltio.ui.app import TaltioApp
-
-    keyring_daemon.apply_to_process()
-    monkeypatch.setenv("TALTIO_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("TALTIO_RUNTIME_DIR", str(tmp_path / "run"))
-    _key, recipient = org_keypair(tmp_path)
     blocked = tmp_path / "store"
     blocked.write_text("a file where the share should be: every upload fails")
-    cfg = tmp_path / "taltio.toml"
-    cfg.write_text(f'[agent]\nid = "agent-7"\n[storage]\nurl = "file://{blocked}"\nqueue_quota_mb = 1\n'
-                   f'when_queue_full = "stop"\nretry_max_seconds = 0.5\n[encryption]\nrecipients = ["{recipient}"]\n')
-    app = TaltioApp(settings_mod.load(cfg, tmp_path / "nouser.toml"))
-    app.start()
-    try:
-        if app.staff_dialog is not None:
-            app.staff_dialog.button.click()
+    config = local_config(tmp_path, store=blocked,
+                          storage='queue_quota_mb = 1\nwhen_queue_full = "stop"\nretry_max_seconds = 0.5\n')
+    with in_process_app(tmp_path, config, keyring=keyring_daemon, acknowledge_staff_notice=True) as app:
         ctl = app.core.controller
         old = tmp_path / "data" / "calls" / "old-call"
         old.mkdir(parents=True)
@@ -223,8 +196,6 @@ def test_full_upload_queue_with_stop_policy_records_nothing_and_says_why(qtbot, 
         assert (old / "old-call.ogg.age").read_bytes() == data                       # the waiting call is kept
         manifest = json.loads((tmp_path / "data" / "calls" / "c-full" / "manifest.json").read_text())
         assert manifest["outcome"] == "failed" and "quota" in manifest["error"]
-    finally:
-        app.shutdown()
 
 
 def test_recording_switched_off_by_machine_policy(qtbot, make_app, tmp_path):

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from taltio.adapters.softphone.baresip import BaresipAdapter, NetstringError, NetstringReader, netstring
 from taltio.domain.events import SOFTPHONE_LOST, CallEvent, safe_call_id
+from tests.helpers.waiting import wait_for
 
 PEER = "sip:+358401234567@127.0.0.1:53285"
 LOG = "taltio.softphone"
@@ -287,13 +288,6 @@ class FakeCtrl:
         self.srv.close()
 
 
-def _wait(pred, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not pred():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.02)
-
-
 def test_socket_garbage_reconnect_and_lost_calls(caplog):
     caplog.set_level(logging.INFO, LOG)
     fake = FakeCtrl()
@@ -302,27 +296,27 @@ def test_socket_garbage_reconnect_and_lost_calls(caplog):
     a.start(events.append)
     try:
         assert fake.accepted.wait(5)
-        _wait(lambda: a.status.startswith("connected"))
+        wait_for(lambda: a.status.startswith("connected"), 5.0)
         fake.send(frame(b"garbage") + frame(b"z" * 5000) + frame(ev("CALL_ESTABLISHED", cid="k1"))
                   + frame(ev("CALL_ESTABLISHED", cid="k2", peer="sip:+358409999999@h")))
-        _wait(lambda: len(events) == 4)
+        wait_for(lambda: len(events) == 4, 5.0)
         # A stream that cannot be followed: dropped, reconnected; the calls are kept (baresip still has k1).
         fake.listing = f"\n--- Active calls (1) ---\n> [line 1]  0:00:05  ESTABLISHED             {PEER}\n\n"
         fake.send(b"xyz:garbage,")
-        _wait(lambda: a.reconnects == 1 and a.status.startswith("connected"))
-        _wait(lambda: a.calls == ["k1"])          # k2 is not in baresip's list any more: interrupted
+        wait_for(lambda: a.reconnects == 1 and a.status.startswith("connected"), 5.0)
+        wait_for(lambda: a.calls == ["k1"], 5.0)          # k2 is not in baresip's list any more: interrupted
         assert [(e.kind.value, e.label) for e in events[4:]] == [("ended", SOFTPHONE_LOST)]
         fake.send(frame(ev("CALL_INCOMING", cid="k1")))     # no duplicate 'incoming' after a reconnect
         # baresip dies: nobody listens; after calls_lost_after the call ends as interrupted.
         port = fake.port
         fake.close()
-        _wait(lambda: "unreachable" in a.status)
+        wait_for(lambda: "unreachable" in a.status, 5.0)
         assert "1 call(s) in progress" in a.status
-        _wait(lambda: len(events) == 6, timeout=5)
+        wait_for(lambda: len(events) == 6, 5.0)
         assert (events[5].kind.value, events[5].label, events[5].call_id) == ("ended", SOFTPHONE_LOST, "k1")
         # It comes back: connected again, nothing repeated.
         fake = FakeCtrl(port)
-        _wait(lambda: a.status.startswith("connected"), timeout=5)
+        wait_for(lambda: a.status.startswith("connected"), 5.0)
         time.sleep(0.3)
         assert len(events) == 6
     finally:

@@ -16,13 +16,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from taltio import settings as settings_mod
 from taltio.domain.events import safe_call_id
 from tests.fixtures.baresip import BaresipError, start_baresip, baresip_ports
 from tests.fixtures.sipp import run_sipp, sipp_available
 from tests.helpers.app_proc import live_app_config, org_keypair
+from tests.helpers.in_process import in_process_app
 from tests.helpers.signals import best_ncc, resample, write_wav
 from tests.helpers.verify import fetch_call, wait_for_keys
+from tests.helpers.waiting import wait_for_qt
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not sipp_available(), reason="sipp (sip-tester) not installed")]
 
@@ -73,39 +74,28 @@ def _agent(root: Path, audio, sip_port: int | None = None, ctrl_port: int | None
 def live(qapp, audio_server_module, keyring_daemon_module, s3_server_module, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("live")
     audio, s3 = audio_server_module, s3_server_module
-    mp = pytest.MonkeyPatch()
-    mp.setenv("TALTIO_DATA_DIR", str(tmp / "data"))
-    mp.setenv("TALTIO_RUNTIME_DIR", str(tmp / "run"))
     access, secret = s3.agents[AGENT]
-    mp.setenv("TALTIO_S3_SECRET", secret)
-    audio.apply_to_process()
-    keyring_daemon_module.apply_to_process()
     key, recipient = org_keypair(tmp)
     agent = _agent(tmp / "sip", audio)
-    cfg = tmp / "taltio.toml"
-    live_app_config(cfg, agent_id=AGENT, adapter="baresip", address=f"127.0.0.1:{agent.ctrl_port}", s3=s3,
-                    access=access, recipient=recipient, audio__codec="flac", recording__start="answer")
-    from taltio.ui.app import TaltioApp
-
-    app = TaltioApp(settings_mod.load(cfg, tmp / "nouser.toml"))
-    # A short wait before calls of a vanished softphone are closed, and quick reconnects.
-    app.adapter.calls_lost_after = 3.0
-    app.adapter.backoff = (0.2, 1.0)
-    L = Live(tmp, audio, s3, app, agent, key)
-    app.start()
-    app.core.controller.listeners.append(lambda kind, p: L.views.append(dict(p)) if kind == "session" else None)
+    cfg = live_app_config(tmp / "taltio.toml", agent_id=AGENT, adapter="baresip",
+                          address=f"127.0.0.1:{agent.ctrl_port}", s3=s3, access=access, recipient=recipient,
+                          audio__codec="flac", recording__start="answer")
+    L = None
     try:
-        deadline = time.monotonic() + 10
-        while not app.adapter.status.startswith("connected"):
-            qapp.processEvents()
-            assert time.monotonic() < deadline, app.adapter.status
-            time.sleep(0.02)
-        yield L
+        with in_process_app(tmp, cfg, audio=audio, keyring=keyring_daemon_module, start=False,
+                            TALTIO_S3_SECRET=secret) as app:
+            # A short wait before calls of a vanished softphone are closed, and quick reconnects.
+            app.adapter.calls_lost_after = 3.0
+            app.adapter.backoff = (0.2, 1.0)
+            L = Live(tmp, audio, s3, app, agent, key)
+            app.start()
+            app.core.controller.listeners.append(
+                lambda kind, p: L.views.append(dict(p)) if kind == "session" else None)
+            wait_for_qt(lambda: app.adapter.status.startswith("connected"), 10, interval=0.02,
+                        message=lambda: f"status {app.adapter.status!r}")
+            yield L
     finally:
-        app.shutdown()
-        L.agent.stop()
-        audio.restore_process()
-        mp.undo()
+        (L.agent if L is not None else agent).stop()
 
 
 def _noise(seed: int, seconds: float, rate: int = 8000) -> np.ndarray:

@@ -14,16 +14,9 @@ from taltio.domain.events import SOFTPHONE_LOST
 from taltio.adapters.softphone.bria import DEFAULT_URL, BriaAdapter, BriaProtocolError, parse_calls, parse_message
 from taltio import settings as settings_mod
 from tests.fixtures.bria_sim import BAD_ANSWERS, GARBAGE, OVERSIZED, BriaSim, SimCall, event, message, status_xml
+from tests.helpers.waiting import wait_for
 
 LOGGER = "taltio.softphone.bria"
-
-
-def wait_for(pred, timeout: float = 5.0) -> None:
-    end = time.monotonic() + timeout
-    while not pred():
-        if time.monotonic() > end:
-            raise AssertionError("timed out")
-        time.sleep(0.01)
 
 
 class Sink(list):
@@ -101,13 +94,13 @@ def test_status_is_shown_while_bria_is_away_and_events_continue_after_a_restart(
     sim.update("c1", state="connected")
     assert sink.wait_len(2) == [("incoming", "c1"), ("answered", "c1")]
     sim.stop()                                              # Bria quits …
-    wait_for(lambda: "retrying" in adapter.status)
+    wait_for(lambda: "retrying" in adapter.status, 5.0)
     assert any("not reachable" in s for s in statuses)
     served = sim.served
     sim.start()                                             # … and is back with the same call
     sim.wait_clients()
     sim.wait_served(served + 1)
-    wait_for(lambda: adapter.status.startswith("connected"))
+    wait_for(lambda: adapter.status.startswith("connected"), 5.0)
     sim.update("c1", hold="localHold")
     sim.change(c1=None)
     # No second 'incoming' or 'answered' for the call it already knew.
@@ -141,7 +134,7 @@ def test_connecting_to_nothing_retries_without_crashing():
     a = BriaAdapter(f"ws://127.0.0.1:{free_port()}/counterpath/socketapi/v1", backoff=(0.02, 0.05))
     a.start(lambda ev: None)
     try:
-        wait_for(lambda: "not reachable" in a.status)
+        wait_for(lambda: "not reachable" in a.status, 5.0)
         assert a._thread.is_alive()
     finally:
         a.stop()
@@ -179,10 +172,10 @@ def test_an_oversized_message_is_refused_and_the_adapter_reconnects(sim, bria, c
     caplog.set_level(logging.WARNING, LOGGER)
     adapter, sink = bria()
     sim.send_raw(OVERSIZED)
-    wait_for(lambda: sim.connections == 2)
+    wait_for(lambda: sim.connections == 2, 5.0)
     sim.wait_clients()
     sim.send_raw(OVERSIZED)
-    wait_for(lambda: sim.connections == 3)
+    wait_for(lambda: sim.connections == 3, 5.0)
     sim.wait_clients()
     sim.cancel_before_answer()
     assert sink.wait_len(2) == SCENARIOS["cancel_before_answer"]
@@ -215,7 +208,7 @@ def test_a_lost_answer_is_asked_again(sim, bria):
     adapter, sink = bria(response_timeout=0.3)
     sim.hold_answers = True
     sim.change(c1=SimCall("c1", "+358401234567", "ringing"), wait=False)
-    wait_for(lambda: len(sim.requests) >= 2)                # connect + this change: the latter goes unanswered
+    wait_for(lambda: len(sim.requests) >= 2, 5.0)                # connect + this change: the latter goes unanswered
     sim.hold_answers = False                                # only a second GET /status can bring the call
     assert sink.wait_len(1, timeout=3) == [("incoming", "c1")]
     assert adapter.problems.get("no-response", 0) >= 1
@@ -329,21 +322,12 @@ def test_fuzz_over_the_socket(sim, bria):
 # -- end to end through the real app ------------------------------------------------------------------------------
 
 def test_app_with_bria_shows_the_notice_card_and_closes_it_when_the_call_ends(qtbot, keyring_daemon, tmp_path,
-                                                                             monkeypatch, sim):
+                                                                             sim):
     """`softphone.adapter = "bria"`: the app picks the Bria adapter, a simulated call opens the card, its end closes it."""
-    from taltio.ui.app import TaltioApp
-    from tests.helpers.app_proc import org_keypair
+    from tests.helpers.in_process import in_process_app, local_config
 
-    keyring_daemon.apply_to_process()
-    monkeypatch.setenv("TALTIO_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("TALTIO_RUNTIME_DIR", str(tmp_path / "run"))
-    _key, recipient = org_keypair(tmp_path)
-    cfg = tmp_path / "taltio.toml"
-    cfg.write_text(f'[agent]\nid = "agent-7"\n[storage]\nurl = "file://{tmp_path}/store"\n'
-                   f'[encryption]\nrecipients = ["{recipient}"]\n'
-                   f'[softphone]\nadapter = "bria"\naddress = "{sim.url}"\n')
-    app = TaltioApp(settings_mod.load(cfg, tmp_path / "nouser.toml"))
-    try:
+    config = local_config(tmp_path, f'[softphone]\nadapter = "bria"\naddress = "{sim.url}"\n')
+    with in_process_app(tmp_path, config, keyring=keyring_daemon, start=False) as app:
         assert isinstance(app.adapter, BriaAdapter) and app.adapter.url == sim.url
         app.start()
         if app.staff_dialog is not None:
@@ -360,5 +344,3 @@ def test_app_with_bria_shows_the_notice_card_and_closes_it_when_the_call_ends(qt
         qtbot.waitUntil(lambda: not app.card.isVisible(), timeout=5000)
         assert app.core.controller.sessions.get("c9") is None or \
             app.core.controller.sessions["c9"].state.value == "ended"
-    finally:
-        app.shutdown()

@@ -101,6 +101,7 @@ def test_no_drift_no_corrections_to_speak_of():
     assert mixer.corrections == [0, 0]          # jitter alone never triggers a correction
 
 
+@pytest.mark.expect_log_errors("taltio.capture")   # the lost device is logged as an error
 def test_lost_device_leaves_a_gap_and_resumes_in_place():
     devs = [Device(0, 0, 0.010, 0.004, clicks), Device(1, 0, 0.020, 0.004, clicks)]
     mixer, rec, events = run(devs, 20, outages=[(1, 5.0, 9.0)])
@@ -121,6 +122,7 @@ def test_lost_device_leaves_a_gap_and_resumes_in_place():
     assert np.abs(offsets_ms(rec, 8)).max() <= 30
 
 
+@pytest.mark.expect_log_errors("taltio.capture")   # both lost channels are logged as errors
 def test_audio_server_death_keeps_the_timeline_and_recovers():
     devs = [Device(0, 0, 0.010, 0.004, clicks), Device(1, 0, 0.020, 0.004, clicks)]
     mixer, rec, events = run(devs, 15, outages=[(0, 4.0, 7.0), (1, 4.0, 7.0)])
@@ -145,6 +147,7 @@ def test_one_sided_alarm_on_long_silence_only():
     assert not [i for k, i in events if k == "one_sided"]
 
 
+@pytest.mark.expect_log_errors("taltio.capture")   # the silent device is logged as an error
 def test_device_that_never_starts_is_reported_and_the_other_side_recorded():
     devs = [Device(0, 0, 0.01, 0.004, clicks)]
     mixer, rec, events = run(devs, 5)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from taltio import settings as settings_mod
 from tests.fixtures.baresip import start_pair
 from tests.helpers.app_proc import live_app_config, org_keypair
+from tests.helpers.in_process import in_process_app
 from tests.helpers.signals import best_ncc, read_wav, resample, speech, windowed_ncc
 from tests.helpers.verify import fetch_call, wait_for_keys
 
@@ -42,11 +42,7 @@ def test_baresip_call_recorded_end_to_end(qtbot, audio_server, keyring_daemon, s
         cfg = tmp / "taltio.toml"
         live_app_config(cfg, agent_id=AGENT, adapter="baresip", address=f"127.0.0.1:{agent.ctrl_port}",
                         s3=s3_server, access=access, recipient=recipient)
-        from taltio.ui.app import TaltioApp
-
-        app = TaltioApp(settings_mod.load(cfg, tmp / "nouser.toml"))
-        app.start()
-        try:
+        with in_process_app(tmp, cfg) as app:
             qtbot.waitUntil(lambda: app.adapter.status.startswith("connected"), timeout=10000)
             customer.dial(agent.uri)
             qtbot.waitUntil(lambda: app.card.isVisible() and app.card.btn_start.isEnabled(), timeout=10000)
@@ -65,8 +61,6 @@ def test_baresip_call_recorded_end_to_end(qtbot, audio_server, keyring_daemon, s
             mkey = [k for k in keys if k.endswith(".manifest.json")][0]
             call_id = mkey.rsplit("/", 1)[1].split(".manifest.json")[0]
             doc, rec, rate = fetch_call(s3_server, call_id, tmp / "verify", key, app.status_doc()["workstation_key"])
-        finally:
-            app.shutdown()
     finally:
         agent.stop()
         customer.stop()

@@ -14,6 +14,7 @@ import pytest
 
 from tests.helpers.signals import read_wav, speech, tone, tone_present, windowed_ncc, write_wav
 from tests.helpers.verify import fetch_call
+from tests.helpers.waiting import wait_for
 from tests.helpers.world import queue_empty, start_recording
 
 pytestmark = pytest.mark.slow
@@ -30,8 +31,7 @@ def _ts(iso: str) -> float:
 def decoy(world):
     """A default source that plays a tone: what a moved stream would record."""
     audio = world.audio
-    audio.pactl("load-module", "module-null-sink", "sink_name=decoy", "channels=1", "channel_map=mono",
-                "sink_properties=device.description=decoy")
+    audio.null_sink("decoy", description="decoy")
     audio.pactl("set-default-source", "decoy.monitor")
     wav = write_wav(world.root / "decoy.wav", tone(DECOY_TONE, 40.0, amplitude=0.4), RATE)
     player = audio.play("decoy", wav)
@@ -43,15 +43,6 @@ def decoy(world):
 def _warnings(app) -> list[str]:
     st = app.status()
     return [w for c in st.get("calls", []) for w in c.get("warnings", [])] if st else []
-
-
-def _wait(pred, timeout: float, what: str):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if pred():
-            return time.monotonic()
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def _speech_after(rec: np.ndarray, ch: int, start_s: float) -> np.ndarray:
@@ -76,13 +67,13 @@ def test_unplugged_device_is_a_gap_and_replug_resumes(world, app_factory, decoy,
     args = audio.unload(needle)
     for p in players:
         p.kill()              # after the replug only the reference speech plays
-    _wait(lambda: any("Not hearing" in w for w in _warnings(app)), 3.0, "device-lost warning")
+    wait_for(lambda: any("Not hearing" in w for w in _warnings(app)), 3.0, message="device-lost warning")
     st = app.status()
     assert st["status"] == "warning" and "Not hearing" in st["text"]
     time.sleep(2.0)
     audio.load(module, args)
     replugged = time.time()
-    _wait(lambda: not _warnings(app), 5.0, "warning to clear after replug")
+    wait_for(lambda: not _warnings(app), 5.0, message="warning to clear after replug")
     after = [audio.play_mic(world.agent_wav) if side == "agent" else audio.play_customer(world.agent_wav)]
     for p in after:
         p.wait(timeout=60)
@@ -119,11 +110,11 @@ def test_audio_server_crash_keeps_audio_and_recovers(world, app_factory, decoy):
     time.sleep(0.3)
     audio.kill_audio()
     killed = time.time()
-    _wait(lambda: sum("Not hearing" in w for w in _warnings(app)) == 2, 3.0, "both sides lost")
+    wait_for(lambda: sum("Not hearing" in w for w in _warnings(app)) == 2, 3.0, message="both sides lost")
     time.sleep(1.5)
     audio.start_audio()
-    audio.pactl("load-module", "module-null-sink", "sink_name=decoy", "channels=1", "channel_map=mono")
-    _wait(lambda: not _warnings(app), 8.0, "recovery after the audio server returned")
+    audio.null_sink("decoy")
+    wait_for(lambda: not _warnings(app), 8.0, message="recovery after the audio server returned")
     assert app.alive()
     audio.play_mic(world.customer_wav).wait(timeout=60)
     app.hook("ended", cid)
@@ -150,11 +141,12 @@ def test_one_sided_call_alarm_not_for_normal_pauses(world, app_factory):
                                                                         talk[:4 * r]]), r)
     start_recording(app, cid)
     p = audio.play_mic(agent)      # the agent talks, with normal 2.5 s pauses; the customer is silent
-    t = _wait(lambda: any("customer has been silent" in w.lower() for w in _warnings(app)), 9.0,
-              "one-sided alarm for the customer")
+    wait_for(lambda: any("customer has been silent" in w.lower() for w in _warnings(app)), 9.0,
+             message="one-sided alarm for the customer")
+    t = time.monotonic()
     pc = audio.play_customer(world.customer_wav)
-    _wait(lambda: not any("customer" in w.lower() for w in _warnings(app)), 3.0,
-          "alarm to clear when the customer is heard")
+    wait_for(lambda: not any("customer" in w.lower() for w in _warnings(app)), 3.0,
+             message="alarm to clear when the customer is heard")
     pc.wait(timeout=60)
     p.wait(timeout=60)
     app.hook("ended", cid)
@@ -179,13 +171,11 @@ def test_configured_fallback_bridges_an_unplug_and_the_device_comes_back(world, 
     audio = world.audio
     ch = 0 if side == "agent" else 1
     if side == "agent":
-        audio.pactl("load-module", "module-null-sink", "sink_name=backup_feed", "channels=1", "channel_map=mono")
-        audio.pactl("load-module", "module-remap-source", "source_name=backup_mic", "master=backup_feed.monitor",
-                    "channels=1", "channel_map=mono", "source_properties=device.description=Built-in_mic")
+        audio.null_sink("backup_feed")
+        audio.remap_source("backup_mic", "backup_feed.monitor", description="Built-in_mic")
         key, fb = "audio.mic_fallback_device", "backup_mic"
     else:
-        audio.pactl("load-module", "module-null-sink", "sink_name=backup_feed", "channels=2",
-                    "sink_properties=device.description=Built-in_speakers")
+        audio.null_sink("backup_feed", channels=2, description="Built-in_speakers")
         key, fb = "audio.loopback_fallback_device", "backup_feed.monitor"
     backup = audio.play("backup_feed", write_wav(world.root / "backup.wav", tone(BACKUP_TONE, 40.0, amplitude=0.4),
                                                  RATE))
@@ -197,10 +187,10 @@ def test_configured_fallback_bridges_an_unplug_and_the_device_comes_back(world, 
         needle, module = (("source_name=agent_mic", "module-remap-source") if side == "agent"
                           else ("sink_name=softphone_out", "module-null-sink"))
         args = audio.unload(needle)
-        _wait(lambda: any("through the fallback" in w for w in _warnings(app)), 3.0, "fallback warning")
+        wait_for(lambda: any("through the fallback" in w for w in _warnings(app)), 3.0, message="fallback warning")
         time.sleep(2.0)
         audio.load(module, args)
-        _wait(lambda: not _warnings(app), 5.0, "warning to clear once the chosen device is back")
+        wait_for(lambda: not _warnings(app), 5.0, message="warning to clear once the chosen device is back")
         (audio.play_mic if side == "agent" else audio.play_customer)(world.customer_wav).wait(timeout=60)
         app.hook("ended", cid)
         app.wait_for(queue_empty, timeout=30, what="upload")

@@ -13,8 +13,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from taltio.cli import main as cli
-from taltio import settings as settings_mod
-from tests.helpers.app_proc import org_keypair
+from tests.helpers.in_process import in_process_app, local_config
 
 OPTIONS = ["--call-id", "--number", "--label", "--reason", "--queue", "--name", "--colour", "-x", "--", "--number="]
 arg = st.one_of(st.sampled_from(list(cli.HOOK_EVENTS) + OPTIONS), st.text(max_size=30),
@@ -55,22 +54,9 @@ def test_hook_arguments_never_crash(argv):
 
 
 @pytest.fixture
-def app(qtbot, keyring_daemon, tmp_path, monkeypatch):
-    from taltio.ui.app import TaltioApp
-
-    keyring_daemon.apply_to_process()
-    monkeypatch.setenv("TALTIO_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("TALTIO_RUNTIME_DIR", str(tmp_path / "run"))
-    _key, recipient = org_keypair(tmp_path)
-    cfg = tmp_path / "taltio.toml"
-    cfg.write_text(f'[agent]\nid = "agent-7"\n[storage]\nurl = "file://{tmp_path}/store"\n'
-                   f'[encryption]\nrecipients = ["{recipient}"]\n')
-    a = TaltioApp(settings_mod.load(cfg, tmp_path / "nouser.toml"))
-    a.start()
-    if a.staff_dialog is not None:
-        a.staff_dialog.button.click()
-    yield a
-    a.shutdown()
+def app(qtbot, keyring_daemon, tmp_path):
+    with in_process_app(tmp_path, local_config(tmp_path), keyring=keyring_daemon, acknowledge_staff_notice=True) as a:
+        yield a
 
 
 def _send(qtbot, path: str, raw: bytes) -> dict:

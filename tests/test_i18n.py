@@ -410,28 +410,24 @@ def test_status_view_language_choice(qtbot, translate_to):
 # -- the app: language at start, switching, locked ----------------------------------------------------
 
 @pytest.fixture
-def app_factory_i18n(qapp, qm_dir, tmp_path, monkeypatch):
+def app_factory_i18n(qapp, qm_dir, tmp_path, monkeypatch, allow_log_errors):
     """A TaltioApp whose core cannot start (no recipients): no keyring, audio or store is needed."""
+    allow_log_errors("taltio.app")      # its "cannot start recording" (no recipients, no keyring) is the point
+    from contextlib import ExitStack
+
     from taltio import settings as settings_mod
-    from taltio.ui import app as app_mod
     from taltio.ui import i18n
+    from tests.helpers.in_process import in_process_app
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("TALTIO_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("TALTIO_RUNTIME_DIR", str(tmp_path / "run"))
     monkeypatch.setattr(i18n, "translations_dir", lambda: qm_dir)
-    apps = []
+    with ExitStack() as apps:
+        def make(machine: str = ""):
+            config = '[agent]\nid = "agent-7"\n[storage]\nurl = "file:///nonexistent/store"\n' + machine
+            return apps.enter_context(in_process_app(tmp_path, config, user=settings_mod.user_config_path,
+                                                     start=False))
 
-    def make(machine: str = ""):
-        cfg = tmp_path / "taltio.toml"
-        cfg.write_text('[agent]\nid = "agent-7"\n[storage]\nurl = "file:///nonexistent/store"\n' + machine)
-        app = app_mod.TaltioApp(settings_mod.load(cfg, settings_mod.user_config_path()))
-        apps.append(app)
-        return app
-
-    yield make
-    for a in apps:
-        a.shutdown()
+        yield make
     i18n.uninstall()
 
 
@@ -533,22 +529,13 @@ def test_unacknowledged_staff_notice_follows_a_language_switch(qtbot, keyring_da
     from taltio.domain import notices
     from taltio import settings as settings_mod
     from taltio.ui import i18n
-    from taltio.ui.app import TaltioApp
-    from tests.helpers.app_proc import org_keypair
+    from tests.helpers.in_process import in_process_app, local_config
 
-    keyring_daemon.apply_to_process()
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("TALTIO_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("TALTIO_RUNTIME_DIR", str(tmp_path / "run"))
     monkeypatch.setattr(i18n, "translations_dir", lambda: qm_dir)
-    _key, recipient = org_keypair(tmp_path)
-    cfg = tmp_path / "taltio.toml"
-    cfg.write_text(f'[agent]\nid = "agent-7"\n[storage]\nurl = "file://{tmp_path}/store"\n'
-                   f'[encryption]\nrecipients = ["{recipient}"]\n')
     settings_mod.save_user({"ui.language": "sv"})
-    app = TaltioApp(settings_mod.load(cfg, settings_mod.user_config_path()))
-    try:
-        app.start()
+    with in_process_app(tmp_path, local_config(tmp_path), user=settings_mod.user_config_path,
+                        keyring=keyring_daemon) as app:
         first = app.staff_dialog
         assert first is not None and first.isVisible() and first.language == "sv"
         assert first.button.text() == _ts("sv", "StaffNoticeDialog", "I have read this")
@@ -558,8 +545,6 @@ def test_unacknowledged_staff_notice_follows_a_language_switch(qtbot, keyring_da
         assert dlg.body.text() == notices.shipped("staff", "fi")
         assert dlg.button.text() == _ts("fi", "StaffNoticeDialog", "I have read this")
         dlg.button.click()
-    finally:
-        app.shutdown()
     db = sqlite3.connect(tmp_path / "data" / "queue.sqlite3")
     try:
         rows = [json.loads(d) for (d,) in db.execute("SELECT detail FROM audit WHERE event = 'staff-notice-ack'")]

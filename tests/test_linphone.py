@@ -20,6 +20,7 @@ from taltio.adapters.softphone.linphone import (LinphoneAdapter, LinphoneProtoco
     split_address)
 from taltio import settings as settings_mod
 from tests.fixtures.linphone import linphone_factory  # noqa: F401 - fixture
+from tests.helpers.waiting import wait_for
 
 LOGGER = "taltio.softphone.linphone"
 NUMBER = "+358401234567"
@@ -46,13 +47,6 @@ class Sink:
             return self.kinds
 
 
-def _wait(pred, timeout: float = 10.0, what: str = "") -> None:
-    end = time.monotonic() + timeout
-    while not pred():
-        assert time.monotonic() < end, f"timed out: {what}"
-        time.sleep(0.02)
-
-
 def _logged(caplog) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.name == LOGGER]
 
@@ -69,17 +63,20 @@ def test_live_daemon_call_gives_incoming_answered_ended(linphone_factory, caplog
     adapter = LinphoneAdapter.from_address(agent.address)
     adapter.start(sink)
     try:
-        _wait(lambda: adapter.status.startswith("connected"), what=adapter.status)
+        wait_for(lambda: adapter.status.startswith("connected"), 10.0, message=lambda: f"status {adapter.status!r}")
         c = customer.client()
         cid = c.ok("call " + agent.uri)["Id"]
         sink.wait_for(lambda k: k == ["incoming", "answered"])
         # The customer's side may still be settling when the agent's side is connected: wait for its state.
-        _wait(lambda: c.ok(f"call-status {cid}")["State"] == "LinphoneCallStreamsRunning", what="customer streams")
+        wait_for(lambda: c.ok(f"call-status {cid}")["State"] == "LinphoneCallStreamsRunning", 10.0,
+                 message="customer streams")
         c.ok(f"call-pause {cid}")
-        _wait(lambda: c.ok(f"call-status {cid}")["State"] == "LinphoneCallPaused", what="customer paused")
+        wait_for(lambda: c.ok(f"call-status {cid}")["State"] == "LinphoneCallPaused", 10.0,
+                 message="customer paused")
         time.sleep(0.2)
         c.ok(f"call-resume {cid}")
-        _wait(lambda: c.ok(f"call-status {cid}")["State"] == "LinphoneCallStreamsRunning", what="customer resumed")
+        wait_for(lambda: c.ok(f"call-status {cid}")["State"] == "LinphoneCallStreamsRunning", 10.0,
+                 message="customer resumed")
         time.sleep(0.2)
         c.ok(f"terminate {cid}")
         sink.wait_for(lambda k: "ended" in k)
@@ -103,16 +100,16 @@ def test_live_daemon_restart_mid_call_ends_the_call_and_reconnects(linphone_fact
     adapter = LinphoneAdapter(agent.pipe, backoff=(0.1, 0.5))
     adapter.start(sink)
     try:
-        _wait(lambda: adapter.status.startswith("connected"), what=adapter.status)
+        wait_for(lambda: adapter.status.startswith("connected"), 10.0, message=lambda: f"status {adapter.status!r}")
         c = customer.client()
         c.ok("call " + agent.uri)
         sink.wait_for(lambda k: k == ["incoming", "answered"])
         agent.proc.kill()
         agent.proc.wait()
-        _wait(lambda: not adapter.status.startswith("connected"), what="status after the kill")
+        wait_for(lambda: not adapter.status.startswith("connected"), 10.0, message="status after the kill")
         agent2 = linphone_factory("agent", auto_answer=True, pipe_name=name)
         sink.wait_for(lambda k: k == ["incoming", "answered", "ended"])
-        _wait(lambda: adapter.status.startswith("connected"), what=adapter.status)
+        wait_for(lambda: adapter.status.startswith("connected"), 10.0, message=lambda: f"status {adapter.status!r}")
         c.ok("terminate")
         customer.client().events()
         c.ok("call " + agent2.uri)
@@ -131,9 +128,10 @@ def test_live_daemon_busy_with_another_client_is_retried(linphone_factory):  # n
     adapter = LinphoneAdapter(agent.pipe, backoff=(0.1, 0.3))
     adapter.start(Sink())
     try:
-        _wait(lambda: "another client connected?" in adapter.status, what=adapter.status)
+        wait_for(lambda: "another client connected?" in adapter.status, 10.0,
+                 message=lambda: f"status {adapter.status!r}")
         agent.release()
-        _wait(lambda: adapter.status.startswith("connected"), what=adapter.status)
+        wait_for(lambda: adapter.status.startswith("connected"), 10.0, message=lambda: f"status {adapter.status!r}")
     finally:
         adapter.stop()
     assert adapter.problems == {}
@@ -141,21 +139,17 @@ def test_live_daemon_busy_with_another_client_is_retried(linphone_factory):  # n
 
 @pytest.mark.slow
 def test_linphone_call_recorded_end_to_end(qtbot, audio_server, keyring_daemon, s3_server, linphone_factory,  # noqa: F811
-                                           tmp_path, monkeypatch):
+                                           tmp_path):
     """One call recorded: the app follows the agent's linphone-daemon, which plays the call into the headset sink;
     the customer's daemon sends a 700 Hz tone into the call, the agent's mic gets 440 Hz. The signed manifest has
     the caller's number and direction, the right channel the customer's tone and the left the agent's."""
     from PySide6.QtCore import Qt
 
-    from taltio.ui.app import TaltioApp
     from tests.helpers.app_proc import live_app_config, org_keypair
+    from tests.helpers.in_process import in_process_app
     from tests.helpers.signals import tone, tone_level, write_wav
     from tests.helpers.verify import fetch_call, wait_for_keys
 
-    audio_server.apply_to_process()
-    keyring_daemon.apply_to_process()
-    monkeypatch.setenv("TALTIO_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("TALTIO_RUNTIME_DIR", str(tmp_path / "run"))
     key, recipient = org_keypair(tmp_path)
     cust_wav = write_wav(tmp_path / "customer8k.wav", tone(700, 8.0, 8000), 8000)
     agent_wav = write_wav(tmp_path / "agent.wav", tone(440, 2.0, 16000), 16000)
@@ -163,19 +157,15 @@ def test_linphone_call_recorded_end_to_end(qtbot, audio_server, keyring_daemon, 
                              capture="agent_mic")
     # The customer's own mic: a silent source (any existing source would carry the agent's mic back as an echo).
     # linphone names a pulse device by its description, so each gets its name as description.
-    audio_server.load("module-null-sink", "sink_name=customer_mouth channels=1 channel_map=mono "
-                                          "sink_properties=device.description=customer_mouth")
-    audio_server.load("module-remap-source", "source_name=customer_mic master=customer_mouth.monitor channels=1 "
-                                             "channel_map=mono source_properties=device.description=customer_mic")
+    audio_server.null_sink("customer_mouth", description="customer_mouth")
+    audio_server.remap_source("customer_mic", "customer_mouth.monitor", description="customer_mic")
     customer = linphone_factory("customer", identity=CUSTOMER, env=audio_server.env, playback="customer_ear",
                                 capture="customer_mic")
     access, secret = s3_server.agents["agent-7"]
-    monkeypatch.setenv("TALTIO_S3_SECRET", secret)
-    cfg = tmp_path / "taltio.toml"
-    live_app_config(cfg, agent_id="agent-7", adapter="linphone", address=agent.address, s3=s3_server,
-                    access=access, recipient=recipient)
-    app = TaltioApp(settings_mod.load(cfg, tmp_path / "nouser.toml"))
-    try:
+    cfg = live_app_config(tmp_path / "taltio.toml", agent_id="agent-7", adapter="linphone", address=agent.address,
+                          s3=s3_server, access=access, recipient=recipient)
+    with in_process_app(tmp_path, cfg, audio=audio_server, keyring=keyring_daemon, start=False,
+                        TALTIO_S3_SECRET=secret) as app:
         assert isinstance(app.adapter, LinphoneAdapter) and app.adapter.path == agent.pipe
         app.start()
         if app.staff_dialog is not None:
@@ -203,9 +193,6 @@ def test_linphone_call_recorded_end_to_end(qtbot, audio_server, keyring_daemon, 
         call_id = mkey.rsplit("/", 1)[1].split(".manifest.json")[0]
         doc, rec, rate = fetch_call(s3_server, call_id, tmp_path / "verify", key, app.status_doc()["workstation_key"])
         problems = app.adapter.problems
-    finally:
-        app.shutdown()
-        audio_server.restore_process()
     assert call_id.startswith("linphone-")
     assert doc["direction"] == "incoming" and doc["remote_number"] == NUMBER and doc["outcome"] == "recorded"
     left_440, left_700 = tone_level(rec, rate, 440, channel=0), tone_level(rec, rate, 700, channel=0)
@@ -329,7 +316,7 @@ def adapter(fake):
         sink = Sink()
         a.start(sink)
         started.append(a)
-        _wait(lambda: a.status.startswith("connected"), what=a.status)
+        wait_for(lambda: a.status.startswith("connected"), 10.0, message=lambda: f"status {a.status!r}")
         return a, sink
 
     yield make
@@ -362,7 +349,7 @@ def test_scenario_gives_the_exact_event_sequence(fake, adapter, name, caplog):
                         f"Direction: {'out' if name == 'outgoing' else 'in'}\nDuration: 0\n\n").encode()
     a, sink = adapter()
     fake.push(*[event(s) for s in states])
-    _wait(fake.drained)
+    wait_for(fake.drained, 10.0)
     time.sleep(0.1)
     assert sink.kinds == want
     if want:
@@ -397,7 +384,7 @@ def test_a_call_gone_while_the_connection_was_down_ends_on_reconnect(fake, adapt
     a, sink = adapter()
     fake.push(event("IncomingReceived"), event("Connected"), "drop")
     sink.wait_for(lambda k: k == ["incoming", "answered"])
-    _wait(lambda: fake.connections >= 2, what="reconnect")          # call-status 1: "No call with such id"
+    wait_for(lambda: fake.connections >= 2, 10.0, message="reconnect")   # call-status 1: "No call with such id"
     sink.wait_for(lambda k: k == ["incoming", "answered", "ended"], timeout=5)
 
 
@@ -406,7 +393,7 @@ def test_a_busy_or_absent_daemon_is_retried_without_crashing():
     try:
         a = LinphoneAdapter(os.path.join(d, "none"), backoff=(0.05, 0.1))
         a.start(Sink())
-        _wait(lambda: "not reachable" in a.status)
+        wait_for(lambda: "not reachable" in a.status, 10.0)
         time.sleep(0.3)
         assert a._thread.is_alive()
         a.stop()
@@ -554,7 +541,7 @@ def test_fuzz_over_the_socket(fake, adapter):
         fake.push(payload)
 
     send()
-    _wait(fake.drained, timeout=20)
+    wait_for(fake.drained, 20.0, message="the fake daemon to be drained")
     n = len(sink.events)
     fake.push(event("IncomingReceived", 77), event("Connected", 77), event("End", 77))
     sink.wait_for(lambda k: k[n:] == ["incoming", "answered", "ended"], timeout=10)

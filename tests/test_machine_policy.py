@@ -304,25 +304,24 @@ def test_locked_device_is_disabled_in_the_devices_page(kind, qtbot, tmp_path, mo
 
 
 @pytest.mark.parametrize("kind", READERS)
+@pytest.mark.expect_log_errors("taltio.app")   # no recipients and no keyring: "cannot start recording"
 def test_locked_language_is_disabled_in_the_status_window(kind, qtbot, tmp_path, monkeypatch):
     from taltio.ui import i18n
-    from taltio.ui.app import TaltioApp
+    from tests.helpers.in_process import in_process_app
 
     monkeypatch.delenv("TALTIO_CONFIG", raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("TALTIO_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("TALTIO_RUNTIME_DIR", str(tmp_path / "run"))
     settings_mod.save_user({"ui.language": "sv"})           # the agent's own choice, before IT locked it
     st = settings_mod.load(user=settings_mod.user_config_path(), machine_reader=_reader(kind, tmp_path))
-    app = TaltioApp(st)                      # no recipients: the core does not start, the UI does
+    # No recipients: the core does not start, the UI does.
     try:
-        assert app.ui_language() == "fi"
-        assert not app.view.window.language.isEnabled()
-        assert app.view.window.language.currentData() == "fi"
-        app.view.notifier.notify = lambda *a, **k: None
-        app.set_ui_language("en")           # e.g. from the tray menu: refused
-        assert app.ui_language() == "fi" and app.view.window.language.currentData() == "fi"
-        assert 'language = "sv"' in settings_mod.user_config_path().read_text()     # nothing saved over it
+        with in_process_app(tmp_path, settings=st, start=False) as app:
+            assert app.ui_language() == "fi"
+            assert not app.view.window.language.isEnabled()
+            assert app.view.window.language.currentData() == "fi"
+            app.view.notifier.notify = lambda *a, **k: None
+            app.set_ui_language("en")           # e.g. from the tray menu: refused
+            assert app.ui_language() == "fi" and app.view.window.language.currentData() == "fi"
+            assert 'language = "sv"' in settings_mod.user_config_path().read_text()     # nothing saved over it
     finally:
-        app.shutdown()
         i18n.uninstall()

@@ -30,6 +30,7 @@ from taltio.ui.notify import BUS_NAME, NOTIFY_SIGNATURE, Notifier
 from taltio.ui.notify import default_backend
 from taltio.ui.notify_native import set_process_app_id
 from tests.fixtures.audio import kill_process_groups, merged_env, spawn_logged
+from tests.helpers.waiting import wait_for
 
 pytestmark = pytest.mark.skipif(shutil.which("dbus-daemon") is None or shutil.which("dbus-monitor") is None,
                                 reason="needs dbus-daemon and dbus-monitor")
@@ -61,16 +62,8 @@ class Bus:
         proc = spawn_logged(["dbus-monitor", "--address", self.address,
                              f"type='method_call',interface='{BUS_NAME}'"], merged_env({}), out)
         self.procs.append(proc)
-        _wait(lambda: "NameLost" in out.read_text(errors="replace"), 10, "dbus-monitor to start")
+        wait_for(lambda: "NameLost" in out.read_text(errors="replace"), 10, message="dbus-monitor to start")
         return out
-
-
-def _wait(pred, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not pred():
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"timed out waiting for {what}")
-        time.sleep(0.01)
 
 
 @pytest.fixture
@@ -83,7 +76,8 @@ def bus(tmp_path_factory, monkeypatch):
                            "--nofork", "--nopidfile", "--nosyslog", "--print-address"], merged_env({}), root / "dbus.log")
     b = Bus(address, root, [daemon])
     try:
-        _wait(lambda: sock.exists() and "unix:path=" in (root / "dbus.log").read_text(), 10, "dbus-daemon")
+        wait_for(lambda: sock.exists() and "unix:path=" in (root / "dbus.log").read_text(), 10,
+                 message="dbus-daemon")
         monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
         yield b
     finally:
@@ -245,7 +239,7 @@ def test_notify_over_dbus_then_replace(bus, server, notifier, qtbot):
     assert (replaces, summary, hints) == (nid, "Headset lost", {"urgency": ("y", 2)})
 
     # An independent D-Bus implementation (libdbus's dbus-monitor) saw the same, with the spec's types.
-    _wait(lambda: monitor.read_text().count("member=Notify") >= 2, 5, "dbus-monitor output")
+    wait_for(lambda: monitor.read_text().count("member=Notify") >= 2, 5, message="dbus-monitor output")
     calls = [c for c in monitor.read_text().split("method call ") if "member=Notify" in c]
     assert 'string "Recording started"' in calls[0] and "uint32 0" in calls[0]
     assert re.search(r"variant\s+byte 1", calls[0]), calls[0]
@@ -315,7 +309,7 @@ def test_server_restart_reconnects(bus, notifier, qtbot):
         notifier.notify("one", "1")
     server.stop()
     # The name is gone: the next call falls back, and the one after finds the new server.
-    _wait(lambda: _name_has_owner(bus.address) is False, 5, "name release")
+    wait_for(lambda: _name_has_owner(bus.address) is False, 5, message="name release")
     with qtbot.waitSignal(notifier.fell_back, timeout=5000):
         notifier.notify("two", "2")
     server2 = NotificationServer(bus.address).start()
@@ -340,7 +334,7 @@ def test_monitor_sees_nothing_extra(bus, server, notifier, qtbot):
     monitor = bus.monitor()
     with qtbot.waitSignal(notifier.sent, timeout=5000):
         notifier.notify("Private call", "Not recorded")
-    _wait(lambda: "member=Notify" in monitor.read_text(), 5, "dbus-monitor output")
+    wait_for(lambda: "member=Notify" in monitor.read_text(), 5, message="dbus-monitor output")
     strings = re.findall(r'string "([^"]*)"', monitor.read_text().split("member=Notify", 1)[1])
     assert strings == ["Taltio", "", "Private call", "Not recorded", "urgency"]
 
@@ -423,7 +417,7 @@ def test_native_hung_server_times_out_to_the_tray_then_recovers(bus, qtbot):
         assert sig.args == ["tray"] and time.monotonic() - t0 < 1.5
         assert "no answer within 0.5 s" in n.last_error, n.last_error
         assert tray.messages == [("Headset lost", "Check the headset", QSystemTrayIcon.MessageIcon.Warning, 10000)]
-        _wait(lambda: server.answered == 1, 5, "the slow answer")
+        wait_for(lambda: server.answered == 1, 5, message="the slow answer")
         with qtbot.waitSignal(n.sent, timeout=5000):          # a fresh connection next time
             n.notify("Recording stopped", "Saved")
         assert server.calls[-1]["body"][3] == "Recording stopped" and len(tray.messages) == 1
@@ -441,7 +435,7 @@ def test_native_server_gone_falls_back_to_tray_then_log_and_recovers(bus, qtbot,
         with qtbot.waitSignal(n.sent, timeout=5000):
             n.notify("one", "1")
         server.stop()
-        _wait(lambda: _name_has_owner(bus.address) is False, 5, "name release")
+        wait_for(lambda: _name_has_owner(bus.address) is False, 5, message="name release")
         with qtbot.waitSignal(n.fell_back, timeout=5000) as sig:
             n.notify("two", "2")
         assert sig.args == ["tray"] and tray.messages[-1][:2] == ("two", "2")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import tomllib
 
+import pytest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from taltio import settings as settings_mod
@@ -62,15 +63,13 @@ def test_locked_by_machine_policy_is_disabled_and_saving_writes_only_the_changes
     assert again["ui.status_pill"] is False and again["ui.language"] == "sv"
 
 
-def test_app_applies_saved_preferences_at_once(qtbot, tmp_path, monkeypatch):
-    from taltio.ui.app import TaltioApp
+@pytest.mark.expect_log_errors("taltio.app")   # no recipients and no keyring: "cannot start recording"
+def test_app_applies_saved_preferences_at_once(qtbot, tmp_path):
+    from tests.helpers.in_process import in_process_app
 
-    monkeypatch.setenv("TALTIO_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("TALTIO_RUNTIME_DIR", str(tmp_path / "run"))
-    cfg = tmp_path / "m.toml"
-    cfg.write_text('[storage]\nurl = "file:///nonexistent"\n')        # no recipients: no core needed here
-    app = TaltioApp(settings_mod.load(cfg, tmp_path / "user.toml"))
-    try:
+    # No recipients: no core needed here.
+    with in_process_app(tmp_path, '[storage]\nurl = "file:///nonexistent"\n', user=tmp_path / "user.toml",
+                        config_name="m.toml", start=False) as app:
         assert app.pill is not None
         dlg = app.open_preferences()
         dlg.controls["ui.status_pill"].setChecked(False)
@@ -78,8 +77,6 @@ def test_app_applies_saved_preferences_at_once(qtbot, tmp_path, monkeypatch):
         dlg.save()
         assert app.pill is None and app.view.notify_start_stop is True
         assert dataclasses.is_dataclass(app.settings) and app.settings["ui.status_pill"] is False
-    finally:
-        app.shutdown()
 
 
 def test_bad_text_value_is_refused_visibly(qtbot, tmp_path, monkeypatch):

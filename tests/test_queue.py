@@ -7,9 +7,12 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
+
 from taltio.adapters.storage.folder import FolderTarget
 from taltio.domain.ports import PutResult, StorageError, StorageTarget
 from taltio.upload.queue import UploadQueue
+from tests.helpers.waiting import wait_for
 
 
 def _job(tmp: Path, name="c1", size=1000):
@@ -28,18 +31,9 @@ def _drain(q: UploadQueue) -> None:
     """Run the queue until nothing is pending (fails after 10 s), then stop it."""
     q.start()
     try:
-        assert _wait(lambda: q.status().pending == 0)
+        wait_for(lambda: q.status().pending == 0, 10, interval=0.05, message="the queue to drain")
     finally:
         q.stop()
-
-
-def _wait(pred, timeout=10.0):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if pred():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def test_upload_then_local_copy_removed(tmp_path):
@@ -80,11 +74,11 @@ def test_storage_down_keeps_everything_and_retries(tmp_path):
     q.enqueue("c1", d, "a/2026/11/28", files)
     q.start()
     try:
-        assert _wait(lambda: q.status().last_error is not None)
+        wait_for(lambda: q.status().last_error is not None, 10, interval=0.05, message="an upload error")
         assert d.exists() and q.status().pending == 1
         target.down = False
         t0 = time.monotonic()
-        assert _wait(lambda: q.status().pending == 0, 10)
+        wait_for(lambda: q.status().pending == 0, 10, interval=0.05, message="the queue to drain")
         assert time.monotonic() - t0 < 3
     finally:
         q.stop()
@@ -196,7 +190,7 @@ def test_file_gone_locally_but_stored_counts_as_done(tmp_path):
     q2.enqueue("c2", d2, "a/2026/11/28", files2)
     q2.start()
     try:
-        assert _wait(lambda: q2.status().last_error is not None)
+        wait_for(lambda: q2.status().last_error is not None, 10, interval=0.05, message="an upload error")
         assert "missing from the local queue" in q2.status().last_error and q2.status().pending == 1
     finally:
         q2.stop()
@@ -220,13 +214,14 @@ def test_a_crash_between_confirmation_and_removal_leaves_no_local_copy(tmp_path,
     q2 = UploadQueue(tmp_path / "q.db", FolderTarget(store), retry_max_s=0.5, workers=1)
     q2.start()
     try:
-        assert _wait(lambda: not d.exists())
+        wait_for(lambda: not d.exists(), 10, interval=0.05, message="the local copy to be removed")
         assert q2.status().pending == 0
     finally:
         q2.stop()
     assert sorted(p.stat().st_mtime_ns for p in store.rglob("*") if p.is_file()) == stored     # not re-uploaded
 
 
+@pytest.mark.expect_log_errors("taltio.queue")   # the planted bug is logged with its traceback
 def test_a_bug_in_the_target_never_kills_the_upload_worker(tmp_path):
     """An unexpected exception (not a StorageError) is retried like an outage; the worker thread survives."""
     class Buggy(FolderTarget):
@@ -243,7 +238,7 @@ def test_a_bug_in_the_target_never_kills_the_upload_worker(tmp_path):
     q.enqueue("c1", d, "a/2026/11/28", files)
     q.start()
     try:
-        assert _wait(lambda: q.status().pending == 0, 15)
+        wait_for(lambda: q.status().pending == 0, 15, interval=0.05, message="the queue to drain")
         assert all(t.is_alive() for t in q._threads)
     finally:
         q.stop()

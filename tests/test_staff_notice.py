@@ -8,9 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from taltio.domain import notices
-from taltio import settings as settings_mod
 from taltio.domain.events import CallEvent
-from tests.helpers.app_proc import org_keypair
+from tests.helpers.in_process import in_process_app, local_config
 
 pytestmark = pytest.mark.slow
 
@@ -21,24 +20,13 @@ def _manifest(qtbot, tmp, call_id: str) -> dict:
 
 
 def _app(tmp, text: str | None, lang: str = "sv"):
-    from taltio.ui.app import TaltioApp
-
-    _key, recipient = org_keypair(tmp)      # made once, reused
+    """The started app (a context manager) with the organisation's staff notice *text* (None: the shipped one)."""
     staff = f'[staff]\nnotice_text = "{text}"\n' if text else ""
-    cfg = tmp / "taltio.toml"
-    cfg.write_text(f'[agent]\nid = "agent-7"\n[storage]\nurl = "file://{tmp}/store"\n'
-                   f'[encryption]\nrecipients = ["{recipient}"]\n[ui]\nlanguage = "{lang}"\n{staff}')
-    app = TaltioApp(settings_mod.load(cfg, tmp / "nouser.toml"))
-    app.start()
-    return app
+    return in_process_app(tmp, local_config(tmp, f'[ui]\nlanguage = "{lang}"\n{staff}'))
 
 
-def test_staff_notice_first_run_change_and_manifest(qtbot, keyring_daemon, tmp_path, monkeypatch):
-    keyring_daemon.apply_to_process()
-    monkeypatch.setenv("TALTIO_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("TALTIO_RUNTIME_DIR", str(tmp_path / "run"))
-    app = _app(tmp_path, None)
-    try:
+def test_staff_notice_first_run_change_and_manifest(qtbot, keyring_daemon, tmp_path):
+    with _app(tmp_path, None) as app:
         dlg = app.staff_dialog
         assert dlg is not None and dlg.isVisible()
         shipped = notices.shipped("staff", "sv")
@@ -57,20 +45,12 @@ def test_staff_notice_first_run_change_and_manifest(qtbot, keyring_daemon, tmp_p
             ctl.handle(CallEvent.parse(kind, call_id="call-ack-2", number="+46701234567"))
         second = _manifest(qtbot, tmp_path, "call-ack-2")
         assert "staff_notice_ack" not in second                 # once, in the next manifest only
-    finally:
-        app.shutdown()
     # Same text on the next start: not shown again.
-    app = _app(tmp_path, None)
-    try:
+    with _app(tmp_path, None) as app:
         assert app.staff_dialog is None
-    finally:
-        app.shutdown()
     # The organisation changed the text: shown again.
-    app = _app(tmp_path, "New rules: supervisors may listen for coaching.")
-    try:
+    with _app(tmp_path, "New rules: supervisors may listen for coaching.") as app:
         assert app.staff_dialog is not None and app.staff_dialog.isVisible()
-    finally:
-        app.shutdown()
     db = sqlite3.connect(tmp_path / "data" / "queue.sqlite3")
     rows = [json.loads(d) for (d,) in db.execute("SELECT detail FROM audit WHERE event = 'staff-notice-ack'")]
     assert len(rows) == 1 and rows[0]["sha256"] == notices.digest(shipped)

@@ -23,6 +23,7 @@ from taltio.domain.ports import PutResult, StorageError
 from taltio.upload.queue import UploadQueue
 from taltio.settings import BY_KEY
 from tests.fixtures.faultproxy import FaultProxy
+from tests.helpers.waiting import wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -57,15 +58,6 @@ def _job(root: Path, call_id: str, size: int) -> tuple[Path, list[dict]]:
         files.append({"name": name, "object": name if name.startswith(call_id) else f"{call_id}.{name}",
                       "sha256": hashlib.sha256(data).hexdigest(), "size": n})
     return d, files
-
-
-def _wait(pred, timeout: float, what: str) -> None:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if pred():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def _stored_once(srv, target: S3Target, call_id: str, files: list[dict]) -> None:
@@ -121,10 +113,10 @@ def test_multipart_resumes_only_the_missing_parts(s3_server_module, proxy, tmp_p
     q.enqueue("mp-resume", d, "mp-resume", files)
     q.start()
     try:
-        _wait(lambda: q.status().last_error is not None, 20, "the cut part to fail")
+        wait_for(lambda: q.status().last_error is not None, 20, interval=0.05, message="the cut part to fail")
         assert q.load(f"{target.prefix}/mp-resume/{files[0]['object']}") is not None   # the upload id is kept
         proxy.release()
-        _wait(lambda: q.status().pending == 0, 30, "the upload to finish")
+        wait_for(lambda: q.status().pending == 0, 30, interval=0.05, message="the upload to finish")
     finally:
         q.stop()
     puts = [r.target for r in proxy.requests if r.method == "PUT" and "uploadId=" in r.target]
@@ -193,7 +185,7 @@ def test_every_recording_lands_exactly_once_after_a_fault(s3_server_module, prox
             else:
                 proxy.release() if fault == "drop-mid-upload" else proxy.set_mode("pass")
             back = time.monotonic()
-        _wait(lambda: q.status().pending == 0, 90, f"the queue to drain after {fault}")
+        wait_for(lambda: q.status().pending == 0, 90, interval=0.05, message=f"the queue to drain after {fault}")
         if recovers:
             took = time.monotonic() - back
             print(f"{fault}: drained {took:.1f} s after recovery")

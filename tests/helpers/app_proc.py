@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
 
+from tests.helpers.waiting import wait_for
+
 ROOT = Path(__file__).resolve().parents[2]
 DESKTOP = ROOT / "desktop"
 
@@ -104,17 +106,20 @@ class AppProcess:
         return json.loads(r.stdout)
 
     def wait_for(self, pred: Callable[[dict], bool], timeout: float = 15, what: str = "condition") -> dict:
-        end = time.monotonic() + timeout
-        last = None
-        while time.monotonic() < end:
+        """Poll `taltio status` until *pred* holds for it; fails at once if the app exits."""
+        last: dict | None = None
+
+        def ready() -> bool:
+            nonlocal last
             if self.proc is not None and self.proc.poll() is not None:
                 raise AssertionError(f"app exited with {self.proc.returncode} while waiting for {what}\n"
                                      f"{self.log_tail()}")
             last = self.status()
-            if last is not None and pred(last):
-                return last
-            time.sleep(0.1)
-        raise AssertionError(f"timed out waiting for {what}; last status {last}\n{self.log_tail()}")
+            return last is not None and pred(last)
+
+        wait_for(ready, timeout, interval=0.1, message=lambda: f"{what}; last status {last}\n{self.log_tail()}")
+        assert last is not None
+        return last
 
     def kill9(self) -> float:
         assert self.proc is not None

@@ -5,22 +5,23 @@ import hashlib
 import io
 import json
 import subprocess
-import time
 from pathlib import Path
 
 import numpy as np
 import soundfile as sf
 
+from tests.helpers.waiting import wait_for
+
 
 def wait_for_keys(s3, predicate, timeout: float = 30.0, prefix: str = "") -> list[str]:
-    end = time.monotonic() + timeout
     keys: list[str] = []
-    while time.monotonic() < end:
-        keys = s3.list_keys(prefix)
-        if predicate(keys):
-            return keys
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for objects; have {keys}")
+
+    def ready() -> bool:
+        keys[:] = s3.list_keys(prefix)
+        return predicate(keys)
+
+    wait_for(ready, timeout, interval=0.2, message=lambda: f"objects; have {keys}")
+    return keys
 
 
 def call_keys(keys: list[str], call_id: str) -> list[str]:
