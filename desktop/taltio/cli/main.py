@@ -11,6 +11,7 @@ HOOK_OPTIONS = {"--call-id": "call_id", "--number": "number", "--label": "label"
                 "--queue": "queue", "--name": "display_name"}
 
 USAGE = """usage: taltio [run]                 start the tray app
+       taltio run --headless         record with no display and no tray (logs its state; hook/status work)
        taltio hook EVENT [NUMBER | --number N] [--call-id ID] [--name NAME] [--queue NAME] [--label TEXT | --reason TEXT]
        taltio status                 print the running app's state as JSON
        taltio doctor                 check devices, storage, keys, softphone and queue
@@ -149,6 +150,10 @@ def main(argv: list[str] | None = None) -> int:
     if cmd == "enroll":
         return enroll(argv[1:])
     if cmd == "run":
+        if "--headless" in argv[1:]:
+            from taltio.cli.headless import run as run_headless
+
+            return run_headless([a for a in argv[1:] if a != "--headless"])
         from taltio.ui.app import run
 
         return run(argv[1:])

@@ -527,19 +527,6 @@ class TaltioApp(QObject):
         return v["recording_since"]
 
 
-def _setup_logging() -> None:
-    from taltio.app import paths
-
-    handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
-    try:
-        handlers.append(logging.handlers.RotatingFileHandler(paths.data_dir() / "taltio.log", maxBytes=2_000_000,
-                                                             backupCount=3))
-    except OSError:
-        pass
-    logging.basicConfig(level=logging.INFO, handlers=handlers,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-
-
 def run(argv: list[str]) -> int:
     from taltio.app.ipc import IPCError, request
 
@@ -549,7 +536,9 @@ def run(argv: list[str]) -> int:
         return 0
     except IPCError:
         pass
-    _setup_logging()
+    from taltio.app.logs import setup_logging
+
+    setup_logging()
     if sys.platform == "win32":
         # Before any window: the taskbar, toasts and the installer's Start-menu shortcut are one app.
         from taltio.ui.notify_native import set_process_app_id
