@@ -160,6 +160,7 @@ def test_labelling_after_the_call_ended_is_refused_visibly(qtbot, make_recording
     assert doc["bookmarks"][0]["label"] == "agreement"
 
 
+@pytest.mark.expect_log_errors("taltio.controller")   # "Not recording: ... quota" is the point
 def test_full_upload_queue_with_stop_policy_records_nothing_and_says_why(qtbot, keyring_daemon, tmp_path):
     """Storage unreachable for long: the waiting calls fill the quota. Nothing waiting is deleted; with
     storage.when_queue_full = "stop" the next call is not captured, the agent is told before the notice,
