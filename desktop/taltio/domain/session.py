@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
-from taltio.domain.events import iso, parse_iso, utcnow
+from taltio.domain.events import iso, parse_iso, redact_number, utcnow
 
 
 class State(str, enum.Enum):
@@ -263,3 +263,84 @@ def session_from_json(doc: dict) -> CallSession:
         notice_sha256=doc.get("notice_sha256"), queue=doc.get("queue"), display_name=doc.get("display_name"),
         policy_versions=doc.get("policy_versions", {}), holds=doc.get("holds", []))
     return s
+
+
+@dataclass(frozen=True)
+class CallView:
+    """What the UI shows of one call: a copy taken under the controller's lock, safe on any thread.
+
+    Field names are the keys of the dict `Controller.view()` returns (to_dict/from_dict convert).
+    """
+    call_id: str
+    state: State
+    outcome: Outcome = Outcome.PENDING
+    direction: str | None = None
+    number_hint: str | None = None          # the redacted number (…567), never the number
+    recorded_s: float = 0.0                 # audio captured so far (0 once the call ended)
+    error: str | None = None
+    warnings: tuple = ()                    # Text or str, device and pause warnings in the order raised
+    paused_since: str | None = None         # ISO time the current pause began, when paused
+    pause_reason: str | None = None         # "agent", "hold" or "other_call" while paused
+    notice_mode: str = "agent"
+    language: str = "fi"                    # the notice card's language
+    notice_given: bool = False
+    bookmarks: tuple = ()                   # copies of {"at", "offset_s", "label"}
+    recording_since: float | None = None    # epoch seconds recording began
+
+    @classmethod
+    def of(cls, s: CallSession, recorded_s: float = 0.0, warnings=()) -> "CallView":  # noqa: ANN001
+        return cls(call_id=s.call_id, state=s.state, outcome=s.outcome, direction=s.direction,
+                   number_hint=redact_number(s.number), recorded_s=recorded_s, error=s.error,
+                   warnings=tuple(warnings),
+                   paused_since=s.pauses[-1]["start"] if s.state == State.PAUSED else None,
+                   pause_reason=s.pause_reason, notice_mode=s.notice_mode, language=s.notice_language,
+                   notice_given=s.notice_at is not None, bookmarks=tuple(dict(b) for b in s.bookmarks),
+                   recording_since=s.record_start_at.timestamp() if s.record_start_at else None)
+
+    def to_dict(self) -> dict:
+        """The dict form the listeners and `Controller.view()` give (state and outcome as strings)."""
+        return {"call_id": self.call_id, "state": self.state.value, "outcome": self.outcome.value,
+                "direction": self.direction, "number_hint": self.number_hint, "recorded_s": self.recorded_s,
+                "error": self.error, "warnings": list(self.warnings), "paused_since": self.paused_since,
+                "pause_reason": self.pause_reason, "notice_mode": self.notice_mode, "language": self.language,
+                "notice_given": self.notice_given, "bookmarks": [dict(b) for b in self.bookmarks],
+                "recording_since": self.recording_since}
+
+    @classmethod
+    def from_dict(cls, d: "dict | CallView") -> "CallView":
+        """From a view dict (missing keys take their defaults); a CallView is returned as it is."""
+        if isinstance(d, CallView):
+            return d
+        return cls(call_id=d["call_id"], state=State(d["state"]), outcome=Outcome(d.get("outcome") or "pending"),
+                   direction=d.get("direction"), number_hint=d.get("number_hint"),
+                   recorded_s=d.get("recorded_s") or 0.0, error=d.get("error"),
+                   warnings=tuple(d.get("warnings") or ()), paused_since=d.get("paused_since"),
+                   pause_reason=d.get("pause_reason"), notice_mode=d.get("notice_mode") or "agent",
+                   language=d.get("language") or "fi", notice_given=bool(d.get("notice_given")),
+                   bookmarks=tuple(dict(b) for b in d.get("bookmarks") or ()),
+                   recording_since=d.get("recording_since"))
+
+
+@dataclass(frozen=True)
+class DeviceInUse:
+    """One device capturing for a call now."""
+    side: str            # "agent" (the mic) or "customer" (the loopback)
+    name: str
+    id: str
+    fallback: bool       # the configured fallback, while the chosen device is away
+
+
+@dataclass(frozen=True)
+class ControllerHealth:
+    """What the heartbeat reports of the controller, read in one go under its lock."""
+    mic: str                         # configured devices ("" = the default device)
+    loopback: str
+    mic_fallback: str
+    loopback_fallback: str
+    devices_in_use: tuple            # DeviceInUse per active recorder and side, in recorder order
+    backlog_warn_count: int          # the organisation's backlog thresholds (current rules)
+    backlog_warn_s: float
+    policy_versions: dict            # a copy: {target: version}
+    policy_rejections: tuple         # copies of the latest refusal per target
+    public_key: object               # the workstation's Ed25519 public key (manifest signing)
+    calls_active: int

@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Sign
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from taltio.domain.events import parse_iso
+from taltio.domain.session import CallView
 from taltio.ui.i18n import LANGUAGE_NAMES
 from taltio.ui.icons import icon
 
@@ -44,7 +45,7 @@ class NoticeCard(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setObjectName("noticeCard")
         self.call_id: str | None = None
-        self._view: dict | None = None
+        self._view: CallView | None = None
         self.texts = texts
         self.infos = infos or {}
         self.lang = next(iter(texts))
@@ -207,42 +208,44 @@ class NoticeCard(QWidget):
         self.info.setVisible(on)
         self.adjustSize()
 
-    def show_call(self, view: dict) -> None:
-        new_call = view["call_id"] != self.call_id
-        self.call_id = view["call_id"]
+    def show_call(self, view: CallView | dict) -> None:
+        """Show a call (a CallView; a view dict, as the app still passes, is converted)."""
+        view = CallView.from_dict(view)
+        new_call = view.call_id != self.call_id
+        self.call_id = view.call_id
         self._view = view
-        if new_call or view.get("language") != self.lang:
-            self._set_language(view.get("language") or self.lang)
+        if new_call or view.language != self.lang:
+            self._set_language(view.language or self.lang)
         if new_call:
             self.btn_info.setChecked(False)
         self._render(view)
         if not self.isVisible():
             self.show()
 
-    def _render(self, view: dict) -> None:
-        state = view["state"]
-        number = view.get("number_hint") or ""
-        if view.get("direction") == "incoming":
+    def _render(self, view: CallView) -> None:
+        state = view.state.value
+        number = view.number_hint or ""
+        if view.direction == "incoming":
             caller = self.tr("Incoming call {number}").format(number=number)
-        elif view.get("direction") == "outgoing":
+        elif view.direction == "outgoing":
             caller = self.tr("Outgoing call {number}").format(number=number)
         else:
             caller = self.tr("Call {number}").format(number=number)
         self.caller.setText(caller.strip())
         text = state_text(state)
-        reminder = view.get("notice_mode") == "on_answer" and not view.get("notice_given")
-        if state == "paused" and view.get("pause_reason") in ("hold", "other_call"):
+        reminder = view.notice_mode == "on_answer" and not view.notice_given
+        if state == "paused" and view.pause_reason in ("hold", "other_call"):
             text = self.tr("❚❚ On hold: nothing is recorded")
-        elif state == "paused" and view.get("paused_since"):
-            text += f"  {_fmt(time.time() - parse_iso(view['paused_since']).timestamp())}"
+        elif state == "paused" and view.paused_since:
+            text += f"  {_fmt(time.time() - parse_iso(view.paused_since).timestamp())}"
         elif state == "recording":
-            text += f"  {_fmt(view.get('recorded_s', 0.0))}"
+            text += f"  {_fmt(view.recorded_s)}"
         self.status.setText(text)
         # The timer ticks every second; everything below changes only with the state, so skip the
         # relayout then (it was most of the app's idle CPU during a call).
-        marks = view.get("bookmarks") or []
+        marks = view.bookmarks
         last = marks[-1] if marks else None
-        key = (state, reminder, view.get("pause_reason"), self.lang, caller, len(marks),
+        key = (state, reminder, view.pause_reason, self.lang, caller, len(marks),
                last and last.get("label"))
         if key == getattr(self, "_layout_key", None):
             return

@@ -20,6 +20,8 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, QTimer, Sig
 from PySide6.QtGui import QColor, QGuiApplication, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QRegion
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QWidget
 
+from taltio.domain.events import parse_iso
+from taltio.domain.session import CallView, State
 from taltio.ui.icons import OUTLINE_DARK, OUTLINE_LIGHT, draw_glyph, style
 
 log = logging.getLogger(__name__)
@@ -34,6 +36,20 @@ def format_elapsed(seconds: float) -> str:
     h, rest = divmod(s, 3600)
     m, sec = divmod(rest, 60)
     return f"{h}:{m:02d}:{sec:02d}" if h else f"{m:02d}:{sec:02d}"
+
+
+TIMED = ("recording", "paused", "warning")     # the statuses whose pill shows a running timer
+
+
+def timer_start(status: str, view: CallView | dict | None) -> float | None:
+    """When the state the pill shows began (epoch seconds), for its running timer: the pause's start
+    while the call is paused, else when recording began; None without a call or for an untimed status."""
+    if view is None or status not in TIMED:
+        return None
+    view = CallView.from_dict(view)
+    if view.state == State.PAUSED and view.paused_since:
+        return parse_iso(view.paused_since).timestamp()
+    return view.recording_since
 
 
 class PillGlyph(QWidget):
@@ -140,6 +156,10 @@ class StatusPill(QWidget):
         else:
             self._arm_timer()
         self.update()
+
+    def show_call_status(self, status: str, text: str, view: CallView | dict | None) -> None:
+        """set_status with the timer taken from the current call's view (see timer_start)."""
+        self.set_status(status, text, timer_start(status, view))
 
     def short_text(self) -> str:
         """The label shown in the pill, built from the status and the timer."""

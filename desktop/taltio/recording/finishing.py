@@ -1,0 +1,119 @@
+"""Finishing an ended call: seal the audio, sign the manifest, queue the call for upload.
+
+This is the slow part of a call's end (stopping the recorder encrypts the whole stream once more,
+every write is fsynced, the manifest is signed), so it runs *outside* the controller's lock: the
+controller changes the call's state in memory under the lock, takes an EndJob (a copy of the ended
+session and everything the manifest needs), releases the lock and only then calls `Finisher.end`.
+Events for other calls (a new call ringing, the agent pausing another call) are handled meanwhile.
+
+Nothing here touches the controller's state: an EndJob is owned by the thread finishing it.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from taltio.domain import manifest
+from taltio.domain.events import utcnow
+from taltio.domain.files import sha256_file, write_durably
+from taltio.domain.ports import Outbox
+from taltio.domain.session import CallSession, Outcome
+from taltio.recording.recorder import CallRecorder
+
+log = logging.getLogger("taltio.controller")
+
+JOURNAL = "session.json"
+
+
+@dataclass
+class EndJob:
+    """An ended call to finish, taken under the controller's lock."""
+    session: CallSession          # a copy: the finisher's own, so no lock is needed to read it
+    recorder: CallRecorder | None
+    interrupted: bool             # the softphone was lost mid-call (the manifest says "interrupted")
+    codec: str                    # the codec label, in case no recorder says otherwise
+    sample_rate: int
+    staff_ack: dict | None        # the staff-notice acknowledgement this manifest carries
+
+
+@dataclass
+class Finished:
+    """What finishing found: the device history for the live session, and whether it worked."""
+    ok: bool
+    gaps: list
+    alarms: list
+    devices: list
+
+
+class Finisher:
+    def __init__(self, *, calls_dir: Path, queue: Outbox, key, agent_id: str, workstation_id: str,  # noqa: ANN001
+                 on_error: Callable[[str, str], None]) -> None:
+        self.calls_dir = calls_dir
+        self.queue = queue
+        self.key = key
+        self.agent_id = agent_id
+        self.workstation_id = workstation_id
+        self.on_error = on_error
+
+    def journal(self, s: CallSession, sample_rate: int) -> None:
+        """Persist the session so a crash can be recovered (and a private mark honoured)."""
+        d = self.calls_dir / s.call_id
+        if not d.exists():
+            return
+        doc = s.to_json()
+        doc["agent_id"], doc["workstation_id"], doc["sample_rate"] = self.agent_id, self.workstation_id, sample_rate
+        write_durably(d / JOURNAL, json.dumps(doc).encode())
+
+    def end(self, job: EndJob) -> Finished:
+        """Journal the ended call, then: no audio -> an audit row and the folder removed; else stop the
+        recorder (the final encrypted file) and seal the manifest. Called without the controller's lock."""
+        s = job.session
+        self.journal(s, job.sample_rate)
+        if s.outcome in (Outcome.PRIVATE, Outcome.NOT_RECORDED):
+            # No audio and no number: when, how long, and why (the agent's reason for a private call).
+            began = s.answer_at or s.ring_at
+            detail = {"duration_s": round((s.end_at - began).total_seconds(), 1) if began and s.end_at else None}
+            if s.outcome == Outcome.PRIVATE:
+                detail["reason"] = s.private_reason
+            self.queue.audit(s.call_id, s.outcome.value, json.dumps(detail))
+            shutil.rmtree(self.calls_dir / s.call_id, ignore_errors=True)
+            return Finished(True, s.gaps, s.alarms, s.devices)
+        audio = duration = codec = None
+        rec = job.recorder
+        if rec is not None:
+            try:
+                result = rec.stop(f"{s.call_id}.{rec.extension}.age")
+                audio, duration, codec = result.file, result.duration_s, result.codec
+                s.gaps, s.alarms = rec.capture.manifest_gaps(), rec.capture.manifest_alarms()
+                s.devices = rec.capture.manifest_devices()
+            except OSError as exc:
+                # The sealed segments are still on disk; recovery at next start uploads them.
+                self.on_error(f"could not finish the recording of call {s.call_id}: {exc}", s.call_id)
+                return Finished(False, s.gaps, s.alarms, s.devices)
+        self.seal(s, audio=audio, duration_s=duration, codec=codec or job.codec, sample_rate=job.sample_rate,
+                  staff_ack=job.staff_ack, interrupted=job.interrupted and s.outcome == Outcome.RECORDED)
+        return Finished(True, s.gaps, s.alarms, s.devices)
+
+    def seal(self, s: CallSession, *, audio=None, segments=None, duration_s=None, interrupted=False,  # noqa: ANN001
+             codec: str, sample_rate: int, staff_ack: dict | None) -> None:
+        """Sign the call's manifest and hand the call's folder to the upload queue."""
+        d = self.calls_dir / s.call_id
+        doc = manifest.build(s, agent_id=self.agent_id, workstation_id=self.workstation_id, key=self.key,
+                             audio=audio, segments=segments, duration_s=duration_s, interrupted=interrupted,
+                             sample_rate=sample_rate, codec=codec, staff_ack=staff_ack,
+                             policy={"versions": dict(s.policy_versions)})
+        manifest.write_signed(d, doc, self.key)
+        # Local file name -> object name: every object of a call is named <call-id>.<what>,
+        # so several calls share a day folder in storage. Audio first, manifest last.
+        files = [audio.to_json()] if audio else []
+        files += [{**f.to_json(), "object": manifest.object_name(s.call_id, f.path.name)} for f in segments or []]
+        # The manifest's signature travels with it (object metadata), not as an object of its own.
+        p = d / manifest.MANIFEST
+        files.append({"name": manifest.MANIFEST, "object": manifest.object_name(s.call_id, manifest.MANIFEST),
+                      "sha256": sha256_file(p), "size": p.stat().st_size, "signature": manifest.SIGNATURE})
+        when = s.ring_at or s.answer_at or utcnow()
+        self.queue.enqueue(s.call_id, d, f"{self.agent_id}/{when:%Y/%m/%d}", files)
