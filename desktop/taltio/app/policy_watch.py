@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from typing import Any, Callable
 
 log = logging.getLogger("taltio.policy")
@@ -20,8 +21,10 @@ class PolicyWatch:
         self.sync = sync
         self.interval_s = interval_s
         self.listeners: list[Callable[[Any], None]] = []
+        self._lock = threading.Lock()
         self._stop = threading.Event()
-        self._wake = threading.Event()
+        self._wake = threading.Event()     # stop(), poll_now() or reconfigure(): look again
+        self._poll_requested = False
         self._thread: threading.Thread | None = None
         self._last_error = ""
 
@@ -38,7 +41,20 @@ class PolicyWatch:
 
     def poll_now(self) -> None:
         """Check at once (e.g. the network came back, or a test)."""
+        with self._lock:
+            self._poll_requested = True
         self._wake.set()
+
+    def reconfigure(self, policy: Any) -> None:
+        """New policy settings (`settings.section("policy")`): a changed policy.poll_minutes applies
+        without a restart, counted from the last check, so a shorter interval wakes the waiting thread
+        (and checks at once if the new interval has already passed). Safe from any thread."""
+        interval_s = float(policy.poll_minutes) * 60.0
+        with self._lock:
+            changed, self.interval_s = interval_s != self.interval_s, interval_s
+        if changed:
+            log.info("policy checked every %.2f min from now on", interval_s / 60.0)
+            self._wake.set()
 
     def poll(self) -> Any | None:
         try:
@@ -61,5 +77,17 @@ class PolicyWatch:
     def _run(self) -> None:
         while not self._stop.is_set():
             self.poll()
-            self._wake.wait(self.interval_s)
-            self._wake.clear()
+            self._wait_next(time.monotonic())
+
+    def _wait_next(self, last: float) -> None:
+        """Until policy.poll_minutes after *last*, or poll_now(); the interval is read again on every wake."""
+        while not self._stop.is_set():
+            with self._lock:
+                if self._poll_requested:
+                    self._poll_requested = False
+                    return
+                wait = last + self.interval_s - time.monotonic()
+            if wait <= 0:
+                return
+            self._wake.wait(wait)
+            self._wake.clear()             # before the flag and interval are read again: nothing is missed

@@ -12,22 +12,41 @@ import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, overload
 
 import platformdirs
 
 from taltio.domain.files import write_durably
 from taltio.domain.ports import MachinePolicy
+from taltio.settings import sections as _sections
+from taltio.settings.keys import BoolKey, FloatKey, IntKey, ListKey, StrKey
 from taltio.settings.migrations import FORMAT_VERSION, migrate
 from taltio.settings.schema import APP, BY_KEY, SCHEMA, ConfigError
+from taltio.settings.sections import UnknownSetting
 
 log = logging.getLogger("taltio.settings")
 
 
+CONFIG_ENV = "TALTIO_CONFIG"
+
+
+def config_override() -> Path | None:
+    """The machine config file named by TALTIO_CONFIG (tests, development, service accounts), or None
+    when it is unset or empty. The one place that reads the variable: it names a file that must exist,
+    and replaces the platform's own machine policy (registry, managed preferences, /etc/taltio/*.toml)."""
+    env = os.environ.get(CONFIG_ENV)
+    return Path(env) if env else None
+
+
+def missing_config(path: Path) -> ConfigError:
+    """The error for a TALTIO_CONFIG that names no file (never a silent fall back to no machine policy)."""
+    return ConfigError(f"{CONFIG_ENV} points to {path}, which does not exist")
+
+
 def machine_config_path() -> Path:
-    env = os.environ.get("TALTIO_CONFIG")
-    if env:
-        return Path(env)
+    env = config_override()
+    if env is not None:
+        return env
     if sys.platform.startswith("linux"):
         return Path("/etc/taltio/taltio.toml")
     return Path(platformdirs.site_config_dir(APP, APP, multipath=False)) / "taltio.toml"
@@ -68,7 +87,34 @@ class Settings:
     machine_digest: str | None = None  # SHA-256 of the machine policy values: which config a workstation has
 
     def __getitem__(self, key: str) -> Any:
+        """The value of a setting by its key (any key, also one only known at run time); a key that is
+        not in the schema raises UnknownSetting (a KeyError), even if *values* happens to hold it."""
+        if key not in BY_KEY:
+            raise UnknownSetting(key)
         return self.values[key]
+
+    # Typed per key for type checkers (settings/keys.py): `get("fleet.heartbeat_minutes")` is a float,
+    # and a key not in the schema is a type error before it is an UnknownSetting at run time.
+    @overload
+    def get(self, key: BoolKey) -> bool: ...
+    @overload
+    def get(self, key: IntKey) -> int: ...
+    @overload
+    def get(self, key: FloatKey) -> float: ...
+    @overload
+    def get(self, key: StrKey) -> str: ...
+    @overload
+    def get(self, key: ListKey) -> list[str]: ...
+
+    def get(self, key: str) -> Any:
+        """One setting's value, typed by its key; no default: every setting has one in the schema."""
+        return self[key]
+
+    def section(self, name: str) -> Any:
+        """A frozen, typed snapshot of one section: `section("fleet").heartbeat_minutes` (a float).
+        Nested keys become '__'-joined fields (`a.b.c` -> `b__c`). UnknownSection for a name that is
+        no section. A snapshot: later changes to these settings are not seen through it."""
+        return _sections.make_section(name, self.values, BY_KEY)
 
     @property
     def standalone(self) -> bool:
@@ -115,8 +161,8 @@ def load(machine: Path | None = None, user: Path | None = None, *, policy: Mappi
         machine_file = machine_reader.file
     else:
         machine_vals = _read_toml(machine) if machine.exists() else {}
-        if os.environ.get("TALTIO_CONFIG") and not machine.exists():
-            raise ConfigError(f"TALTIO_CONFIG points to {machine}, which does not exist")
+        if config_override() is not None and not machine.exists():
+            raise missing_config(machine)
         machine_src, machine_file = str(machine), machine if machine.exists() else None
     user_vals = _read_toml(user) if user.exists() else {}
     layers = (("supervisor", policy or {}, policy_origin), ("user", user_vals, str(user)),

@@ -77,13 +77,15 @@ class Heartbeat:
         self.queue = queue
         self.target = target
         self.key = fleet_key(settings.agent_id)
-        self.interval_s = interval_s if interval_s is not None else settings["fleet.heartbeat_minutes"] * 60.0
-        self.warn_count = settings["fleet.backlog_warn_count"]
-        self.warn_hours = settings["fleet.backlog_warn_hours"]
+        fleet = settings.section("fleet")
+        self.interval_s = interval_s if interval_s is not None else fleet.heartbeat_minutes * 60.0
+        self.warn_count: int = fleet.backlog_warn_count
+        self.warn_hours: float = fleet.backlog_warn_hours
         self._clock = clock
         self.started_at = clock()
         self._lock = threading.Lock()
         self._stop = threading.Event()
+        self._wake = threading.Event()  # stop() or reconfigure(): the waiting thread looks at the clock again
         self._thread: threading.Thread | None = None
         # source -> (message, since): errors still current (upload, heartbeat) or recent (recording).
         self._errors: dict[str, tuple[str, float]] = {}
@@ -92,6 +94,21 @@ class Heartbeat:
         self.writes = 0                 # successful writes, for `taltio status` and tests
         queue.listeners.append(self._on_queue)
         controller.listeners.append(self._on_controller)
+
+    def reconfigure(self, fleet: Any) -> None:
+        """New fleet settings (a supervisor policy changed them): `settings.section("fleet")`.
+
+        Takes effect without a restart: a changed interval counts from the last heartbeat, so a
+        shorter one wakes the waiting thread and the next heartbeat is written as soon as it is
+        due (at once if it already is), not after the old interval. Safe from any thread."""
+        interval_s = float(fleet.heartbeat_minutes) * 60.0
+        with self._lock:
+            changed = interval_s != self.interval_s
+            self.interval_s = interval_s
+            self.warn_count, self.warn_hours = fleet.backlog_warn_count, fleet.backlog_warn_hours
+        if changed:
+            log.info("heartbeat every %.2f min from now on", interval_s / 60.0)
+        self._wake.set()
 
     # -- error tracking ---------------------------------------------------------------
     def _on_queue(self, st: "QueueStatus") -> None:
@@ -145,14 +162,16 @@ class Heartbeat:
         errors = self._current_errors(now)
         # The thresholds may change with a supervisor policy: the controller's rules are current.
         rules = getattr(self.controller, "rules", None)
-        if rules is not None and getattr(rules, "backlog_warn_count", 0):
-            self.warn_count, self.warn_hours = rules.backlog_warn_count, rules.backlog_warn_s / 3600
-        backlogged = backlog_warning(st.pending, st.oldest_age_s, self.warn_count, self.warn_hours)
+        with self._lock:
+            if rules is not None and getattr(rules, "backlog_warn_count", 0):
+                self.warn_count, self.warn_hours = rules.backlog_warn_count, rules.backlog_warn_s / 3600
+            warn_count, warn_hours, interval_s = self.warn_count, self.warn_hours, self.interval_s
+        backlogged = backlog_warning(st.pending, st.oldest_age_s, warn_count, warn_hours)
         if backlogged != self._backlog_warned:
             self._backlog_warned = backlogged
             if backlogged:
                 log.warning("upload backlog: %d call(s) waiting, oldest %.1f h (warning at %d or %.1f h)",
-                            st.pending, (st.oldest_age_s or 0) / 3600, self.warn_count, self.warn_hours)
+                            st.pending, (st.oldest_age_s or 0) / 3600, warn_count, warn_hours)
             else:
                 log.info("upload backlog cleared (%d waiting)", st.pending)
         return {
@@ -162,7 +181,7 @@ class Heartbeat:
             "hostname": socket.gethostname(),
             "time": _iso_ts(now),
             "started_at": _iso_ts(self.started_at),
-            "heartbeat_minutes": self.interval_s / 60.0,
+            "heartbeat_minutes": interval_s / 60.0,
             "app_version": __version__,
             # The supervisor policies in force ({target: version}; {} when none) and any refused one.
             "policy_version": dict(getattr(self.controller, "policy_versions", {})),
@@ -173,7 +192,7 @@ class Heartbeat:
             "backlog": {"count": st.pending,
                         "oldest_age_s": round(st.oldest_age_s, 1) if st.oldest_age_s is not None else None,
                         "uploading": st.uploading, "warning": backlogged,
-                        "warn_count": self.warn_count, "warn_hours": self.warn_hours},
+                        "warn_count": warn_count, "warn_hours": warn_hours},
             "last_upload": _iso_ts(self.queue.last_upload_at()),
             "last_error": errors[0] if errors else None,
             "errors": errors,
@@ -208,16 +227,30 @@ class Heartbeat:
             log.warning("heartbeat %s not written: %s", self.key, text)
             self._logged_failure = text
 
+    def _interval(self) -> float:
+        with self._lock:
+            return self.interval_s
+
     def _run(self) -> None:
         # Fixed rate: a slow write (first boto3 import, a storage timeout) does not push later beats back.
-        next_at = time.monotonic()
+        slot = time.monotonic()                 # when the beat being written was due
         while not self._stop.is_set():
             self.beat()
-            next_at += self.interval_s
-            now = time.monotonic()
-            if next_at < now:                   # a write took longer than the interval: no burst to catch up
-                next_at = now + self.interval_s
-            self._stop.wait(next_at - now)
+            slot = self._wait_next(slot)
+
+    def _wait_next(self, slot: float) -> float:
+        """Sleep until the beat after the one due at *slot* is due, and return when that is. The
+        interval is read again whenever reconfigure() wakes us, so a new one applies at once."""
+        if slot + self._interval() < time.monotonic():   # a write took longer than the interval:
+            slot = time.monotonic()                      # no burst to catch up
+        while not self._stop.is_set():
+            due = slot + self._interval()
+            wait = due - time.monotonic()
+            if wait <= 0:
+                return due
+            self._wake.wait(wait)
+            self._wake.clear()                  # before the interval is read again: no change is missed
+        return slot
 
     def start(self) -> None:
         if self._thread is None:
@@ -226,5 +259,6 @@ class Heartbeat:
 
     def stop(self, timeout: float = 5.0) -> None:
         self._stop.set()
+        self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout)
