@@ -80,7 +80,7 @@ class TaltioApp(QObject):
         self.view.show_preferences.connect(self.open_preferences)
         self.prefs_dialog = None
         self.view.quit_requested.connect(QApplication.quit)
-        self.ipc = IPCServer(self.handle_ipc, self)
+        self.ipc = _control_server(self.handle_ipc, self)
         self.bridge.session_changed.connect(self._on_session)
         self.bridge.error.connect(self._on_error)
         self.bridge.queue_changed.connect(lambda _st: self.refresh())
@@ -527,8 +527,21 @@ class TaltioApp(QObject):
         return v["recording_since"]
 
 
+def _control_server(handler, parent: QObject):  # noqa: ANN001, ANN202 - ControlServer | IPCServer
+    """The control socket: app.control's (threads, no Qt) where Python has unix sockets; QLocalServer's named
+    pipe on Windows. Both speak the same protocol (app.control.handle_line) and keep to the same limits."""
+    import socket
+
+    if hasattr(socket, "AF_UNIX"):
+        from taltio.app.control import ControlServer
+
+        return ControlServer(handler)
+    return IPCServer(handler, parent)
+
+
 def run(argv: list[str]) -> int:
-    from taltio.app.ipc import IPCError, request
+    from taltio.app.instance import SingleInstance, lock_for, not_answering_message
+    from taltio.app.ipc import IPCError, request, server_name
 
     try:
         request({"cmd": "show"}, timeout=1.0)
@@ -536,6 +549,12 @@ def run(argv: list[str]) -> int:
         return 0
     except IPCError:
         pass
+    # No answer is not "not running": a stopped or busy Taltio still holds the lock, and a second one must
+    # neither take its socket nor run recovery over its live calls.
+    instance = SingleInstance(lock_for(server_name()))
+    if not instance.acquire():
+        print(f"Taltio: {not_answering_message(instance.holder_pid())}", file=sys.stderr)
+        return 1
     from taltio.app.logs import setup_logging
 
     setup_logging()
