@@ -28,6 +28,7 @@ from taltio.domain.events import iso
 from taltio.domain.rules import backlog_warning, clean_label  # noqa: F401 - admin fleet uses the same rule
 
 if TYPE_CHECKING:
+    from taltio.domain.session import ControllerHealth
     from taltio.recording.controller import Controller
     from taltio.upload.queue import QueueStatus, UploadQueue
     from taltio.settings import Settings
@@ -138,34 +139,27 @@ class Heartbeat:
         return [{"source": src, "message": msg, "since": _iso_ts(since)} for src, (msg, since) in items]
 
     # -- the document -----------------------------------------------------------------
-    def _audio(self) -> dict:
+    @staticmethod
+    def _audio(h: "ControllerHealth") -> dict:
         """Configured devices per side, and those capturing now (with fallback), by name and stable id."""
-        ctl = self.controller
-        configured = {"agent": (ctl.mic, ctl.fallbacks[0]), "customer": (ctl.loopback, ctl.fallbacks[1])}
+        configured = {"agent": (h.mic, h.mic_fallback), "customer": (h.loopback, h.loopback_fallback)}
         out: dict[str, Any] = {side: {"configured": dev or "(default)", "fallback": fb or None, "in_use": []}
                                for side, (dev, fb) in configured.items()}
-        for rec in list(ctl.recorders.values()):
-            cap = getattr(rec, "capture", None)
-            if cap is None:
-                continue
-            for i, side in enumerate(("agent", "customer")):
-                dev = cap.devices[i]
-                entry = {"name": dev.name, "id": dev.id, "fallback": cap.on_fallback(i)}
-                if entry not in out[side]["in_use"]:
-                    out[side]["in_use"].append(entry)
+        for d in h.devices_in_use:
+            entry = {"name": d.name, "id": d.id, "fallback": d.fallback}
+            if entry not in out[d.side]["in_use"]:
+                out[d.side]["in_use"].append(entry)
         return out
 
-    def document(self) -> dict:
-        """The heartbeat as a dict. Safe to call from any thread."""
-        now = self._clock()
-        st = self.queue.status()
-        errors = self._current_errors(now)
-        # The thresholds may change with a supervisor policy: the controller's rules are current.
-        rules = getattr(self.controller, "rules", None)
+    def _thresholds(self, h: "ControllerHealth") -> tuple[int, float, float]:
+        """(warn count, warn hours, interval s) now. The controller's rules carry the organisation's
+        current backlog thresholds (a supervisor policy changes them); without any, the fleet settings'."""
         with self._lock:
-            if rules is not None and getattr(rules, "backlog_warn_count", 0):
-                self.warn_count, self.warn_hours = rules.backlog_warn_count, rules.backlog_warn_s / 3600
-            warn_count, warn_hours, interval_s = self.warn_count, self.warn_hours, self.interval_s
+            if h.backlog_warn_count:
+                self.warn_count, self.warn_hours = h.backlog_warn_count, h.backlog_warn_s / 3600
+            return self.warn_count, self.warn_hours, self.interval_s
+
+    def _backlog(self, st: "QueueStatus", warn_count: int, warn_hours: float) -> dict:
         backlogged = backlog_warning(st.pending, st.oldest_age_s, warn_count, warn_hours)
         if backlogged != self._backlog_warned:
             self._backlog_warned = backlogged
@@ -174,6 +168,16 @@ class Heartbeat:
                             st.pending, (st.oldest_age_s or 0) / 3600, warn_count, warn_hours)
             else:
                 log.info("upload backlog cleared (%d waiting)", st.pending)
+        return {"count": st.pending, "oldest_age_s": round(st.oldest_age_s, 1) if st.oldest_age_s is not None else None,
+                "uploading": st.uploading, "warning": backlogged, "warn_count": warn_count, "warn_hours": warn_hours}
+
+    def document(self) -> dict:
+        """The heartbeat as a dict. Safe to call from any thread."""
+        now = self._clock()
+        st = self.queue.status()
+        errors = self._current_errors(now)
+        h = self.controller.health()            # one consistent read, under the controller's lock
+        warn_count, warn_hours, interval_s = self._thresholds(h)
         return {
             "schema": SCHEMA,
             "agent_id": self.settings.agent_id,
@@ -184,20 +188,17 @@ class Heartbeat:
             "heartbeat_minutes": interval_s / 60.0,
             "app_version": __version__,
             # The supervisor policies in force ({target: version}; {} when none) and any refused one.
-            "policy_version": dict(getattr(self.controller, "policy_versions", {})),
-            "policy_rejections": list(getattr(self.controller, "policy_rejections", [])),
+            "policy_version": dict(h.policy_versions),
+            "policy_rejections": [dict(p) for p in h.policy_rejections],
             "config_sha256": config_digest(self.settings),
-            "workstation_key": sshsig.public_openssh(self.controller.key.public_key()),
+            "workstation_key": sshsig.public_openssh(h.public_key) if h.public_key is not None else None,
             "storage": self.target.describe(),
-            "backlog": {"count": st.pending,
-                        "oldest_age_s": round(st.oldest_age_s, 1) if st.oldest_age_s is not None else None,
-                        "uploading": st.uploading, "warning": backlogged,
-                        "warn_count": warn_count, "warn_hours": warn_hours},
+            "backlog": self._backlog(st, warn_count, warn_hours),
             "last_upload": _iso_ts(self.queue.last_upload_at()),
             "last_error": errors[0] if errors else None,
             "errors": errors,
-            "calls_active": sum(1 for s in list(self.controller.sessions.values()) if s.active),
-            "audio_devices": self._audio(),
+            "calls_active": h.calls_active,
+            "audio_devices": self._audio(h),
         }
 
     # -- writing ----------------------------------------------------------------------
