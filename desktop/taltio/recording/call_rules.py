@@ -207,23 +207,22 @@ class RuleBook:
                                               "room: check the network"),
                     used=st.pending_bytes // 2**20, quota=r.queue_quota_bytes // 2**20)
 
-    def backlog_warning(self, st=None) -> Text | None:  # noqa: ANN001 - QueueStatus
-        """What the agent should know about the upload backlog (the thresholds are the organisation's)."""
-        r = self.rules
-        st = st or self.ctl.queue.status()
-        if r.queue_quota_bytes and st.pending_bytes >= 0.9 * r.queue_quota_bytes:
-            then = Text(QT_TRANSLATE_NOOP("core", "new calls will not be recorded when it is full")) \
-                if r.stop_when_queue_full else Text(QT_TRANSLATE_NOOP("core", "recording continues"))
-            return Text(QT_TRANSLATE_NOOP("core", "Upload queue nearly full: {used} of {quota} MB wait for upload; "
-                                                  "{then}"),
-                        used=st.pending_bytes // 2**20, quota=r.queue_quota_bytes // 2**20, then=then)
-        age = st.oldest_age_s or 0.0
-        if st.pending and backlog_warning(st.pending, age, r.backlog_warn_count or 2**31,
-                                          r.backlog_warn_s / 3600 if r.backlog_warn_s else float("inf")):
-            return Text(QT_TRANSLATE_NOOP("core", "Uploads are behind: {count} calls waiting, the oldest for "
-                                                  "{age}; check the network"),
-                        count=st.pending, age=f"{int(age // 3600)} h {int(age % 3600 // 60)} min")
-        return None
+
+def backlog_text(r: CallRules, st) -> Text | None:  # noqa: ANN001 - QueueStatus
+    """What the agent should know about the upload backlog `st` (the thresholds are the organisation's)."""
+    if r.queue_quota_bytes and st.pending_bytes >= 0.9 * r.queue_quota_bytes:
+        then = Text(QT_TRANSLATE_NOOP("core", "new calls will not be recorded when it is full")) \
+            if r.stop_when_queue_full else Text(QT_TRANSLATE_NOOP("core", "recording continues"))
+        return Text(QT_TRANSLATE_NOOP("core", "Upload queue nearly full: {used} of {quota} MB wait for upload; "
+                                              "{then}"),
+                    used=st.pending_bytes // 2**20, quota=r.queue_quota_bytes // 2**20, then=then)
+    age = st.oldest_age_s or 0.0
+    if st.pending and backlog_warning(st.pending, age, r.backlog_warn_count or 2**31,
+                                      r.backlog_warn_s / 3600 if r.backlog_warn_s else float("inf")):
+        return Text(QT_TRANSLATE_NOOP("core", "Uploads are behind: {count} calls waiting, the oldest for "
+                                              "{age}; check the network"),
+                    count=st.pending, age=f"{int(age // 3600)} h {int(age % 3600 // 60)} min")
+    return None
 
 
 def device_warning(kind: str, info: dict, has_fallback: bool, one_sided_after_s: float) -> tuple[str, Text | None]:

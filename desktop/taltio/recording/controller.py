@@ -27,7 +27,7 @@ from taltio.domain.ports import AudioBackend, AudioError, Outbox
 from taltio.domain.rules import CallRules, clean_label
 from taltio.domain.session import CallSession, CallView, ControllerHealth, Outcome, State, Transition
 from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
-from taltio.recording.call_rules import RuleBook, check_language, device_warning
+from taltio.recording.call_rules import RuleBook, backlog_text, check_language, device_warning
 from taltio.recording.encoder import codec_label
 from taltio.recording.finishing import JOURNAL, EndJob, Finisher
 from taltio.recording.matcher import NO_SUCH_CALL, CallMatcher
@@ -329,7 +329,7 @@ class Controller:
 
     def backlog_warning(self, st=None) -> Text | None:  # noqa: ANN001 - QueueStatus
         """What the agent should know about the upload backlog (the thresholds are the organisation's)."""
-        return self.rulebook.backlog_warning(st)
+        return backlog_text(self.rules, st or self.queue.status())
 
     # -- a call's start ---------------------------------------------------------
     def _start_session(self, ev: CallEvent) -> CallSession:
