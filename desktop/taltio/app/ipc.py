@@ -2,9 +2,10 @@
 
 `taltio hook` runs inside the softphone's event handler (MicroSIP blocks its UI
 until the command returns), so this module imports nothing heavy: no Qt, no
-numpy. The server is a QLocalServer in the running app (ui/ipc_server.py);
-on Unix both meet at a socket in a 0700 directory, on Windows at a named pipe
-that QLocalServer restricts to the user.
+numpy. The server is app/control.py's ControlServer on Unix (tray and
+headless alike; both meet at a 0600 socket in a 0700 directory) and the tray's
+QLocalServer on Windows (ui/ipc_server.py; a named pipe restricted to the
+user). Both run the same protocol step, app/control.py's handle_line.
 
 Protocol: one JSON object per line, each carrying "v" (PROTOCOL_VERSION); the
 server answers one line {"v", "ok", "error"?, ...}.

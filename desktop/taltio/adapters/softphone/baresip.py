@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from taltio.domain.events import SOFTPHONE_LOST, CallEvent, EventError, EventKind, safe_call_id, utcnow
-from taltio.adapters.softphone.base import ReaderAdapter
+from taltio.adapters.softphone.base import ReaderAdapter, short_error
 
 log = logging.getLogger("taltio.softphone")
 
@@ -239,43 +239,36 @@ class BaresipAdapter(ReaderAdapter):
         self._probes.add(token)
 
     # -- the connection ------------------------------------------------------------------------------------
-    def _run(self) -> None:
-        delay, lost_since = self.backoff[0], None
-        while not self._stop.is_set():
-            try:
-                sock = socket.create_connection((self.host, self.port), timeout=3)
-            except OSError as exc:
-                lost_since = lost_since or time.monotonic()
-                self._set_status(self._away_status(f"baresip at {self.host}:{self.port} unreachable "
-                                                   f"({exc.strerror or exc})", delay))
-                self._maybe_calls_lost(lost_since)
-                self._stop.wait(delay)
-                delay = min(delay * 2, self.backoff[1])
-                continue
-            with sock:
-                self._sock = sock
-                self.connected = True
-                if lost_since is not None:
-                    self.reconnects += 1
-                self._set_status(f"connected to baresip at {self.host}:{self.port}")
-                delay, lost_since = self.backoff[0], None
-                try:
-                    self._session(sock)
-                    reason = "baresip closed the control connection"
-                except OSError as exc:
-                    reason = f"baresip connection lost ({exc.strerror or exc})"
-                finally:
-                    self.connected = False
-                    self._sock = None
-                    with self._cond:
-                        self._cond.notify_all()
-                    self._probes.clear()
-            if self._stop.is_set():
-                break
-            lost_since = time.monotonic()
-            self._set_status(self._away_status(reason, delay))
-            self._stop.wait(delay)
-        self._set_status("stopped")
+    def _open(self) -> socket.socket:
+        sock = socket.create_connection((self.host, self.port), timeout=3)
+        self._sock = sock
+        return sock
+
+    def _close(self, conn: object) -> None:
+        self.connected = False
+        self._sock = None
+        with self._cond:
+            self._cond.notify_all()                  # command() waiters: no answer is coming
+        self._probes.clear()
+        conn.close()  # type: ignore[attr-defined]
+
+    def _unreachable(self, exc: BaseException, delay: float) -> str:
+        return self._away_status(f"baresip at {self.host}:{self.port} unreachable ({short_error(exc)})", delay)
+
+    def _away(self, reason: str, delay: float) -> str:
+        return self._away_status(reason, delay)
+
+    def _serve(self, conn: object) -> str:
+        sock: socket.socket = conn  # type: ignore[assignment]
+        self.connected = True
+        if self._lost_since is not None:
+            self.reconnects += 1
+        self._set_status(f"connected to baresip at {self.host}:{self.port}")
+        try:
+            self._session(sock)
+        except OSError as exc:
+            return f"baresip connection lost ({exc.strerror or exc})"
+        return "baresip closed the control connection"
 
     def _away_status(self, reason: str, delay: float) -> str:
         with self._lock:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from taltio.domain.events import SOFTPHONE_LOST, CallEvent, EventError, EventKind
-from taltio.adapters.softphone.base import ReaderAdapter
+from taltio.adapters.softphone.base import ReaderAdapter, short_error
 
 log = logging.getLogger("taltio.softphone.bria")
 
@@ -248,47 +248,42 @@ class BriaAdapter(ReaderAdapter):
             sock.close()
             raise
 
-    def _run(self) -> None:
-        from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
+    @property
+    def expected_errors(self) -> tuple[type[BaseException], ...]:  # type: ignore[override]
+        from websockets.exceptions import InvalidHandshake, InvalidURI
 
-        delay, lost_since = self.backoff[0], None
-        while not self._stop.is_set():
-            try:
-                ws = self._connect()
-            except (OSError, InvalidHandshake, InvalidURI, TimeoutError, ssl.SSLError) as exc:
-                self._set_status(f"Bria not reachable at {self.url} ({_short(exc)}); retrying")
-                lost_since = lost_since or time.monotonic()
-                self._maybe_calls_lost(lost_since)
-                self._stop.wait(delay)
-                delay = min(delay * 2, self.backoff[1])
-                continue
-            self._ws = ws
-            if self._stop.is_set():
-                ws.close()
-                break
-            self._set_status(f"connected to Bria at {self.url}")
-            delay, lost_since = self.backoff[0], None
-            try:
-                with ws:
-                    self._session(ws)
-            except ConnectionClosed as exc:
-                if _close_code(exc) == 1009:
-                    self._problem("oversized", f"a message larger than {self.max_size} bytes (refused; reconnecting)")
-                if not self._stop.is_set():
-                    self._set_status("Bria closed the API connection; reconnecting")
-            except OSError as exc:
-                if not self._stop.is_set():
-                    self._set_status(f"Bria connection lost ({_short(exc)}); reconnecting")
-            finally:
-                self._ws = None
-                try:
-                    ws.close()
-                except Exception:  # noqa: BLE001
-                    pass
-            lost_since = time.monotonic()
-            self._pending, self._dirty = None, False
-            self._stop.wait(delay)
-        self._set_status("stopped")
+        return (OSError, InvalidHandshake, InvalidURI, TimeoutError, ssl.SSLError)
+
+    def _open(self):  # noqa: ANN202 - websockets.sync.client.ClientConnection
+        ws = self._connect()
+        self._ws = ws
+        return ws
+
+    def _close(self, conn) -> None:  # noqa: ANN001
+        self._ws = None
+        self._pending, self._dirty = None, False
+        try:
+            conn.close()
+        except Exception:  # noqa: BLE001 - closing a broken WebSocket may fail; it is dropped all the same
+            pass
+
+    def _unreachable(self, exc: BaseException, delay: float) -> str:
+        return f"Bria not reachable at {self.url} ({_short(exc)}); retrying"
+
+    def _serve(self, conn) -> str:  # noqa: ANN001
+        from websockets.exceptions import ConnectionClosed
+
+        self._set_status(f"connected to Bria at {self.url}")
+        try:
+            with conn:
+                self._session(conn)
+        except ConnectionClosed as exc:
+            if _close_code(exc) == 1009:
+                self._problem("oversized", f"a message larger than {self.max_size} bytes (refused; reconnecting)")
+            return "Bria closed the API connection; reconnecting"
+        except OSError as exc:
+            return f"Bria connection lost ({_short(exc)}); reconnecting"
+        return "stopped"
 
     def _session(self, ws) -> None:  # noqa: ANN001
         self._request_calls(ws)              # sync the call list (calls may have changed while we were away)
@@ -443,8 +438,7 @@ class BriaAdapter(ReaderAdapter):
                 log.exception("the controller failed on a Bria %s event", kind)
 
 
-def _short(exc: BaseException) -> str:
-    return (getattr(exc, "strerror", None) or str(exc) or type(exc).__name__)[:120]
+_short = short_error
 
 
 def _close_code(exc) -> int | None:  # noqa: ANN001 - websockets.exceptions.ConnectionClosed

@@ -45,7 +45,7 @@ import uuid
 from dataclasses import dataclass
 
 from taltio.domain.events import SOFTPHONE_LOST, CallEvent, EventError
-from taltio.adapters.softphone.base import ReaderAdapter
+from taltio.adapters.softphone.base import ReaderAdapter, short_error
 
 log = logging.getLogger("taltio.softphone.linphone")
 
@@ -127,7 +127,8 @@ def parse_pop_event(data: bytes) -> tuple[DaemonEvent | None, int]:
         raise LinphoneProtocolError("pop-event-error", "an error answer to pop-event")
     f = ans.fields
     size = f.get("Size")
-    if size is None or not size.isdigit() or len(size) > 9:
+    # isascii: "0²" and other Unicode digits pass isdigit() but int() refuses them.
+    if size is None or not size.isascii() or not size.isdigit() or len(size) > 9:
         raise LinphoneProtocolError("bad-size", "a pop-event answer without a valid 'Size'")
     queued = int(size)
     etype = f.get("Event-type")
@@ -240,47 +241,35 @@ class LinphoneAdapter(ReaderAdapter):
             raise
         return sock
 
-    def _run(self) -> None:
-        delay, lost_since = self.backoff[0], None
-        while not self._stop.is_set():
-            try:
-                sock = self._connect()
-            except OSError as exc:
-                self._set_status(f"linphone-daemon not reachable at {self.path} ({_short(exc)}); retrying")
-                lost_since = lost_since or time.monotonic()
-                self._maybe_calls_lost(lost_since)
-                self._stop.wait(delay)
-                delay = min(delay * 2, self.backoff[1])
-                continue
-            self._sock = sock
-            if self._stop.is_set():
-                sock.close()
-                break
-            self._answered = False
-            try:
-                pid, _ = _peer(sock)
-                self._session(sock, pid)
-            except _Reconnect as exc:
-                if not self._stop.is_set():
-                    self._set_status(f"linphone-daemon at {self.path}: {exc}; reconnecting")
-            except OSError as exc:
-                if not self._stop.is_set():
-                    # A second client is accepted and reset at once: "busy" looks exactly like this.
-                    self._set_status(f"linphone-daemon at {self.path} dropped the connection ({_short(exc)}; "
-                                     "another client connected?); retrying")
-            finally:
-                self._sock = None
-                sock.close()
-            if self._stop.is_set():
-                break
-            if self._answered:
-                delay, lost_since = self.backoff[0], time.monotonic()
-            lost_since = lost_since or time.monotonic()
-            self._maybe_calls_lost(lost_since)
-            self._stop.wait(delay)
-            if not self._answered:
-                delay = min(delay * 2, self.backoff[1])
-        self._set_status("stopped")
+    def _open(self) -> socket.socket:
+        sock = self._connect()
+        self._sock = sock
+        self._answered = False
+        return sock
+
+    def _close(self, conn: object) -> None:
+        self._sock = None
+        conn.close()  # type: ignore[attr-defined]
+
+    def _unreachable(self, exc: BaseException, delay: float) -> str:
+        return f"linphone-daemon not reachable at {self.path} ({_short(exc)}); retrying"
+
+    def _healthy(self) -> bool:
+        # A second client is accepted and reset before any answer: that was no session, so the backoff grows.
+        return self._answered
+
+    def _serve(self, conn: object) -> str:
+        sock: socket.socket = conn  # type: ignore[assignment]
+        try:
+            pid, _ = _peer(sock)
+            self._session(sock, pid)
+        except _Reconnect as exc:
+            return f"linphone-daemon at {self.path}: {exc}; reconnecting"
+        except OSError as exc:
+            # A second client is accepted and reset at once: "busy" looks exactly like this.
+            return (f"linphone-daemon at {self.path} dropped the connection ({_short(exc)}; another client "
+                    "connected?); retrying")
+        return "stopped"
 
     def _session(self, sock: socket.socket, pid: int | None) -> None:
         while not self._stop.is_set():
@@ -480,8 +469,7 @@ def _peer(sock: socket.socket) -> tuple[int | None, int | None]:
     return pid, uid
 
 
-def _short(exc: BaseException) -> str:
-    return (getattr(exc, "strerror", None) or str(exc) or type(exc).__name__)[:120]
+_short = short_error
 
 
 __all__ = ["Answer", "DaemonEvent", "DEFAULT_PIPE", "LinphoneAdapter", "LinphoneProtocolError", "parse_answer",
