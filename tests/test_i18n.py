@@ -533,9 +533,9 @@ def test_unacknowledged_staff_notice_follows_a_language_switch(qtbot, keyring_da
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setattr(i18n, "translations_dir", lambda: qm_dir)
-    settings_mod.save_user({"ui.language": "sv"})
-    with in_process_app(tmp_path, local_config(tmp_path), user=settings_mod.user_config_path,
-                        keyring=keyring_daemon) as app:
+    saved = settings_mod.save_user({"ui.language": "sv"})
+    # The path now: applying the keyring daemon's environment changes HOME and the XDG dirs.
+    with in_process_app(tmp_path, local_config(tmp_path), user=saved, keyring=keyring_daemon) as app:
         first = app.staff_dialog
         assert first is not None and first.isVisible() and first.language == "sv"
         assert first.button.text() == _ts("sv", "StaffNoticeDialog", "I have read this")

@@ -23,7 +23,7 @@ from taltio.app.status import Facts, StatusLine, decide
 from taltio.domain import sshsig
 from taltio.domain.events import CallEvent, EventError
 from taltio.domain.ports import Softphone
-from taltio.domain.session import TransitionError
+from taltio.domain.session import CallView, TransitionError
 from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger("taltio.app")
@@ -203,6 +203,18 @@ class AgentApp:
             log.warning("hook '%s' refused: %s (logged once; later ones are counted)", kind[0], shown(str(exc)))
 
     # -- status ---------------------------------------------------------------------------------
+    def current_view(self) -> CallView | None:
+        """The call the agent is on (what the card and the pill show), if any."""
+        if self.core is None:
+            return None
+        cur = self.core.controller.current()
+        return self.core.controller.call_view(cur) if cur else None
+
+    def tick(self) -> None:
+        """Once a second from the front end's clock: pause reminders, auto-resume, one-sided alarms."""
+        if self.core is not None:
+            self.core.controller.tick()
+
     def note_outcome(self, outcome: str) -> None:
         """A call just ended private/declined/…: the status says so for a few seconds."""
         self._recent = (outcome, time.monotonic())
@@ -216,7 +228,7 @@ class AgentApp:
         ctl = self.core.controller
         q = self.core.queue.status()
         cur = ctl.current()
-        return Facts(config_error=self.config_error, enabled=ctl.rules.enabled, view=ctl.view(cur) if cur else None,
+        return Facts(config_error=self.config_error, enabled=ctl.rules.enabled, view=ctl.call_view(cur) if cur else None,
                      error=cur.error if cur else None, queue=q, behind=ctl.backlog_warning(q),
                      next_private=ctl.next_private, recent=recent, standalone=self.core.standalone,
                      storage=self.core.target.describe(), softphone=self.adapter.status,

@@ -158,5 +158,7 @@ def make_softphone(settings: Settings | None) -> Softphone:
 
 def reconfigure(core: Core, settings: Settings) -> None:
     """A new supervisor policy is in force: every running component takes its part of it now."""
-    if core.heartbeat is not None and hasattr(core.heartbeat, "reconfigure"):
-        core.heartbeat.reconfigure(settings)
+    if core.heartbeat is not None:
+        core.heartbeat.reconfigure(settings.section("fleet"))
+    if core.policy is not None:
+        core.policy.reconfigure(settings.section("policy"))

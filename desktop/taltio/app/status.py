@@ -13,6 +13,7 @@ from typing import Any
 
 from taltio.domain.events import parse_iso
 from taltio.domain.ports import QueueStatus
+from taltio.domain.session import CallView
 
 #: A message key -> its English text. "%n" is the plural count (Qt's convention), "{x}" a parameter.
 #: "message" carries a core.texts.Text (or plain text) as it is.
@@ -52,7 +53,7 @@ Item = tuple[str, dict[str, Any]]
 class Facts:
     config_error: str | None = None
     enabled: bool = True
-    view: dict | None = None                 # the current call's view (Controller.view), if any
+    view: CallView | None = None             # the current call, if any
     error: str | None = None                 # the current call's failure, if it failed
     queue: QueueStatus | None = None
     behind: Any = None                       # the backlog warning (core.texts.Text), if any
@@ -100,26 +101,26 @@ def _detail(f: Facts) -> list[Item]:
 def _call(f: Facts, detail: list[Item]) -> StatusLine:
     v = f.view
     assert v is not None
-    if v["outcome"] == "private":
+    if v.outcome == "private":
         return StatusLine("private", "call_private", detail=detail)
-    if v["outcome"] == "declined":
+    if v.outcome == "declined":
         return StatusLine("declined", "call_declined", detail=detail)
-    if v["outcome"] == "failed":
+    if v.outcome == "failed":
         return StatusLine("error", "call_failed", detail=[("message", {"message": f.error})] if f.error else detail)
-    if v["warnings"] and v["state"] in ("recording", "paused"):
+    if v.warnings and v.state in ("recording", "paused"):
         # Device lost or one side silent: the agent must see it now, not after the call.
-        first, *rest = v["warnings"]
+        first, *rest = v.warnings
         return StatusLine("warning", "message", {"message": first},
                           [("message", {"message": w}) for w in rest] + detail)
-    if v["state"] == "recording":
-        return StatusLine("recording", "recording", {"number": v["number_hint"], "seconds": int(v["recorded_s"])},
+    if v.state == "recording":
+        return StatusLine("recording", "recording", {"number": v.number_hint, "seconds": int(v.recorded_s)},
                           detail)
-    if v["state"] == "paused":
-        if v["pause_reason"] == "hold":
+    if v.state == "paused":
+        if v.pause_reason == "hold":
             return StatusLine("paused", "on_hold", detail=detail)
-        if v["pause_reason"] == "other_call":
+        if v.pause_reason == "other_call":
             return StatusLine("paused", "call_waiting", detail=detail)
-        since = v["paused_since"]
+        since = v.paused_since
         held = int(time.time() - parse_iso(since).timestamp()) if since else 0
         return StatusLine("paused", "paused", {"time": f"{held // 60}:{held % 60:02d}"}, detail)
     return StatusLine("notice", "notice", detail=detail)

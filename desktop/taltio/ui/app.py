@@ -14,19 +14,18 @@ import sys
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from taltio import __version__
 from taltio import settings as settings_mod
 from taltio.app.agent import AgentApp
 from taltio.app.status import StatusLine
 from taltio.domain import notices
-from taltio.domain.events import EventError, parse_iso
+from taltio.domain.events import EventError
 from taltio.domain.session import TransitionError
-from taltio.ui import i18n
+from taltio.ui import dialogs, i18n, status_text
 from taltio.ui.bridge import Bridge
 from taltio.ui.core_text import render, render_error
 from taltio.ui.ipc_server import IPCServer
 from taltio.ui.notice_card import NoticeCard
-from taltio.ui.pill import StatusPill
+from taltio.ui.pill import StatusPill, timer_start
 from taltio.ui.tray import StatusView
 
 log = logging.getLogger("taltio.app")
@@ -193,22 +192,9 @@ class TaltioApp(QObject):
 
     def show_about(self) -> None:
         """Version, the policies in force and any refused one: what a supervisor or IT asks the agent for."""
-        from PySide6.QtWidgets import QMessageBox
-
         versions = self.core.controller.policy_versions if self.core else {}
-        policy = ", ".join(f"{t} v{v}" for t, v in versions.items()) or self.tr("none")
-        lines = [self.tr("Taltio {version}").format(version=__version__),
-                 self.tr("Supervisor policy in force: {policy}").format(policy=policy)]
-        if self._policy_note():
-            lines.append(self.tr("Refused: {reason}").format(reason=self._policy_note()))
-        if self.settings is not None:
-            lines.append(self.tr("Machine policy: {source}").format(
-                source=self.settings.machine_source or self.tr("none")))
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Taltio"), "\n".join(lines))
-        box.setObjectName("aboutBox")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        self.about_box = box
+        self.about_box = dialogs.about_box(versions, self._policy_note(),
+                                           self.settings.machine_source if self.settings is not None else None)
 
     def _watch_network(self) -> None:
         """Try the uploads at once when the network comes back (wake from sleep, new Wi-Fi, VPN up).
@@ -269,8 +255,8 @@ class TaltioApp(QObject):
         # Widgets retranslate on the LanguageChange event; the status texts are computed here.
         i18n.install(code)
         self.view.set_language(code, False)
-        if self.reason_dialog is not None:
-            self._reason_texts(self.reason_dialog)
+        if self.reason_dialog is not None and not dialogs.reason_texts(self.reason_dialog):
+            self.reason_dialog = None
         self._reopen_staff_notice()
         self.refresh()
 
@@ -327,28 +313,11 @@ class TaltioApp(QObject):
 
     def _ask_reason(self, event: str, call_id: str) -> None:
         """The organisation wants a reason for private calls: ask for one line (this window may take focus)."""
-        from PySide6.QtWidgets import QInputDialog
-
-        dlg = QInputDialog()
-        dlg.setObjectName("privateReason")
-        self._reason_texts(dlg)
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dlg.textValueSelected.connect(lambda text: self.on_card_action(event, call_id, text.strip() or ""))
-        dlg.open()
-        self.reason_dialog = dlg
+        self.reason_dialog = dialogs.reason_dialog(lambda text: self.on_card_action(event, call_id, text))
 
     def _ask_label(self, call_id: str) -> None:
         """Name the last agreement mark: the agent opened this on purpose, so this dialog may take focus."""
-        from PySide6.QtWidgets import QInputDialog
-
-        dlg = QInputDialog()
-        dlg.setObjectName("bookmarkLabel")
-        dlg.setWindowTitle(self.tr("Agreement mark"))
-        dlg.setLabelText(self.tr("What was agreed? (a few words; no card or customer numbers)"))
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dlg.textValueSelected.connect(lambda text: self._label_mark(call_id, text))
-        dlg.open()
-        self.label_dialog = dlg
+        self.label_dialog = dialogs.label_dialog(lambda text: self._label_mark(call_id, text))
 
     def _label_mark(self, call_id: str, text: str) -> None:
         try:
@@ -359,13 +328,6 @@ class TaltioApp(QObject):
             if self.card.call_id == call_id:
                 self.card.show_error(self.last_error)
             self.refresh()
-
-    def _reason_texts(self, dlg) -> None:
-        try:
-            dlg.setWindowTitle(self.tr("Private call"))
-            dlg.setLabelText(self.tr("Why is this call private? (kept in the local log, never any audio)"))
-        except RuntimeError:          # closed (deleted) already
-            self.reason_dialog = None
 
     # -- presentation ----------------------------------------------------------
     def _on_session(self, view: dict) -> None:
@@ -426,17 +388,16 @@ class TaltioApp(QObject):
 
     def _show_card(self) -> None:
         """The agent asked for the card: show it and give it the keyboard (see NoticeCard.take_keyboard)."""
-        cur = self.core.controller.current() if self.core else None
-        if cur:
-            self.card.show_call(self.core.controller.view(cur))
+        view = self.agent.current_view()
+        if view is not None:
+            self.card.show_call(view)
             self.card.take_keyboard()
 
     def _tick(self) -> None:
-        if self.core:
-            self.core.controller.tick()
-        cur = self.core.controller.current() if self.core else None
-        if cur and self.card.isVisible() and self.card.call_id == cur.call_id:
-            self.card.show_call(self.core.controller.view(cur))
+        self.agent.tick()
+        view = self.agent.current_view()
+        if view is not None and self.card.isVisible() and self.card.call_id == view.call_id:
+            self.card.show_call(view)
         self.refresh()
 
     def compute_status(self) -> tuple[str, str, str]:
@@ -446,85 +407,18 @@ class TaltioApp(QObject):
         return line.status, text, detail
 
     def _policy_note(self) -> str:
-        p = self.agent.policy
-        if p.error:
-            return p.error
-        if p.refusal is not None:
-            return render(p.refusal)
-        if p.expired:
-            return self.tr("the policy {targets} has expired; it stays in force until a new version "
-                           "is published").format(targets=", ".join(p.expired))
-        return ""
+        return status_text.policy_note(self.agent.policy)
 
     def _status_texts(self, line: StatusLine) -> tuple[str, str]:
-        """A status line's text and detail in the agent's language (any thread: tr() is thread-safe)."""
-        parts: list[str] = []
-        for key, params in line.detail:
-            s = self._text(key, params)
-            if key == "oldest" and parts:
-                parts[-1] += " " + s
-            else:
-                parts.append(s)
-        return self._text(line.key, line.params), "; ".join(parts)
-
-    def _text(self, key: str, params: dict) -> str:
-        if key == "message":
-            return render(params["message"])
-        if key == "policy_refused":
-            return self.tr("a supervisor policy was refused: {reason}").format(reason=render(params["reason"]))
-        n = params.get("n", -1)
-        template = self._templates(n)[key]
-        try:
-            return template.format(**{k: render(v) for k, v in params.items()})
-        except (KeyError, IndexError, ValueError):
-            return template          # a broken translation must never hide the status
-
-    def _templates(self, n: int) -> dict[str, str]:
-        """The status sentences of app.status.ENGLISH, translated (the same keys, the same English)."""
-        return {
-            "config_error": self.tr("Not recording: configuration problem"),
-            "switched_off": self.tr("Recording is switched off by your organisation"),
-            "call_private": self.tr("Private call: NOT recorded"),
-            "call_declined": self.tr("Customer declined: NOT recorded"),
-            "call_failed": self.tr("Recording failed"),
-            "recording": self.tr("Recording call {number} ({seconds} s)"),
-            "on_hold": self.tr("Call on hold: nothing is recorded"),
-            "call_waiting": self.tr("Call waiting: nothing is recorded"),
-            "paused": self.tr("Paused {time}: nothing is recorded"),
-            "notice": self.tr("Call active: read the notice; not recording yet"),
-            "next_private": self.tr("Next call is private: it will not be recorded"),
-            "last_private": self.tr("Last call was private: not recorded"),
-            "last_declined": self.tr("Last call declined: not recorded"),
-            "waiting_unreachable": self.tr("%n recording(s) waiting: storage unreachable", "", n),
-            "uploading": self.tr("Uploading %n recording(s)", "", n),
-            "standalone": self.tr("Standalone: recordings stay on this computer"),
-            "ready": self.tr("Ready: no call"),
-            "softphone": self.tr("softphone: {state}"),
-            "backlog": self.tr("%n recording(s) waiting for upload", "", n),
-            "oldest": self.tr("(oldest {age})"),
-            "upload_error": self.tr("last upload error: {error}"),
-            "policy_expired": self.tr("the policy {targets} has expired; it stays in force until a new version "
-                                      "is published"),
-            "saved_to": self.tr("Saved to {place}"),
-        }
+        return status_text.texts(line)
 
     def refresh(self) -> None:
         status, text, detail = self.compute_status()
         self.view.set_status(status, text, detail)
         if self.pill is not None:
-            self.pill.set_status(status, text, self._since(status))
+            self.pill.set_status(status, text, timer_start(status, self.agent.current_view()))
             if not self.pill.isVisible():
                 self.pill.show()
-
-    def _since(self, status: str) -> float | None:
-        """When the state the pill shows began, for its running timer (recording or paused)."""
-        cur = self.core.controller.current() if self.core else None
-        if cur is None or status not in ("recording", "paused", "warning"):
-            return None
-        v = self.core.controller.view(cur)
-        if v["state"] == "paused" and v["paused_since"]:
-            return parse_iso(v["paused_since"]).timestamp()
-        return v["recording_since"]
 
 
 def _control_server(handler, parent: QObject):  # noqa: ANN001, ANN202 - ControlServer | IPCServer
