@@ -51,9 +51,7 @@ class HeadlessRunner:
             if core.policy is not None:
                 core.policy.listeners.append(self._policies.put)
         self.agent.start()
-        self._log_status()
-        if self.agent.config_error:
-            log.error("not recording: %s", self.agent.config_error)
+        self._log_status()        # a configuration problem shows here ("status: error: Not recording: …")
 
     def run(self) -> None:
         while not self.stopping.is_set():
