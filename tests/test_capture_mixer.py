@@ -6,7 +6,7 @@ import random
 import numpy as np
 import pytest
 
-from taltio.recording import capture
+from taltio.recording import capture, mixer
 from taltio.recording.capture import Mixer
 
 RATE = 16000
@@ -88,7 +88,7 @@ def test_200ppm_drift_stays_aligned_over_10_minutes():
 
 
 def test_without_correction_the_same_feed_drifts_past_50ms(monkeypatch):
-    monkeypatch.setattr(capture, "MAX_SLEW", 0.0)
+    monkeypatch.setattr(mixer, "MAX_SLEW", 0.0)
     devs = [Device(0, 0, 0.010, 0.004, clicks), Device(1, 200, 0.025, 0.008, clicks)]
     _, rec, _ = run(devs, 600)
     assert np.abs(offsets_ms(rec, 60)).max() > 50

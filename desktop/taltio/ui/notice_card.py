@@ -33,6 +33,17 @@ def _fmt(seconds: float) -> str:
     return f"{s // 60:02d}:{s % 60:02d}"
 
 
+STYLE = """
+            #status { font-size: 16px; font-weight: bold; }
+            #noticeFrame { background: #fff8e1; border: 1px solid #e0a100; border-radius: 6px; }
+            #noticeText { font-size: 14px; }
+            #heading { color: #6b5200; }
+            #privacyInfo { background: #ffffff; border: 1px solid #c9b26b; padding: 6px; }
+            #error { color: #9d0208; font-weight: bold; }
+            #startButton { background: #2a9d8f; color: white; font-weight: bold; padding: 6px; }
+        """
+
+
 class NoticeCard(QWidget):
     action = Signal(str, str)      # (event, call_id)
     language = Signal(str, str)    # (call_id, language)
@@ -59,6 +70,41 @@ class NoticeCard(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setObjectName("noticeText")
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        frame = self._notice_frame(texts)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        row1, row2, mark_row = self._action_rows()
+
+        top = QHBoxLayout()
+        self.icon = QLabel()
+        top.addWidget(self.icon)
+        col = QVBoxLayout()
+        col.addWidget(self.status)
+        col.addWidget(self.caller)
+        top.addLayout(col, 1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(frame)
+        lay.addWidget(self.error)
+        # Recording controls above the destructive ones; in the pending state row2 is hidden anyway.
+        lay.addLayout(row2)
+        lay.addLayout(mark_row)
+        lay.addLayout(row1)
+        self.setStyleSheet(STYLE)
+        self._retranslate()
+        self.keyboard = False
+        self.buttons = [self.btn_start, self.btn_pause, self.btn_resume, self.btn_bookmark, self.btn_label,
+                        self.btn_declined, self.btn_private, self.btn_info, *self.lang_buttons.values()]
+        # In keyboard mode Esc hands the keyboard back; F-keys reach the main actions from anywhere on the card.
+        self._keys = {Qt.Key.Key_F2: self.btn_start, Qt.Key.Key_F3: self.btn_pause, Qt.Key.Key_F4: self.btn_resume,
+                      Qt.Key.Key_F5: self.btn_bookmark, Qt.Key.Key_F6: self.btn_declined,
+                      Qt.Key.Key_F7: self.btn_private, Qt.Key.Key_F8: self.btn_label}
+
+    def _notice_frame(self, texts: dict[str, str]) -> QFrame:
+        """The notice script with its language buttons and the privacy information for a customer who asks."""
         frame = QFrame()
         frame.setObjectName("noticeFrame")
         fl = QVBoxLayout(frame)
@@ -90,11 +136,10 @@ class NoticeCard(QWidget):
         self.info.hide()
         fl.addWidget(self.btn_info)
         fl.addWidget(self.info)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        return frame
 
+    def _action_rows(self) -> tuple[QHBoxLayout, QHBoxLayout, QHBoxLayout]:
+        """The call's buttons: notice given / declined / private, pause / resume / mark, and the mark's label."""
         def btn(event: str, name: str) -> QPushButton:
             b = QPushButton()
             b.setObjectName(name)
@@ -127,39 +172,7 @@ class NoticeCard(QWidget):
         row2 = QHBoxLayout()
         for b in (self.btn_pause, self.btn_resume, self.btn_bookmark):
             row2.addWidget(b)
-
-        top = QHBoxLayout()
-        self.icon = QLabel()
-        top.addWidget(self.icon)
-        col = QVBoxLayout()
-        col.addWidget(self.status)
-        col.addWidget(self.caller)
-        top.addLayout(col, 1)
-        lay = QVBoxLayout(self)
-        lay.addLayout(top)
-        lay.addWidget(frame)
-        lay.addWidget(self.error)
-        # Recording controls above the destructive ones; in the pending state row2 is hidden anyway.
-        lay.addLayout(row2)
-        lay.addLayout(mark_row)
-        lay.addLayout(row1)
-        self.setStyleSheet("""
-            #status { font-size: 16px; font-weight: bold; }
-            #noticeFrame { background: #fff8e1; border: 1px solid #e0a100; border-radius: 6px; }
-            #noticeText { font-size: 14px; }
-            #heading { color: #6b5200; }
-            #privacyInfo { background: #ffffff; border: 1px solid #c9b26b; padding: 6px; }
-            #error { color: #9d0208; font-weight: bold; }
-            #startButton { background: #2a9d8f; color: white; font-weight: bold; padding: 6px; }
-        """)
-        self._retranslate()
-        self.keyboard = False
-        self.buttons = [self.btn_start, self.btn_pause, self.btn_resume, self.btn_bookmark, self.btn_label,
-                        self.btn_declined, self.btn_private, self.btn_info, *self.lang_buttons.values()]
-        # In keyboard mode Esc hands the keyboard back; F-keys reach the main actions from anywhere on the card.
-        self._keys = {Qt.Key.Key_F2: self.btn_start, Qt.Key.Key_F3: self.btn_pause, Qt.Key.Key_F4: self.btn_resume,
-                      Qt.Key.Key_F5: self.btn_bookmark, Qt.Key.Key_F6: self.btn_declined,
-                      Qt.Key.Key_F7: self.btn_private, Qt.Key.Key_F8: self.btn_label}
+        return row1, row2, mark_row
 
     def set_texts(self, texts: dict[str, str], infos: dict[str, str]) -> None:
         """New notice and privacy texts (a supervisor policy changed them): shown from now on."""
