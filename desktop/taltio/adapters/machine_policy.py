@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
-from taltio.settings import BY_KEY, ConfigError, Setting
+from taltio.settings import BY_KEY, ConfigError, Setting, config_override, missing_config
 from taltio.settings.loader import _read_toml
 from taltio.domain.ports import MachinePolicy
 
@@ -66,14 +66,13 @@ class LinuxFiles(MachinePolicy):
 
     def __init__(self, root: Path = ETC_DIR, config: str | os.PathLike | None = None) -> None:
         self.root = Path(root)
-        env = os.environ.get("TALTIO_CONFIG") if config is None else config
-        self.config = Path(env) if env else None
+        self.config = config_override() if config is None else (Path(config) if config else None)
         self.files: list[Path] = []
 
     def paths(self) -> list[Path]:
         if self.config is not None:
             if not self.config.exists():
-                raise ConfigError(f"TALTIO_CONFIG points to {self.config}, which does not exist")
+                raise missing_config(self.config)
             return [self.config]
         try:
             return sorted((p for p in self.root.glob("*.toml") if p.is_file()), key=lambda p: p.name)
@@ -322,7 +321,7 @@ class _CtypesCF:
 def default_reader(platform: str | None = None) -> MachinePolicy:
     """TALTIO_CONFIG (any platform) > the OS's own place for policy."""
     platform = platform or sys.platform
-    if os.environ.get("TALTIO_CONFIG"):
+    if config_override() is not None:
         return LinuxFiles()
     if platform == "win32":
         return WindowsRegistry()
