@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from taltio.domain.events import parse_iso
 from taltio.domain.ports import QueueStatus
@@ -156,13 +156,19 @@ def render(key: str, params: dict[str, Any], templates: dict[str, str] = ENGLISH
     return text.format(**{k: str(v) for k, v in params.items()})
 
 
-def render_english(line: StatusLine) -> tuple[str, str]:
-    """(text, detail) in English; a detail's backlog count and its oldest age read as one item."""
+def texts(line: StatusLine, text: Callable[[str, dict[str, Any]], str]) -> tuple[str, str]:
+    """(text, detail) of a status line through *text* (key, params) -> sentence; a detail's backlog count
+    and its oldest age read as one item. Every front end renders through this, in its own language."""
     parts: list[str] = []
     for key, params in line.detail:
-        s = render(key, params)
+        s = text(key, params)
         if key == "oldest" and parts:
             parts[-1] += " " + s
         else:
             parts.append(s)
-    return render(line.key, line.params), "; ".join(parts)
+    return text(line.key, line.params), "; ".join(parts)
+
+
+def render_english(line: StatusLine) -> tuple[str, str]:
+    """(text, detail) in English: logs, and `taltio status` from the headless runner."""
+    return texts(line, render)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from taltio.app.agent import PolicyApplied
+from taltio.app import status
 from taltio.app.status import StatusLine
 from taltio.ui.core_text import render
 
@@ -26,15 +27,8 @@ def policy_note(p: PolicyApplied) -> str:
 
 
 def texts(line: StatusLine) -> tuple[str, str]:
-    """A status line's text and detail in the agent's language (any thread: tr() is thread-safe)."""
-    parts: list[str] = []
-    for key, params in line.detail:
-        s = _text(key, params)
-        if key == "oldest" and parts:
-            parts[-1] += " " + s
-        else:
-            parts.append(s)
-    return _text(line.key, line.params), "; ".join(parts)
+    """A status line's text and detail in the agent's language (any thread: translate() is thread-safe)."""
+    return status.texts(line, _text)
 
 
 def _text(key: str, params: dict) -> str:
