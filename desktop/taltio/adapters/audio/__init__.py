@@ -1,13 +1,10 @@
-"""The audio backend interface: enumerate devices, open one device as one input stream.
+"""Audio backends (the AudioBackend port): list devices, open one device as one input stream, per OS.
 
-Everything that must behave the same on every platform (aligning the two
-channels, gaps when a device is lost, drift, reconnecting, the one-sided-call
-alarm) lives in core/capture.py. A backend only knows its OS: which devices
-exist, which one carries the softphone's playback, and how to capture one.
-
-Backends: audio_pulse (Linux PipeWire/PulseAudio), audio_portaudio (any
-PortAudio host, devices by name), audio_windows (WASAPI loopback) and
-audio_macos (virtual devices / process taps).
+Everything that must behave the same on every platform (aligning the two channels, gaps when a device is
+lost, drift, reconnecting, the one-sided-call alarm) lives in recording/capture.py and recording/mixer.py.
+A backend only knows its OS: which devices exist, which one carries the softphone's playback, and how to
+capture one. Backends: pulse (Linux PipeWire/PulseAudio), portaudio (any PortAudio host, devices by name),
+windows (WASAPI loopback) and macos (virtual devices / process taps).
 """
 from __future__ import annotations
 
