@@ -196,13 +196,30 @@ class PolicySync:
             return
         if doc is None:                                  # 304: unchanged since we looked
             return
+        checked = self._verify_fetched(target, name, doc, etag, now, errors, counts)
+        if checked is None:                              # storage trouble, reported in errors
+            return
+        policy, err, sig, etag = checked
+        if policy is None:
+            assert err is not None
+            self._refuse(target, err.reason, err.message, etag, rejections)
+            if err.reason is not Reason.NOT_YET_VALID:  # a time-dependent refusal is looked at again next poll
+                self._etags[target] = etag
+            return
+        self._accept(target, policy, sig, etag, errors)
+
+    def _verify_fetched(self, target: str, name: str, doc: bytes, etag: str | None, now: dt.datetime,
+                        errors: list, counts: dict) -> tuple[Policy | None, PolicyError | None, bytes | None,
+                                                             str | None] | None:
+        """Fetch the signature and verify the document: (policy or None, the refusal, the signature, the
+        etag of the document verified); None when storage failed (reported in errors)."""
         policy = err = None
         for attempt in (1, 2):
             try:
                 sig, _ = self._get(f"{name}.sig", None, counts)
             except Exception as exc:  # noqa: BLE001
                 errors.append((target, str(exc)))
-                return
+                return None
             last_version, last_sha = self._high.get(target, (0, None))
             try:
                 policy = verify(doc, sig or b"", self.trusted, last_version, now, expected_target=target,
@@ -218,16 +235,13 @@ class PolicySync:
                     doc2, etag2 = self._get(name, None, counts)
                 except Exception as exc2:  # noqa: BLE001
                     errors.append((target, str(exc2)))
-                    return
+                    return None
                 if doc2 is None:
                     break
                 doc, etag = doc2, etag2
-        if policy is None:
-            assert err is not None
-            self._refuse(target, err.reason, err.message, etag, rejections)
-            if err.reason is not Reason.NOT_YET_VALID:  # a time-dependent refusal is looked at again next poll
-                self._etags[target] = etag
-            return
+        return policy, err, sig, etag
+
+    def _accept(self, target: str, policy: Policy, sig: bytes | None, etag: str | None, errors: list) -> None:
         self._standing.pop(target, None)
         self._etags[target] = etag
         current = self._in_force.get(target)

@@ -7,22 +7,26 @@ from __future__ import annotations
 
 import socket
 import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
 
 OK, FAIL, WARN = "ok", "FAIL", "warn"
 
 
+@dataclass
+class _Machine:
+    """What the checks find out and pass on: the settings, the keyring, the storage target."""
+
+    st: Any
+    store: Any = None
+    data: Path | None = None
+    target: Any = None
+
+
 def run_checks() -> list[tuple[str, str, str]]:
-    from taltio.domain.ports import AudioError
-    from taltio.adapters.audio import make_backend
-    from taltio.domain.ports import KeystoreError
-    from taltio.adapters.keystore import OSKeystore
-    from taltio.domain.ports import StorageError
-    from taltio.domain import identity
-    from taltio.app import paths
     from taltio import settings as settings_mod
     from taltio.app.config import load_settings
-    from taltio.app.compose import make_target, recipients_for
-    from taltio.upload.queue import UploadQueue
 
     results: list[tuple[str, str, str]] = []
     try:
@@ -31,57 +35,97 @@ def run_checks() -> list[tuple[str, str, str]]:
         results.append((OK, "settings", f"loaded ({src})"))
     except settings_mod.ConfigError as exc:
         return [(FAIL, "settings", str(exc))]
+    machine = _Machine(st)
+    for check in CHECKS:
+        results.extend(check(machine))
+    return results
 
-    store = None
+
+def _check_keyring(m: _Machine) -> list[tuple[str, str, str]]:
+    from taltio.adapters.keystore import OSKeystore
+    from taltio.domain import identity
+    from taltio.domain.ports import KeystoreError
+
     try:
-        store = OSKeystore()
-        identity.workstation_key(store)
-        results.append((OK, "keyring", f"{store.describe()} holds the workstation key"))
+        m.store = OSKeystore()
+        identity.workstation_key(m.store)
+        return [(OK, "keyring", f"{m.store.describe()} holds the workstation key")]
     except (KeystoreError, ValueError) as exc:
-        results.append((FAIL, "keyring", str(exc)))
+        return [(FAIL, "keyring", str(exc))]
 
+
+def _check_recipients(m: _Machine) -> list[tuple[str, str, str]]:
+    from taltio.app.compose import recipients_for
+    from taltio.domain import identity
+
+    st = m.st
     try:
         if st["encryption.recipients"]:
             n = len(identity.parse_recipients(st["encryption.recipients"]))
-            results.append((OK, "recipients", f"{n} organisation recipient(s) valid"))
-        elif store:
-            recipients_for(st, store)
-            results.append((WARN, "recipients", "standalone: encrypting to a local key kept in the keyring"))
-        else:
-            results.append((FAIL, "recipients", "standalone mode needs a keyring for its local key"))
+            return [(OK, "recipients", f"{n} organisation recipient(s) valid")]
+        if m.store:
+            recipients_for(st, m.store)
+            return [(WARN, "recipients", "standalone: encrypting to a local key kept in the keyring")]
+        return [(FAIL, "recipients", "standalone mode needs a keyring for its local key")]
     except identity.RecipientError as exc:
-        results.append((FAIL, "recipients", str(exc)))
+        return [(FAIL, "recipients", str(exc))]
 
+
+def _check_audio(m: _Machine) -> list[tuple[str, str, str]]:
+    from taltio.adapters.audio import make_backend
+    from taltio.domain.ports import AudioError
+
+    results: list[tuple[str, str, str]] = []
     try:
-        backend = make_backend(st["audio.backend"])
+        backend = make_backend(m.st["audio.backend"])
         for key, role, label in (("audio.mic_device", "mic", "microphone"),
                                  ("audio.loopback_device", "loopback", "loopback device")):
-            dev = backend.find(st[key], role)
+            dev = backend.find(m.st[key], role)
             results.append((OK, label, f"'{dev.name}' (id {dev.id}, {backend.name})"))
     except AudioError as exc:
         results.append((FAIL, "audio", str(exc)))
     except Exception as exc:  # noqa: BLE001 - PortAudio missing entirely
         results.append((FAIL, "audio", f"audio system unavailable: {exc}"))
-
-    if st["storage.url"].startswith("s3://"):
-        results.append(_network_check(st))
-
-    data = paths.data_dir()
-    try:
-        target = make_target(st, store, data)
-        results.append((OK, "storage", target.check()))
-    except StorageError as exc:
-        results.append((FAIL, "storage", str(exc)))
-        target = None
-
-    results.append(_softphone_check(st["softphone.adapter"], st["softphone.address"]))
-
-    if target is not None:
-        q = UploadQueue(data / "queue.sqlite3", target)
-        qs = q.status()
-        age = f", oldest {qs.oldest_age_s / 60:.0f} min" if qs.oldest_age_s else ""
-        results.append((OK if qs.pending == 0 else WARN, "queue", f"{qs.pending} call(s) waiting{age}"))
     return results
+
+
+def _check_network(m: _Machine) -> list[tuple[str, str, str]]:
+    return [_network_check(m.st)] if m.st["storage.url"].startswith("s3://") else []
+
+
+def _check_storage(m: _Machine) -> list[tuple[str, str, str]]:
+    from taltio.app import paths
+    from taltio.app.compose import make_target
+    from taltio.domain.ports import StorageError
+
+    m.data = paths.data_dir()
+    try:
+        m.target = make_target(m.st, m.store, m.data)
+        return [(OK, "storage", m.target.check())]
+    except StorageError as exc:
+        m.target = None
+        return [(FAIL, "storage", str(exc))]
+
+
+def _check_softphone(m: _Machine) -> list[tuple[str, str, str]]:
+    return [_softphone_check(m.st["softphone.adapter"], m.st["softphone.address"])]
+
+
+def _check_queue(m: _Machine) -> list[tuple[str, str, str]]:
+    from taltio.upload.queue import UploadQueue
+
+    if m.target is None:
+        return []
+    q = UploadQueue(m.data / "queue.sqlite3", m.target)
+    qs = q.status()
+    age = f", oldest {qs.oldest_age_s / 60:.0f} min" if qs.oldest_age_s else ""
+    return [(OK if qs.pending == 0 else WARN, "queue", f"{qs.pending} call(s) waiting{age}")]
+
+
+# In the order they are printed; each adds its lines and may leave what it found on the _Machine.
+CHECKS: tuple[Callable[[_Machine], list[tuple[str, str, str]]], ...] = (
+    _check_keyring, _check_recipients, _check_audio, _check_network, _check_storage, _check_softphone,
+    _check_queue)
 
 
 def _network_check(st) -> tuple[str, str, str]:  # noqa: ANN001 - settings.Settings

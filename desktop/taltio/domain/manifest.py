@@ -40,13 +40,7 @@ def build(session: CallSession, *, agent_id: str, workstation_id: str, key: Ed25
         "remote_number": session.number,
         "remote_display_name": session.display_name,
         "outcome": "interrupted" if interrupted else session.outcome.value,
-        "times": {
-            "ring": iso(session.ring_at),
-            "answer": iso(session.answer_at),
-            "notice_given": iso(session.notice_at),
-            "recording_start": iso(session.record_start_at),
-            "end": iso(session.end_at),
-        },
+        "times": _times(session),
         # "agent": recording began when the agent confirmed the notice was given; "on_answer": the
         # organisation records from the answer on and the notice card was a reminder.
         "notice": {"mode": session.notice_mode, "given": iso(session.notice_at), "language": session.notice_language,
@@ -71,19 +65,34 @@ def build(session: CallSession, *, agent_id: str, workstation_id: str, key: Ed25
         # The agent acknowledged the staff notice (first run, or it changed) since the last manifest.
         doc["staff_notice_ack"] = staff_ack
     if audio or segments:
-        doc["audio"] = {
-            "codec": codec or "ogg/opus",
-            "channels": {"left": "agent", "right": "customer"},
-            "sample_rate": sample_rate,
-            "encryption": "age",
-            "duration_s": duration_s,
-            "file": audio.to_json() if audio else None,
-            # After a crash the audio exists only as sealed segments; their
-            # decrypted contents, concatenated in this order, form one Ogg file.
-            "segments": [{**s.to_json(), "name": object_name(session.call_id, s.path.name)} for s in segments]
-            if segments else None,
-        }
+        doc["audio"] = _audio(session, audio, segments, duration_s, codec, sample_rate)
     return doc
+
+
+def _times(session: CallSession) -> dict:
+    return {
+        "ring": iso(session.ring_at),
+        "answer": iso(session.answer_at),
+        "notice_given": iso(session.notice_at),
+        "recording_start": iso(session.record_start_at),
+        "end": iso(session.end_at),
+    }
+
+
+def _audio(session: CallSession, audio: SealedFile | None, segments: list[SealedFile] | None,
+           duration_s: float | None, codec: str | None, sample_rate: int | None) -> dict:
+    return {
+        "codec": codec or "ogg/opus",
+        "channels": {"left": "agent", "right": "customer"},
+        "sample_rate": sample_rate,
+        "encryption": "age",
+        "duration_s": duration_s,
+        "file": audio.to_json() if audio else None,
+        # After a crash the audio exists only as sealed segments; their
+        # decrypted contents, concatenated in this order, form one Ogg file.
+        "segments": [{**s.to_json(), "name": object_name(session.call_id, s.path.name)} for s in segments]
+        if segments else None,
+    }
 
 
 def object_name(call_id: str, local_name: str) -> str:

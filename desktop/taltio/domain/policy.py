@@ -24,11 +24,12 @@ import datetime as dt
 import enum
 import hashlib
 import json
-import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
 from taltio.domain import sshsig
+from taltio.domain.policy_names import (_NAME, _TIME, check_target, format_time, parse_time,  # noqa: F401
+                                        target_file, target_of_file, targets_for, utcnow)
 from taltio.domain.ports import SettingSpec
 from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
 
@@ -41,8 +42,6 @@ MAX_VERSION = 2 ** 53 - 1       # JSON-safe in every language the admin tools ma
 CLOCK_SKEW = dt.timedelta(minutes=5)
 TOP_KEYS = frozenset({"schema", "format", "version", "issued_at", "expires_at", "target", "settings", "comment"})
 REQUIRED_KEYS = ("schema", "format", "version", "issued_at", "expires_at", "target", "settings")
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
-_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
 
 
 class Reason(str, enum.Enum):
@@ -92,66 +91,6 @@ class Policy:
 
     def expired(self, now: dt.datetime | None = None) -> bool:
         return self.expires_at <= (now or utcnow())
-
-
-# --------------------------------------------------------------------------- names and times
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
-
-
-def format_time(t: dt.datetime) -> str:
-    return t.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def parse_time(value: str) -> dt.datetime:
-    """ISO 8601 UTC with a Z ('2025-03-01T08:00:00Z'); ValueError otherwise."""
-    if not isinstance(value, str) or not _TIME.match(value):
-        raise ValueError("not a UTC time like 2025-03-01T08:00:00Z")
-    return dt.datetime.fromisoformat(value[:-1]).replace(tzinfo=dt.timezone.utc)
-
-
-def check_target(target: str) -> str:
-    """'org', 'group:NAME' or 'agent:ID' (names: 1-64 ASCII letters, digits, '.', '_', '-'); ValueError otherwise."""
-    if target == "org":
-        return target
-    kind, sep, name = target.partition(":") if isinstance(target, str) else ("", "", "")
-    if sep and kind in ("group", "agent") and _NAME.match(name) and ".." not in name:
-        return target
-    raise ValueError(f"target must be 'org', 'group:NAME' or 'agent:ID' (NAME/ID: 1-64 letters, digits, '.', "
-                     f"'_' or '-'), not {target!r}")
-
-
-def target_file(target: str) -> str:
-    """The object name a target's document is published as (its signature: + '.sig')."""
-    check_target(target)
-    if target == "org":
-        return "org.json"
-    kind, _, name = target.partition(":")
-    return f"{kind}-{name}.json"
-
-
-def target_of_file(name: str) -> str:
-    """Inverse of target_file ('group-sales.json' -> 'group:sales'); ValueError for other names."""
-    base = name.rsplit("/", 1)[-1]
-    if base == "org.json":
-        return "org"
-    for kind in ("group", "agent"):
-        if base.startswith(f"{kind}-") and base.endswith(".json"):
-            return check_target(f"{kind}:{base[len(kind) + 1:-5]}")
-    raise ValueError(f"{name!r} is not a policy file name (org.json, group-NAME.json, agent-ID.json)")
-
-
-def targets_for(agent_id: str, groups: Iterable[str]) -> list[str]:
-    """The targets a workstation applies, lowest first: org, its groups in order, itself."""
-    out = ["org"]
-    for g in groups:
-        t = f"group:{g}"
-        if t not in out:
-            out.append(t)
-    out.append(f"agent:{agent_id}")
-    return out
 
 
 # --------------------------------------------------------------------------- allowed signers
@@ -270,41 +209,46 @@ def _type_name(value: Any) -> str:
             type(None): "null"}.get(type(value), type(value).__name__)
 
 
-def parse(doc: bytes, where: str = "policy", *, schema: Mapping[str, SettingSpec]) -> dict[str, Any]:
-    """Bytes -> the document's fields, checked for shape and types (not signature, target or time).
+def _malformed(where: str, detail: str) -> PolicyError:
+    return PolicyError(Reason.MALFORMED, Text(QT_TRANSLATE_NOOP(
+        "core", "The {target} policy is not a valid policy document ({detail}). Create it with "
+        "taltio-admin policy new/edit and publish it again."), target=where, detail=detail))
 
-    Returns {"version", "issued_at", "expires_at", "target", "settings", "comment"}; raises PolicyError."""
-    def malformed(detail: str) -> PolicyError:
-        return PolicyError(Reason.MALFORMED, Text(QT_TRANSLATE_NOOP(
-            "core", "The {target} policy is not a valid policy document ({detail}). Create it with "
-            "taltio-admin policy new/edit and publish it again."), target=where, detail=detail))
 
-    def wrong_type(key: str, expected: str, value: Any) -> PolicyError:
-        return PolicyError(Reason.WRONG_TYPE, Text(QT_TRANSLATE_NOOP(
-            "core", "The {target} policy gives '{key}' a wrong value: it must be {expected}, not {actual}. Fix it "
-            "with taltio-admin policy edit and publish it again."), target=where, key=key, expected=expected,
-            actual=_type_name(value)))
+def _wrong_type(where: str, key: str, expected: str, value: Any) -> PolicyError:
+    return PolicyError(Reason.WRONG_TYPE, Text(QT_TRANSLATE_NOOP(
+        "core", "The {target} policy gives '{key}' a wrong value: it must be {expected}, not {actual}. Fix it "
+        "with taltio-admin policy edit and publish it again."), target=where, key=key, expected=expected,
+        actual=_type_name(value)))
 
+
+def _load_object(doc: bytes, where: str) -> dict[str, Any]:
+    """The bytes as one JSON object: bounded, UTF-8, no duplicate keys, no NaN/Infinity."""
     if not isinstance(doc, (bytes, bytearray)):
-        raise malformed("not bytes")
+        raise _malformed(where, "not bytes")
     if len(doc) > MAX_BYTES:
-        raise malformed(f"larger than {MAX_BYTES // 1024} KiB")
+        raise _malformed(where, f"larger than {MAX_BYTES // 1024} KiB")
     try:
         text = bytes(doc).decode("utf-8")
     except UnicodeDecodeError:
-        raise malformed("not UTF-8 text") from None
+        raise _malformed(where, "not UTF-8 text") from None
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
     except json.JSONDecodeError as exc:
         if _looks_truncated(bytes(doc)):
             raise _truncated(where, "document") from None
-        raise malformed(f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        raise _malformed(where, f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
     except RecursionError:
-        raise malformed("nested too deeply") from None
+        raise _malformed(where, "nested too deeply") from None
     except ValueError as exc:
-        raise malformed(str(exc)) from None
+        raise _malformed(where, str(exc)) from None
     if not isinstance(data, dict):
-        raise malformed(f"a JSON object is needed, not {_type_name(data)}")
+        raise _malformed(where, f"a JSON object is needed, not {_type_name(data)}")
+    return data
+
+
+def _check_fields(data: dict[str, Any], where: str) -> None:
+    """Only known top-level fields, all required ones, this schema and format."""
     for key in data:
         if key not in TOP_KEYS:
             raise PolicyError(Reason.UNKNOWN_KEY, Text(QT_TRANSLATE_NOOP(
@@ -312,24 +256,31 @@ def parse(doc: bytes, where: str = "policy", *, schema: Mapping[str, SettingSpec
                 "(or update Taltio) and publish it again."), target=where, key=_clip(key)))
     missing = [k for k in REQUIRED_KEYS if k not in data]
     if missing:
-        raise malformed(f"missing {', '.join(missing)}")
+        raise _malformed(where, f"missing {', '.join(missing)}")
     if data["schema"] != SCHEMA:
-        raise malformed(f"schema must be '{SCHEMA}'")
+        raise _malformed(where, f"schema must be '{SCHEMA}'")
     if type(data["format"]) is not int:
-        raise wrong_type("format", "a whole number", data["format"])
+        raise _wrong_type(where, "format", "a whole number", data["format"])
     if data["format"] != FORMAT:
-        raise malformed(f"format {data['format']} is not supported (this Taltio reads format {FORMAT})")
-    version = data["version"]
+        raise _malformed(where, f"format {data['format']} is not supported (this Taltio reads format {FORMAT})")
+
+
+def _check_version(version: Any, where: str) -> int:
     if type(version) is not int:
-        raise wrong_type("version", "a whole number", version)
+        raise _wrong_type(where, "version", "a whole number", version)
     if not 0 < version <= MAX_VERSION:
         raise PolicyError(Reason.WRONG_TYPE, Text(QT_TRANSLATE_NOOP(
             "core", "The {target} policy's version must be a whole number from 1 to {max}."), target=where,
             max=MAX_VERSION))
+    return version
+
+
+def _check_times(data: dict[str, Any], where: str) -> dict[str, dt.datetime]:
+    """issued_at and expires_at as UTC times, the expiry after the issue."""
     times = {}
     for key in ("issued_at", "expires_at"):
         if not isinstance(data[key], str):
-            raise wrong_type(key, "a UTC time like 2025-03-01T08:00:00Z", data[key])
+            raise _wrong_type(where, key, "a UTC time like 2025-03-01T08:00:00Z", data[key])
         try:
             times[key] = parse_time(data[key])
         except ValueError:
@@ -338,20 +289,24 @@ def parse(doc: bytes, where: str = "policy", *, schema: Mapping[str, SettingSpec
                 "it with taltio-admin policy edit and publish it again."), target=where, key=key,
                 expected="a UTC time like 2025-03-01T08:00:00Z", actual=repr(_clip(data[key])))) from None
     if times["expires_at"] <= times["issued_at"]:
-        raise malformed("expires_at is not after issued_at")
-    target = data["target"]
+        raise _malformed(where, "expires_at is not after issued_at")
+    return times
+
+
+def _check_target_field(target: Any, where: str) -> str:
     if not isinstance(target, str):
-        raise wrong_type("target", "'org', 'group:NAME' or 'agent:ID'", target)
+        raise _wrong_type(where, "target", "'org', 'group:NAME' or 'agent:ID'", target)
     try:
         check_target(target)
     except ValueError as exc:
-        raise malformed(_clip(str(exc), 160)) from None
-    comment = data.get("comment", "")
-    if not isinstance(comment, str):
-        raise wrong_type("comment", "text", comment)
-    raw_settings = data["settings"]
+        raise _malformed(where, _clip(str(exc), 160)) from None
+    return target
+
+
+def _check_settings(raw_settings: Any, where: str, schema: Mapping[str, SettingSpec]) -> dict[str, Any]:
+    """Only known settings a supervisor may set, each of the type the schema declares."""
     if not isinstance(raw_settings, dict):
-        raise wrong_type("settings", "an object of setting: value", raw_settings)
+        raise _wrong_type(where, "settings", "an object of setting: value", raw_settings)
     settings: dict[str, Any] = {}
     for key, value in raw_settings.items():
         setting = schema.get(key)
@@ -364,6 +319,22 @@ def parse(doc: bytes, where: str = "policy", *, schema: Mapping[str, SettingSpec
                 "core", "The {target} policy sets '{key}', which only IT may set (machine policy), never a "
                 "supervisor policy. Remove it and publish it again."), target=where, key=key))
         settings[key] = check_setting(key, value, where, schema=schema)
+    return settings
+
+
+def parse(doc: bytes, where: str = "policy", *, schema: Mapping[str, SettingSpec]) -> dict[str, Any]:
+    """Bytes -> the document's fields, checked for shape and types (not signature, target or time).
+
+    Returns {"version", "issued_at", "expires_at", "target", "settings", "comment"}; raises PolicyError."""
+    data = _load_object(doc, where)
+    _check_fields(data, where)
+    version = _check_version(data["version"], where)
+    times = _check_times(data, where)
+    target = _check_target_field(data["target"], where)
+    comment = data.get("comment", "")
+    if not isinstance(comment, str):
+        raise _wrong_type(where, "comment", "text", comment)
+    settings = _check_settings(data["settings"], where, schema)
     return {"version": version, "issued_at": times["issued_at"], "expires_at": times["expires_at"],
             "target": target, "settings": settings, "comment": comment}
 

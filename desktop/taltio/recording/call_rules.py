@@ -15,7 +15,7 @@ import logging
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from taltio.domain.events import CallEvent, EventError, iso, parse_iso, utcnow
+from taltio.domain.events import CallEvent, EventError, iso, parse_iso
 from taltio.domain.notices import LANGUAGES, digest, pick_language
 from taltio.domain.rules import CallRules, backlog_warning, number_matches
 from taltio.domain.session import CallSession, Outcome, State

@@ -26,7 +26,7 @@ from taltio.domain.events import SOFTPHONE_LOST, CallEvent, EventError, EventKin
 from taltio.domain.ports import AudioBackend, AudioError, Outbox
 from taltio.domain.rules import CallRules, clean_label
 from taltio.domain.session import CallSession, CallView, ControllerHealth, Outcome, State, Transition
-from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
+from taltio.domain.texts import Text
 from taltio.recording.call_rules import RuleBook, backlog_text, check_language, device_warning
 from taltio.recording.encoder import codec_label
 from taltio.recording.finishing import JOURNAL, EndJob, Finisher

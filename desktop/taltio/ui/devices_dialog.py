@@ -52,6 +52,13 @@ class DevicesDialog(QDialog):
         self._levels = _Levels()
         self._levels.levels.connect(self._show_levels)
 
+        self._make_controls()
+        self._load_devices(backend, settings, softphone)
+        self._lay_out()
+        self._retranslate()
+
+    def _make_controls(self) -> None:
+        """The device pickers, the two meters and the texts around them (filled by _retranslate)."""
         self.mic = QComboBox(objectName="micCombo")
         self.loop = QComboBox(objectName="loopbackCombo")
         self.mic_fb = QComboBox(objectName="micFallbackCombo")
@@ -70,6 +77,8 @@ class DevicesDialog(QDialog):
         self.intro = QLabel(objectName="intro")
         self.intro.setWordWrap(True)
 
+    def _load_devices(self, backend: AudioBackend, settings: settings_mod.Settings, softphone: str | None) -> None:
+        """Fill the pickers from the backend; a backend that cannot list devices is shown as the problem."""
         try:
             devices = backend.devices()
             suggested = backend.suggest_loopback(softphone)
@@ -85,6 +94,9 @@ class DevicesDialog(QDialog):
         self._fill_fallback(self.loop_fb, [d for d in devices if d.role == "loopback"],
                             "audio.loopback_fallback_device")
 
+    def _lay_out(self) -> None:
+        """The form (picker, meter, fallback for each side), the hint and problem lines and Save/Cancel;
+        a changed picker restarts the meters."""
         self.mic_label = QLabel()
         self.mic_fb_label = QLabel()
         self.loop_label = QLabel()
@@ -109,7 +121,6 @@ class DevicesDialog(QDialog):
         self.mic.currentIndexChanged.connect(self._restart_meters)
         self.loop.currentIndexChanged.connect(self._restart_meters)
         self.save_button.setEnabled(any(c.isEnabled() for c in (self.mic, self.loop, self.mic_fb, self.loop_fb)))
-        self._retranslate()
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Taltio: audio devices"))

@@ -111,76 +111,130 @@ def _bang(p: QPainter, cx: float, top: float, height: float, colour: QColor) -> 
     p.drawEllipse(QRectF(cx - d / 2, top + height - d, d, d))
 
 
+@dataclass(frozen=True)
+class _Canvas:
+    """What every glyph drawer gets: the painter, the square it fills and the default pen."""
+
+    p: QPainter
+    s: QRectF                # the square inside the rect
+    size: float
+    c: QPointF               # its centre
+    stroke: float
+    pen: QPen
+    fg: QColor
+    bg: QColor
+
+    def circle(self, d: float) -> QRectF:
+        return QRectF(self.c.x() - d / 2, self.c.y() - d / 2, d, d)
+
+
+def _dot(g: _Canvas) -> None:
+    g.p.setPen(Qt.PenStyle.NoPen)
+    g.p.setBrush(g.fg)
+    g.p.drawEllipse(g.circle(g.size * 0.64))
+
+
+def _ring(g: _Canvas) -> None:
+    g.p.setPen(g.pen)
+    g.p.drawEllipse(g.circle(g.size * 0.72 - g.stroke))
+
+
+def _bars(g: _Canvas) -> None:
+    p, size, c = g.p, g.size, g.c
+    w, h = size * 0.26, size * 0.74
+    gap = size * 0.18
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(g.fg)
+    for x in (c.x() - gap / 2 - w, c.x() + gap / 2):
+        p.drawRoundedRect(QRectF(x, c.y() - h / 2, w, h), w * 0.2, w * 0.2)
+
+
+def _slash(g: _Canvas) -> None:
+    p, c = g.p, g.c
+    p.setPen(g.pen)
+    d = g.size * 0.84 - g.stroke
+    p.drawEllipse(g.circle(d))
+    o = d / 2 * 0.7071
+    p.drawLine(QPointF(c.x() - o, c.y() + o), QPointF(c.x() + o, c.y() - o))
+
+
+def _cross(g: _Canvas) -> None:
+    p, size, c = g.p, g.size, g.c
+    p.setPen(QPen(g.fg, max(1.5, size * 0.17), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    o = size * 0.3
+    p.drawLine(QPointF(c.x() - o, c.y() - o), QPointF(c.x() + o, c.y() + o))
+    p.drawLine(QPointF(c.x() - o, c.y() + o), QPointF(c.x() + o, c.y() - o))
+
+
+def _lines(g: _Canvas) -> None:
+    p, size, c = g.p, g.size, g.c
+    p.setPen(g.pen)
+    half = size * 0.36
+    for dy in (-size * 0.28, 0.0, size * 0.28):
+        p.drawLine(QPointF(c.x() - half, c.y() + dy), QPointF(c.x() + half, c.y() + dy))
+
+
+def _arrow(g: _Canvas) -> None:
+    p, size, c = g.p, g.size, g.c
+    p.setPen(g.pen)
+    top, bottom = c.y() - size * 0.36, c.y() + size * 0.36
+    p.drawLine(QPointF(c.x(), top), QPointF(c.x(), bottom))
+    p.drawPolyline(QPolygonF([QPointF(c.x() - size * 0.3, top + size * 0.3), QPointF(c.x(), top),
+                              QPointF(c.x() + size * 0.3, top + size * 0.3)]))
+
+
+def _monitor(g: _Canvas) -> None:
+    p, size, c = g.p, g.size, g.c
+    p.setPen(QPen(g.fg, max(1.2, size * 0.12), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                  Qt.PenJoinStyle.RoundJoin))
+    screen = QRectF(c.x() - size * 0.38, c.y() - size * 0.34, size * 0.76, size * 0.5)
+    p.drawRoundedRect(screen, size * 0.06, size * 0.06)
+    p.drawLine(QPointF(c.x(), screen.bottom()), QPointF(c.x(), c.y() + size * 0.3))
+    p.drawLine(QPointF(c.x() - size * 0.2, c.y() + size * 0.34), QPointF(c.x() + size * 0.2, c.y() + size * 0.34))
+
+
+def _shape_bang(g: _Canvas, shape: QPolygonF) -> None:
+    """A filled shape with an "!" knocked out in the background colour."""
+    p = g.p
+    p.setPen(QPen(g.fg, max(1.0, g.size * 0.06), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                  Qt.PenJoinStyle.RoundJoin))
+    p.setBrush(g.fg)
+    p.drawPolygon(shape)
+
+
+def _triangle_bang(g: _Canvas) -> None:
+    _shape_bang(g, _triangle(g.s))
+    _bang(g.p, g.c.x(), g.s.top() + g.size * 0.34, g.size * 0.5, g.bg)
+
+
+def _octagon_bang(g: _Canvas) -> None:
+    _shape_bang(g, _octagon(g.s))
+    _bang(g.p, g.c.x(), g.s.top() + g.size * 0.2, g.size * 0.6, g.bg)
+
+
+def _bang_only(g: _Canvas) -> None:
+    _bang(g.p, g.c.x(), g.s.top() + g.size * 0.1, g.size * 0.8, g.fg)
+
+
+# Glyph name (Style.glyph) -> its drawer; an unknown name draws nothing.
+GLYPHS = {"dot": _dot, "ring": _ring, "bars": _bars, "slash": _slash, "cross": _cross, "lines": _lines,
+          "arrow": _arrow, "monitor": _monitor, "triangle-bang": _triangle_bang, "octagon-bang": _octagon_bang,
+          "bang": _bang_only}
+
+
 def draw_glyph(p: QPainter, rect: QRectF, glyph: str, fg: QColor | str, bg: QColor | str) -> None:
     """Draw *glyph* in colour *fg* inside *rect*; *bg* is used for knock-outs (the "!" in a triangle)."""
     fg, bg = QColor(fg), QColor(bg)
     s = _square(rect)
     size = s.width()
-    c = s.center()
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setBrush(Qt.BrushStyle.NoBrush)
     stroke = max(1.5, size * 0.14)
     pen = QPen(fg, stroke, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
-
-    def circle(d: float) -> QRectF:
-        return QRectF(c.x() - d / 2, c.y() - d / 2, d, d)
-
-    if glyph == "dot":
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(fg)
-        p.drawEllipse(circle(size * 0.64))
-    elif glyph == "ring":
-        p.setPen(pen)
-        p.drawEllipse(circle(size * 0.72 - stroke))
-    elif glyph == "bars":
-        w, h = size * 0.26, size * 0.74
-        gap = size * 0.18
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(fg)
-        for x in (c.x() - gap / 2 - w, c.x() + gap / 2):
-            p.drawRoundedRect(QRectF(x, c.y() - h / 2, w, h), w * 0.2, w * 0.2)
-    elif glyph == "slash":
-        p.setPen(pen)
-        d = size * 0.84 - stroke
-        p.drawEllipse(circle(d))
-        o = d / 2 * 0.7071
-        p.drawLine(QPointF(c.x() - o, c.y() + o), QPointF(c.x() + o, c.y() - o))
-    elif glyph == "cross":
-        p.setPen(QPen(fg, max(1.5, size * 0.17), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-        o = size * 0.3
-        p.drawLine(QPointF(c.x() - o, c.y() - o), QPointF(c.x() + o, c.y() + o))
-        p.drawLine(QPointF(c.x() - o, c.y() + o), QPointF(c.x() + o, c.y() - o))
-    elif glyph == "lines":
-        p.setPen(pen)
-        half = size * 0.36
-        for dy in (-size * 0.28, 0.0, size * 0.28):
-            p.drawLine(QPointF(c.x() - half, c.y() + dy), QPointF(c.x() + half, c.y() + dy))
-    elif glyph == "arrow":
-        p.setPen(pen)
-        top, bottom = c.y() - size * 0.36, c.y() + size * 0.36
-        p.drawLine(QPointF(c.x(), top), QPointF(c.x(), bottom))
-        p.drawPolyline(QPolygonF([QPointF(c.x() - size * 0.3, top + size * 0.3), QPointF(c.x(), top),
-                                  QPointF(c.x() + size * 0.3, top + size * 0.3)]))
-    elif glyph == "monitor":
-        p.setPen(QPen(fg, max(1.2, size * 0.12), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                      Qt.PenJoinStyle.RoundJoin))
-        screen = QRectF(c.x() - size * 0.38, c.y() - size * 0.34, size * 0.76, size * 0.5)
-        p.drawRoundedRect(screen, size * 0.06, size * 0.06)
-        p.drawLine(QPointF(c.x(), screen.bottom()), QPointF(c.x(), c.y() + size * 0.3))
-        p.drawLine(QPointF(c.x() - size * 0.2, c.y() + size * 0.34), QPointF(c.x() + size * 0.2, c.y() + size * 0.34))
-    elif glyph in ("triangle-bang", "octagon-bang"):
-        shape = _triangle(s) if glyph == "triangle-bang" else _octagon(s)
-        p.setPen(QPen(fg, max(1.0, size * 0.06), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                      Qt.PenJoinStyle.RoundJoin))
-        p.setBrush(fg)
-        p.drawPolygon(shape)
-        if glyph == "triangle-bang":
-            _bang(p, c.x(), s.top() + size * 0.34, size * 0.5, bg)
-        else:
-            _bang(p, c.x(), s.top() + size * 0.2, size * 0.6, bg)
-    elif glyph == "bang":
-        _bang(p, c.x(), s.top() + size * 0.1, size * 0.8, fg)
+    drawer = GLYPHS.get(glyph)
+    if drawer is not None:
+        drawer(_Canvas(p, s, size, s.center(), stroke, pen, fg, bg))
     p.restore()
 
 

@@ -9,11 +9,7 @@ windows (WASAPI loopback) and macos (virtual devices / process taps).
 from __future__ import annotations
 
 import logging
-from abc import ABC, abstractmethod
-from dataclasses import dataclass
-from typing import Protocol
 
-import numpy as np
 from taltio.domain.ports import AudioError
 
 

@@ -212,73 +212,12 @@ class S3Target(StorageTarget):
         part_size = max(self.part_size, 5 * MIB)          # S3's minimum for every part but the last
         count = -(-size // part_size)
         try:
-            state = journal.load(key) if journal else None
-            if state and (state.get("size"), state.get("part_size"), state.get("sha256")) != \
-                    (size, part_size, sha256_hex):
-                self._abort(key, state["upload_id"])          # the file or the part size changed: start over
-                state = None
-            for _ in range(2):
-                if state is None:
-                    up = self.client.create_multipart_upload(Bucket=self.bucket, Key=key, ChecksumAlgorithm="SHA256",
-                                                             **({"Metadata": meta} if meta else {}))
-                    if not up.get("UploadId"):
-                        # Seen when a dropped connection left botocore an empty body to parse.
-                        raise StorageError(f"storage gave no upload id for {key.rsplit('/', 1)[-1]} (the answer "
-                                           "was cut off); retrying")
-                    state = {"upload_id": up["UploadId"], "size": size, "part_size": part_size, "sha256": sha256_hex}
-                    if journal:
-                        journal.save(key, state)
-                    listed: dict[int, dict] = {}
-                    break
-                try:
-                    listed = self._list_parts(key, state["upload_id"])
-                    break
-                except ClientError as exc:
-                    if _code(exc) != "NoSuchUpload":
-                        raise
-                # The upload is gone: completed before a crash (the object exists), or aborted.
-                if self._exists(key, sha256_hex, journal):
-                    if journal:
-                        journal.save(key, None)
-                    return PutResult.EXISTS
-                state = None
-            parts = []
-            with open(path, "rb") as fh:
-                for number in range(1, count + 1):
-                    data = fh.read(part_size)
-                    digest = hashlib.sha256(data).digest()
-                    md5 = '"' + hashlib.md5(data, usedforsecurity=False).hexdigest() + '"'
-                    have = listed.get(number)
-                    # A listed part is ours if storage's ETag is the one it gave us for this part (kept in the
-                    # journal; storage checked its SHA-256 then), or the MD5 of the local bytes (plain S3 and
-                    # SeaweedFS; with SSE-KMS/SSE-C an ETag is not an MD5, so the journal is what counts).
-                    known = (state.get("etags") or {}).get(str(number))
-                    if have and have["Size"] == len(data) and have["ETag"] in (known, md5):
-                        etag = have["ETag"]
-                    else:
-                        resp = self.client.upload_part(Bucket=self.bucket, Key=key, UploadId=state["upload_id"],
-                                                       PartNumber=number, Body=data,
-                                                       ChecksumSHA256=base64.b64encode(digest).decode())
-                        etag = resp.get("ETag") or md5
-                        state.setdefault("etags", {})[str(number)] = etag
-                        if journal:
-                            journal.save(key, state)
-                    parts.append({"PartNumber": number, "ETag": etag,
-                                  "ChecksumSHA256": base64.b64encode(digest).decode(), "_digest": digest})
-            composite = base64.b64encode(hashlib.sha256(b"".join(p.pop("_digest") for p in parts)).digest()).decode()
-            try:
-                resp = self.client.complete_multipart_upload(
-                    Bucket=self.bucket, Key=key, UploadId=state["upload_id"], MultipartUpload={"Parts": parts},
-                    IfNoneMatch="*")
-            except ClientError as exc:
-                if not _is_412(exc):
-                    raise
-                result = PutResult.EXISTS                   # completed by an earlier attempt whose answer was lost
-            else:
-                echoed = (resp.get("ChecksumSHA256") or "").split("-")[0]
-                if echoed and echoed != composite:
-                    raise StorageError(f"storage assembled {key.rsplit('/', 1)[-1]} with a different checksum")
-                result = PutResult.STORED
+            opened = self._open_multipart(key, size, part_size, sha256_hex, journal, meta)
+            if opened is None:
+                return PutResult.EXISTS
+            state, listed = opened
+            parts = self._send_parts(key, path, count, part_size, state, listed, journal)
+            result = self._complete_multipart(key, state, parts)
             if journal:
                 journal.save(key, None)
             return result
@@ -286,6 +225,91 @@ class S3Target(StorageTarget):
             raise self._refused(key, exc) from None
         except (BotoCoreError, OSError) as exc:
             raise self._unreachable(exc) from None
+
+    def _open_multipart(self, key: str, size: int, part_size: int, sha256_hex: str,
+                        journal: UploadJournal | None, meta: dict[str, str]) -> tuple[dict, dict[int, dict]] | None:
+        """The journalled upload and the parts storage has of it, or a new upload; None when the
+        upload is gone because it completed before a crash (the object exists)."""
+        from botocore.exceptions import ClientError
+
+        state = journal.load(key) if journal else None
+        if state and (state.get("size"), state.get("part_size"), state.get("sha256")) != \
+                (size, part_size, sha256_hex):
+            self._abort(key, state["upload_id"])          # the file or the part size changed: start over
+            state = None
+        for _ in range(2):
+            if state is None:
+                up = self.client.create_multipart_upload(Bucket=self.bucket, Key=key, ChecksumAlgorithm="SHA256",
+                                                         **({"Metadata": meta} if meta else {}))
+                if not up.get("UploadId"):
+                    # Seen when a dropped connection left botocore an empty body to parse.
+                    raise StorageError(f"storage gave no upload id for {key.rsplit('/', 1)[-1]} (the answer "
+                                       "was cut off); retrying")
+                state = {"upload_id": up["UploadId"], "size": size, "part_size": part_size, "sha256": sha256_hex}
+                if journal:
+                    journal.save(key, state)
+                listed: dict[int, dict] = {}
+                break
+            try:
+                listed = self._list_parts(key, state["upload_id"])
+                break
+            except ClientError as exc:
+                if _code(exc) != "NoSuchUpload":
+                    raise
+            # The upload is gone: completed before a crash (the object exists), or aborted.
+            if self._exists(key, sha256_hex, journal):
+                if journal:
+                    journal.save(key, None)
+                return None
+            state = None
+        return state, listed
+
+    def _send_parts(self, key: str, path: Path, count: int, part_size: int, state: dict,
+                    listed: dict[int, dict], journal: UploadJournal | None) -> list[dict]:
+        """Every part, in order: a listed one that is ours is kept, the others are uploaded.
+        Each entry carries its SHA-256 as ``_digest`` for the composite checksum."""
+        parts = []
+        with open(path, "rb") as fh:
+            for number in range(1, count + 1):
+                data = fh.read(part_size)
+                digest = hashlib.sha256(data).digest()
+                md5 = '"' + hashlib.md5(data, usedforsecurity=False).hexdigest() + '"'
+                have = listed.get(number)
+                # A listed part is ours if storage's ETag is the one it gave us for this part (kept in the
+                # journal; storage checked its SHA-256 then), or the MD5 of the local bytes (plain S3 and
+                # SeaweedFS; with SSE-KMS/SSE-C an ETag is not an MD5, so the journal is what counts).
+                known = (state.get("etags") or {}).get(str(number))
+                if have and have["Size"] == len(data) and have["ETag"] in (known, md5):
+                    etag = have["ETag"]
+                else:
+                    resp = self.client.upload_part(Bucket=self.bucket, Key=key, UploadId=state["upload_id"],
+                                                   PartNumber=number, Body=data,
+                                                   ChecksumSHA256=base64.b64encode(digest).decode())
+                    etag = resp.get("ETag") or md5
+                    state.setdefault("etags", {})[str(number)] = etag
+                    if journal:
+                        journal.save(key, state)
+                parts.append({"PartNumber": number, "ETag": etag,
+                              "ChecksumSHA256": base64.b64encode(digest).decode(), "_digest": digest})
+        return parts
+
+    def _complete_multipart(self, key: str, state: dict, parts: list[dict]) -> PutResult:
+        """Complete write-once (If-None-Match) and check the composite checksum storage echoes."""
+        from botocore.exceptions import ClientError
+
+        composite = base64.b64encode(hashlib.sha256(b"".join(p.pop("_digest") for p in parts)).digest()).decode()
+        try:
+            resp = self.client.complete_multipart_upload(
+                Bucket=self.bucket, Key=key, UploadId=state["upload_id"], MultipartUpload={"Parts": parts},
+                IfNoneMatch="*")
+        except ClientError as exc:
+            if not _is_412(exc):
+                raise
+            return PutResult.EXISTS                         # completed by an earlier attempt whose answer was lost
+        echoed = (resp.get("ChecksumSHA256") or "").split("-")[0]
+        if echoed and echoed != composite:
+            raise StorageError(f"storage assembled {key.rsplit('/', 1)[-1]} with a different checksum")
+        return PutResult.STORED
 
     def _list_parts(self, key: str, upload_id: str) -> dict[int, dict]:
         parts: dict[int, dict] = {}
@@ -393,7 +417,7 @@ class S3Target(StorageTarget):
 
     def get_if_changed(self, key: str, etag: str | None = None) -> tuple[bytes | None, str | None]:
         """GetObject with If-None-Match: 304 -> unchanged, 404 -> no document. The agent's key may
-        GET policy/* only (taltio.admin.storage.agent_policy)."""
+        GET policy/* only (taltio.admin.agent_identity.agent_policy)."""
         from botocore.exceptions import BotoCoreError, ClientError
 
         kw = {"IfNoneMatch": etag} if etag else {}
