@@ -227,9 +227,8 @@ class AgentApp:
             return Facts(config_error=self.config_error or "not configured", softphone=self.adapter.status)
         ctl = self.core.controller
         q = self.core.queue.status()
-        cur = ctl.current()
-        return Facts(config_error=self.config_error, enabled=ctl.rules.enabled, view=ctl.call_view(cur) if cur else None,
-                     error=cur.error if cur else None, queue=q, behind=ctl.backlog_warning(q),
+        return Facts(config_error=self.config_error, enabled=ctl.rules.enabled, view=self.current_view(),
+                     queue=q, behind=ctl.backlog_warning(q),
                      next_private=ctl.next_private, recent=recent, standalone=self.core.standalone,
                      storage=self.core.target.describe(), softphone=self.adapter.status,
                      softphone_passive=self.adapter.name == "hook", last_error=self.last_error,

@@ -54,7 +54,6 @@ class Facts:
     config_error: str | None = None
     enabled: bool = True
     view: CallView | None = None             # the current call, if any
-    error: str | None = None                 # the current call's failure, if it failed
     queue: QueueStatus | None = None
     behind: Any = None                       # the backlog warning (core.texts.Text), if any
     next_private: bool = False
@@ -106,7 +105,7 @@ def _call(f: Facts, detail: list[Item]) -> StatusLine:
     if v.outcome == "declined":
         return StatusLine("declined", "call_declined", detail=detail)
     if v.outcome == "failed":
-        return StatusLine("error", "call_failed", detail=[("message", {"message": f.error})] if f.error else detail)
+        return StatusLine("error", "call_failed", detail=[("message", {"message": v.error})] if v.error else detail)
     if v.warnings and v.state in ("recording", "paused"):
         # Device lost or one side silent: the agent must see it now, not after the call.
         first, *rest = v.warnings
