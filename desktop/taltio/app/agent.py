@@ -19,7 +19,7 @@ from taltio import settings as settings_mod
 from taltio.app import compose, paths
 from taltio.app.config import load_settings
 from taltio.app.policy_sync import SyncResult
-from taltio.app.status import Facts, StatusLine, decide
+from taltio.app.status import Facts, StatusLine, decide, render_english
 from taltio.domain import sshsig
 from taltio.domain.events import CallEvent, EventError
 from taltio.domain.ports import Softphone
@@ -57,7 +57,7 @@ class AgentApp:
         self._lock = threading.Lock()
         self.commands: dict[str, Command] = {"hook": self._cmd_hook, "status": lambda _r: {"ok": True,
                                                                                           **self.status_doc()}}
-        self.status_text: Callable[[StatusLine], tuple[str, str]] = english
+        self.status_text: Callable[[StatusLine], tuple[str, str]] = render_english      # the tray puts its translation here
         try:
             self.settings: settings_mod.Settings | None = settings or load_settings()
         except settings_mod.ConfigError as exc:
@@ -250,10 +250,3 @@ class AgentApp:
             doc["agent_id"] = self.core.settings.agent_id
             doc["workstation_key"] = sshsig.public_openssh(self.core.controller.key.public_key())
         return doc
-
-
-def english(line: StatusLine) -> tuple[str, str]:
-    """The status in English (logs, `taltio status` from the headless runner)."""
-    from taltio.app.status import render_english
-
-    return render_english(line)
