@@ -15,7 +15,8 @@ import soundfile as sf
 
 from tests.fixtures.faultproxy import FaultProxy
 from tests.helpers.app_proc import DESKTOP
-from tests.helpers.signals import best_ncc, read_wav, scan_for_plaintext, speech, tone, tone_present, write_wav
+from tests.helpers.signals import (best_ncc, read_wav, scan_for_plaintext, speech, stereo_wav, tone, tone_present,
+                                   write_wav)
 from tests.helpers.verify import call_keys, fetch_call, manifest_key, wait_for_keys
 from tests.helpers.world import (AGENT, AGENT_TEXT, PAUSE_TONE, PRIVATE_TONE, SCAN_TONE, queue_empty as _queue_empty,
                                  scan_dirs as _scan_dirs, start_recording as _start_recording, state_is as _state)
@@ -24,29 +25,28 @@ pytestmark = pytest.mark.slow
 
 
 def test_hook_call_recorded_encrypted_signed_uploaded(world, app_factory):
-    app = app_factory("hook").start()
+    # Both sides come from one stereo player (the stage), so the lag between the channels is the recorder's,
+    # not the difference between two players' start-up times.
+    mic, loopback = world.audio.stage()
+    app = app_factory("hook", **{"audio.mic_device": mic, "audio.loopback_device": loopback}).start()
     t0 = time.time()
     cid = "call-hook-1"
     st = _start_recording(app, cid)
     assert st["status"] == "recording"
     time.sleep(0.5)
-    pa = world.audio.play_mic(world.agent_wav)
-    pc = world.audio.play_customer(world.customer_wav)
+    both = world.audio.play_stage(stereo_wav(world.root / "hook-call.wav", world.agent_wav, world.customer_wav))
     time.sleep(3.0)
     # Mid-call: encrypted segments exist, plaintext nowhere.
     segs = list((app.data_dir / "calls" / cid).glob("seg-*.age"))
     assert segs, "no sealed segments while recording"
     assert scan_for_plaintext(_scan_dirs(app), since=t0) == []
-    pa.wait(timeout=60)
-    pc.wait(timeout=60)
+    both.wait(timeout=60)
     time.sleep(0.5)
     # Pause for card data: a tone played now must not be in the recording.
     app.hook("pause", cid)
     app.wait_for(_state(cid, "paused"), what="paused")
-    tone_wav = write_wav(world.root / "pause-tone.wav", tone(PAUSE_TONE, 2.0), 16000)
-    p1, p2 = world.audio.play_mic(tone_wav), world.audio.play_customer(tone_wav)
-    p1.wait(timeout=30)
-    p2.wait(timeout=30)
+    pause_tone = tone(PAUSE_TONE, 2.0)
+    world.audio.play_stage(stereo_wav(world.root / "pause-tone.wav", pause_tone, pause_tone, 16000)).wait(timeout=30)
     app.hook("resume", cid)
     app.wait_for(_state(cid, "recording"), what="resumed")
     time.sleep(1.0)

@@ -79,10 +79,16 @@ def test_headless_runner_records_a_live_baresip_call(world):
     assert doc["agent_id"] == AGENT and doc["outcome"] == "recorded" and doc["direction"] == "incoming"
     assert "status: notice" in log_text and "status: recording" in log_text
     assert "+358401234567" not in log_text, "the customer's number must never be logged"
-    n_agent, _ = best_ncc(rec[:, 0], read_wav(world.agent_wav)[0], rate)
+    agent_ref = read_wav(world.agent_wav)[0]
+    n_agent, lag = best_ncc(rec[:, 0], agent_ref, rate)
     n_cust = windowed_ncc(rec[:, 1], resample(read_wav(customer_wav)[0], 8000, rate), rate)
     print(f"headless baresip call: ncc agent={n_agent:.3f} customer={n_cust:.3f}")
-    assert n_agent >= 0.8 and n_cust >= 0.8
+    # What to look at when it fails: a gap or a device switch in the manifest, a recording shorter than the
+    # agent's speech, or where the speech landed.
+    why = (f"recorded {len(rec) / rate:.1f} s, agent speech {len(agent_ref) / rate:.1f} s at {lag:.2f} s; "
+           f"gaps {doc.get('gaps')}; devices {doc.get('devices')}"
+           f"\n{app.log_tail()}")
+    assert n_agent >= 0.8 and n_cust >= 0.8, why
 
 
 def test_second_headless_runner_is_refused_and_leaves_the_first_serving(world):

@@ -81,6 +81,26 @@ def write_wav(path: Path | str, samples: np.ndarray, rate: int, subtype: str = "
     return path
 
 
+def stereo_wav(path: Path | str, left: Path | str | np.ndarray, right: Path | str | np.ndarray,
+               rate: int | None = None) -> Path:
+    """One stereo WAV from two mono signals or files (the shorter padded with silence): a stage player's input."""
+    sides = []
+    for side in (left, right):
+        if isinstance(side, np.ndarray):
+            if rate is None:
+                raise ValueError("stereo_wav: give the rate with array inputs")
+            sides.append((np.asarray(side, dtype=np.float64), rate))
+        else:
+            sides.append(read_wav(side))
+    if sides[0][1] != sides[1][1]:
+        raise ValueError(f"stereo_wav: the sides have different rates ({sides[0][1]} and {sides[1][1]} Hz)")
+    n = max(len(x) for x, _ in sides)
+    frames = np.zeros((n, 2))
+    for i, (x, _) in enumerate(sides):
+        frames[:len(x), i] = x
+    return write_wav(path, frames, sides[0][1])
+
+
 def read_wav(path: Path | str, mono: bool = True) -> tuple[np.ndarray, int]:
     """Read any soundfile-readable file as float64; average channels if *mono*."""
     data, rate = sf.read(str(path), dtype="float64", always_2d=True)
@@ -289,11 +309,15 @@ def scan_for_plaintext(paths: list[Path], since: float | None = None, tone_freq:
 
 def tone_level(rec: np.ndarray, rate: int, freq: float, start_s: float = 0.0, end_s: float | None = None,
                channel: int = 0, window_s: float = 0.5) -> float:
-    """Loudest window of rec[start_s:end_s] in which *freq* dominates, as RMS (0.0: never).
+    """Loudest window of rec[start_s:end_s] in which *freq* dominates, as the RMS of *freq* alone (0.0: never).
 
     Both conditions matter: speech has some energy at any frequency (a ratio
     alone would flag loud speech), and Opus's joint stereo leaks a faint trace
     of one channel into a silent other (the ratio is high there, the level tiny).
+    The level is the tone's own, measured through the same window as the ratio:
+    the RMS of the whole window would count a loud other sound at the window's
+    edge, where the Hann window hides it from the ratio (a 440 Hz tone ending
+    as the window begins made a -35 dB trace of 700 Hz read as -14 dB).
     """
     win = int(window_s * rate)
     a = int(start_s * rate)
@@ -302,5 +326,19 @@ def tone_level(rec: np.ndarray, rate: int, freq: float, start_s: float = 0.0, en
     for i in range(a, max(a + 1, b - win + 1), win // 2):
         w = rec[i:i + win, channel] if rec.ndim == 2 else rec[i:i + win]
         if len(w) >= win // 2 and tone_present(w, rate, freq) > 0.5:
-            best = max(best, float(np.sqrt(np.mean(w.astype(np.float64) ** 2))))
+            best = max(best, band_rms(w, rate, freq))
     return best
+
+
+def band_rms(samples: np.ndarray, rate: int, freq: float, bandwidth_hz: float = 30.0) -> float:
+    """RMS of the part of *samples* within ``freq +- bandwidth_hz`` (Hann-windowed, window loss undone)."""
+    x = _as_mono(samples).astype(np.float64)
+    if x.size < 16:
+        return 0.0
+    hann = np.hanning(x.size)
+    spec = np.abs(np.fft.rfft(x * hann)) ** 2
+    f = np.fft.rfftfreq(x.size, 1.0 / rate)
+    band = (f >= freq - bandwidth_hz) & (f <= freq + bandwidth_hz)
+    # Parseval for a one-sided spectrum: mean square = 2 * sum|X|^2 / N^2; the window's mean square undone.
+    mean_square = 2.0 * spec[band].sum() / (x.size ** 2) / float(np.mean(hann ** 2))
+    return float(np.sqrt(mean_square))
