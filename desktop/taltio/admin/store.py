@@ -1,0 +1,271 @@
+"""The recordings store as supervisors read it: list, read and inspect objects in a bucket or a folder.
+
+One interface for S3 (the fleet's bucket) and a folder (a standalone computer's store, or an export),
+so `list`, `find`, `verify` and `export` are written once. Calls sit at
+``<root>/<agent>/<YYYY>/<MM>/<DD>/<call-id>.<what>``; a manifest's SSH signature is the object's own
+``x-amz-meta-sshsig`` in S3 and ``<name>.sig`` beside it in a folder (and in S3 for calls uploaded
+before the metadata form).
+
+Credentials for S3 come from the usual AWS variables or profile (boto3's chain); the supervisor's
+credential needs read access, plus PutObject on ``<root>/_audit/`` for the export log and
+PutObjectLegalHold for `hold`.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO
+from urllib.parse import urlparse
+
+from taltio.domain import sshsig
+
+MANIFEST_SUFFIX = ".manifest.json"
+AUDIT_PREFIX = "_audit"
+
+
+class StoreError(RuntimeError):
+    """The store cannot be read as asked; the message says what and where."""
+
+
+@dataclass(frozen=True)
+class ObjectInfo:
+    key: str                   # relative to the store's root: "agent-7/2026/12/03/call-1.manifest.json"
+    size: int
+    modified: datetime | None = None
+
+
+@dataclass(frozen=True)
+class CallRef:
+    """Where a call's manifest is, from its key alone (nothing read yet)."""
+    agent: str
+    day: str                   # "YYYY/MM/DD"
+    call_id: str
+
+    @property
+    def folder(self) -> str:
+        return f"{self.agent}/{self.day}"
+
+    @property
+    def manifest_key(self) -> str:
+        return f"{self.folder}/{self.call_id}{MANIFEST_SUFFIX}"
+
+    def key(self, name: str) -> str:
+        return f"{self.folder}/{name}"
+
+
+@dataclass(frozen=True)
+class LockInfo:
+    mode: str | None           # "COMPLIANCE", "GOVERNANCE" or None
+    retain_until: datetime | None
+    legal_hold: bool | None    # None: the store cannot say (a folder, or no permission)
+
+
+def call_ref(key: str) -> CallRef | None:
+    """The call a manifest key names, or None for any other key (audio, the audit log, stray objects)."""
+    parts = key.strip("/").split("/")
+    if len(parts) != 5 or not parts[4].endswith(MANIFEST_SUFFIX) or parts[0] == AUDIT_PREFIX:
+        return None
+    agent, y, m, d, name = parts
+    if not (len(y) == 4 and len(m) == 2 and len(d) == 2 and (y + m + d).isdigit()):
+        return None
+    call_id = name[: -len(MANIFEST_SUFFIX)]
+    return CallRef(agent, f"{y}/{m}/{d}", call_id) if call_id else None
+
+
+class Store:
+    """Base: the operations every command needs. Keys are relative to the store's root."""
+
+    url: str
+
+    def list(self, prefix: str = "") -> Iterator[ObjectInfo]:
+        raise NotImplementedError
+
+    def get(self, key: str) -> bytes:
+        raise NotImplementedError
+
+    def open(self, key: str) -> BinaryIO:
+        """A stream of the object, for reading calls larger than memory."""
+        raise NotImplementedError
+
+    def info(self, key: str) -> ObjectInfo:
+        raise NotImplementedError
+
+    def signature(self, key: str) -> str | None:
+        """The armored SSH signature of a manifest, or None if it has none."""
+        raise NotImplementedError
+
+    def lock(self, key: str) -> LockInfo:
+        return LockInfo(None, None, None)
+
+    def put(self, key: str, body: bytes, content_type: str = "application/octet-stream") -> None:
+        raise NotImplementedError
+
+    def set_legal_hold(self, key: str, on: bool) -> None:
+        raise StoreError(f"{self.url} is a folder: legal hold needs S3 Object Lock")
+
+    def manifests(self, prefix: str = "") -> Iterator[CallRef]:
+        for obj in self.list(prefix):
+            ref = call_ref(obj.key)
+            if ref is not None:
+                yield ref
+
+    def signed(self, key: str) -> tuple[bytes, str]:
+        body = self.get(key)
+        sig = self.signature(key)
+        if sig is None:
+            raise StoreError(f"{key} has no signature (neither x-amz-meta-sshsig nor {key}.sig): it cannot be trusted")
+        return body, sig
+
+
+class FolderStore(Store):
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.url = f"file://{root}"
+        if not root.is_dir():
+            raise StoreError(f"{root} is not a folder")
+
+    def _path(self, key: str) -> Path:
+        p = (self.root / key).resolve()
+        if self.root.resolve() not in p.parents and p != self.root.resolve():
+            raise StoreError(f"{key} is outside the store")
+        return p
+
+    def list(self, prefix: str = "") -> Iterator[ObjectInfo]:
+        base = self._path(prefix.rsplit("/", 1)[0]) if "/" in prefix else self.root
+        if not base.exists():
+            return
+        for p in sorted(base.rglob("*")):
+            rel = p.relative_to(self.root).as_posix()
+            if p.is_file() and rel.startswith(prefix) and not rel.endswith(".sig"):
+                st = p.stat()
+                yield ObjectInfo(rel, st.st_size, datetime.fromtimestamp(st.st_mtime).astimezone())
+
+    def get(self, key: str) -> bytes:
+        try:
+            return self._path(key).read_bytes()
+        except FileNotFoundError:
+            raise StoreError(f"{key} is not in {self.url}") from None
+
+    def open(self, key: str) -> BinaryIO:
+        try:
+            return open(self._path(key), "rb")
+        except FileNotFoundError:
+            raise StoreError(f"{key} is not in {self.url}") from None
+
+    def info(self, key: str) -> ObjectInfo:
+        try:
+            st = self._path(key).stat()
+        except FileNotFoundError:
+            raise StoreError(f"{key} is not in {self.url}") from None
+        return ObjectInfo(key, st.st_size, datetime.fromtimestamp(st.st_mtime).astimezone())
+
+    def signature(self, key: str) -> str | None:
+        p = self._path(f"{key}.sig")
+        return p.read_text() if p.exists() else None
+
+    def put(self, key: str, body: bytes, content_type: str = "application/octet-stream") -> None:
+        p = self._path(key)
+        p.parent.mkdir(parents=True, exist_ok=True)
+        with open(p, "xb") as fh:         # write-once here too
+            fh.write(body)
+
+
+class S3Store(Store):
+    def __init__(self, bucket: str, prefix: str, endpoint: str | None = None, client=None) -> None:  # noqa: ANN001
+        self.bucket, self.prefix = bucket, prefix.strip("/")
+        self.url = f"s3://{bucket}/{self.prefix}".rstrip("/")
+        if client is None:
+            import boto3
+            from botocore.config import Config
+
+            client = boto3.client("s3", endpoint_url=endpoint or os.environ.get("AWS_ENDPOINT_URL"),
+                                  config=Config(signature_version="s3v4", s3={"addressing_style": "path"},
+                                                retries={"max_attempts": 3, "mode": "standard"}))
+        self.client = client
+
+    def _k(self, key: str) -> str:
+        return f"{self.prefix}/{key}" if self.prefix else key
+
+    def _rel(self, full: str) -> str:
+        return full[len(self.prefix) + 1:] if self.prefix else full
+
+    def _call(self, what: str, key: str, fn, **kw):  # noqa: ANN001, ANN202
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            return fn(Bucket=self.bucket, **kw)
+        except ClientError as exc:
+            code = exc.response.get("Error", {}).get("Code", "")
+            if code in ("NoSuchKey", "404", "NotFound"):
+                raise StoreError(f"{key} is not in {self.url}") from None
+            if code in ("AccessDenied", "403"):
+                raise StoreError(f"{what} {key}: access denied; the credential needs read access to {self.url}") from None
+            raise StoreError(f"{what} {key}: {code or exc}") from None
+        except BotoCoreError as exc:
+            raise StoreError(f"{what} {key}: {exc}") from None
+
+    def list(self, prefix: str = "") -> Iterator[ObjectInfo]:
+        paginator = self.client.get_paginator("list_objects_v2")
+        try:
+            for page in paginator.paginate(Bucket=self.bucket, Prefix=self._k(prefix)):
+                for o in page.get("Contents", []):
+                    yield ObjectInfo(self._rel(o["Key"]), o["Size"], o.get("LastModified"))
+        except Exception as exc:  # noqa: BLE001 - botocore's errors come as several types
+            raise StoreError(f"cannot list {self.url}/{prefix}: {exc}") from None
+
+    def get(self, key: str) -> bytes:
+        return self._call("reading", key, self.client.get_object, Key=self._k(key))["Body"].read()
+
+    def open(self, key: str) -> BinaryIO:
+        return self._call("reading", key, self.client.get_object, Key=self._k(key))["Body"]
+
+    def info(self, key: str) -> ObjectInfo:
+        h = self._call("reading", key, self.client.head_object, Key=self._k(key))
+        return ObjectInfo(key, h["ContentLength"], h.get("LastModified"))
+
+    def signature(self, key: str) -> str | None:
+        from taltio.adapters.storage import SIGNATURE_METADATA
+
+        h = self._call("reading", key, self.client.head_object, Key=self._k(key))
+        one_line = (h.get("Metadata") or {}).get(SIGNATURE_METADATA)
+        if one_line:
+            try:
+                return sshsig.from_header(one_line)
+            except sshsig.SignatureError as exc:
+                raise StoreError(f"{key}: the signature in its metadata is unreadable ({exc})") from None
+        try:
+            return self.get(f"{key}.sig").decode()
+        except StoreError:
+            return None
+
+    def lock(self, key: str) -> LockInfo:
+        h = self._call("reading", key, self.client.head_object, Key=self._k(key))
+        hold = h.get("ObjectLockLegalHoldStatus")
+        return LockInfo(h.get("ObjectLockMode"), h.get("ObjectLockRetainUntilDate"),
+                        None if hold is None else hold == "ON")
+
+    def put(self, key: str, body: bytes, content_type: str = "application/octet-stream") -> None:
+        import hashlib
+        import base64
+
+        self._call("writing", key, self.client.put_object, Key=self._k(key), Body=body, ContentType=content_type,
+                   ChecksumSHA256=base64.b64encode(hashlib.sha256(body).digest()).decode(), IfNoneMatch="*")
+
+    def set_legal_hold(self, key: str, on: bool) -> None:
+        self._call("setting the legal hold of", key, self.client.put_object_legal_hold, Key=self._k(key),
+                   LegalHold={"Status": "ON" if on else "OFF"})
+
+
+def open_store(url: str, endpoint: str | None = None) -> Store:
+    """``s3://BUCKET/PREFIX`` (the storage.url the agents upload to) or ``file:///FOLDER``."""
+    u = urlparse(url)
+    if u.scheme == "s3" and u.netloc:
+        return S3Store(u.netloc, u.path, endpoint)
+    if u.scheme == "file":
+        return FolderStore(Path(u.path))
+    if not u.scheme and url:
+        return FolderStore(Path(url))
+    raise StoreError(f"'{url}' is not a store: give s3://BUCKET/PREFIX (the agents' storage.url) or file:///FOLDER")
