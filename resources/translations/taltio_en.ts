@@ -1283,6 +1283,16 @@
         <translation>Organisation recipients</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Key of the customer-number index (base64 of 32 random bytes, from `taltio-admin keys new-index`). Manifests never hold the number in clear; with this key each carries an HMAC of it, so a supervisor with the same key finds a customer's calls without decrypting them. Empty: no index. Secret: distribute it only by signed policy or machine policy.</source>
+        <translation>Key of the customer-number index (base64 of 32 random bytes, from `taltio-admin keys new-index`). Manifests never hold the number in clear; with this key each carries an HMAC of it, so a supervisor with the same key finds a customer's calls without decrypting them. Empty: no index. Secret: distribute it only by signed policy or machine policy.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Number index key</source>
+        <translation>Number index key</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Language of the notice when no rule matches the number.</source>
         <translation>Language of the notice when no rule matches the number.</translation>

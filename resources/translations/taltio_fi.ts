@@ -1283,6 +1283,16 @@
         <translation>Organisaation vastaanottajat</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Key of the customer-number index (base64 of 32 random bytes, from `taltio-admin keys new-index`). Manifests never hold the number in clear; with this key each carries an HMAC of it, so a supervisor with the same key finds a customer's calls without decrypting them. Empty: no index. Secret: distribute it only by signed policy or machine policy.</source>
+        <translation>Asiakasnumerohakemiston avain (base64-muodossa 32 satunnaista tavua, komennolla `taltio-admin keys new-index`). Manifesteissa ei koskaan ole numeroa selväkielisenä; tällä avaimella kussakin on numeron HMAC, joten esihenkilö, jolla on sama avain, löytää asiakkaan puhelut purkamatta niiden salausta. Tyhjä: ei hakemistoa. Salaisuus: jaa se vain allekirjoitetulla käytännöllä tai laitekäytännöllä.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Number index key</source>
+        <translation>Numerohakemiston avain</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Language of the notice when no rule matches the number.</source>
         <translation>Ilmoituksen kieli, kun mikään sääntö ei vastaa numeroa.</translation>

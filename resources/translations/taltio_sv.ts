@@ -1283,6 +1283,16 @@
         <translation>Organisationens mottagare</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Key of the customer-number index (base64 of 32 random bytes, from `taltio-admin keys new-index`). Manifests never hold the number in clear; with this key each carries an HMAC of it, so a supervisor with the same key finds a customer's calls without decrypting them. Empty: no index. Secret: distribute it only by signed policy or machine policy.</source>
+        <translation>Nyckel för kundnummerindexet (base64 av 32 slumpmässiga byte, från `taltio-admin keys new-index`). Manifesten innehåller aldrig numret i klartext; med denna nyckel har varje manifest en HMAC av det, så att en arbetsledare med samma nyckel hittar en kunds samtal utan att dekryptera dem. Tomt: inget index. Hemlig: distribuera den endast via signerad policy eller maskinpolicy.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Number index key</source>
+        <translation>Nyckel för nummerindex</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Language of the notice when no rule matches the number.</source>
         <translation>Meddelandets språk när ingen regel matchar numret.</translation>

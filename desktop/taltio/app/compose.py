@@ -12,7 +12,7 @@ from taltio.adapters.keystore import OSKeystore, s3_secret
 from taltio.adapters.storage import MIB, S3Target, parse_url, policy_reader
 from taltio.adapters.storage.folder import FolderTarget
 from taltio.domain.ports import StorageError, StorageTarget
-from taltio.domain import identity
+from taltio.domain import identity, party
 from taltio.app import paths
 from taltio.recording.controller import Controller
 from taltio.upload.heartbeat import Heartbeat
@@ -65,6 +65,12 @@ def recipients_for(settings: Settings, keystore: Keystore) -> list:
     # Standalone: a local org key whose identity lives in the keyring, so the
     # person using Taltio alone can still listen with `taltio-admin export`.
     return [identity.standalone_identity(keystore).to_public()]
+
+
+def index_key_for(settings: Settings) -> bytes | None:
+    """The number-index key (encryption.number_index_key, checked when the settings loaded); None: no index."""
+    text = settings["encryption.number_index_key"]
+    return party.parse_key(text) if text else None
 
 
 def make_policy_sync(settings: Settings, target: StorageTarget | None, data_dir: Path) -> PolicySync | None:
@@ -123,7 +129,7 @@ def build(settings: Settings, keystore: Keystore | None = None, backend: AudioBa
                      opus_kbps=settings["audio.opus_bitrate_kbps"],
                      mic_fallback=settings["audio.mic_fallback_device"],
                      loopback_fallback=settings["audio.loopback_fallback_device"],
-                     rules=CallRules.from_settings(settings))
+                     rules=CallRules.from_settings(settings), index_key=index_key_for(settings))
     core = Core(settings, keystore, ctl, queue, target, backend, data, settings.standalone)
     sync = make_policy_sync(settings, target, data)
     if sync is not None:
@@ -158,6 +164,7 @@ def make_softphone(settings: Settings | None) -> Softphone:
 
 def reconfigure(core: Core, settings: Settings) -> None:
     """A new supervisor policy is in force: every running component takes its part of it now."""
+    core.controller.set_index_key(index_key_for(settings))      # the next call sealed is indexed under it
     if core.heartbeat is not None:
         core.heartbeat.reconfigure(settings.section("fleet"))
     if core.policy is not None:

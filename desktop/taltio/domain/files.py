@@ -17,10 +17,17 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def write_durably(path: Path, data: bytes) -> None:
-    """Write a whole file so that after a crash it is either complete or absent."""
+def write_durably(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write a whole file so that after a crash it is either complete or absent.
+
+    *mode* (e.g. 0o600 for a file holding personal data) is set on the file before any byte is written,
+    so it is never readable by others, not even for a moment; None: the default (umask) permissions."""
     part = path.with_name(path.name + ".part")
-    with open(part, "wb") as fh:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+    fd = os.open(part, flags, 0o666 if mode is None else mode)
+    with open(fd, "wb") as fh:
+        if mode is not None and os.name == "posix":
+            os.fchmod(fh.fileno(), mode)    # a .part left by a crash keeps its old mode otherwise
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())

@@ -2,6 +2,11 @@
 
 age does not authenticate who encrypted a file, so the signed manifest is what
 ties an object in storage to this workstation and this call.
+
+Schema 2 never names the customer in clear: ``party`` holds the number and display name sealed to the
+organisation's age recipients, and a keyed blind index of the number (see domain/party.py). It is
+``null`` when the softphone reported neither. Schema 1 (``remote_number``, ``remote_display_name``)
+is still read by ``party.of_manifest``.
 """
 from __future__ import annotations
 
@@ -12,12 +17,13 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from taltio import __version__
+from taltio.domain import party as party_mod
 from taltio.domain import sshsig
 from taltio.domain.events import iso
 from taltio.domain.files import SealedFile, write_durably
 from taltio.domain.session import CallSession
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.json.sig"
 
@@ -25,7 +31,9 @@ SIGNATURE = "manifest.json.sig"
 def build(session: CallSession, *, agent_id: str, workstation_id: str, key: Ed25519PrivateKey,
           audio: SealedFile | None, segments: list[SealedFile] | None = None, duration_s: float | None = None,
           codec: str | None = None, interrupted: bool = False, sample_rate: int | None = None,
-          staff_ack: dict | None = None, policy: dict | None = None) -> dict:
+          staff_ack: dict | None = None, policy: dict | None = None, party: dict | None = None) -> dict:
+    """The manifest of *session*. *party* is its sealed party block (:func:`party_block`); the session's
+    own number and display name are never written."""
     doc = {
         "schema": "taltio.manifest",
         "schema_version": SCHEMA_VERSION,
@@ -37,8 +45,7 @@ def build(session: CallSession, *, agent_id: str, workstation_id: str, key: Ed25
         "workstation_key": sshsig.public_openssh(key.public_key()),
         "direction": session.direction,
         "queue": session.queue,
-        "remote_number": session.number,
-        "remote_display_name": session.display_name,
+        "party": party,
         "outcome": "interrupted" if interrupted else session.outcome.value,
         "times": _times(session),
         # "agent": recording began when the agent confirmed the notice was given; "on_answer": the
@@ -67,6 +74,11 @@ def build(session: CallSession, *, agent_id: str, workstation_id: str, key: Ed25
     if audio or segments:
         doc["audio"] = _audio(session, audio, segments, duration_s, codec, sample_rate)
     return doc
+
+
+def party_block(session: CallSession, recipients: list, index_key: bytes | None) -> dict | None:
+    """The session's number and display name sealed to *recipients*, indexed under *index_key*."""
+    return party_mod.manifest_block(party_mod.Party(session.number, session.display_name), recipients, index_key)
 
 
 def _times(session: CallSession) -> dict:

@@ -116,3 +116,24 @@ def _text(value: object) -> str | None:
 def key_id(key: bytes) -> str:
     """A short public name for an index key (the manifest says which key made its index; keys can be rotated)."""
     return hashlib.sha256(b"taltio-number-index-key\0" + key).hexdigest()[:16]
+
+
+def manifest_block(party: Party, recipients: list, key: bytes | None) -> dict | None:
+    """The manifest's ``party`` (schema 2): sealed to *recipients*, with the number's index under *key*.
+
+    None (the manifest says ``"party": null``) when the softphone reported neither a number nor a name:
+    there is nothing to seal. ``number_index`` and ``index_key_id`` are null without a key, without a
+    number, or when the number is not one (a SIP address, "anonymous"): only a real number is indexed.
+    ``sealed`` is null without *recipients* (nobody to seal to: the number and name are then kept
+    nowhere, never in clear; the app always has recipients, bare test controllers may not).
+    """
+    if not party.number and not party.display_name:
+        return None
+    index = None
+    if key is not None and party.number:
+        try:
+            index = number_index(key, party.number)
+        except PartyError:
+            index = None        # not a phone number: sealed, not indexed
+    return {"sealed": seal(party, recipients) if recipients else None, "number_index": index, "index_scheme": INDEX_SCHEME,
+            "index_key_id": key_id(key) if index is not None else None}

@@ -29,7 +29,7 @@ from taltio.domain.session import CallSession, CallView, ControllerHealth, Outco
 from taltio.domain.texts import Text
 from taltio.recording.call_rules import RuleBook, backlog_text, check_language, device_warning
 from taltio.recording.encoder import codec_label
-from taltio.recording.finishing import JOURNAL, EndJob, Finisher
+from taltio.recording.finishing import JOURNAL, NOT_SEALED, EndJob, Finisher
 from taltio.recording.matcher import NO_SUCH_CALL, CallMatcher
 from taltio.recording.recorder import CallRecorder
 from taltio.recording.status import health_of
@@ -55,7 +55,8 @@ class Controller:
                  signing_key, agent_id: str, workstation_id: str, mic: str, loopback: str,
                  sample_rate: int = 16000, seal_every: float = 1.0, one_sided_after_s: float = 20.0,
                  codec: str = "opus", opus_kbps: int = 28, mic_fallback: str = "",
-                 loopback_fallback: str = "", rules: CallRules | None = None) -> None:
+                 loopback_fallback: str = "", rules: CallRules | None = None,
+                 index_key: bytes | None = None) -> None:
         self.calls_dir = calls_dir
         self.queue = queue
         self.backend = backend
@@ -81,7 +82,8 @@ class Controller:
         self.rules = rules or CallRules()
         self.rulebook = RuleBook(self)
         self.finisher = Finisher(calls_dir=calls_dir, queue=queue, key=signing_key, agent_id=agent_id,
-                                 workstation_id=workstation_id, on_error=self.error)
+                                 workstation_id=workstation_id, on_error=self.error, recipients=recipients,
+                                 index_key=index_key)
         # The supervisor policies in force ({target: version}) and when they were applied: every
         # manifest carries them, so a recording shows which rules and notice texts applied.
         self.policy_versions: dict[str, int] = {}
@@ -390,6 +392,10 @@ class Controller:
             self.policy_versions = dict(policy_versions)
         log.info("settings updated (policy %s)", ", ".join(f"{t} v{v}" for t, v in policy_versions.items()) or "-")
 
+    def set_index_key(self, key: bytes | None) -> None:
+        """The number-index key changed (a policy): every call sealed from now on is indexed under it."""
+        self.finisher.index_key = key
+
     # -- devices -------------------------------------------------------------------
     def _refind(self, channel: int):
         spec, role = (self.mic, "mic") if channel == 0 else (self.loopback, "loopback")
@@ -467,14 +473,15 @@ class Controller:
                 self._idle.notify_all()
 
     def finish(self, s: CallSession, *, audio=None, segments=None, duration_s=None, interrupted=False,
-               codec: str | None = None) -> None:
-        """Sign and queue an ended call (crash recovery calls this with what the last run left)."""
+               codec: str | None = None, party: object = NOT_SEALED) -> None:
+        """Sign and queue an ended call (crash recovery calls this with what the last run left, and with the
+        sealed party its journal holds once the call was sealed)."""
         with self._lock:
             staff_ack, self.pending_staff_ack = self.pending_staff_ack, None
             self.rulebook.forget(s.call_id)
             rate, codec = self.rate, codec or codec_label(self.codec)
         self.finisher.seal(s, audio=audio, segments=segments, duration_s=duration_s, interrupted=interrupted,
-                           codec=codec, sample_rate=rate, staff_ack=staff_ack)
+                           codec=codec, sample_rate=rate, staff_ack=staff_ack, party=party)
 
     def shutdown(self) -> None:
         """A clean exit ends active calls properly so their recordings are kept and queued, and waits for

@@ -7,6 +7,10 @@ session and everything the manifest needs), releases the lock and only then call
 Events for other calls (a new call ringing, the agent pausing another call) are handled meanwhile.
 
 Nothing here touches the controller's state: an EndJob is owned by the thread finishing it.
+
+The journal (session.json, mode 0600) holds the customer's number only while the call is not sealed:
+sealing writes it again with the manifest's sealed ``party`` instead of ``number``/``display_name``,
+and crash recovery takes that sealed party as it is.
 """
 from __future__ import annotations
 
@@ -27,6 +31,8 @@ from taltio.recording.recorder import CallRecorder
 log = logging.getLogger("taltio.controller")
 
 JOURNAL = "session.json"
+JOURNAL_MODE = 0o600            # the journal names the customer until the call is sealed
+NOT_SEALED = object()           # `party=` default: seal the session's own number and name now
 
 
 @dataclass
@@ -51,22 +57,36 @@ class Finished:
 
 class Finisher:
     def __init__(self, *, calls_dir: Path, queue: Outbox, key, agent_id: str, workstation_id: str,  # noqa: ANN001
-                 on_error: Callable[[str, str], None]) -> None:
+                 on_error: Callable[[str, str], None], recipients: list | None = None,
+                 index_key: bytes | None = None) -> None:
         self.calls_dir = calls_dir
+        # The party is sealed to these (the org recipients the audio is encrypted to) and its number indexed
+        # under index_key (None: no index); the controller replaces both when a policy changes them.
+        self.recipients = list(recipients or [])
+        self.index_key = index_key
         self.queue = queue
         self.key = key
         self.agent_id = agent_id
         self.workstation_id = workstation_id
         self.on_error = on_error
 
-    def journal(self, s: CallSession, sample_rate: int) -> None:
-        """Persist the session so a crash can be recovered (and a private mark honoured)."""
+    def journal(self, s: CallSession, sample_rate: int, party: object = NOT_SEALED) -> None:
+        """Persist the session so a crash can be recovered (and a private mark honoured).
+
+        With *party* (the manifest's sealed party block), or once an ended call's journal has one, the
+        journal keeps that instead of the number and display name."""
         d = self.calls_dir / s.call_id
         if not d.exists():
             return
         doc = s.to_json()
         doc["agent_id"], doc["workstation_id"], doc["sample_rate"] = self.agent_id, self.workstation_id, sample_rate
-        write_durably(d / JOURNAL, json.dumps(doc).encode())
+        if party is NOT_SEALED and not s.active:
+            party = sealed_party(d)
+        if party is not NOT_SEALED:
+            doc.pop("number", None)
+            doc.pop("display_name", None)
+            doc["party"] = party
+        write_durably(d / JOURNAL, json.dumps(doc).encode(), mode=JOURNAL_MODE)
 
     def end(self, job: EndJob) -> Finished:
         """Journal the ended call, then: no audio -> an audit row and the folder removed; else stop the
@@ -99,13 +119,21 @@ class Finisher:
         return Finished(True, s.gaps, s.alarms, s.devices)
 
     def seal(self, s: CallSession, *, audio=None, segments=None, duration_s=None, interrupted=False,  # noqa: ANN001
-             codec: str, sample_rate: int, staff_ack: dict | None) -> None:
-        """Sign the call's manifest and hand the call's folder to the upload queue."""
+             codec: str, sample_rate: int, staff_ack: dict | None, party: object = NOT_SEALED) -> None:
+        """Sign the call's manifest and hand the call's folder to the upload queue.
+
+        *party*: the sealed party a journal already holds (crash recovery); by default the session's
+        number and name are sealed now. The journal drops them before the manifest is written."""
         d = self.calls_dir / s.call_id
+        if party is NOT_SEALED:
+            party = manifest.party_block(s, self.recipients, self.index_key)
+            if party is not None and party["sealed"] is None:
+                log.warning("call %s: no organisation recipients, so its number and name are not kept", s.call_id)
+        self.journal(s, sample_rate, party=party)
         doc = manifest.build(s, agent_id=self.agent_id, workstation_id=self.workstation_id, key=self.key,
                              audio=audio, segments=segments, duration_s=duration_s, interrupted=interrupted,
                              sample_rate=sample_rate, codec=codec, staff_ack=staff_ack,
-                             policy={"versions": dict(s.policy_versions)})
+                             policy={"versions": dict(s.policy_versions)}, party=party)
         manifest.write_signed(d, doc, self.key)
         # Local file name -> object name: every object of a call is named <call-id>.<what>,
         # so several calls share a day folder in storage. Audio first, manifest last.
@@ -117,3 +145,12 @@ class Finisher:
                       "sha256": sha256_file(p), "size": p.stat().st_size, "signature": manifest.SIGNATURE})
         when = s.ring_at or s.answer_at or utcnow()
         self.queue.enqueue(s.call_id, d, f"{self.agent_id}/{when:%Y/%m/%d}", files)
+
+
+def sealed_party(call_dir: Path) -> object:
+    """The sealed party the call's journal holds (a dict, or None for a call without one), or NOT_SEALED."""
+    try:
+        doc = json.loads((call_dir / JOURNAL).read_text())
+    except (OSError, ValueError):
+        return NOT_SEALED
+    return doc["party"] if isinstance(doc, dict) and "party" in doc else NOT_SEALED

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 
 from taltio.domain import manifest
 from taltio.recording.controller import JOURNAL, Controller
+from taltio.recording.finishing import NOT_SEALED
 from taltio.recording.encoder import FINAL_EXTENSIONS
 from taltio.recording.segments import SEGMENT_GLOB, sealed_segments
 from taltio.domain.files import SealedFile, sha256_file
@@ -32,19 +33,22 @@ def recover(ctl: Controller) -> list[str]:
         for part in d.glob("*.part"):
             part.unlink()       # a write that never completed
         try:
-            s = session_from_json(json.loads((d / JOURNAL).read_text()))
+            journal = json.loads((d / JOURNAL).read_text())
+            s = session_from_json(journal)
         except (OSError, ValueError, KeyError) as exc:
             # Without a journal we cannot know whether the call was private: destroy.
             log.error("call folder %s has no readable journal (%s); its audio is discarded", d.name, exc)
             shutil.rmtree(d, ignore_errors=True)
             continue
+        # A call sealed before the crash: its journal holds the sealed party, no longer the number.
+        party = journal.get("party", NOT_SEALED)
         if s.outcome in (Outcome.PRIVATE, Outcome.DECLINED, Outcome.NOT_RECORDED) or \
                 s.state in (State.RINGING, State.NOTICE_PENDING):
             for f in list(d.glob(SEGMENT_GLOB)) + [p for ext in FINAL_EXTENSIONS for p in d.glob(f"*.{ext}.age")]:
                 f.unlink()
             if s.outcome == Outcome.DECLINED:
                 s.end(s.end_at)
-                ctl.finish(s)
+                ctl.finish(s, party=party)
                 recovered.append(call_id)
             else:
                 ctl.queue.audit(call_id, s.outcome.value if s.outcome != Outcome.PENDING else "not_recorded",
@@ -63,9 +67,9 @@ def recover(ctl: Controller) -> list[str]:
             (d / stale).unlink(missing_ok=True)
         if final is not None:
             audio = SealedFile(final, sha256_file(final), final.stat().st_size)
-            ctl.finish(s, audio=audio, interrupted=interrupted)
+            ctl.finish(s, audio=audio, interrupted=interrupted, party=party)
         else:
-            ctl.finish(s, segments=segments or None, interrupted=True)
+            ctl.finish(s, segments=segments or None, interrupted=True, party=party)
         log.warning("recovered call %s (%s, %d segments)", call_id, "interrupted" if interrupted else "ended",
                     len(segments))
         recovered.append(call_id)

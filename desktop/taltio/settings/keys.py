@@ -25,6 +25,7 @@ StrKey = Literal[
     "storage.proxy",
     "storage.access_key_id",
     "storage.when_queue_full",
+    "encryption.number_index_key",
     "notice.default_language",
     "notice.text_fi",
     "notice.text_sv",

@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from taltio.domain.notices import LANGUAGES, check_rules
 from taltio.domain.numbers import check_pattern
+from taltio.domain.party import PartyError, parse_key
 from taltio.domain.texts import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("taltio.settings")
@@ -84,6 +85,16 @@ class Setting:
             if problem:
                 raise ConfigError(f"{self.key} (from {origin}): {problem}")
         return value
+
+
+def _index_key(value: str) -> str | None:
+    if not value:
+        return None
+    try:
+        parse_key(value)
+    except PartyError as exc:
+        return str(exc)
+    return None
 
 
 def _url(value: str) -> str | None:
@@ -279,6 +290,14 @@ SCHEMA: tuple[Setting, ...] = (
             "Organisation age recipients (age1…) that can decrypt recordings. The workstation itself can never "
             "decrypt. Empty: standalone mode with a local key."),
             label=QT_TRANSLATE_NOOP("settings", "Organisation recipients")),
+    # A secret: a supervisor distributes it by signed policy (machine policy may lock it), and it is never
+    # logged nor sent in heartbeats or status documents.
+    Setting("encryption.number_index_key", str, "", QT_TRANSLATE_NOOP("settings",
+            "Key of the customer-number index (base64 of 32 random bytes, from `taltio-admin keys new-index`). "
+            "Manifests never hold the number in clear; with this key each carries an HMAC of it, so a supervisor "
+            "with the same key finds a customer's calls without decrypting them. Empty: no index. Secret: "
+            "distribute it only by signed policy or machine policy."),
+            label=QT_TRANSLATE_NOOP("settings", "Number index key"), scope="supervisor", validate=_index_key),
     Setting("notice.default_language", str, "fi", QT_TRANSLATE_NOOP("settings",
             "Language of the notice when no rule matches the number."),
             label=QT_TRANSLATE_NOOP("settings", "Default notice language"),
