@@ -1,0 +1,209 @@
+"""`taltio-admin list`, `find`, `hold` and `retention` against calls the real app recorded (tests/helpers/recorded.py).
+
+The handlers run in-process through a parser built here with each module's own ``register`` (the way
+admin/main.py adds them), with the supervisor's AWS variables set as ``recorded.admin_env()`` gives them.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from taltio.admin import catalog
+from tests.helpers.recorded import INDEX_KEY, recorded  # noqa: F401
+
+pytestmark = pytest.mark.timeout(600)
+
+
+def admin(*argv: str) -> int:
+    p = argparse.ArgumentParser(prog="taltio-admin")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    catalog.register(sub)
+    for name in ("hold", "retention"):
+        try:
+            __import__(f"taltio.admin.{name}", fromlist=["register"]).register(sub)
+        except ImportError:
+            pass
+    ns = p.parse_args(list(argv))
+    return ns.handler(ns)
+
+
+@pytest.fixture
+def env(recorded, monkeypatch, tmp_path):  # noqa: F811
+    for k, v in recorded.admin_env().items():
+        if k.startswith("AWS_"):
+            monkeypatch.setenv(k, v)
+    monkeypatch.delenv("TALTIO_NUMBER_INDEX_KEY", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return recorded
+
+
+def rows(capsys, *argv: str) -> list[dict]:
+    assert admin(*argv, "--json") == 0
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
+
+
+def ids(capsys, *argv: str) -> list[str]:
+    return sorted(r["call_id"] for r in rows(capsys, *argv))
+
+
+def schema2(recorded) -> bool:  # noqa: F811
+    """Whether the app already writes the sealed party (schema 2) rather than remote_number in clear."""
+    key = next(k for k in recorded.s3.list_keys("agents/") if k.endswith("rec-a1.manifest.json"))
+    return "party" in json.loads(recorded.s3.get(key))
+
+
+# -- list ------------------------------------------------------------------------------------
+def test_list_everything_then_by_agent_direction_outcome(env, capsys):
+    url = env.store_url
+    assert ids(capsys, "list", "--store", url) == ["rec-a1", "rec-a2", "rec-a3", "rec-b1"]
+    assert ids(capsys, "list", "--store", url, "--agent", "agent-9") == ["rec-b1"]
+    assert ids(capsys, "list", "--store", url, "--agent", "agent-7") == ["rec-a1", "rec-a2", "rec-a3"]
+    assert ids(capsys, "list", "--store", url, "--direction", "outgoing") == ["rec-a2"]
+    assert ids(capsys, "list", "--store", url, "--direction", "incoming") == ["rec-a1", "rec-a3", "rec-b1"]
+    assert ids(capsys, "list", "--store", url, "--outcome", "declined") == ["rec-a3"]
+    assert ids(capsys, "list", "--store", url, "--outcome", "recorded") == ["rec-a1", "rec-a2", "rec-b1"]
+    assert ids(capsys, "list", "--store", url, "--agent", "agent-7", "--direction", "incoming",
+               "--outcome", "recorded") == ["rec-a1"]
+
+
+def test_list_by_duration_and_the_json_fields(env, capsys):
+    url = env.store_url
+    every = {r["call_id"]: r for r in rows(capsys, "list", "--store", url)}
+    assert every["rec-a3"]["duration_s"] is None and every["rec-a3"]["outcome"] == "declined"
+    assert all(every[c]["duration_s"] > 1 for c in ("rec-a1", "rec-a2", "rec-b1"))
+    assert every["rec-b1"]["agent"] == "agent-9" and every["rec-b1"]["manifest"].endswith("rec-b1.manifest.json")
+    assert ids(capsys, "list", "--store", url, "--min-duration", "1") == ["rec-a1", "rec-a2", "rec-b1"]
+    assert ids(capsys, "list", "--store", url, "--max-duration", "0") == ["rec-a3"]
+    longest = max(every[c]["duration_s"] for c in ("rec-a1", "rec-a2", "rec-b1"))
+    assert ids(capsys, "list", "--store", url, "--min-duration", str(longest + 1)) == []
+
+
+def test_list_by_date_uses_day_prefixes(env, capsys):
+    url = env.store_url
+    days = {"/".join(r["manifest"].split("/")[1:4]) for r in rows(capsys, "list", "--store", url)}
+    assert len(days) == 1
+    day = datetime.strptime(days.pop(), "%Y/%m/%d").date()
+    before, after = (day - timedelta(days=1)).isoformat(), (day + timedelta(days=1)).isoformat()
+    assert ids(capsys, "list", "--store", url, "--from", day.isoformat(), "--to", day.isoformat()) == \
+        ["rec-a1", "rec-a2", "rec-a3", "rec-b1"]
+    assert ids(capsys, "list", "--store", url, "--from", before, "--to", after, "--agent", "agent-9") == ["rec-b1"]
+    assert ids(capsys, "list", "--store", url, "--to", before) == []
+    assert ids(capsys, "list", "--store", url, "--from", after) == []
+    prefixes = catalog.prefixes(catalog.open_store(url), catalog.Filters(since=day - timedelta(days=1), until=day))
+    assert sorted(prefixes) == sorted(f"{a}/{d:%Y/%m/%d}/" for a in ("agent-7", "agent-9")
+                                      for d in (day - timedelta(days=1), day))
+
+
+def test_list_limit_and_the_table(env, capsys):
+    url = env.store_url
+    assert len(rows(capsys, "list", "--store", url, "--limit", "2")) == 2
+    assert admin("list", "--store", url, "--agent", "agent-9") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split() == ["DATE", "AGENT", "DIRECTION", "DURATION", "OUTCOME", "CALL"]
+    assert len(out) == 2 and out[1].split()[2:4] == ["agent-9", "incoming"] and out[1].endswith("rec-b1")
+
+
+def test_cache_holds_no_number_and_is_used(env, capsys, tmp_path):
+    url = env.store_url
+    assert ids(capsys, "list", "--store", url) == ["rec-a1", "rec-a2", "rec-a3", "rec-b1"]
+    db = next((tmp_path / "cache").rglob("manifests.sqlite"))
+    text = db.read_bytes()
+    for c in env.calls:
+        assert c.number.encode() not in text and catalog.party.normalise(c.number).encode() not in text
+    for k in env.s3.list_keys("agents/"):
+        if k.endswith(".manifest.json"):
+            sealed = (json.loads(env.s3.get(k)).get("party") or {}).get("sealed")
+            assert not sealed or sealed[:40].encode() not in text
+    # A cached summary is used without reading the manifest again.
+    store = catalog.open_store(url)
+    cache = catalog.Cache(db)
+    objs = list(catalog.manifest_objects(store, catalog.Filters()))
+    assert all(cache.get(store.url, o) is not None for o in objs) and len(objs) == 4
+    cache.close()
+
+
+# -- find ------------------------------------------------------------------------------------
+def test_find_by_number_with_key_and_identity(env, capsys, tmp_path):
+    keyfile = tmp_path / "index.key"
+    keyfile.write_text(INDEX_KEY + "\n")
+    url = env.store_url
+    hits = rows(capsys, "find", "--store", url, "--number", "+358401234567", "--index-key-file", str(keyfile),
+                "--identity", str(env.org_key))
+    assert sorted(h["call_id"] for h in hits) == ["rec-a1", "rec-a2"]
+    want = "index" if schema2(env) else "clear number (schema 1)"
+    assert {h["matched_by"] for h in hits} == {want}
+    hits = rows(capsys, "find", "--store", url, "--number", "+46 70 123 45 67", "--index-key-file", str(keyfile))
+    assert [h["call_id"] for h in hits] == ["rec-b1"]
+    assert rows(capsys, "find", "--store", url, "--number", "+358000000000", "--index-key-file", str(keyfile)) == []
+
+
+def test_find_without_index_key_opens_the_party(env, capsys):
+    url = env.store_url
+    hits = rows(capsys, "find", "--store", url, "--number", "+358 40 123 4567", "--identity", str(env.org_key))
+    assert sorted(h["call_id"] for h in hits) == ["rec-a1", "rec-a2"]
+    want = "sealed party" if schema2(env) else "clear number (schema 1)"
+    assert {h["matched_by"] for h in hits} == {want}
+    hits = rows(capsys, "find", "--store", url, "--number", "+46701234567", "--identity", str(env.org_key))
+    assert [h["call_id"] for h in hits] == ["rec-b1"]
+    assert admin("find", "--store", url, "--number", "+46701234567", "--identity", str(env.org_key)) == 0
+    out = capsys.readouterr().out
+    assert "MATCHED_BY" in out and "rec-b1" in out
+
+
+def test_find_with_a_key_from_the_environment(env, capsys, monkeypatch):
+    monkeypatch.setenv("TALTIO_NUMBER_INDEX_KEY", INDEX_KEY)
+    hits = rows(capsys, "find", "--store", env.store_url, "--number", "+358401234567")
+    if schema2(env):
+        assert sorted(h["call_id"] for h in hits) == ["rec-a1", "rec-a2"]
+    else:   # schema 1: the clear number is read without any key or identity
+        assert sorted(h["call_id"] for h in hits) == ["rec-a1", "rec-a2"]
+        assert {h["matched_by"] for h in hits} == {"clear number (schema 1)"}
+
+
+# -- bad input -------------------------------------------------------------------------------
+SCRIPT = ("import argparse, sys\nfrom taltio.admin import catalog\n"
+          "p = argparse.ArgumentParser(prog='taltio-admin'); s = p.add_subparsers(dest='cmd', required=True)\n"
+          "catalog.register(s); ns = p.parse_args(sys.argv[1:]); sys.exit(ns.handler(ns))\n")
+
+
+@pytest.mark.parametrize("argv, says", [
+    (["list", "--from", "2026-02-30"], "'2026-02-30' is not a date"),
+    (["list", "--from", "2026-12-03", "--to", "2026-12-01"], "is before --from"),
+    (["list", "--limit", "0"], "--limit must be a positive number"),
+    (["find", "--number", "call me"], "'call me' is not a phone number"),
+    (["find", "--number", "+358401234567", "--index-key-file", "/nonexistent/key"], "cannot read the index key"),
+])
+def test_bad_input_is_one_line_and_exit_1(env, argv, says, tmp_path):
+    r = subprocess.run([sys.executable, "-c", SCRIPT, *argv, "--store", env.store_url],
+                       env={**env.admin_env(), "XDG_CACHE_HOME": str(tmp_path)}, capture_output=True, text=True,
+                       timeout=60)
+    assert r.returncode == 1, r.stderr
+    assert r.stderr.count("\n") == 1 and r.stderr.startswith("taltio-admin: ") and says in r.stderr, r.stderr
+    assert "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("store, says", [
+    ("s3://no-such-bucket-here/agents", "cannot list"),
+    ("file:///nonexistent/folder", "is not a folder"),
+    ("ftp://x/y", "is not a store"),
+])
+def test_unreadable_store_is_one_line_and_exit_1(env, store, says, tmp_path):
+    r = subprocess.run([sys.executable, "-c", SCRIPT, "list", "--store", store],
+                       env={**env.admin_env(), "XDG_CACHE_HOME": str(tmp_path)}, capture_output=True, text=True,
+                       timeout=60)
+    assert r.returncode == 1 and r.stderr.startswith("taltio-admin: ") and says in r.stderr, r.stderr
+    assert r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+
+
+def test_bad_index_key_is_one_line(env, tmp_path):
+    bad = tmp_path / "bad.key"
+    bad.write_text("c2hvcnQ=\n")
+    r = subprocess.run([sys.executable, "-c", SCRIPT, "find", "--store", env.store_url, "--number", "+358401",
+                        "--index-key-file", str(bad)], env=env.admin_env(), capture_output=True, text=True, timeout=60)
+    assert r.returncode == 1 and "must be 32 bytes" in r.stderr and "Traceback" not in r.stderr
