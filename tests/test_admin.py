@@ -16,8 +16,10 @@ pytestmark = pytest.mark.slow
 
 
 def _fetch(folder, call, identity, out, allowed=None):
+    # A fresh trust file beside the copy: the first fetch trusts the workstation key on first use
+    # (recorded as 'tofu'), later ones find it registered for the agent.
     args = [sys.executable, "-m", "taltio.admin", "fetch", f"file://{folder}/{call}", "--identity", str(identity),
-            "-o", str(out)]
+            "-o", str(out), "--trust-file", str(folder.parent / "trust.json"), "--trust-on-first-use"]
     if allowed:
         args += ["--allowed-signers", str(allowed)]
     return subprocess.run(args, env={"PYTHONPATH": str(DESKTOP)}, capture_output=True, text=True)
@@ -60,7 +62,7 @@ def test_fetch_verifies_signature_hash_and_signer(world, app_factory, tmp_path):
     m = folder / f"{cid}.manifest.json"
     original = m.read_bytes()
     doc = json.loads(original)
-    doc["remote_number"] = "+358409999999"
+    doc["party"] = {**(doc.get("party") or {}), "number_index": "0" * 64}
     m.write_text(json.dumps(doc, indent=2, sort_keys=True) + "\n")
     r = _fetch(folder, cid, world.org_key, out, allowed)
     assert r.returncode == 1 and "does not match" in r.stderr and not out.exists()
@@ -81,6 +83,7 @@ def _fetch_s3(world, url, out, allowed, *extra):
            "NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1"}
     return subprocess.run([sys.executable, "-m", "taltio.admin", "fetch", url, "--identity", str(world.org_key),
                            "--allowed-signers", str(allowed), "--endpoint", world.s3.endpoint, "-o", str(out),
+                           "--trust-file", str(allowed.with_name("trust.json")), "--trust-on-first-use",
                            *extra], env=env, capture_output=True, text=True)
 
 

@@ -17,7 +17,7 @@ from tests.fixtures.faultproxy import FaultProxy
 from tests.helpers.app_proc import DESKTOP
 from tests.helpers.signals import (best_ncc, read_wav, scan_for_plaintext, speech, stereo_wav, tone, tone_present,
                                    write_wav)
-from tests.helpers.verify import call_keys, fetch_call, manifest_key, wait_for_keys
+from tests.helpers.verify import call_keys, fetch_call, manifest_key, party_of, wait_for_keys
 from tests.helpers.world import (AGENT, AGENT_TEXT, PAUSE_TONE, PRIVATE_TONE, SCAN_TONE, queue_empty as _queue_empty,
                                  scan_dirs as _scan_dirs, start_recording as _start_recording, state_is as _state)
 
@@ -66,7 +66,8 @@ def test_hook_call_recorded_encrypted_signed_uploaded(world, app_factory):
     assert rate == 16000 and rec.shape[1] == 2
     assert doc["schema_version"] == 1 and doc["outcome"] == "recorded"
     assert doc["call_id"] == cid and doc["agent_id"] == AGENT and doc["workstation_id"] == "ws-test"
-    assert doc["remote_number"] == "+358401234567" and doc["direction"] == "incoming"
+    assert party_of(doc, world.org_key).number == "+358401234567" and doc["direction"] == "incoming"
+    assert "+358401234567" not in str(doc)
     for t in ("ring", "answer", "notice_given", "recording_start", "end"):
         assert doc["times"][t], t
     assert len(doc["pauses"]) == 1 and doc["pauses"][0]["start"] and doc["pauses"][0]["end"]

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
+from taltio.domain.party import Party
 from tests.helpers.waiting import wait_for
 
 
@@ -63,6 +64,24 @@ def age_decrypt(tmp: Path, blob: bytes, identity: Path) -> bytes:
     assert r.returncode == 0, f"age -d failed: {r.stderr.decode(errors='replace')}"
     src.unlink()
     return r.stdout
+
+
+def party_of(doc: dict, identity_path: Path, tmp: Path | None = None) -> Party:
+    """The customer a schema-2 manifest names, opened with the age CLI (`age -d -i`) from its sealed party:
+    an independent tool checks what Taltio sealed. A manifest without a party names nobody."""
+    import base64
+    import tempfile
+
+    assert "remote_number" not in doc and "remote_display_name" not in doc, "the manifest names the customer in clear"
+    block = doc.get("party")
+    if block is None:
+        return Party(None, None)
+    assert set(block) == {"sealed", "number_index", "index_scheme", "index_key_id"}, block
+    with tempfile.TemporaryDirectory() as scratch:
+        plain = age_decrypt(tmp or Path(scratch), base64.b64decode(block["sealed"], validate=True), identity_path)
+    opened = json.loads(plain)
+    assert set(opened) == {"number", "display_name"}, opened
+    return Party(opened["number"], opened["display_name"])
 
 
 def fetch_call(s3, call_id: str, tmp: Path, identity: Path, signer_key: str) -> tuple[dict, np.ndarray | None, int]:
