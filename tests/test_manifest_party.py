@@ -260,3 +260,27 @@ def test_no_number_in_any_object_key_or_metadata_in_storage(recorded):  # noqa: 
         doc = json.loads(recorded.s3.get(mkey))
         assert party_of(doc, recorded.org_key, recorded.root / "age-e2e").number == call.number
         assert doc["party"]["number_index"] == _hmac(index_key, call.number.replace(" ", ""))
+
+
+# -- other places a number could leave in clear ----------------------------------------------------------------
+@pytest.mark.parametrize("text", ["no active call for +358 40 123 4567", "call 040-123 4567 failed",
+                                  "(040) 123 4567 busy", "+358401234567"])
+def test_heartbeat_error_text_drops_numbers_as_people_write_them(text):
+    from taltio.upload.heartbeat import _safe_text
+
+    cleaned = _safe_text(text)
+    assert "[digits removed]" in cleaned and "4567" not in cleaned
+
+
+def test_heartbeat_error_text_keeps_addresses_and_times():
+    from taltio.upload.heartbeat import _safe_text
+
+    assert _safe_text("connect 192.168.1.10:9000 refused at 12:30") == "connect 192.168.1.10:9000 refused at 12:30"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes")
+def test_the_upload_queue_database_is_the_owners_only(tmp_path):
+    q = UploadQueue(tmp_path / "q.sqlite3", FolderTarget(tmp_path / "store"), 0.5)
+    q.audit("c1", "private-marked", json.dumps({"reason": "lääkäri"}))
+    assert _mode(tmp_path / "q.sqlite3") == 0o600
+    assert all(_mode(p) == 0o600 for p in tmp_path.glob("q.sqlite3-*")), list(tmp_path.glob("q.sqlite3-*"))

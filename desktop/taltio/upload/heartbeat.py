@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import socket
 import threading
 import time
@@ -51,9 +52,14 @@ def _iso_ts(ts: float | None) -> str | None:
     return iso(datetime.fromtimestamp(ts, timezone.utc)) if ts is not None else None
 
 
+# A phone number as people write it ("+358 40 123 4567", "040-123 4567"): six or more digits with single
+# spaces, dashes, slashes or brackets between them (not dots: an IP address in an error stays readable).
+_SPACED_NUMBER = re.compile(r"\+?\d(?:[ \-/()]?\d){5,}")
+
+
 def _safe_text(text: object) -> str:
     """Error text as it may leave the workstation: printable, no runs of 6+ digits (numbers, card data)."""
-    return clean_label(str(text), ERROR_TEXT_LIMIT) or "(no message)"
+    return clean_label(_SPACED_NUMBER.sub("[digits removed]", str(text)), ERROR_TEXT_LIMIT) or "(no message)"
 
 
 def config_digest(settings: "Settings") -> str | None:

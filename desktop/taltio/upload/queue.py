@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import sqlite3
 import threading
@@ -59,6 +60,10 @@ class UploadQueue:
         # would otherwise cap a backlog drain after a day offline. Files within a call stay in order.
         self.workers = max(1, workers)
         self._db = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None, timeout=10)
+        if os.name == "posix" and db_path.exists():
+            # Audit rows hold the agent's private-call reasons: the owner's only (SQLite gives its -wal and
+            # -shm files the database's mode).
+            os.chmod(db_path, 0o600)
         self._db.execute("PRAGMA journal_mode=WAL")
         # NORMAL in WAL mode: a commit survives a crash of the app; after a power cut the last
         # progress marks may be gone, which only means a re-upload that storage answers with 412
