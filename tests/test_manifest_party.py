@@ -161,6 +161,14 @@ def test_a_supervisor_policy_sets_the_key_and_machine_policy_locks_it(tmp_path):
     assert settings_mod.load(tmp_path / "none.toml", u)["encryption.number_index_key"] == ""   # not the agent's
 
 
+def test_the_key_is_a_supervisor_setting_marked_secret():
+    from taltio.settings.schema import BY_KEY
+
+    s = BY_KEY["encryption.number_index_key"]
+    assert s.scope == "supervisor" and s.secret and s.default == "" and s.type is str
+    assert [k for k, v in BY_KEY.items() if v.secret] == ["encryption.number_index_key"]
+
+
 def test_a_policy_change_of_the_key_applies_to_the_next_call(tmp_path, org):
     _key_file, recipient = org
     ctl = _controller(tmp_path, recipient, index_key=None)

@@ -52,6 +52,8 @@ class Setting:
     # A short name for the setting (UI, ADMX/ADML and the docs), translatable like the help: both are marked
     # with QT_TRANSLATE_NOOP("settings", ...) so pyside6-lupdate extracts them into the .ts files.
     label: str = ""
+    # A secret (encryption.number_index_key): whatever shows settings (doctor, logs, status) masks its value.
+    secret: bool = False
 
     def __post_init__(self) -> None:
         scope = self.scope or ("user" if self.user else "supervisor"
@@ -297,7 +299,8 @@ SCHEMA: tuple[Setting, ...] = (
             "Manifests never hold the number in clear; with this key each carries an HMAC of it, so a supervisor "
             "with the same key finds a customer's calls without decrypting them. Empty: no index. Secret: "
             "distribute it only by signed policy or machine policy."),
-            label=QT_TRANSLATE_NOOP("settings", "Number index key"), scope="supervisor", validate=_index_key),
+            label=QT_TRANSLATE_NOOP("settings", "Number index key"), scope="supervisor", validate=_index_key,
+            secret=True),
     Setting("notice.default_language", str, "fi", QT_TRANSLATE_NOOP("settings",
             "Language of the notice when no rule matches the number."),
             label=QT_TRANSLATE_NOOP("settings", "Default notice language"),
