@@ -91,7 +91,8 @@ def test_init_fresh_bucket_then_second_run_changes_nothing(s3_server_module: S3S
     assert st["lock"] == {"ObjectLockEnabled": "Enabled", "Rule": {"DefaultRetention": {"Mode": "COMPLIANCE", "Days": 3}}}
     assert st["versioning"] == "Enabled"
     # SeaweedFS 4.48 accepts lifecycle rules, so the rule must be there (no refusal note).
-    assert [(x["ID"], x["Status"], x["AbortIncompleteMultipartUpload"]) for x in st["lifecycle"]] == [
+    assert [(x["ID"], x["Status"], x["AbortIncompleteMultipartUpload"]) for x in st["lifecycle"]
+            if x["ID"] == ABORT_RULE_ID] == [
         (ABORT_RULE_ID, "Enabled", {"DaysAfterInitiation": admin_storage.DEFAULT_ABORT_DAYS})]
     assert "refuse" not in r.stdout
 
@@ -157,6 +158,50 @@ def test_init_without_credentials_says_what_to_set(s3_server_module: S3Server, t
     r = admin(None, tmp_path, "init", "--bucket", fresh_bucket(), "--endpoint", s3_server_module.endpoint)
     assert r.returncode == 1
     assert "no admin credentials: set AWS_ACCESS_KEY_ID" in r.stderr and "Traceback" not in r.stderr
+
+
+def _expiry(srv: S3Server, bucket: str) -> list[tuple]:
+    from taltio.admin.buckets import EXPIRE_RULE_ID
+
+    return [(x["ID"], x["Status"], x.get("Filter", {}).get("Prefix"), x["Expiration"].get("Days"),
+             x.get("NoncurrentVersionExpiration", {}).get("NoncurrentDays"))
+            for x in bucket_state(srv, bucket)["lifecycle"] if x["ID"] == EXPIRE_RULE_ID]
+
+
+def test_init_adds_a_rule_that_expires_recordings_after_retention(s3_server_module: S3Server, tmp_path: Path):
+    """Recordings (agents/) expire when storage.retention_days has passed; the abort rule stays; idempotent."""
+    from taltio.admin.buckets import EXPIRE_RULE_ID
+
+    srv = s3_server_module
+    bucket = fresh_bucket()
+    r = init(srv, tmp_path, bucket, "--retention-days", "3")
+    assert r.returncode == 0, r.stderr
+    assert _expiry(srv, bucket) == [(EXPIRE_RULE_ID, "Enabled", "agents/", 3, 1)]
+    assert f"changed: bucket {bucket}: lifecycle rule {EXPIRE_RULE_ID} expires recordings (agents/) 3 days" in r.stdout
+    assert {x["ID"] for x in bucket_state(srv, bucket)["lifecycle"]} == {ABORT_RULE_ID, EXPIRE_RULE_ID}
+    r2 = init(srv, tmp_path, bucket)
+    assert r2.returncode == 0 and "Nothing changed" in r2.stdout, r2.stdout
+    assert _expiry(srv, bucket) == [(EXPIRE_RULE_ID, "Enabled", "agents/", 3, 1)]
+    r3 = init(srv, tmp_path, bucket, "--retention-days", "5")       # the rule follows the retention
+    assert r3.returncode == 0, r3.stderr
+    assert _expiry(srv, bucket) == [(EXPIRE_RULE_ID, "Enabled", "agents/", 5, 1)]
+    assert {x["ID"] for x in bucket_state(srv, bucket)["lifecycle"]} == {ABORT_RULE_ID, EXPIRE_RULE_ID}
+
+
+def test_init_keeps_lifecycle_rules_of_others(s3_server_module: S3Server, tmp_path: Path):
+    from taltio.admin.buckets import EXPIRE_RULE_ID
+
+    srv = s3_server_module
+    bucket = fresh_bucket()
+    assert init(srv, tmp_path, bucket, "--retention-days", "3").returncode == 0
+    s3 = srv.admin_client()
+    rules = s3.get_bucket_lifecycle_configuration(Bucket=bucket)["Rules"]
+    theirs = {"ID": "it-tmp", "Status": "Enabled", "Filter": {"Prefix": "tmp/"}, "Expiration": {"Days": 2}}
+    s3.put_bucket_lifecycle_configuration(Bucket=bucket, LifecycleConfiguration={"Rules": rules + [theirs]})
+    assert init(srv, tmp_path, bucket, "--retention-days", "4").returncode == 0
+    ids = {x["ID"] for x in bucket_state(srv, bucket)["lifecycle"]}
+    assert ids == {ABORT_RULE_ID, EXPIRE_RULE_ID, "it-tmp"}
+    assert _expiry(srv, bucket)[0][3] == 4
 
 
 def test_lifecycle_refusal_is_a_note_not_a_failure():

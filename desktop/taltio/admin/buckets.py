@@ -1,5 +1,6 @@
 """`taltio-admin storage init`: the recordings bucket (Object Lock, COMPLIANCE default retention,
-versioning, the multipart abort rule) and the fleet bucket (no lock, no versioning). Idempotent."""
+versioning, the multipart abort rule, the rule that expires recordings once their retention has passed) and the
+fleet bucket (no lock, no versioning). Idempotent."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -127,10 +128,48 @@ def _ensure_versioning(s3: Any, bucket: str, want: str, report: InitReport) -> N
     report.changed.append(f"bucket {bucket}: versioning {status} -> {want}")
 
 
-def _ensure_abort_rule(s3: Any, bucket: str, abort_days: int, report: InitReport) -> None:
-    """Incomplete multipart uploads of a workstation that never came back hold storage
-    (and are invisible in listings); a lifecycle rule aborts them. Optional: a server
-    without lifecycle support gets a note, not a failure."""
+EXPIRE_RULE_ID = "taltio-expire-recordings"
+
+
+def _wanted_rules(abort_days: int, expire_days: int | None) -> list[dict[str, Any]]:
+    """Our lifecycle rules: abort forgotten multipart uploads everywhere; expire recordings after retention.
+
+    The expiry rule covers only the recordings (``agents/``), not the supervisors' policies beside them.
+    In a versioned bucket ``Expiration`` only puts a delete marker on the current version; the
+    ``NoncurrentVersionExpiration`` then removes the version itself, which Object Lock allows only once
+    its own retain-until date has passed (so the rule can never cut a retention short)."""
+    rules: list[dict[str, Any]] = [{"ID": ABORT_RULE_ID, "Status": "Enabled", "Filter": {"Prefix": ""},
+                                    "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": abort_days}}]
+    if expire_days is not None:
+        rules.append({"ID": EXPIRE_RULE_ID, "Status": "Enabled", "Filter": {"Prefix": f"{AGENTS_PREFIX}/"},
+                      "Expiration": {"Days": expire_days},
+                      "NoncurrentVersionExpiration": {"NoncurrentDays": 1}})
+    return rules
+
+
+def _same_rule(have: dict[str, Any] | None, want: dict[str, Any]) -> bool:
+    if not have or have.get("Status") != "Enabled":
+        return False
+    keys = ("AbortIncompleteMultipartUpload", "Expiration", "NoncurrentVersionExpiration")
+    if any((have.get(k) or None) != (want.get(k) or None) for k in keys):
+        return False
+    return (have.get("Filter") or {}).get("Prefix", have.get("Prefix", "")) == want["Filter"]["Prefix"]
+
+
+def _describe(rule: dict[str, Any]) -> str:
+    if rule["ID"] == ABORT_RULE_ID:
+        return (f"lifecycle rule {ABORT_RULE_ID} aborts incomplete multipart uploads after "
+                f"{rule['AbortIncompleteMultipartUpload']['DaysAfterInitiation']} days")
+    return (f"lifecycle rule {EXPIRE_RULE_ID} expires recordings ({rule['Filter']['Prefix']}) "
+            f"{rule['Expiration']['Days']} days after they were stored")
+
+
+def _ensure_abort_rule(s3: Any, bucket: str, abort_days: int, report: InitReport,
+                       expire_days: int | None = None) -> None:
+    """The bucket's lifecycle rules (the name is from when there was one): incomplete multipart uploads of a
+    workstation that never came back hold storage (and are invisible in listings), and recordings past
+    storage.retention_days are kept by no one's choice. Optional: a server without lifecycle support gets
+    a note, not a failure. Rules of others in the same configuration are kept."""
     from botocore.exceptions import ClientError
 
     try:
@@ -141,25 +180,37 @@ def _ensure_abort_rule(s3: Any, bucket: str, abort_days: int, report: InitReport
         else:
             report.notes.append(f"bucket {bucket}: the server refuses lifecycle configuration ({_code(exc) or exc}); "
                                 f"incomplete multipart uploads are not aborted automatically (list them with "
-                                f"`aws s3api list-multipart-uploads` now and then)")
+                                f"`aws s3api list-multipart-uploads` now and then), and recordings past their "
+                                f"retention are not deleted automatically")
             return
-    ours = {"ID": ABORT_RULE_ID, "Status": "Enabled", "Filter": {"Prefix": ""},
-            "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": abort_days}}
-    current = next((r for r in rules if r.get("ID") == ABORT_RULE_ID), None)
-    if current and current.get("Status") == "Enabled" and \
-            current.get("AbortIncompleteMultipartUpload", {}).get("DaysAfterInitiation") == abort_days:
-        report.unchanged.append(f"bucket {bucket}: lifecycle aborts incomplete multipart uploads after "
-                                f"{abort_days} days")
+    wanted = _wanted_rules(abort_days, expire_days)
+    ids = {r["ID"] for r in wanted}
+    stale = [w for w in wanted if not _same_rule(next((r for r in rules if r.get("ID") == w["ID"]), None), w)]
+    for w in wanted:
+        if w not in stale:
+            report.unchanged.append(f"bucket {bucket}: {_describe(w)}")
+    if not stale:
         return
-    others = [r for r in rules if r.get("ID") != ABORT_RULE_ID]
+    others = [r for r in rules if r.get("ID") not in ids]
     try:
-        s3.put_bucket_lifecycle_configuration(Bucket=bucket, LifecycleConfiguration={"Rules": others + [ours]})
+        s3.put_bucket_lifecycle_configuration(Bucket=bucket, LifecycleConfiguration={"Rules": others + wanted})
     except ClientError as exc:
-        report.notes.append(f"bucket {bucket}: the server refused the lifecycle rule ({_code(exc) or exc}); "
-                            f"incomplete multipart uploads are not aborted automatically")
+        report.notes.append(f"bucket {bucket}: the server refused the lifecycle rules ({_code(exc) or exc}); "
+                            f"incomplete multipart uploads are not aborted and recordings past their retention "
+                            f"are not deleted automatically")
         return
-    report.changed.append(f"bucket {bucket}: lifecycle rule {ABORT_RULE_ID} aborts incomplete multipart uploads "
-                          f"after {abort_days} days")
+    for w in stale:
+        report.changed.append(f"bucket {bucket}: {_describe(w)}")
+
+
+def _expire_days(s3: Any, bucket: str, retention_days: int | None, object_lock: bool) -> int:
+    """Recordings expire when their retention ends: the bucket's COMPLIANCE default retention if it has one."""
+    if object_lock:
+        cfg = _lock_configuration(s3, bucket)
+        days = _retention_days(cfg)[1] if cfg else None
+        if days:
+            return int(days)
+    return retention_days or default_retention_days()
 
 
 def init_recordings_bucket(s3: Any, bucket: str, retention_days: int | None = None,
@@ -202,7 +253,7 @@ def init_recordings_bucket(s3: Any, bucket: str, retention_days: int | None = No
         report.unchanged.append(f"bucket {bucket}: Object Lock enabled")
         _ensure_retention(s3, bucket, cfg, retention_days, report)
     _ensure_versioning(s3, bucket, "Enabled", report)
-    _ensure_abort_rule(s3, bucket, abort_days, report)
+    _ensure_abort_rule(s3, bucket, abort_days, report, _expire_days(s3, bucket, retention_days, object_lock))
     return report
 
 
