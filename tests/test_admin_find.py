@@ -39,6 +39,9 @@ def env(recorded, monkeypatch, tmp_path):  # noqa: F811
         if k.startswith("AWS_"):
             monkeypatch.setenv(k, v)
     monkeypatch.delenv("TALTIO_NUMBER_INDEX_KEY", raising=False)
+    import boto3
+
+    monkeypatch.setattr(boto3, "DEFAULT_SESSION", None)     # it caches the first credentials it found
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     return recorded
 
@@ -207,3 +210,93 @@ def test_bad_index_key_is_one_line(env, tmp_path):
     r = subprocess.run([sys.executable, "-c", SCRIPT, "find", "--store", env.store_url, "--number", "+358401",
                         "--index-key-file", str(bad)], env=env.admin_env(), capture_output=True, text=True, timeout=60)
     assert r.returncode == 1 and "must be 32 bytes" in r.stderr and "Traceback" not in r.stderr
+
+
+# -- hold and retention (a bucket WITH Object Lock, one recorded call copied into it) --------
+@pytest.fixture(scope="module")
+def locked(recorded, tmp_path_factory):  # noqa: F811
+    """A bucket with Object Lock (1 day COMPLIANCE, as `storage init` sets it up) holding a copy of rec-a1."""
+    from tests.fixtures.s3 import start_s3
+
+    srv = start_s3(tmp_path_factory.mktemp("locked") / "s3", retention_days=1)
+    src, dst = recorded.s3.admin_client(), srv.admin_client()
+    keys = [k for k in recorded.s3.list_keys("agents/") if k.rsplit("/", 1)[-1].startswith("rec-a1.")]
+    for k in keys:
+        obj = src.get_object(Bucket=recorded.s3.bucket, Key=k)
+        dst.put_object(Bucket=srv.bucket, Key=k, Body=obj["Body"].read(), Metadata=obj.get("Metadata") or {},
+                       ChecksumAlgorithm="SHA256")
+    yield srv, keys
+    srv.stop()
+
+
+def _as(srv, monkeypatch):  # noqa: ANN001
+    import boto3
+
+    monkeypatch.setattr(boto3, "DEFAULT_SESSION", None)     # it caches the first credentials it found
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", srv.admin_key)
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", srv.admin_secret)
+    monkeypatch.setenv("AWS_ENDPOINT_URL", srv.endpoint)
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    return f"s3://{srv.bucket}/agents"
+
+
+def test_hold_on_then_off_with_audit_records(locked, monkeypatch, capsys):
+    srv, keys = locked
+    url = _as(srv, monkeypatch)
+    s3 = srv.admin_client()
+    assert len(keys) >= 2                                # the manifest and its audio at least
+    assert admin("hold", "rec-a1", "--on", "--reason", "complaint 2026-17", "--store", url) == 0
+    assert "legal hold ON" in capsys.readouterr().out
+    for k in keys:
+        assert s3.get_object_legal_hold(Bucket=srv.bucket, Key=k)["LegalHold"]["Status"] == "ON", k
+    assert admin("hold", "agent-7/" + keys[0].split("/", 2)[2].rsplit("/", 1)[0] + "/rec-a1", "--off",
+                 "--reason", "complaint closed", "--store", url) == 0
+    for k in keys:
+        assert s3.get_object_legal_hold(Bucket=srv.bucket, Key=k)["LegalHold"]["Status"] == "OFF", k
+    audit = sorted(k for k in srv.list_keys("agents/_audit/") if "-hold-rec-a1" in k)
+    assert len(audit) == 2
+    on, off = (json.loads(srv.get(k)) for k in audit)
+    assert (on["legal_hold"], on["reason"], off["legal_hold"], off["reason"]) == \
+        ("ON", "complaint 2026-17", "OFF", "complaint closed")
+    import getpass
+
+    assert on["by"]["user"] == getpass.getuser() and on["call"]["call_id"] == "rec-a1"
+    assert sorted(on["objects"]) == sorted(k.removeprefix("agents/") for k in keys)
+    day = datetime.now().strftime("%Y")
+    assert all(k.startswith(f"agents/_audit/{day}/") for k in audit)
+
+
+@pytest.mark.parametrize("argv, says", [
+    (["no-such-call", "--on", "--reason", "x"], "no call 'no-such-call'"),
+    (["rec-a1", "--on", "--reason", "  "], "--reason must say why"),
+])
+def test_hold_refuses_clearly(locked, monkeypatch, capsys, argv, says):
+    url = _as(locked[0], monkeypatch)
+    assert admin("hold", *argv, "--store", url) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("taltio-admin: ") and says in err and err.count("\n") == 1
+
+
+def test_retention_shows_retain_until_and_the_lifecycle_rule(locked, monkeypatch, capsys):
+    srv, keys = locked
+    url = _as(srv, monkeypatch)
+    assert admin("retention", "--store", url, "--per-call", "--json") == 0
+    first, *calls = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["rule_id"], r["prefix"], r["days"]) for r in first["lifecycle_rules"]] == \
+        [("taltio-expire-recordings", "agents/", 1)]
+    assert [c["call_id"] for c in calls] == ["rec-a1"]
+    c = calls[0]
+    until = datetime.fromisoformat(c["retain_until"].replace("Z", "+00:00"))
+    now = datetime.now(until.tzinfo)
+    assert c["lock_mode"] == "COMPLIANCE" and timedelta(hours=23) < until - now <= timedelta(days=1, minutes=5)
+    assert c["lifecycle_expires"] > c["retain_until"]
+    assert admin("retention", "--store", url) == 0
+    out = capsys.readouterr().out
+    assert "lifecycle rule taltio-expire-recordings" in out and "agent-7" in out and "RETAIN_UNTIL_FIRST" in out
+
+
+def test_retention_without_a_rule_says_so(env, capsys):
+    assert admin("retention", "--store", env.store_url, "--json") == 0
+    first, *days = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert sorted(d["agent"] for d in days) == ["agent-7", "agent-9"] and sum(d["calls"] for d in days) == 4
+    assert all(d["retain_until_first"] is None for d in days)     # this bucket has no Object Lock
