@@ -139,6 +139,10 @@ def test_find_by_number_with_key_and_identity(env, capsys, tmp_path):
     hits = rows(capsys, "find", "--store", url, "--number", "+358401234567", "--index-key-file", str(keyfile),
                 "--identity", str(env.org_key))
     assert sorted(h["call_id"] for h in hits) == ["rec-a1", "rec-a2"]
+    from tests.helpers.recorded import _has_setting
+
+    if _has_setting("encryption.number_index_key"):      # the app writes schema 2 once the setting exists
+        assert schema2(env)
     want = "index" if schema2(env) else "clear number (schema 1)"
     assert {h["matched_by"] for h in hits} == {want}
     hits = rows(capsys, "find", "--store", url, "--number", "+46 70 123 45 67", "--index-key-file", str(keyfile))
@@ -300,3 +304,52 @@ def test_retention_without_a_rule_says_so(env, capsys):
     first, *days = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert sorted(d["agent"] for d in days) == ["agent-7", "agent-9"] and sum(d["calls"] for d in days) == 4
     assert all(d["retain_until_first"] is None for d in days)     # this bucket has no Object Lock
+
+
+# -- schema 2 (sealed party + blind index) in a folder store, before the app writes it --------
+def _schema2_store(tmp_path: Path):
+    """Three schema-2 calls: two indexed with INDEX_KEY, one with another key (rotated), plus one schema 1."""
+    import pyrage
+
+    from taltio.domain import party
+
+    ident = pyrage.x25519.Identity.generate()
+    key, other = party.parse_key(INDEX_KEY), party.parse_key(party.new_key())
+    plan = [("s2-a", "+358401234567", key), ("s2-b", "+358 40 123 4567", other), ("s2-c", "+46701234567", key)]
+    folder = tmp_path / "store" / "agent-1" / "2026" / "12" / "01"
+    folder.mkdir(parents=True)
+    for cid, number, k in plan:
+        doc = {"schema_version": 2, "direction": "incoming", "outcome": "recorded", "audio": {"duration_s": 3.0},
+               "times": {"ring": "2026-12-01T10:00:00Z"},
+               "party": {"sealed": party.seal(party.Party(number, "Name"), [ident.to_public()]),
+                         "number_index": party.number_index(k, number), "index_key_id": party.key_id(k)}}
+        (folder / f"{cid}.manifest.json").write_text(json.dumps(doc))
+    (folder / "s1-d.manifest.json").write_text(json.dumps({"schema_version": 1, "remote_number": "+358401234567",
+                                                           "direction": "outgoing", "outcome": "recorded"}))
+    idfile = tmp_path / "org.key"
+    idfile.write_text(f"{ident}\n")
+    keyfile = tmp_path / "index.key"
+    keyfile.write_text(INDEX_KEY)
+    return tmp_path / "store", idfile, keyfile
+
+
+def test_find_schema2_index_then_sealed_fallback(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("TALTIO_NUMBER_INDEX_KEY", raising=False)
+    store, idfile, keyfile = _schema2_store(tmp_path)
+    hits = {h["call_id"]: h["matched_by"] for h in rows(
+        capsys, "find", "--store", str(store), "--number", "+358401234567", "--index-key-file", str(keyfile),
+        "--identity", str(idfile))}
+    assert hits == {"s2-a": "index", "s2-b": "sealed party", "s1-d": "clear number (schema 1)"}
+    # Without the identity the call indexed under another key cannot be told, and says so.
+    assert admin("find", "--store", str(store), "--number", "+358401234567", "--index-key-file", str(keyfile),
+                 "--json") == 0
+    out, err = capsys.readouterr()
+    assert sorted(json.loads(ln)["call_id"] for ln in out.splitlines()) == ["s1-d", "s2-a"]
+    assert "could not check agent-1/2026/12/01/s2-b.manifest.json" in err and "--identity" in err
+    # Without a key, the identity opens every sealed party.
+    hits = {h["call_id"]: h["matched_by"] for h in rows(
+        capsys, "find", "--store", str(store), "--number", "+46 70 123 45 67", "--identity", str(idfile))}
+    assert hits == {"s2-c": "sealed party"}
+    db = next((tmp_path / "cache").rglob("manifests.sqlite")).read_bytes()
+    assert b"+358" not in db and b"Name" not in db

@@ -32,7 +32,7 @@ from taltio.domain import party
 WORKERS = 8
 BATCH = 64
 MAX_DAY_PREFIXES = 400          # beyond this a date range is listed per agent and filtered by key
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 class CatalogError(RuntimeError):
@@ -86,6 +86,8 @@ def summarise(key: str, doc: dict) -> Summary:
     audio = doc.get("audio") if isinstance(doc.get("audio"), dict) else {}
     dur = audio.get("duration_s")
     p = doc.get("party") if isinstance(doc.get("party"), dict) else {}
+    if p.get("index_scheme") not in (None, party.INDEX_SCHEME):
+        p = {**p, "number_index": None}          # an index this version cannot compute: fall back
     return Summary(key, ref.agent, ref.day, ref.call_id, started, doc.get("direction"), doc.get("outcome"),
                    float(dur) if isinstance(dur, (int, float)) else None, doc.get("schema_version"),
                    p.get("number_index") if isinstance(p.get("number_index"), str) else None,
@@ -243,6 +245,8 @@ def match(store: Store, s: Summary, number: str, index: tuple[str, str] | None,
     """Whether call *s* is with *number* (normalised): a Hit, None (it is not), or why it could not be told."""
     if index is not None and s.number_index and (s.index_key_id in (None, index[1])):
         return Hit(s, "index") if s.number_index == index[0] else None
+    if not s.clear_number and not s.sealed and s.number_index is None:
+        return None               # no party at all (the softphone gave no number): not with this number
     if not s.clear_number and not (s.sealed and identities is not None):
         return "no index made with this key" + ("" if s.sealed else " and no party") + \
             ("" if identities is not None else "; give --identity to open the sealed party")
