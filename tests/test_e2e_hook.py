@@ -64,7 +64,7 @@ def test_hook_call_recorded_encrypted_signed_uploaded(world, app_factory):
 
     doc, rec, rate = fetch_call(world.s3, cid, world.root / "verify-hook", world.org_key, status["workstation_key"])
     assert rate == 16000 and rec.shape[1] == 2
-    assert doc["schema_version"] == 1 and doc["outcome"] == "recorded"
+    assert doc["schema_version"] == 2 and doc["outcome"] == "recorded"
     assert doc["call_id"] == cid and doc["agent_id"] == AGENT and doc["workstation_id"] == "ws-test"
     assert party_of(doc, world.org_key).number == "+358401234567" and doc["direction"] == "incoming"
     assert "+358401234567" not in str(doc)
