@@ -190,12 +190,16 @@ def test_kill9_mid_call_recovers_interrupted_recording(world, app_factory):
 
 
 def admin_fetch(world, url: str, out, signer_key: str) -> None:
-    allowed = world.root / "allowed_signers_admin"
-    allowed.write_text(f"ws-test {' '.join(signer_key.split()[:2])}\n")
+    """`taltio-admin fetch` as a supervisor runs it: the workstation's key pinned in the trust registry first."""
+    trust = world.root / "trusted-keys-admin.json"
     env = {**os.environ, "PYTHONPATH": str(DESKTOP), "AWS_ACCESS_KEY_ID": world.s3.admin_key,
            "AWS_SECRET_ACCESS_KEY": world.s3.admin_secret, "AWS_DEFAULT_REGION": "us-east-1"}
+    if not trust.exists():
+        r = subprocess.run([sys.executable, "-m", "taltio.admin", "trust", "add", AGENT, *signer_key.split()[:2],
+                            "--source", "enrollment", "--trust-file", str(trust)], env=env, capture_output=True, text=True)
+        assert r.returncode == 0, r.stderr
     r = subprocess.run([sys.executable, "-m", "taltio.admin", "fetch", url, "--identity", str(world.org_key),
-                        "--allowed-signers", str(allowed), "--endpoint", world.s3.endpoint, "-o", str(out)],
+                        "--trust-file", str(trust), "--endpoint", world.s3.endpoint, "-o", str(out)],
                        env=env, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
 

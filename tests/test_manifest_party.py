@@ -297,3 +297,19 @@ def test_the_upload_queue_database_is_the_owners_only(tmp_path):
     q.audit("c1", "private-marked", json.dumps({"reason": "lääkäri"}))
     assert _mode(tmp_path / "q.sqlite3") == 0o600
     assert all(_mode(p) == 0o600 for p in tmp_path.glob("q.sqlite3-*")), list(tmp_path.glob("q.sqlite3-*"))
+
+
+def test_doctor_settings_never_prints_the_index_key(tmp_path, monkeypatch, capsys):
+    """`taltio doctor --settings` goes into support tickets: the key shows only as set."""
+    from taltio.cli import doctor
+    from taltio.domain import party as party_mod
+    from tests.helpers.app_proc import toml_config
+
+    key = party_mod.new_key()
+    cfg = toml_config(tmp_path / "taltio.toml", {"agent.id": "a1", "encryption.number_index_key": key})
+    monkeypatch.setenv("TALTIO_CONFIG", str(cfg))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "user-config"))
+    assert doctor.print_settings() == 0
+    out = capsys.readouterr().out
+    line = next(ln for ln in out.splitlines() if ln.startswith("encryption.number_index_key"))
+    assert "<set, not shown>" in line and key not in out and key[:12] not in out

@@ -122,7 +122,12 @@ def test_ringing_and_display_name_reach_the_manifest(tmp_path):
     from taltio.upload.queue import UploadQueue
 
     queue = UploadQueue(tmp_path / "q.sqlite3", FolderTarget(tmp_path / "store"), 0.5)
-    ctl = Controller(calls_dir=tmp_path / "calls", queue=queue, backend=None, recipients=[],  # type: ignore[arg-type]
+    import pyrage
+
+    from taltio.domain import party
+
+    org = pyrage.x25519.Identity.generate()
+    ctl = Controller(calls_dir=tmp_path / "calls", queue=queue, backend=None, recipients=[org.to_public()],  # type: ignore[arg-type]
                      signing_key=Ed25519PrivateKey.generate(), agent_id="a1", workstation_id="w1", mic="m",
                      loopback="l")
     logging.getLogger("taltio").setLevel(logging.DEBUG)
@@ -140,4 +145,7 @@ def test_ringing_and_display_name_reach_the_manifest(tmp_path):
     finally:
         queue.stop()
     doc = json.loads(next((tmp_path / "store").rglob("r1.manifest.json")).read_text())
-    assert doc["remote_display_name"] == "Maija Meikäläinen" and doc["direction"] == "outgoing"
+    assert doc["direction"] == "outgoing"
+    # The name reaches the manifest only sealed to the organisation (schema 2): never in clear.
+    assert "Meik" not in json.dumps(doc, ensure_ascii=False) and "remote_display_name" not in doc
+    assert party.open_sealed(doc["party"]["sealed"], [org]) == party.Party("+358401234567", "Maija Meikäläinen")

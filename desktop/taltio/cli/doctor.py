@@ -203,7 +203,10 @@ def effective_settings(policy: dict | None = None, policy_origin: str = "supervi
 
 
 def print_settings() -> int:
-    """`taltio doctor --settings`: every effective value and where it came from (settings hold no secrets)."""
+    """`taltio doctor --settings`: every effective value and where it came from, for a support ticket.
+
+    A setting marked secret (the number-index key) shows only whether it is set: with it and read access to
+    the bucket, anyone could try every phone number against the manifests' index."""
     from taltio import settings as settings_mod
 
     policy, origin = last_good_policy()
@@ -213,7 +216,10 @@ def print_settings() -> int:
         print(f"taltio doctor: {exc}", file=sys.stderr)
         return 1
     width = max(len(r[0]) for r in rows)
+    secret = {s.key for s in settings_mod.SCHEMA if s.secret}
     for key, value, src, scope in rows:
+        if key in secret and value:
+            value = "<set, not shown>"
         if key == "storage.proxy" and value:
             from taltio.adapters.storage.network import mask_proxy
 
