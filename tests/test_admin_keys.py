@@ -123,3 +123,16 @@ def test_new_index_prints_a_usable_key(tmp_path: Path):
     assert admin("keys", "new-index", "--out", str(out)).returncode == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o600 and len(party.parse_key(out.read_text())) == 32
     assert admin("keys", "new-index", "--out", str(out)).returncode == 1
+
+
+def test_joins_the_keys_group_of_policy_commands():
+    """admin/policy.py registers `keys new-supervisor`; main.py registers keys after it and both work."""
+    from taltio.admin import policy
+
+    p = argparse.ArgumentParser()
+    sub = p.add_subparsers(dest="cmd")
+    policy.register(sub)
+    keys.register(sub)
+    assert p.parse_args(["keys", "new-org", "--out", "x"]).handler is keys.run_new_org
+    assert p.parse_args(["keys", "new-index"]).handler is keys.run_new_index
+    assert p.parse_args(["keys", "new-supervisor", "-o", "x"]).handler is not None

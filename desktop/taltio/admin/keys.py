@@ -127,12 +127,22 @@ def run_new_index(ns: argparse.Namespace) -> int:
     return 0
 
 
+def _keys_subparsers(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:
+    """The `keys` group's own subcommands: admin/policy.py may have made `keys` already (new-supervisor);
+    these join it, since argparse refuses a second `keys`."""
+    k = sub.choices.get("keys")
+    if k is None:
+        k = sub.add_parser("keys", help="make keys: the organisation identity, the number-index key, ...",
+                           description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+        return k.add_subparsers(dest="keys_cmd", required=True)
+    return next(a for a in k._actions if isinstance(a, argparse._SubParsersAction))
+
+
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add `keys new-org` and `keys new-index` to taltio-admin."""
-    k = sub.add_parser("keys", help="make the organisation identity or the number-index key", description=__doc__,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    ks = k.add_subparsers(dest="keys_cmd", required=True)
-    o = ks.add_parser("new-org", help="make the organisation's age identity (prints its recipient)")
+    """Add `keys new-org` and `keys new-index` to taltio-admin (after admin/policy.py's register, if both)."""
+    ks = _keys_subparsers(sub)
+    o = ks.add_parser("new-org", help="make the organisation's age identity (prints its recipient)",
+                      description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     o.add_argument("--out", type=Path, help="write the identity here (mode 0600; never overwrites)")
     o.add_argument("--custodian", action="append", metavar="NAME",
                    help="also (or instead) write a copy encrypted to NAME's passphrase; repeat for each custodian "
