@@ -20,10 +20,15 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from taltio.domain import audit_chain
+from taltio.domain.files import sha256_file, write_durably
 from taltio.domain.ports import QueueStatus, PutResult, StorageError, StorageTarget
 
 log = logging.getLogger("taltio.queue")
 _SWEPT = "!uploaded-leftovers-removed-until"     # journal entry: when the last start looked for leftovers
+_AUDIT_SENT = "!audit-queued-until"              # journal entry: the last audit seq handed to an upload job
+AUDIT_JOB = "_audit/"                            # call ids of audit batch jobs start so; they are no call
+AUDIT_BATCH_MAX = 500                            # entries per uploaded object (a migrated log goes up in parts)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -46,7 +51,10 @@ CREATE TABLE IF NOT EXISTS audit (
     at      REAL NOT NULL,
     call_id TEXT NOT NULL,
     event   TEXT NOT NULL,
-    detail  TEXT
+    detail  TEXT,
+    seq     INTEGER,                     -- the hash chain (domain/audit_chain.py): 1, 2, ...
+    prev    TEXT,                        -- hex sha256 of the previous entry (64 zeros for seq 1)
+    hash    TEXT                         -- hex sha256 of this entry's canonical JSON
 );
 """
 
@@ -88,6 +96,35 @@ class UploadQueue:
             for call_id, files in self._db.execute("SELECT call_id, files FROM jobs WHERE done_at IS NULL").fetchall():
                 size = sum(f.get("size", 0) for f in json.loads(files) if not f.get("done"))
                 self._db.execute("UPDATE jobs SET bytes=? WHERE call_id=?", (size, call_id))
+        self._migrate_audit()
+
+    def _migrate_audit(self) -> None:
+        """An audit log from before the hash chain becomes one: its rows are chained in the order they
+        were written (time, then insertion), their private reasons cleaned like new ones.
+
+        This runs once, at the first open by a version with the chain: the columns are added and every
+        row chained in one transaction, so a crash midway leaves the old table to be chained again, and
+        a chained table is never chained a second time (the seq column exists from then on)."""
+        cols = {row[1] for row in self._db.execute("PRAGMA table_info(audit)")}
+        if "seq" not in cols:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for col in ("seq INTEGER", "prev TEXT", "hash TEXT"):
+                    self._db.execute(f"ALTER TABLE audit ADD COLUMN {col}")
+                prev: dict | None = None
+                for rowid, at, call_id, event, detail in self._db.execute(
+                        "SELECT rowid, at, call_id, event, detail FROM audit ORDER BY at, rowid").fetchall():
+                    prev = audit_chain.append(prev, at=audit_chain.iso_at(at), event=event, call_id=call_id,
+                                              detail=audit_chain.clean_detail(event, detail or ""))
+                    self._db.execute("UPDATE audit SET seq=?, prev=?, hash=?, detail=? WHERE rowid=?",
+                                     (prev["seq"], prev["prev"], prev["hash"], prev["detail"], rowid))
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            if prev is not None:
+                log.info("audit log: %d earlier entries chained (once, on upgrade)", prev["seq"])
+        self._db.execute("CREATE UNIQUE INDEX IF NOT EXISTS audit_seq ON audit (seq)")
 
     # -- producer side -----------------------------------------------------
     def enqueue(self, call_id: str, call_dir: Path, key_prefix: str, files: list[dict]) -> None:
@@ -110,8 +147,15 @@ class UploadQueue:
             return self._db.execute("SELECT 1 FROM jobs WHERE call_id=?", (call_id,)).fetchone() is not None
 
     def audit(self, call_id: str, event: str, detail: str = "") -> None:
+        """Append an entry to the audit chain. Under the lock: two threads never take the same seq or
+        link to the same predecessor. A private reason is cleaned of numbers before it is kept."""
         with self._lock:
-            self._db.execute("INSERT INTO audit VALUES (?,?,?,?)", (time.time(), call_id, event, detail))
+            last, at = self._last_entry(), time.time()
+            # The row keeps the float; the entry's time is derived from it the same way every time.
+            e = audit_chain.append(last, at=audit_chain.iso_at(at), event=event, call_id=call_id,
+                                   detail=audit_chain.clean_detail(event, detail or ""))
+            self._db.execute("INSERT INTO audit (at, call_id, event, detail, seq, prev, hash) VALUES (?,?,?,?,?,?,?)",
+                             (at, call_id, event, e["detail"], e["seq"], e["prev"], e["hash"]))
 
     def audit_rows(self, event: str | None = None, since: float = 0.0) -> list[tuple]:
         """(at, call_id, event, detail), oldest first; only *event*'s rows from *since* on when given."""
@@ -119,12 +163,89 @@ class UploadQueue:
         if event is not None:
             q, args = q + " AND event = ?", args + [event]
         with self._lock:
-            return self._db.execute(q + " ORDER BY at", args).fetchall()
+            return self._db.execute(q + " ORDER BY seq", args).fetchall()
+
+    def audit_head(self) -> dict:
+        """{seq, hash} of the newest audit entry ({0, 64 zeros} when there is none): what manifests and
+        heartbeats carry, so a supervisor can tell the uploaded chain was not cut short or rewritten."""
+        with self._lock:
+            last = self._last_entry()
+        return {"seq": last["seq"], "hash": last["hash"]} if last else audit_chain.head([])
+
+    def audit_entries(self, after: int = 0, limit: int | None = None) -> list[dict]:
+        """The chain's entries after seq *after*, in order, each with its hash."""
+        with self._lock:
+            rows = self._db.execute("SELECT seq, at, event, call_id, detail, prev, hash FROM audit WHERE seq > ? "
+                                    "ORDER BY seq LIMIT ?", (after, -1 if limit is None else limit)).fetchall()
+        return [self._entry(r) for r in rows]
+
+    def _last_entry(self) -> dict | None:
+        row = self._db.execute("SELECT seq, at, event, call_id, detail, prev, hash FROM audit "
+                               "ORDER BY seq DESC LIMIT 1").fetchone()
+        return self._entry(row) if row else None
+
+    @staticmethod
+    def _entry(row: tuple) -> dict:
+        seq, at, event, call_id, detail, prev, h = row
+        return {"seq": seq, "at": audit_chain.iso_at(at), "event": event, "call_id": call_id, "detail": detail or "",
+                "prev": prev, "hash": h}
+
+    def publish_audit(self, key_prefix: str) -> dict:
+        """Hand the audit entries not yet queued to the upload queue, as write-once objects
+        ``<key_prefix>/<seq-from>-<seq-to>.json``, and return the head of what is now queued.
+
+        Through the durable queue, like a call: the batch file is written (fsynced) to the data dir first,
+        then its job and the new "queued until" mark are committed together, so storage being down, or a
+        crash at any point, loses nothing and queues nothing twice. Callers (the finisher, the heartbeat)
+        know the agent; the queue does not. A local write failure is logged and retried next time."""
+        with self._lock:
+            done = int((self.load(_AUDIT_SENT) or {}).get("seq", 0))
+            while True:
+                entries = self.audit_entries(after=done, limit=AUDIT_BATCH_MAX)
+                if not entries:
+                    break
+                try:
+                    self._queue_audit_batch(key_prefix, entries)
+                except OSError as exc:
+                    log.warning("audit entries from seq %d not queued for upload yet: %s", entries[0]["seq"], exc)
+                    break
+                done = entries[-1]["seq"]
+            last = self.audit_entries(after=done - 1, limit=1) if done else []
+        queued = {"seq": last[0]["seq"], "hash": last[0]["hash"]} if last else audit_chain.head([])
+        if done:
+            self._wake.set()
+        return queued
+
+    def _queue_audit_batch(self, key_prefix: str, entries: list[dict]) -> None:
+        name = audit_chain.object_name(entries[0]["seq"], entries[-1]["seq"])
+        job = f"{AUDIT_JOB}{name[:-len('.json')]}"
+        d = self.db_path.parent / "audit-outbox" / name[:-len(".json")]
+        d.mkdir(parents=True, exist_ok=True)
+        write_durably(d / name, audit_chain.batch(entries), mode=0o600)     # private reasons: the owner's only
+        files = [{"name": name, "object": name, "sha256": sha256_file(d / name), "size": (d / name).stat().st_size,
+                  "done": False}]
+        self._db.execute("PRAGMA synchronous=FULL")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute("INSERT OR IGNORE INTO jobs (call_id, call_dir, key_prefix, files, created_at, bytes) "
+                             "VALUES (?,?,?,?,?,?)", (job, str(d), key_prefix, json.dumps(files), time.time(),
+                                                      files[0]["size"]))
+            self._db.execute("INSERT OR REPLACE INTO multipart VALUES (?,?)",
+                             (_AUDIT_SENT, json.dumps({"seq": entries[-1]["seq"]})))
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        finally:
+            self._db.execute("PRAGMA synchronous=NORMAL")
+        log.info("audit entries %d-%d queued for upload", entries[0]["seq"], entries[-1]["seq"])
 
     def status(self) -> QueueStatus:
         with self._lock:
+            # Calls only: an audit batch is a few hundred bytes and no call the agent waits for.
             n, oldest, size = self._db.execute(
-                "SELECT COUNT(*), MIN(created_at), COALESCE(SUM(bytes), 0) FROM jobs WHERE done_at IS NULL").fetchone()
+                "SELECT COUNT(*), MIN(created_at), COALESCE(SUM(bytes), 0) FROM jobs WHERE done_at IS NULL "
+                "AND call_id NOT LIKE ?", (AUDIT_JOB + "%",)).fetchone()
             # The newest error of a call still waiting: one worker's success must not hide another's failure.
             row = self._db.execute("SELECT last_error FROM jobs WHERE done_at IS NULL AND last_error IS NOT NULL "
                                    "ORDER BY next_at DESC LIMIT 1").fetchone()
@@ -150,7 +271,8 @@ class UploadQueue:
         no single attempt has failed yet.
         """
         with self._lock:
-            (at,) = self._db.execute("SELECT MAX(done_at) FROM jobs").fetchone()
+            (at,) = self._db.execute("SELECT MAX(done_at) FROM jobs WHERE call_id NOT LIKE ?",
+                                     (AUDIT_JOB + "%",)).fetchone()
         return at
 
     # -- worker ------------------------------------------------------------
