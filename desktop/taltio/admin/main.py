@@ -12,9 +12,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from taltio.admin import catalog as admin_catalog
 from taltio.admin import decrypt as admin_decrypt
 from taltio.admin import fleet as admin_fleet
+from taltio.admin import hold as admin_hold
+from taltio.admin import keys as admin_keys
 from taltio.admin import policy as admin_policy
+from taltio.admin import retention as admin_retention
 from taltio.admin import storage as admin_storage
 from taltio.admin import trust as admin_trust
 from taltio.admin import verify as admin_verify
@@ -81,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     admin_fleet.register(sub)
     admin_storage.register(sub)
     admin_policy.register(sub)
+    admin_keys.register(sub)            # after policy's: it adds new-org and new-index to the same `keys` group
+    admin_catalog.register(sub)         # list, find
+    admin_hold.register(sub)
+    admin_retention.register(sub)
     admin_trust.register(sub)
     admin_verify.register(sub)
     admin_decrypt.register(sub)

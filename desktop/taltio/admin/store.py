@@ -181,7 +181,9 @@ class S3Store(Store):
             import boto3
             from botocore.config import Config
 
-            client = boto3.client("s3", endpoint_url=endpoint or os.environ.get("AWS_ENDPOINT_URL"),
+            # A session of its own: boto3's default session keeps the first credentials it found, so a
+            # second store (or a test's second bucket) in one process would read with the wrong ones.
+            client = boto3.session.Session().client("s3", endpoint_url=endpoint or os.environ.get("AWS_ENDPOINT_URL"),
                                   config=Config(signature_version="s3v4", s3={"addressing_style": "path"},
                                                 retries={"max_attempts": 3, "mode": "standard"}))
         self.client = client
