@@ -21,6 +21,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlparse
 
+from taltio.admin import audit as admin_audit
 from taltio.admin.store import MANIFEST_SUFFIX, CallRef, Store, StoreError, call_ref, open_store
 from taltio.admin.trust import AdminError, Registry, add_trust_file_arg
 from taltio.domain import sshsig
@@ -389,6 +390,11 @@ def _lock(store: Store, ref: CallRef, rep: Report) -> None:
 
 # -- command -----------------------------------------------------------------------------------
 def run(ns: argparse.Namespace) -> int:
+    if getattr(ns, "audit", None):
+        return admin_audit.run(ns)
+    if not ns.calls:
+        print("taltio-admin verify: name a CALL, or --audit AGENT", file=sys.stderr)
+        return 2
     try:
         registry = Registry.load(ns.trust_file)
         reports = []
@@ -418,8 +424,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add `verify` to taltio-admin."""
     p = subparsers.add_parser("verify", help="check calls' signatures, signers, hashes, segments and notice time",
                               description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("calls", nargs="+", metavar="CALL", help="a call id (searched under --store), a manifest key, "
+    p.add_argument("calls", nargs="*", metavar="CALL", help="a call id (searched under --store), a manifest key, "
                                                             "or a manifest URL")
     p.add_argument("--json", action="store_true")
     add_call_args(p)
+    admin_audit.add_args(p)
     p.set_defaults(handler=run)

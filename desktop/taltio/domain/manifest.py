@@ -31,9 +31,11 @@ SIGNATURE = "manifest.json.sig"
 def build(session: CallSession, *, agent_id: str, workstation_id: str, key: Ed25519PrivateKey,
           audio: SealedFile | None, segments: list[SealedFile] | None = None, duration_s: float | None = None,
           codec: str | None = None, interrupted: bool = False, sample_rate: int | None = None,
-          staff_ack: dict | None = None, policy: dict | None = None, party: dict | None = None) -> dict:
+          staff_ack: dict | None = None, policy: dict | None = None, party: dict | None = None,
+          audit_head: dict | None = None) -> dict:
     """The manifest of *session*. *party* is its sealed party block (:func:`party_block`); the session's
-    own number and display name are never written."""
+    own number and display name are never written. *audit_head* ({seq, hash}) is the head of the
+    workstation's audit chain when the call was sealed: signed here, it pins the chain up to that entry."""
     doc = {
         "schema": "taltio.manifest",
         "schema_version": SCHEMA_VERSION,
@@ -68,6 +70,8 @@ def build(session: CallSession, *, agent_id: str, workstation_id: str, key: Ed25
         doc["error"] = session.error
     # Which supervisor policy versions were in force: the notice text and rules of this call.
     doc["policy"] = policy or {"versions": {}}
+    if audit_head is not None:
+        doc["audit_head"] = {"seq": int(audit_head["seq"]), "hash": str(audit_head["hash"])}
     if staff_ack:
         # The agent acknowledged the staff notice (first run, or it changed) since the last manifest.
         doc["staff_notice_ack"] = staff_ack

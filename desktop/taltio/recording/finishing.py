@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from taltio.domain import manifest
+from taltio.domain import audit_chain, manifest
 from taltio.domain.events import utcnow
 from taltio.domain.files import sha256_file, write_durably
 from taltio.domain.ports import Outbox
@@ -100,6 +100,7 @@ class Finisher:
             if s.outcome == Outcome.PRIVATE:
                 detail["reason"] = s.private_reason
             self.queue.audit(s.call_id, s.outcome.value, json.dumps(detail))
+            self.publish_audit()
             shutil.rmtree(self.calls_dir / s.call_id, ignore_errors=True)
             return Finished(True, s.gaps, s.alarms, s.devices)
         audio = duration = codec = None
@@ -130,10 +131,11 @@ class Finisher:
             if party is not None and party["sealed"] is None:
                 log.warning("call %s: no organisation recipients, so its number and name are not kept", s.call_id)
         self.journal(s, sample_rate, party=party)
+        head = self.publish_audit()
         doc = manifest.build(s, agent_id=self.agent_id, workstation_id=self.workstation_id, key=self.key,
                              audio=audio, segments=segments, duration_s=duration_s, interrupted=interrupted,
                              sample_rate=sample_rate, codec=codec, staff_ack=staff_ack,
-                             policy={"versions": dict(s.policy_versions)}, party=party)
+                             policy={"versions": dict(s.policy_versions)}, party=party, audit_head=head)
         manifest.write_signed(d, doc, self.key)
         # Local file name -> object name: every object of a call is named <call-id>.<what>,
         # so several calls share a day folder in storage. Audio first, manifest last.
@@ -145,6 +147,12 @@ class Finisher:
                       "sha256": sha256_file(p), "size": p.stat().st_size, "signature": manifest.SIGNATURE})
         when = s.ring_at or s.answer_at or utcnow()
         self.queue.enqueue(s.call_id, d, f"{self.agent_id}/{when:%Y/%m/%d}", files)
+
+    def publish_audit(self) -> dict:
+        """Queue the audit entries written since the last time (a private mark, a staff-notice
+        acknowledgement) for upload under the agent's prefix, before a manifest names their head: the
+        chain reaches storage through the same durable queue as the calls. Returns that head."""
+        return self.queue.publish_audit(audit_chain.object_prefix(self.agent_id))
 
 
 def sealed_party(call_dir: Path) -> object:

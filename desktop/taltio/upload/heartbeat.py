@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import socket
 import threading
 import time
@@ -24,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from taltio import __version__
 from taltio.domain.ports import StorageError, StorageTarget
-from taltio.domain import sshsig
+from taltio.domain import audit_chain, sshsig
 from taltio.domain.events import iso
 from taltio.domain.rules import backlog_warning, clean_label  # noqa: F401 - admin fleet uses the same rule
 
@@ -52,9 +51,8 @@ def _iso_ts(ts: float | None) -> str | None:
     return iso(datetime.fromtimestamp(ts, timezone.utc)) if ts is not None else None
 
 
-# A phone number as people write it ("+358 40 123 4567", "040-123 4567"): six or more digits with single
-# spaces, dashes, slashes or brackets between them (not dots: an IP address in an error stays readable).
-_SPACED_NUMBER = re.compile(r"\+?\d(?:[ \-/()]?\d){5,}")
+# A phone number as people write it ("+358 40 123 4567", "040-123 4567"): the audit chain's filter, one rule.
+_SPACED_NUMBER = audit_chain.SPACED_NUMBER
 
 
 def _safe_text(text: object) -> str:
@@ -205,12 +203,17 @@ class Heartbeat:
             "errors": errors,
             "calls_active": h.calls_active,
             "audio_devices": self._audio(h),
+            # The head of the local audit chain ({seq, hash}): `taltio-admin verify --audit` checks that the
+            # chain in storage reaches it, so an entry dropped before upload is found within one interval.
+            "audit_head": self.queue.audit_head(),
         }
 
     # -- writing ----------------------------------------------------------------------
     def beat(self) -> bool:
         """Write one heartbeat now; False (and the error kept for the next one) if it did not get through."""
         try:
+            # Entries no call has queued (a refused policy, a recovery) go up at least once an interval.
+            self.queue.publish_audit(audit_chain.object_prefix(self.settings.agent_id))
             data = json.dumps(self.document(), indent=2, sort_keys=True).encode() + b"\n"
             self.target.put_status(self.key, data)
         except StorageError as exc:
