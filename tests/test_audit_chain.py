@@ -235,7 +235,7 @@ def _wait(pred, timeout: float = 30.0, what: str = "condition"):  # noqa: ANN001
 @pytest.mark.slow
 @pytest.mark.timeout(300)
 def test_e2e_chain_reaches_storage_heads_match_and_tampering_is_named(unlocked, monkeypatch, capsys):
-    from tests.helpers.world import AGENT, queue_empty, state_is
+    from tests.helpers.world import AGENT, queue_empty
 
     s3 = unlocked.s3
     app = unlocked.app("audit", **{"fleet.heartbeat_minutes": 0.05}).start()
@@ -244,7 +244,8 @@ def test_e2e_chain_reaches_storage_heads_match_and_tampering_is_named(unlocked, 
             app.hook("incoming", cid, "+358401234567")
             app.hook("answered", cid)
             app.hook("private", cid)
-            app.wait_for(state_is(cid, "private"), what="private")
+            app.wait_for(lambda st, c=cid: any(x["call_id"] == c and x["outcome"] == "private" for x in st["calls"]),
+                         what="private")
             app.hook("ended", cid)
         app.hook("incoming", "audit-declined", "+358401234567")     # a manifest that names the head
         app.hook("answered", "audit-declined")
