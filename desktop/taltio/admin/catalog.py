@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from taltio.admin.identities import IdentityError
+from taltio.admin.identities import load as load_identities
 from taltio.admin.store import ObjectInfo, Store, StoreError, call_ref, open_store
 from taltio.domain import party
 
@@ -360,18 +362,7 @@ def _index_key(ns: argparse.Namespace) -> bytes | None:
 
 
 def _identities(path: str | None) -> list | None:
-    if not path:
-        return None
-    import pyrage
-
-    try:
-        lines = Path(path).read_text().splitlines()
-    except OSError as exc:
-        raise CatalogError(f"cannot read the identity file {path}: {exc.strerror}") from None
-    keys = [ln.strip() for ln in lines if ln.strip().startswith("AGE-SECRET-KEY-")]
-    if not keys:
-        raise CatalogError(f"{path} holds no AGE-SECRET-KEY line")
-    return [pyrage.x25519.Identity.from_str(k) for k in keys]
+    return load_identities(path) if path else None
 
 
 def run_find(ns: argparse.Namespace) -> int:
@@ -399,7 +390,7 @@ def guarded(fn) -> int:  # noqa: ANN001
     """Run a command; the errors a supervisor can fix print as one line and exit 1, no traceback."""
     try:
         return fn()
-    except (CatalogError, StoreError, party.PartyError, sqlite3.Error) as exc:
+    except (CatalogError, IdentityError, StoreError, party.PartyError, sqlite3.Error) as exc:
         print(f"taltio-admin: {exc}", file=sys.stderr)
         return 1
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from taltio.admin.store import Store, StoreError
+from taltio.admin.identities import load as load_identities
 from taltio.admin.trust import AdminError, Registry
 from taltio.admin.verify import Report, add_call_args, locate, verify_call
 
@@ -29,25 +30,8 @@ class DecryptError(AdminError):
 
 
 def identities(source: str) -> list:
-    """Org identities from an age identity file, or `keyring` for this computer's standalone key."""
-    import pyrage
-
-    if source == "keyring":
-        from taltio.adapters.keystore import OSKeystore
-        from taltio.domain.identity import STANDALONE_ORG
-
-        secret = OSKeystore().get(STANDALONE_ORG)
-        if not secret:
-            raise DecryptError("no standalone key in this user's keyring; is this the computer that recorded?")
-        return [pyrage.x25519.Identity.from_str(secret)]
-    try:
-        lines = Path(source).read_text().splitlines()
-    except OSError as exc:
-        raise DecryptError(f"cannot read the identity file {source}: {exc.strerror}") from None
-    keys = [ln.strip() for ln in lines if ln.strip().startswith("AGE-SECRET-KEY-")]
-    if not keys:
-        raise DecryptError(f"{source} holds no AGE-SECRET-KEY line")
-    return [pyrage.x25519.Identity.from_str(k) for k in keys]
+    """Org identities from an age identity file (plain keys or a hardware token's plugin), or `keyring`."""
+    return load_identities(source)
 
 
 class _Hashing:
