@@ -1693,4 +1693,265 @@
         <translation>Policy check interval (minutes)</translation>
     </message>
 </context>
+<context>
+    <name>CallsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>incoming</source>
+        <translation>incoming</translation>
+    </message>
+    <message>
+        <source>outgoing</source>
+        <translation>outgoing</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>recorded</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrupted</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>declined</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>private</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>✔ Verified</source>
+        <translation>✔ Verified</translation>
+    </message>
+    <message>
+        <source>✖ Failed</source>
+        <translation>✖ Failed</translation>
+    </message>
+    <message>
+        <source>The signature, signer, hashes and notice time are being checked</source>
+        <translation>The signature, signer, hashes and notice time are being checked</translation>
+    </message>
+    <message>
+        <source>Signature, trusted signer, hashes, segments and notice time checked</source>
+        <translation>Signature, trusted signer, hashes, segments and notice time checked</translation>
+    </message>
+    <message>
+        <source>Verification failed: {reasons}</source>
+        <translation>Verification failed: {reasons}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Taltio: review calls</source>
+        <translation>Taltio: review calls</translation>
+    </message>
+    <message>
+        <source>Customer's &amp;number</source>
+        <translation>Customer's &amp;number</translation>
+    </message>
+    <message>
+        <source>&amp;Agent</source>
+        <translation>&amp;Agent</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <source>any number, e.g. +358401234567</source>
+        <translation>any number, e.g. +358401234567</translation>
+    </message>
+    <message>
+        <source>any agent</source>
+        <translation>any agent</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>Search the store (Ctrl+F goes to the number)</source>
+        <translation>Search the store (Ctrl+F goes to the number)</translation>
+    </message>
+    <message>
+        <source>Calls found</source>
+        <translation>Calls found</translation>
+    </message>
+    <message>
+        <source>Enter opens the call, Space plays or pauses it</source>
+        <translation>Enter opens the call, Space plays or pauses it</translation>
+    </message>
+    <message>
+        <source>&amp;Export for the data subject…</source>
+        <translation>&amp;Export for the data subject…</translation>
+    </message>
+    <message>
+        <source>Export the selected calls into a folder (Ctrl+E)</source>
+        <translation>Export the selected calls into a folder (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Search by number, agent or dates; nothing is read until you search.</source>
+        <translation>Search by number, agent or dates; nothing is read until you search.</translation>
+    </message>
+    <message>
+        <source>Could not finish: {message}</source>
+        <translation>Could not finish: {message}</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>The end date is before the start date.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) found; checking each…</source>
+        <translation>
+            <numerusform>%n call found; checking it…</numerusform>
+            <numerusform>%n calls found; checking each…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No calls match.</source>
+        <translation>No calls match.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) found.</source>
+        <translation>
+            <numerusform>%n call found.</numerusform>
+            <numerusform>%n calls found.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed verification: see the badge's tooltip.</source>
+        <translation>
+            <numerusform>%n failed verification: see the badge's tooltip.</numerusform>
+            <numerusform>%n failed verification: see the badges' tooltips.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All verified.</source>
+        <translation>All verified.</translation>
+    </message>
+    <message>
+        <source>Opening the call {call}…</source>
+        <translation>Opening the call {call}…</translation>
+    </message>
+    <message>
+        <source>Ready to play: Space plays and pauses.</source>
+        <translation>Ready to play: Space plays and pauses.</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Play</translation>
+    </message>
+    <message>
+        <source>Play or pause (Space)</source>
+        <translation>Play or pause (Space)</translation>
+    </message>
+    <message>
+        <source>No call open: select one and press Enter.</source>
+        <translation>No call open: select one and press Enter.</translation>
+    </message>
+    <message>
+        <source>Call {call} by {agent}, {date} ({verdict})</source>
+        <translation>Call {call} by {agent}, {date} ({verdict})</translation>
+    </message>
+    <message>
+        <source>Export into which folder?</source>
+        <translation>Export into which folder?</translation>
+    </message>
+    <message>
+        <source>Select the calls to export first.</source>
+        <translation>Select the calls to export first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n call(s)…</source>
+        <translation>
+            <numerusform>Exporting %n call…</numerusform>
+            <numerusform>Exporting %n calls…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>WaveformWidget</name>
+    <message>
+        <source>Bookmark {n}: {label}</source>
+        <translation>Bookmark {n}: {label}</translation>
+    </message>
+    <message>
+        <source>Bookmark {n}</source>
+        <translation>Bookmark {n}</translation>
+    </message>
+    <message>
+        <source>Paused ({reason})</source>
+        <translation>Paused ({reason})</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Waveform of the call</source>
+        <translation>Waveform of the call</translation>
+    </message>
+    <message>
+        <source>Upper: the agent; lower: the customer. {marks} bookmark(s), {pauses} pause(s). Left and Right seek 5 seconds, Page Up and Page Down go to the previous or next marker.</source>
+        <translation>Upper: the agent; lower: the customer. {marks} bookmark(s), {pauses} pause(s). Left and Right seek 5 seconds, Page Up and Page Down go to the previous or next marker.</translation>
+    </message>
+</context>
 </TS>

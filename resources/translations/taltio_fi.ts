@@ -1693,4 +1693,265 @@
         <translation>Käytäntöjen tarkistusväli (minuuttia)</translation>
     </message>
 </context>
+<context>
+    <name>CallsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Päivämäärä</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Asiakaspalvelija</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Suunta</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Kesto</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Lopputulos</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Tarkistus</translation>
+    </message>
+    <message>
+        <source>incoming</source>
+        <translation>saapuva</translation>
+    </message>
+    <message>
+        <source>outgoing</source>
+        <translation>lähtevä</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>tallennettu</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>keskeytynyt</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>tallennus kielletty</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>yksityinen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>epäonnistui</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>ei tallennettu</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Tarkistetaan…</translation>
+    </message>
+    <message>
+        <source>✔ Verified</source>
+        <translation>✔ Varmennettu</translation>
+    </message>
+    <message>
+        <source>✖ Failed</source>
+        <translation>✖ Epäonnistui</translation>
+    </message>
+    <message>
+        <source>The signature, signer, hashes and notice time are being checked</source>
+        <translation>Allekirjoitusta, allekirjoittajaa, tiivisteitä ja ilmoituksen aikaa tarkistetaan</translation>
+    </message>
+    <message>
+        <source>Signature, trusted signer, hashes, segments and notice time checked</source>
+        <translation>Allekirjoitus, luotettu allekirjoittaja, tiivisteet, osat ja ilmoituksen aika tarkistettu</translation>
+    </message>
+    <message>
+        <source>Verification failed: {reasons}</source>
+        <translation>Tarkistus epäonnistui: {reasons}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Taltio: review calls</source>
+        <translation>Taltio: puheluiden tarkastelu</translation>
+    </message>
+    <message>
+        <source>Customer's &amp;number</source>
+        <translation>Asiakkaan &amp;numero</translation>
+    </message>
+    <message>
+        <source>&amp;Agent</source>
+        <translation>Asiakas&amp;palvelija</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Alkaen</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>A&amp;sti</translation>
+    </message>
+    <message>
+        <source>any number, e.g. +358401234567</source>
+        <translation>mikä tahansa numero, esim. +358401234567</translation>
+    </message>
+    <message>
+        <source>any agent</source>
+        <translation>kuka tahansa asiakaspalvelija</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Hae</translation>
+    </message>
+    <message>
+        <source>Search the store (Ctrl+F goes to the number)</source>
+        <translation>Hae tallennetuista puheluista (Ctrl+F siirtyy numeroon)</translation>
+    </message>
+    <message>
+        <source>Calls found</source>
+        <translation>Löydetyt puhelut</translation>
+    </message>
+    <message>
+        <source>Enter opens the call, Space plays or pauses it</source>
+        <translation>Enter avaa puhelun, välilyönti toistaa tai keskeyttää sen</translation>
+    </message>
+    <message>
+        <source>&amp;Export for the data subject…</source>
+        <translation>&amp;Vie rekisteröidylle…</translation>
+    </message>
+    <message>
+        <source>Export the selected calls into a folder (Ctrl+E)</source>
+        <translation>Vie valitut puhelut kansioon (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Search by number, agent or dates; nothing is read until you search.</source>
+        <translation>Hae numerolla, asiakaspalvelijalla tai päivämäärillä; mitään ei lueta ennen hakua.</translation>
+    </message>
+    <message>
+        <source>Could not finish: {message}</source>
+        <translation>Ei onnistunut: {message}</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>Loppupäivä on ennen alkupäivää.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Haetaan…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) found; checking each…</source>
+        <translation>
+            <numerusform>%n puhelu löytyi; tarkistetaan…</numerusform>
+            <numerusform>%n puhelua löytyi; tarkistetaan jokainen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No calls match.</source>
+        <translation>Ei osumia.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) found.</source>
+        <translation>
+            <numerusform>%n puhelu löytyi.</numerusform>
+            <numerusform>%n puhelua löytyi.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed verification: see the badge's tooltip.</source>
+        <translation>
+            <numerusform>%n ei läpäissyt tarkistusta: katso merkin työkaluvihje.</numerusform>
+            <numerusform>%n ei läpäissyt tarkistusta: katso merkkien työkaluvihjeet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All verified.</source>
+        <translation>Kaikki varmennettu.</translation>
+    </message>
+    <message>
+        <source>Opening the call {call}…</source>
+        <translation>Avataan puhelua {call}…</translation>
+    </message>
+    <message>
+        <source>Ready to play: Space plays and pauses.</source>
+        <translation>Valmis toistoon: välilyönti toistaa ja keskeyttää.</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Tauko</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Toista</translation>
+    </message>
+    <message>
+        <source>Play or pause (Space)</source>
+        <translation>Toista tai keskeytä (välilyönti)</translation>
+    </message>
+    <message>
+        <source>No call open: select one and press Enter.</source>
+        <translation>Ei avointa puhelua: valitse puhelu ja paina Enter.</translation>
+    </message>
+    <message>
+        <source>Call {call} by {agent}, {date} ({verdict})</source>
+        <translation>Puhelu {call}, {agent}, {date} ({verdict})</translation>
+    </message>
+    <message>
+        <source>Export into which folder?</source>
+        <translation>Mihin kansioon viedään?</translation>
+    </message>
+    <message>
+        <source>Select the calls to export first.</source>
+        <translation>Valitse ensin vietävät puhelut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n call(s)…</source>
+        <translation>
+            <numerusform>Viedään %n puhelu…</numerusform>
+            <numerusform>Viedään %n puhelua…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Viety: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>WaveformWidget</name>
+    <message>
+        <source>Bookmark {n}: {label}</source>
+        <translation>Kirjanmerkki {n}: {label}</translation>
+    </message>
+    <message>
+        <source>Bookmark {n}</source>
+        <translation>Kirjanmerkki {n}</translation>
+    </message>
+    <message>
+        <source>Paused ({reason})</source>
+        <translation>Tauko ({reason})</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Asiakaspalvelija</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Asiakas</translation>
+    </message>
+    <message>
+        <source>Waveform of the call</source>
+        <translation>Puhelun aaltomuoto</translation>
+    </message>
+    <message>
+        <source>Upper: the agent; lower: the customer. {marks} bookmark(s), {pauses} pause(s). Left and Right seek 5 seconds, Page Up and Page Down go to the previous or next marker.</source>
+        <translation>Ylempänä asiakaspalvelija, alempana asiakas. Kirjanmerkkejä {marks}, taukoja {pauses}. Vasen ja oikea nuoli siirtävät 5 sekuntia, Page Up ja Page Down edelliseen tai seuraavaan merkkiin.</translation>
+    </message>
+</context>
 </TS>

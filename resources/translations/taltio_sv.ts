@@ -1693,4 +1693,265 @@
         <translation>Intervall för policykontroll (minuter)</translation>
     </message>
 </context>
+<context>
+    <name>CallsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Riktning</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Längd</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Verifiering</translation>
+    </message>
+    <message>
+        <source>incoming</source>
+        <translation>inkommande</translation>
+    </message>
+    <message>
+        <source>outgoing</source>
+        <translation>utgående</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>inspelat</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>avbrutet</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>inspelning nekad</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>privat</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>misslyckades</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>inte inspelat</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Kontrolleras…</translation>
+    </message>
+    <message>
+        <source>✔ Verified</source>
+        <translation>✔ Verifierad</translation>
+    </message>
+    <message>
+        <source>✖ Failed</source>
+        <translation>✖ Underkänd</translation>
+    </message>
+    <message>
+        <source>The signature, signer, hashes and notice time are being checked</source>
+        <translation>Signaturen, signeraren, kontrollsummorna och tiden för meddelandet kontrolleras</translation>
+    </message>
+    <message>
+        <source>Signature, trusted signer, hashes, segments and notice time checked</source>
+        <translation>Signatur, betrodd signerare, kontrollsummor, segment och tid för meddelandet kontrollerade</translation>
+    </message>
+    <message>
+        <source>Verification failed: {reasons}</source>
+        <translation>Verifieringen misslyckades: {reasons}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Taltio: review calls</source>
+        <translation>Taltio: granska samtal</translation>
+    </message>
+    <message>
+        <source>Customer's &amp;number</source>
+        <translation>Kundens &amp;nummer</translation>
+    </message>
+    <message>
+        <source>&amp;Agent</source>
+        <translation>&amp;Agent</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Från</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Till</translation>
+    </message>
+    <message>
+        <source>any number, e.g. +358401234567</source>
+        <translation>valfritt nummer, t.ex. +358401234567</translation>
+    </message>
+    <message>
+        <source>any agent</source>
+        <translation>valfri agent</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Sök</translation>
+    </message>
+    <message>
+        <source>Search the store (Ctrl+F goes to the number)</source>
+        <translation>Sök bland de lagrade samtalen (Ctrl+F går till numret)</translation>
+    </message>
+    <message>
+        <source>Calls found</source>
+        <translation>Hittade samtal</translation>
+    </message>
+    <message>
+        <source>Enter opens the call, Space plays or pauses it</source>
+        <translation>Enter öppnar samtalet, mellanslag spelar upp eller pausar det</translation>
+    </message>
+    <message>
+        <source>&amp;Export for the data subject…</source>
+        <translation>&amp;Exportera för den registrerade…</translation>
+    </message>
+    <message>
+        <source>Export the selected calls into a folder (Ctrl+E)</source>
+        <translation>Exportera de valda samtalen till en mapp (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Search by number, agent or dates; nothing is read until you search.</source>
+        <translation>Sök på nummer, agent eller datum; inget läses förrän du söker.</translation>
+    </message>
+    <message>
+        <source>Could not finish: {message}</source>
+        <translation>Kunde inte slutföras: {message}</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>Slutdatumet är före startdatumet.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Söker…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) found; checking each…</source>
+        <translation>
+            <numerusform>%n samtal hittades; kontrollerar det…</numerusform>
+            <numerusform>%n samtal hittades; kontrollerar vart och ett…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No calls match.</source>
+        <translation>Inga samtal matchar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) found.</source>
+        <translation>
+            <numerusform>%n samtal hittades.</numerusform>
+            <numerusform>%n samtal hittades.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed verification: see the badge's tooltip.</source>
+        <translation>
+            <numerusform>%n underkändes vid verifieringen: se märkets verktygstips.</numerusform>
+            <numerusform>%n underkändes vid verifieringen: se märkenas verktygstips.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All verified.</source>
+        <translation>Alla verifierade.</translation>
+    </message>
+    <message>
+        <source>Opening the call {call}…</source>
+        <translation>Öppnar samtalet {call}…</translation>
+    </message>
+    <message>
+        <source>Ready to play: Space plays and pauses.</source>
+        <translation>Klart att spela upp: mellanslag spelar upp och pausar.</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Paus</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>S&amp;pela upp</translation>
+    </message>
+    <message>
+        <source>Play or pause (Space)</source>
+        <translation>Spela upp eller pausa (mellanslag)</translation>
+    </message>
+    <message>
+        <source>No call open: select one and press Enter.</source>
+        <translation>Inget samtal öppet: välj ett och tryck på Enter.</translation>
+    </message>
+    <message>
+        <source>Call {call} by {agent}, {date} ({verdict})</source>
+        <translation>Samtal {call} av {agent}, {date} ({verdict})</translation>
+    </message>
+    <message>
+        <source>Export into which folder?</source>
+        <translation>Exportera till vilken mapp?</translation>
+    </message>
+    <message>
+        <source>Select the calls to export first.</source>
+        <translation>Välj först samtalen som ska exporteras.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n call(s)…</source>
+        <translation>
+            <numerusform>Exporterar %n samtal…</numerusform>
+            <numerusform>Exporterar %n samtal…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Exporterat till {path}</translation>
+    </message>
+</context>
+<context>
+    <name>WaveformWidget</name>
+    <message>
+        <source>Bookmark {n}: {label}</source>
+        <translation>Bokmärke {n}: {label}</translation>
+    </message>
+    <message>
+        <source>Bookmark {n}</source>
+        <translation>Bokmärke {n}</translation>
+    </message>
+    <message>
+        <source>Paused ({reason})</source>
+        <translation>Paus ({reason})</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kund</translation>
+    </message>
+    <message>
+        <source>Waveform of the call</source>
+        <translation>Samtalets vågform</translation>
+    </message>
+    <message>
+        <source>Upper: the agent; lower: the customer. {marks} bookmark(s), {pauses} pause(s). Left and Right seek 5 seconds, Page Up and Page Down go to the previous or next marker.</source>
+        <translation>Överst agenten, nederst kunden. Bokmärken: {marks}, pauser: {pauses}. Vänster- och högerpil hoppar 5 sekunder, Page Up och Page Down till föregående eller nästa markering.</translation>
+    </message>
+</context>
 </TS>
