@@ -90,8 +90,8 @@ def verify_chain(entries: list[dict[str, Any]], expected_head: dict[str, Any] | 
             problems.append(f"seq {seq}: expected seq {want} here (entries {what})")
         link = entry_hash(prev) if prev else (GENESIS if seq == 1 else None)
         if link is not None and e["prev"] != link:
-            problems.append(f"seq {seq}: its prev does not match the hash of seq {prev['seq'] if prev else 0} "
-                            f"(seq {prev['seq'] if prev else seq} changed, removed or inserted)")
+            problems.append(f"seq {seq}: its prev does not match the hash of the entry before it "
+                            f"(seq {prev['seq'] if prev else 0}): an entry was changed, removed or inserted here")
         if "hash" in e and e["hash"] != entry_hash(e):
             problems.append(f"seq {seq}: its content does not match its hash (changed)")
         prev = e
