@@ -199,7 +199,7 @@ def test_summary_renders_in_each_language(env, trust_file, tmp_path, lang):  # n
     store = open_store(env.store_url)
     refs = [locate(c, env.store_url)[1] for c in ("rec-a1", "rec-a2")]
     path = export.export_calls(store, refs, Registry.load(trust_file), identities(str(env.org_key)), tmp_path,
-                               language=lang, request_id=f"PNG-{lang}-{tmp_path.name[-8:]}",
+                               language=lang, request_id=f"2026-0042-{lang}",
                                organisation="Esimerkki Oy / Exempel Ab", contact="tietosuoja@example.fi")
     top = unzip(path, tmp_path / "x")
     html = (top / "summary.html").read_text("utf-8")

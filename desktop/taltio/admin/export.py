@@ -96,8 +96,8 @@ def call_info(rep: Report, idents: list, texts: dict[str, str]) -> CallInfo:
                                                   else None)
     return CallInfo(rep.ref.call_id, str(doc.get("agent_id") or rep.ref.agent), started, doc.get("direction"),
                     audio.get("duration_s"), number, notice.get("mode"), given, sha, texts.get(sha or ""),
-                    list(doc.get("pauses") or []), list(doc.get("bookmarks") or []),
-                    audio_member(rep) if rep.parts else None)
+                    notice_language=notice.get("language"), pauses=list(doc.get("pauses") or []),
+                    bookmarks=list(doc.get("bookmarks") or []), audio_file=audio_member(rep) if rep.parts else None)
 
 
 def audio_member(rep: Report) -> str:

@@ -17,12 +17,13 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from taltio.admin.summary_texts import ORG_UNSET, UNITS, t
+from taltio.admin.summary_texts import IN_LANGUAGE, ORG_UNSET, UNITS, t
 from taltio.admin.trust import AdminError
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
              Path("C:/Windows/Fonts"), Path("/Library/Fonts"))
 DEFAULT_TZ = "Europe/Helsinki"
+KEEP_MM = 100          # a call section starting lower than this above the page's foot starts a new page
 
 
 class SummaryError(AdminError):
@@ -42,6 +43,7 @@ class CallInfo:
     notice_given: datetime | None
     notice_sha256: str | None
     notice_text: str | None          # only when a known text hashes to notice_sha256
+    notice_language: str | None = None
     pauses: list[dict] = field(default_factory=list)
     bookmarks: list[dict] = field(default_factory=list)
     audio_file: str | None = None    # the member name in the zip
@@ -146,7 +148,10 @@ def _notice_rows(c: CallInfo, lang: str, meta: Meta) -> list[tuple[str, str]]:
         c.notice_mode or "", c.notice_mode or t(lang, "unknown"))
     given = when(c.notice_given, lang, meta.tz) if c.notice_given else t(lang, "notice_none")
     text = c.notice_text or t(lang, "notice_text_missing", sha=c.notice_sha256 or t(lang, "unknown"))
-    return [(t(lang, "notice"), mode), (t(lang, "notice_given"), given), (t(lang, "notice_text"), text)]
+    label = t(lang, "notice_text")
+    if c.notice_text and c.notice_language in IN_LANGUAGE and c.notice_language != lang:
+        label += f" ({IN_LANGUAGE[c.notice_language][lang]})"       # read to the customer in this language
+    return [(t(lang, "notice"), mode), (t(lang, "notice_given"), given), (label, text)]
 
 
 def _pauses(c: CallInfo, lang: str, meta: Meta) -> str:
@@ -161,7 +166,8 @@ def _marks(c: CallInfo, lang: str, meta: Meta) -> str:
     if not c.bookmarks:
         return t(lang, "marks_none")
     lines = [t(lang, "mark_row", at=when(_iso(b.get("at")), lang, meta.tz), offset=_offset(b.get("offset_s")))
-             + (f": {b['label']}" if isinstance(b.get("label"), str) and b["label"] else "") for b in c.bookmarks]
+             + (f": {b['label']}" if isinstance(b.get("label"), str) and b["label"] not in ("", "agreement") else "")
+             for b in c.bookmarks]    # "agreement" is the app's default label: the section says so already
     return "\n".join([*lines, t(lang, "mark_note")])
 
 
@@ -209,7 +215,15 @@ def render_pdf(secs: list[Section], lang: str, dst: Path) -> None:
     from fpdf.fonts import FontFace
 
     regular, bold = font_files()
-    pdf = FPDF(format="A4")
+    page = t(lang, "page", n="{nb}").replace("{nb}", "%d")
+
+    class _PDF(FPDF):
+        def footer(self) -> None:          # a printed copy keeps its order
+            self.set_y(-12)
+            self.set_font("DejaVu", "", 8)
+            self.cell(0, 5, page % self.page_no(), align="C")
+
+    pdf = _PDF(format="A4")
     pdf.set_title(secs[0].title)
     pdf.set_lang(lang)
     pdf.set_creator("taltio-admin export")
@@ -217,15 +231,16 @@ def render_pdf(secs: list[Section], lang: str, dst: Path) -> None:
     pdf.add_font("DejaVu", "B", str(bold))
     pdf.set_margins(18, 18, 18)
     pdf.set_auto_page_break(True, margin=18)
-    pdf.alias_nb_pages()
     pdf.add_page()
     for i, s in enumerate(secs):
+        if s.rows and i > 0 and pdf.get_y() > pdf.h - KEEP_MM:
+            pdf.add_page()             # no call heading alone at the foot of a page
         pdf.set_font("DejaVu", "B", 17 if i == 0 else 13)
         pdf.ln(0 if i == 0 else 4)
         pdf.multi_cell(0, 8, s.title, new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("DejaVu", "", 10)
         for n in s.notes:
-            pdf.multi_cell(0, 5.5, n, new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 5.5, n, align="L", new_x="LMARGIN", new_y="NEXT")
             pdf.ln(2)
         if s.rows:
             with pdf.table(col_widths=(33, 67), first_row_as_headings=False, line_height=5.5,

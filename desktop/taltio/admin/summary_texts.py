@@ -151,6 +151,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
 }
 
+# "(in Finnish)": the notice text is shown as it was read, which may be another language than the summary's.
+IN_LANGUAGE = {"fi": {"fi": "suomeksi", "sv": "på finska", "en": "in Finnish"},
+               "sv": {"fi": "ruotsiksi", "sv": "på svenska", "en": "in Swedish"},
+               "en": {"fi": "englanniksi", "sv": "på engelska", "en": "in English"}}
+
 ORG_UNSET = {"fi": "organisaatio", "sv": "organisationen", "en": "the organisation"}
 
 # How long: "1 h 02 min 05 s" reads the same in all three; only the words differ.
