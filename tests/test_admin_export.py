@@ -15,6 +15,7 @@ import json
 import subprocess
 import zipfile
 from datetime import datetime
+from html import unescape
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -215,3 +216,30 @@ def test_summary_renders_in_each_language(env, trust_file, tmp_path, lang):  # n
     assert hi - lo > 128 and img.size[0] > 400, (lo, hi, img.size)
     dark = sum(img.histogram()[:128])
     assert dark > 0.01 * img.size[0] * img.size[1]          # text on it, not a blank page
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_pauses_marks_and_an_unknown_notice_text_in_html_and_pdf(tmp_path, lang):
+    """What the recorded calls lack (a pause, an organisation's own notice text) is said in both formats."""
+    from datetime import timezone
+
+    from taltio.admin.summary import CallInfo, Meta, render_html, render_pdf, sections
+
+    utc = timezone.utc
+    call = CallInfo("c-1", "agent-7", datetime(2026, 12, 3, 10, 0, tzinfo=utc), "outgoing", 3725.4, "+46701234567",
+                    "on_answer", datetime(2026, 12, 3, 10, 0, 5, tzinfo=utc), "ab" * 32, None,
+                    pauses=[{"start": "2026-12-03T10:10:00Z", "end": "2026-12-03T10:11:30Z", "offset_s": 595.0}],
+                    bookmarks=[{"at": "2026-12-03T10:20:00Z", "offset_s": 1195.0, "label": "agreement"}],
+                    audio_file="audio/c-1.ogg")
+    secs = sections([call], lang, Meta("Åbo Öy", None, "R-1", datetime(2026, 12, 4, tzinfo=utc)))
+    html = unescape(render_html(secs, lang))
+    render_pdf(secs, lang, tmp_path / "s.pdf")
+    pdf = " ".join(subprocess.run(["pdftotext", "-raw", str(tmp_path / "s.pdf"), "-"], capture_output=True,
+                                  text=True, check=True).stdout.split())
+    words = {"fi": ("1 t 02 min 05 s", "9:55", "19:55"), "sv": ("1 tim 02 min 05 s", "9:55", "19:55"),
+             "en": ("1 h 02 min 05 s", "9:55", "19:55")}[lang]
+    for text in (TEXTS[lang]["pauses_note"], TEXTS[lang]["mark_note"], TEXTS[lang]["outgoing"], "Åbo Öy", *words):
+        assert text in html and text in pdf, text
+    missing = TEXTS[lang]["notice_text_missing"].split("{sha}")[0]
+    assert missing in html and " ".join(missing.split()) in pdf and "ab" * 32 in html
+    assert ": agreement" not in html
