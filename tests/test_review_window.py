@@ -22,6 +22,7 @@ from taltio.admin import decrypt
 from taltio.admin.store import open_store
 from taltio.admin.trust import Registry
 from taltio.domain import party
+from taltio.ui.review.models import BADGE
 from tests.helpers.recorded import INDEX_KEY, recorded  # noqa: F401
 from tests.helpers.signals import rms
 from tests.helpers.x11 import start_xvfb
@@ -86,7 +87,7 @@ def test_search_badges_play_seek_and_export_by_keyboard(qtbot, in_process, audio
     model = win.model
     assert sorted(s.call_id for s in model.calls) == ["rec-a1", "rec-a2"]
     for row in range(2):
-        badge = model.index(row, 5)
+        badge = model.index(row, BADGE)
         assert model.data(badge) == "✔ Verified"
         assert "checked" in model.data(badge, Qt.ItemDataRole.AccessibleDescriptionRole)
     # Enter opens the current call, Space plays it.
@@ -140,7 +141,7 @@ def test_a_tampered_call_has_a_failed_badge_and_does_not_open(qtbot, in_process,
         win = make_window(qtbot, in_process, trust)
         search(qtbot, win, agent="agent-9")
     assert [s.call_id for s in win.model.calls] == ["rec-b1"]
-    badge = win.model.index(0, 5)
+    badge = win.model.index(0, BADGE)
     assert win.model.data(badge) == "✖ Failed"
     for role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
         assert "hash differs" in win.model.data(badge, role)

@@ -1696,6 +1696,10 @@
 <context>
     <name>CallsModel</name>
     <message>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Date</translation>
     </message>

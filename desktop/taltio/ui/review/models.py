@@ -15,8 +15,8 @@ from taltio.admin.play import clock
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole
 REPORT_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = 6
-BADGE = 5
+COLUMNS = 7
+BADGE = 6
 OK_COLOUR, FAIL_COLOUR, WAIT_COLOUR = QColor("#1b7a2e"), QColor("#b3261e"), QColor("#6b6b6b")
 
 
@@ -49,7 +49,7 @@ class CallsModel(QAbstractTableModel):
     # -- texts --------------------------------------------------------------------------------
     def headers(self) -> list[str]:
         return [self.tr("Date"), self.tr("Agent"), self.tr("Direction"), self.tr("Duration"), self.tr("Outcome"),
-                self.tr("Verification")]
+                self.tr("Call"), self.tr("Verification")]
 
     def direction(self, value: str | None) -> str:
         return {"incoming": self.tr("incoming"), "outgoing": self.tr("outgoing")}.get(value or "", value or "–")
@@ -116,6 +116,8 @@ class CallsModel(QAbstractTableModel):
             return "–" if s.duration_s is None else clock(s.duration_s)
         if col == 4:
             return self.outcome(s.outcome)
+        if col == 5:
+            return s.call_id
         return self.badge(rep)
 
     def retranslate(self) -> None:

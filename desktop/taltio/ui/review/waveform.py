@@ -10,7 +10,7 @@ Keyboard: Left/Right 5 s, Home/End, Page Up/Down the previous/next marker.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -102,9 +102,14 @@ class WaveformWidget(QWidget):
             p.setPen(QPen(LANE_COLOURS[ch], 1))
             for x, (lo, hi) in enumerate(cols):
                 p.drawLine(QPointF(x, mid - hi * half), QPointF(x, mid - lo * half))
+        # The lane's name on a box of the background, so it stays legible over a loud stretch.
+        box = p.fontMetrics().boundingRect(self.lane_names[ch]).adjusted(-4, -2, 4, 2)
+        box.moveTopLeft(lane.topLeft().toPoint() + QPoint(4, 3))
+        back = self.palette().base().color()
+        back.setAlpha(215)
+        p.fillRect(box, back)
         p.setPen(self.palette().text().color())
-        p.drawText(lane.adjusted(6, 4, -6, -4), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                   self.lane_names[ch])
+        p.drawText(box, Qt.AlignmentFlag.AlignCenter, self.lane_names[ch])
 
     def _markers(self, p: QPainter) -> None:
         h = self.height()
