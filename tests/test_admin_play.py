@@ -128,3 +128,22 @@ def test_a_tampered_call_is_not_played(recorded, audio_server_module, trust, tmp
     assert r.returncode == 1 and "failed verification" in r.stderr and "not played" in r.stderr, r.stderr
     assert "Traceback" not in r.stderr
     assert rms(got) < 1e-4
+
+
+def test_review_hands_over_to_the_window_with_the_same_options(monkeypatch):
+    """`taltio-admin review` starts `python -m taltio.ui.review` (admin does not import the ui)."""
+    import argparse
+
+    from taltio.admin import play as admin_play
+    from taltio.ui.review import parser as window_parser
+
+    p = argparse.ArgumentParser()
+    admin_play.register_review(p.add_subparsers(dest="cmd"))
+    argv = ["--store", "s3://b/agents", "--identity", "org.key", "--lang", "sv", "--no-cache", "--trust-file", "t.json"]
+    ns = p.parse_args(["review", *argv])
+    calls = []
+    monkeypatch.setattr("subprocess.call", lambda cmd: calls.append(cmd) or 0)
+    assert ns.handler(ns) == 0
+    assert calls[0][:3] == [sys.executable, "-m", "taltio.ui.review"]
+    assert vars(window_parser().parse_args(calls[0][3:])) == {k: v for k, v in vars(ns).items()
+                                                             if k not in ("cmd", "handler")}

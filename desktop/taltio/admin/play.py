@@ -300,6 +300,50 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run)
 
 
+# -- `taltio-admin review`: the review window, started as its own program -------------------------
+# taltio-admin must not import the ui (the layers contract, and a command-line tool should not load
+# Qt), so it starts `python -m taltio.ui.review` with the same options. They are defined here, once:
+# the window's own parser (taltio.ui.review.parser) is built from add_review_args too.
+REVIEW_OPTIONS = ("store", "endpoint", "identity", "index_key_file", "device", "lang", "trust_file")
+
+
+def add_review_args(p: argparse.ArgumentParser) -> None:
+    from taltio.admin.trust import add_trust_file_arg
+
+    p.add_argument("--store", required=True, help="s3://BUCKET/PREFIX (the agents' storage.url) or file:///FOLDER")
+    p.add_argument("--endpoint", help="S3 endpoint URL (default AWS_ENDPOINT_URL); credentials from the AWS chain")
+    p.add_argument("--identity", help="the organisation's age identity file (needed to play, export and find "
+                                      "numbers in sealed parties), or 'keyring'")
+    p.add_argument("--index-key-file", help="file with the number-index key; default env TALTIO_NUMBER_INDEX_KEY")
+    p.add_argument("--no-cache", action="store_true", help="read every manifest again (the cache is only speed)")
+    p.add_argument("--device", help="audio output device (default: the system's)")
+    p.add_argument("--lang", choices=("fi", "sv", "en"), help="language of the window (default: the system's)")
+    add_trust_file_arg(p)
+
+
+def review_argv(ns: argparse.Namespace) -> list[str]:
+    """The parsed options back as the window's command line."""
+    argv = []
+    for name in REVIEW_OPTIONS:
+        value = getattr(ns, name, None)
+        if value is not None:
+            argv += [f"--{name.replace('_', '-')}", str(value)]
+    return argv + (["--no-cache"] if getattr(ns, "no_cache", False) else [])
+
+
+def run_review(ns: argparse.Namespace) -> int:
+    import subprocess
+
+    return subprocess.call([sys.executable, "-m", "taltio.ui.review", *review_argv(ns)])
+
+
+def register_review(subparsers: argparse._SubParsersAction) -> None:
+    """Add `review` to taltio-admin: the window to search, verify, play and export calls."""
+    p = subparsers.add_parser("review", help="open the review window (search, verify, play, export)")
+    add_review_args(p)
+    p.set_defaults(handler=run_review)
+
+
 def main(argv: list[str] | None = None) -> int:
     """`python -m taltio.admin.play CALL ...`: the same as `taltio-admin play`, for before it is registered there."""
     p = argparse.ArgumentParser(prog="taltio-admin")

@@ -14,18 +14,11 @@ log = logging.getLogger("taltio.ui.review")
 
 
 def parser() -> argparse.ArgumentParser:
-    from taltio.admin.trust import add_trust_file_arg
+    """The same options as `taltio-admin review` (defined once, in admin/play.py)."""
+    from taltio.admin.play import add_review_args
 
     p = argparse.ArgumentParser(prog="taltio-review", description=__doc__)
-    p.add_argument("--store", required=True, help="s3://BUCKET/PREFIX (the agents' storage.url) or file:///FOLDER")
-    p.add_argument("--endpoint", help="S3 endpoint URL (default AWS_ENDPOINT_URL); credentials from the AWS chain")
-    p.add_argument("--identity", help="the organisation's age identity file (needed to play, export and find "
-                                      "numbers in sealed parties), or 'keyring'")
-    p.add_argument("--index-key-file", help="file with the number-index key; default env TALTIO_NUMBER_INDEX_KEY")
-    p.add_argument("--no-cache", action="store_true", help="read every manifest again (the cache is only speed)")
-    p.add_argument("--device", help="audio output device (default: the system's)")
-    p.add_argument("--lang", choices=("fi", "sv", "en"), help="language of the window (default: the system's)")
-    add_trust_file_arg(p)
+    add_review_args(p)
     return p
 
 
