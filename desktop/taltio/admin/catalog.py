@@ -150,20 +150,8 @@ def default_cache_path() -> Path:
 
 # -- listing by key --------------------------------------------------------------------------
 def agents(store: Store) -> list[str]:
-    """The top-level agent folders, with a delimiter listing in S3 (not the whole bucket)."""
-    client = getattr(store, "client", None)
-    if client is not None:
-        prefix = f"{store.prefix}/" if store.prefix else ""      # type: ignore[attr-defined]
-        try:
-            out = []
-            for page in client.get_paginator("list_objects_v2").paginate(
-                    Bucket=store.bucket, Prefix=prefix, Delimiter="/"):  # type: ignore[attr-defined]
-                out += [p["Prefix"][len(prefix):].strip("/") for p in page.get("CommonPrefixes", [])]
-        except Exception as exc:  # noqa: BLE001 - botocore's errors come as several types
-            raise StoreError(f"cannot list {store.url}: {exc}") from None
-    else:
-        out = [p.name for p in sorted(store.root.iterdir()) if p.is_dir()]  # type: ignore[attr-defined]
-    return [a for a in out if a and not a.startswith("_")]
+    """The top-level agent folders (a delimiter listing in S3, not the whole bucket); `_audit` and the like are not agents."""
+    return [a for a in store.folders() if a and not a.startswith("_")]
 
 
 def prefixes(store: Store, f: Filters) -> list[str]:

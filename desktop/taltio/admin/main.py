@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from taltio.admin import catalog as admin_catalog
+from taltio.admin import credentials as admin_credentials
 from taltio.admin import decrypt as admin_decrypt
 from taltio.admin import fleet as admin_fleet
 from taltio.admin import hold as admin_hold
@@ -88,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     admin_keys.register(sub)            # after policy's: it adds new-org and new-index to the same `keys` group
     admin_catalog.register(sub)         # list, find
     admin_hold.register(sub)
+    admin_credentials.register(sub)
     admin_retention.register(sub)
     admin_trust.register(sub)
     admin_verify.register(sub)

@@ -6,8 +6,8 @@ so `list`, `find`, `verify` and `export` are written once. Calls sit at
 ``x-amz-meta-sshsig`` in S3 and ``<name>.sig`` beside it in a folder (and in S3 for calls uploaded
 before the metadata form).
 
-Credentials for S3 come from the usual AWS variables or profile (boto3's chain); the supervisor's
-credential needs read access, plus PutObject on ``<root>/_audit/`` for the export log and
+Credentials for S3 come from the usual AWS variables or profile (boto3's chain), else from the
+keyring (`taltio-admin credentials set`, admin/credentials.py); the supervisor's credential needs read access, plus PutObject on ``<root>/_audit/`` for the export log and
 PutObjectLegalHold for `hold`.
 """
 from __future__ import annotations
@@ -86,6 +86,10 @@ class Store:
     def get(self, key: str) -> bytes:
         raise NotImplementedError
 
+    def folders(self, prefix: str = "") -> list[str]:
+        """The names of the folders directly under *prefix* ("" or "agent-7/"), without listing what is in them."""
+        raise NotImplementedError
+
     def open(self, key: str) -> BinaryIO:
         """A stream of the object, for reading calls larger than memory."""
         raise NotImplementedError
@@ -143,6 +147,10 @@ class FolderStore(Store):
                 st = p.stat()
                 yield ObjectInfo(rel, st.st_size, datetime.fromtimestamp(st.st_mtime).astimezone())
 
+    def folders(self, prefix: str = "") -> list[str]:
+        base = self._path(prefix.strip("/")) if prefix.strip("/") else self.root
+        return [p.name for p in sorted(base.iterdir()) if p.is_dir()] if base.is_dir() else []
+
     def get(self, key: str) -> bytes:
         try:
             return self._path(key).read_bytes()
@@ -174,19 +182,38 @@ class FolderStore(Store):
 
 
 class S3Store(Store):
-    def __init__(self, bucket: str, prefix: str, endpoint: str | None = None, client=None) -> None:  # noqa: ANN001
+    def __init__(self, bucket: str, prefix: str, endpoint: str | None = None, client=None,  # noqa: ANN001
+                 use_keyring: bool = True) -> None:
         self.bucket, self.prefix = bucket, prefix.strip("/")
         self.url = f"s3://{bucket}/{self.prefix}".rstrip("/")
-        if client is None:
-            import boto3
-            from botocore.config import Config
+        self.endpoint = endpoint or os.environ.get("AWS_ENDPOINT_URL") or None
+        self.client = client if client is not None else self._client(use_keyring)
 
-            # A session of its own: boto3's default session keeps the first credentials it found, so a
-            # second store (or a test's second bucket) in one process would read with the wrong ones.
-            client = boto3.session.Session().client("s3", endpoint_url=endpoint or os.environ.get("AWS_ENDPOINT_URL"),
-                                  config=Config(signature_version="s3v4", s3={"addressing_style": "path"},
-                                                retries={"max_attempts": 3, "mode": "standard"}))
-        self.client = client
+    def _client(self, use_keyring: bool):  # noqa: ANN202 - a botocore S3 client
+        """boto3's usual chain first (variables, profile, role); else the credential kept in the keyring."""
+        import boto3
+        from botocore.config import Config
+
+        # A session of its own: boto3's default session keeps the first credentials it found, so a
+        # second store (or a test's second bucket) in one process would read with the wrong ones.
+        session = boto3.session.Session()
+        kept = None
+        if use_keyring and session.get_credentials() is None:
+            from taltio.admin.credentials import lookup
+
+            kept = lookup(self.bucket, self.endpoint)
+        keys = {"aws_access_key_id": kept[0], "aws_secret_access_key": kept[1]} if kept else {}
+        return session.client("s3", endpoint_url=self.endpoint, **keys,
+                              config=Config(signature_version="s3v4", s3={"addressing_style": "path"},
+                                            retries={"max_attempts": 3, "mode": "standard"}))
+
+    def _explain(self, exc: Exception) -> str:
+        from botocore.exceptions import NoCredentialsError
+
+        if isinstance(exc, NoCredentialsError):
+            return (f"no credential for {self.url}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE, "
+                    f"or keep one in the keyring with `taltio-admin credentials set --store {self.url}`")
+        return str(exc)
 
     def _k(self, key: str) -> str:
         return f"{self.prefix}/{key}" if self.prefix else key
@@ -207,7 +234,7 @@ class S3Store(Store):
                 raise StoreError(f"{what} {key}: access denied; the credential needs read access to {self.url}") from None
             raise StoreError(f"{what} {key}: {code or exc}") from None
         except BotoCoreError as exc:
-            raise StoreError(f"{what} {key}: {exc}") from None
+            raise StoreError(f"{what} {key}: {self._explain(exc)}") from None
 
     def list(self, prefix: str = "") -> Iterator[ObjectInfo]:
         paginator = self.client.get_paginator("list_objects_v2")
@@ -216,7 +243,19 @@ class S3Store(Store):
                 for o in page.get("Contents", []):
                     yield ObjectInfo(self._rel(o["Key"]), o["Size"], o.get("LastModified"))
         except Exception as exc:  # noqa: BLE001 - botocore's errors come as several types
-            raise StoreError(f"cannot list {self.url}/{prefix}: {exc}") from None
+            raise StoreError(f"cannot list {self.url}/{prefix}: {self._explain(exc)}") from None
+
+    def folders(self, prefix: str = "") -> list[str]:
+        full = "/".join(x for x in (self.prefix, prefix.strip("/")) if x)
+        full = f"{full}/" if full else ""
+        try:
+            out = []
+            for page in self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=full,
+                                                                              Delimiter="/"):
+                out += [p["Prefix"][len(full):].strip("/") for p in page.get("CommonPrefixes", [])]
+        except Exception as exc:  # noqa: BLE001 - botocore's errors come as several types
+            raise StoreError(f"cannot list {self.url}/{prefix}: {self._explain(exc)}") from None
+        return out
 
     def get(self, key: str) -> bytes:
         return self._call("reading", key, self.client.get_object, Key=self._k(key))["Body"].read()
@@ -261,11 +300,13 @@ class S3Store(Store):
                    LegalHold={"Status": "ON" if on else "OFF"})
 
 
-def open_store(url: str, endpoint: str | None = None) -> Store:
-    """``s3://BUCKET/PREFIX`` (the storage.url the agents upload to) or ``file:///FOLDER``."""
+def open_store(url: str, endpoint: str | None = None, *, credentials: bool = True) -> Store:
+    """``s3://BUCKET/PREFIX`` (the storage.url the agents upload to) or ``file:///FOLDER``.
+
+    *credentials* False: do not look in the keyring (for the command that puts a credential there)."""
     u = urlparse(url)
     if u.scheme == "s3" and u.netloc:
-        return S3Store(u.netloc, u.path, endpoint)
+        return S3Store(u.netloc, u.path, endpoint, use_keyring=credentials)
     if u.scheme == "file":
         return FolderStore(Path(u.path))
     if not u.scheme and url:
