@@ -223,3 +223,41 @@ def test_screenshots(recorded, audio_server_module, trust, qm_dir, tmp_path, lan
     assert json.loads(r.stdout.strip().splitlines()[-1])["saved"], r.stderr
     assert out.stat().st_size > 10000
     assert os.environ.get("DISPLAY") != display
+
+
+def test_language_switch_tab_order_and_nothing_read_before_a_search(qtbot, qm_dir, tmp_path):
+    """fi/sv/en while open, Tab walks the layout top to bottom, and an empty folder store is not read until asked."""
+    from PySide6.QtWidgets import QApplication
+
+    from taltio.ui import i18n
+    from taltio.ui.review.window import ReviewWindow
+    from taltio.ui.review.workers import Context
+
+    win = ReviewWindow(Context(open_store(str(tmp_path)), Registry(tmp_path / "trust.json")))
+    qtbot.addWidget(win)
+    win.show()
+    english = (win.windowTitle(), win.search_button.text(), win.export_button.text(), win.model.headers())
+    try:
+        for lang, title in (("fi", "Taltio: puheluiden tarkastelu"), ("sv", "Taltio: granska samtal")):
+            assert i18n.install(lang, qm_dir)
+            QApplication.processEvents()
+            assert win.windowTitle() == title
+            now = (win.windowTitle(), win.search_button.text(), win.export_button.text(), win.model.headers())
+            assert all(a != b for a, b in zip(now[:3], english[:3])) and now[3] != english[3]
+            assert win.waveform.lane_names[1] in ("Asiakas", "Kund")
+    finally:
+        i18n.uninstall()
+        QApplication.processEvents()
+    assert (win.windowTitle(), win.search_button.text()) == english[:2]
+    order, w = [], win.number
+    for _ in range(9):
+        order.append(w.objectName())
+        w = w.nextInFocusChain()
+        while w.focusPolicy() == Qt.FocusPolicy.NoFocus or not w.objectName() or w.objectName().startswith("qt_"):
+            w = w.nextInFocusChain()
+    assert order == ["numberEdit", "agentEdit", "sinceEdit", "untilEdit", "searchButton", "callsTable", "waveform",
+                     "playButton", "exportButton"]
+    assert win.model.rowCount() == 0 and "nothing is read" in win.status.text()
+    win.search()
+    qtbot.waitUntil(win.search_button.isEnabled, timeout=5000)
+    assert win.status.text() == "No calls match."
