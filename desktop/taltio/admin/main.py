@@ -15,6 +15,7 @@ from pathlib import Path
 from taltio.admin import catalog as admin_catalog
 from taltio.admin import credentials as admin_credentials
 from taltio.admin import decrypt as admin_decrypt
+from taltio.admin import export as admin_export
 from taltio.admin import fleet as admin_fleet
 from taltio.admin import hold as admin_hold
 from taltio.admin import keys as admin_keys
@@ -94,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     admin_trust.register(sub)
     admin_verify.register(sub)
     admin_decrypt.register(sub)
+    admin_export.register(sub)
     ns = p.parse_args(argv)
     if getattr(ns, "handler", None):  # subcommands registered by their own module
         return ns.handler(ns)
