@@ -1782,6 +1782,13 @@
 </context>
 <context>
     <name>ReviewWindow</name>
+    <message numerus="yes">
+        <source>%n call(s) could not be checked for the number (no index key or identity).</source>
+        <translation>
+            <numerusform>%n call could not be checked for the number (no index key or identity).</numerusform>
+            <numerusform>%n calls could not be checked for the number (no index key or identity).</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Taltio: review calls</source>
         <translation>Taltio: review calls</translation>

@@ -1782,6 +1782,13 @@
 </context>
 <context>
     <name>ReviewWindow</name>
+    <message numerus="yes">
+        <source>%n call(s) could not be checked for the number (no index key or identity).</source>
+        <translation>
+            <numerusform>Yhtä puhelua ei voitu tarkistaa tämän numeron osalta (ei indeksiavainta eikä tunnistetta).</numerusform>
+            <numerusform>%n puhelua ei voitu tarkistaa tämän numeron osalta (ei indeksiavainta eikä tunnistetta).</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Taltio: review calls</source>
         <translation>Taltio: puheluiden tarkastelu</translation>

@@ -197,13 +197,17 @@ class ReviewWindow(QMainWindow):
             self.search_button.setEnabled(True)
             self._failed(job, message)
 
-    def _found(self, job: workers.Job, calls: list[Summary]) -> None:
+    def _found(self, job: workers.Job, found: workers.Found) -> None:
         if job.generation != self.generation:
             return
+        calls = found.calls
         self.search_button.setEnabled(True)
         self.model.set_calls(calls)
-        self.status.setText(self.tr("%n call(s) found; checking each…", "", len(calls)) if calls
-                            else self.tr("No calls match."))
+        text = self.tr("%n call(s) found; checking each…", "", len(calls)) if calls else self.tr("No calls match.")
+        if found.unchecked:
+            text += " " + self.tr("%n call(s) could not be checked for the number (no index key or identity).",
+                                  "", len(found.unchecked))
+        self.status.setText(text)
         if calls:
             self.table.selectRow(0)
             self._start(workers.Job(workers.verify_each, self.ctx, calls, generation=self.generation),

@@ -51,6 +51,12 @@ class Query:
 
 
 @dataclass(frozen=True)
+class Found:
+    calls: list[catalog.Summary]
+    unchecked: list[tuple[str, str]]      # (manifest key, why): could not be told whether it is with the number
+
+
+@dataclass(frozen=True)
 class Opened:
     summary: catalog.Summary
     report: Report
@@ -94,10 +100,11 @@ def ref_of(s: catalog.Summary) -> CallRef:
 
 
 # -- the jobs' functions (no Qt) ------------------------------------------------------------------
-def search(_progress: Callable, ctx: Context, q: Query) -> list[catalog.Summary]:
+def search(_progress: Callable, ctx: Context, q: Query) -> Found:
     """Calls matching the query, newest first: by number through catalog.find, else catalog.calls."""
     f = catalog.Filters(agent=q.agent.strip() or None, since=q.since, until=q.until)
     cache = catalog.Cache(ctx.cache_path)
+    unknown: list[tuple[catalog.Summary, str]] = []
     try:
         if q.number.strip():
             hits, unknown = catalog.find(ctx.store, q.number, ctx.index_key, ctx.identities, f, cache)
@@ -108,7 +115,7 @@ def search(_progress: Callable, ctx: Context, q: Query) -> list[catalog.Summary]
             found = list(catalog.calls(ctx.store, f, cache, SEARCH_LIMIT))
     finally:
         cache.close()
-    return sorted(found, key=lambda s: s.started or s.day, reverse=True)
+    return Found(sorted(found, key=lambda s: s.started or s.day, reverse=True), [(s.key, why) for s, why in unknown])
 
 
 def verify_each(progress: Callable, ctx: Context, calls: list[catalog.Summary]) -> int:
