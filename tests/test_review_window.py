@@ -17,12 +17,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
-
 from taltio.admin import decrypt
 from taltio.admin.store import open_store
 from taltio.admin.trust import Registry
 from taltio.domain import party
 from taltio.ui.review.models import BADGE
+
 from tests.helpers.recorded import INDEX_KEY, recorded  # noqa: F401
 from tests.helpers.signals import rms
 from tests.helpers.x11 import start_xvfb
@@ -46,7 +46,7 @@ def in_process(recorded, audio_server_module, monkeypatch):  # noqa: F811
     audio_server_module.restore_process()
 
 
-def make_window(qtbot, rec, trust_path: Path):  # noqa: ANN001, ANN201
+def make_window(qtbot, rec, trust_path: Path):
     from taltio.ui.review.window import ReviewWindow
     from taltio.ui.review.workers import Context
 
@@ -60,7 +60,7 @@ def make_window(qtbot, rec, trust_path: Path):  # noqa: ANN001, ANN201
     return win
 
 
-def search(qtbot, win, number: str = "", agent: str = "") -> None:  # noqa: ANN001
+def search(qtbot, win, number: str = "", agent: str = "") -> None:
     qtbot.keyClick(win, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert win.number.hasFocus()
     win.number.clear()
@@ -74,7 +74,7 @@ def search(qtbot, win, number: str = "", agent: str = "") -> None:  # noqa: ANN0
     qtbot.waitUntil(lambda: len(win.model.reports) == rows, timeout=30000)
 
 
-def capture(audio, out: Path) -> subprocess.Popen:  # noqa: ANN001
+def capture(audio, out: Path) -> subprocess.Popen:
     return subprocess.Popen(["parecord", "--device=softphone_out.monitor", "--raw", "--format=float32le",
                              "--rate=16000", "--channels=1", str(out)], env=audio.child_env(),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -196,7 +196,7 @@ def qm_dir(tmp_path_factory) -> Path:
     for lang in ("fi", "sv", "en"):
         r = subprocess.run([str(Path(sys.executable).parent / "pyside6-lrelease"),
                             str(ROOT / "resources" / "translations" / f"taltio_{lang}.ts"), "-qm",
-                            str(out / f"taltio_{lang}.qm")], capture_output=True, text=True, timeout=120)
+                            str(out / f"taltio_{lang}.qm")], capture_output=True, text=True, timeout=120, check=False)
         assert r.returncode == 0, r.stdout + r.stderr
     return out
 
@@ -214,7 +214,7 @@ def test_screenshots(recorded, audio_server_module, trust, qm_dir, tmp_path, lan
             "argv": ["--store", recorded.store_url, "--identity", str(recorded.org_key), "--trust-file", str(trust),
                      "--no-cache"]}
     try:
-        r = subprocess.run([sys.executable, "-c", SHOT, json.dumps(args)], env=env, capture_output=True, text=True,
+        r = subprocess.run([sys.executable, "-c", SHOT, json.dumps(args)], env=env, capture_output=True, text=True, check=False,
                            timeout=120)
     finally:
         xvfb.kill()
@@ -228,7 +228,6 @@ def test_screenshots(recorded, audio_server_module, trust, qm_dir, tmp_path, lan
 def test_language_switch_tab_order_and_nothing_read_before_a_search(qtbot, qm_dir, tmp_path):
     """fi/sv/en while open, Tab walks the layout top to bottom, and an empty folder store is not read until asked."""
     from PySide6.QtWidgets import QApplication
-
     from taltio.ui import i18n
     from taltio.ui.review.window import ReviewWindow
     from taltio.ui.review.workers import Context

@@ -19,7 +19,6 @@ import io
 import logging
 import sys
 import threading
-import time
 from dataclasses import dataclass
 from typing import Any
 

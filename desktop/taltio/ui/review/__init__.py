@@ -22,7 +22,7 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def context(ns: argparse.Namespace):  # noqa: ANN201 - workers.Context, imported late (it loads Qt)
+def context(ns: argparse.Namespace):
     """The store, trust registry and keys the window works with, from the command line."""
     from taltio.admin import catalog, decrypt
     from taltio.admin.store import open_store
@@ -61,4 +61,4 @@ def main(argv: list[str] | None = None) -> int:
     return app.exec()
 
 
-__all__ = ["main", "parser", "context"]
+__all__ = ["context", "main", "parser"]

@@ -10,8 +10,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 
 from taltio.admin.catalog import Summary
-from taltio.admin.verify import Report
 from taltio.admin.play import clock
+from taltio.admin.verify import Report
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole
 REPORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -75,13 +75,13 @@ class CallsModel(QAbstractTableModel):
             reasons="; ".join(f"{c.name}: {c.reason}" for c in rep.failures()))
 
     # -- the model ----------------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt naming
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt naming
         return 0 if parent.isValid() else len(self.calls)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section < COLUMNS:
             return self.headers()[section]

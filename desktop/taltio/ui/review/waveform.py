@@ -11,7 +11,15 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from taltio.admin.play import clock
@@ -38,10 +46,10 @@ class WaveformWidget(QWidget):
         self.pauses: list[tuple[float, str]] = []
         self._retranslate()
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+    def sizeHint(self) -> QSize:
         return QSize(640, 150)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return QSize(200, 150)
 
     # -- data ---------------------------------------------------------------------------------
@@ -80,7 +88,7 @@ class WaveformWidget(QWidget):
         return (hit[1], hit[2]) if hit and hit[0] <= SNAP_PX else None
 
     # -- painting -----------------------------------------------------------------------------
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, _event: QPaintEvent) -> None:
         p = QPainter(self)
         p.fillRect(self.rect(), self.palette().base())
         lanes = [QRectF(0, 0, self.width(), self.height() / 2), QRectF(0, self.height() / 2, self.width(),
@@ -127,13 +135,13 @@ class WaveformWidget(QWidget):
         p.drawLine(QPointF(x, 0), QPointF(x, h))
 
     # -- input ----------------------------------------------------------------------------------
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.duration > 0:
             hit = self.marker_at(event.position().x())
             self.seek_requested.emit(hit[0] if hit else self._seconds(event.position().x()))
         super().mousePressEvent(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         k, marks = event.key(), self.markers()
         target = {Qt.Key.Key_Left: self.position - STEP_S, Qt.Key.Key_Right: self.position + STEP_S,
                   Qt.Key.Key_Home: 0.0, Qt.Key.Key_End: self.duration,

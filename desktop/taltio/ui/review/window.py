@@ -11,13 +11,27 @@ selected calls. The tab order follows the layout, top to bottom.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QFileDialog, QGridLayout, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QMainWindow, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from taltio.admin import play
 from taltio.admin.catalog import Summary
@@ -107,7 +121,7 @@ class ReviewWindow(QMainWindow):
         self.setCentralWidget(central)
         order = [self.number, self.agent, self.since, self.until, self.search_button, self.table, self.waveform,
                  self.play_button, self.export_button]
-        for a, b in zip(order, order[1:]):
+        for a, b in itertools.pairwise(order):
             QWidget.setTabOrder(a, b)
 
     def _connect(self) -> None:
@@ -147,13 +161,13 @@ class ReviewWindow(QMainWindow):
         if not self.status.text():
             self.status.setText(self.tr("Search by number, agent or dates; nothing is read until you search."))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
 
     # -- jobs ----------------------------------------------------------------------------------
-    def _start(self, job: workers.Job, done, failed=None, progress=None) -> workers.Job:  # noqa: ANN001
+    def _start(self, job: workers.Job, done, failed=None, progress=None) -> workers.Job:
         """Run *job* on the pool. The slots are bound methods of this window, so Qt queues the signals
         to the GUI thread; each gets (job, value)."""
         self.jobs.add(job)
@@ -334,7 +348,7 @@ class ReviewWindow(QMainWindow):
         self.export_button.setEnabled(bool(self.selected()))
         self._failed(job, message)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self._close_player()
         self.generation += 1
         self.pool.clear()

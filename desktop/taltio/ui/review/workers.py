@@ -88,7 +88,7 @@ class Job(QRunnable):
         except EXPECTED as exc:
             log.warning("%s failed: %s", name, exc)
             self.signals.failed.emit(self, str(exc))
-        except Exception as exc:  # noqa: BLE001 - a bug must reach the window, not kill the thread silently
+        except Exception as exc:
             log.exception("%s crashed", name)
             self.signals.failed.emit(self, f"{type(exc).__name__}: {exc}")
         else:
