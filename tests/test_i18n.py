@@ -199,7 +199,7 @@ def untranslated(source: str, filename: str = "<snippet>") -> list[str]:
 
 def test_ui_strings_are_wrapped_for_translation():
     found = []
-    for path in sorted(UI_DIR.glob("*.py")):
+    for path in sorted(UI_DIR.rglob("*.py")):
         found += untranslated(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))
     assert not found, "wrap these in self.tr(...) or QCoreApplication.translate(...):\n" + "\n".join(found)
 

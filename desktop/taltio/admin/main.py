@@ -19,6 +19,7 @@ from taltio.admin import export as admin_export
 from taltio.admin import fleet as admin_fleet
 from taltio.admin import hold as admin_hold
 from taltio.admin import keys as admin_keys
+from taltio.admin import play as admin_play
 from taltio.admin import policy as admin_policy
 from taltio.admin import retention as admin_retention
 from taltio.admin import storage as admin_storage
@@ -96,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     admin_verify.register(sub)
     admin_decrypt.register(sub)
     admin_export.register(sub)
+    admin_play.register(sub)
+    admin_play.register_review(sub)     # review: the window, started as `python -m taltio.ui.review` (admin imports no Qt)
     ns = p.parse_args(argv)
     if getattr(ns, "handler", None):  # subcommands registered by their own module
         return ns.handler(ns)
