@@ -338,7 +338,7 @@ def run_list(ns: argparse.Namespace) -> int:
     return guarded(go)
 
 
-def _index_key(ns: argparse.Namespace) -> bytes | None:
+def index_key(ns: argparse.Namespace) -> bytes | None:
     if ns.index_key_file:
         try:
             text = Path(ns.index_key_file).read_text()
@@ -356,7 +356,7 @@ def _identities(path: str | None) -> list | None:
 def run_find(ns: argparse.Namespace) -> int:
     def go() -> int:
         number = party.normalise(ns.number)
-        key, identities = _index_key(ns), _identities(ns.identity)
+        key, identities = index_key(ns), _identities(ns.identity)
         store, cache = open_store(ns.store, ns.endpoint), _cache(ns)
         try:
             hits, unknown = find(store, number, key, identities, filters_of(ns), cache)

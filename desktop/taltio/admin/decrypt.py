@@ -48,7 +48,7 @@ class _Hashing:
 
 
 @contextmanager
-def _temp_beside(output: Path, suffix: str = "") -> Iterator[Path]:
+def temp_beside(output: Path, suffix: str = "") -> Iterator[Path]:
     """A hidden temp file in the output's folder (so the final rename is atomic); removed on failure."""
     fd, name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=f"{suffix}.part")
     os.close(fd)
@@ -59,26 +59,32 @@ def _temp_beside(output: Path, suffix: str = "") -> Iterator[Path]:
         tmp.unlink(missing_ok=True)
 
 
-def _decrypt_parts(store: Store, rep: Report, idents: list, dst: Path) -> None:
+def decrypt_parts(store: Store, rep: Report, idents: list, out: BinaryIO) -> None:
+    """Decrypt a verified call's objects, in order, into *out* (a file, or memory for `play`).
+
+    Each object is hashed again as it streams through age: one changed after verification is refused."""
     import pyrage
 
-    with open(dst, "wb") as out:
-        for p in rep.parts:
-            key = rep.ref.key(p["name"])
+    for p in rep.parts:
+        try:
+            src = _Hashing(store.open(rep.ref.key(p["name"])))
             try:
-                src = _Hashing(store.open(key))
-                try:
-                    pyrage.decrypt_io(src, out, idents)
-                    while src.read(1 << 20):       # what age did not need still counts for the hash
-                        pass
-                finally:
-                    src.raw.close()
-            except StoreError as exc:
-                raise DecryptError(str(exc)) from None
-            except pyrage.DecryptError as exc:
-                raise DecryptError(f"{p['name']}: cannot decrypt with this identity ({exc})") from None
-            if src.sha.hexdigest() != p["sha256"] or src.size != p["size"]:
-                raise DecryptError(f"{p['name']} changed after it was verified (hash differs); nothing written")
+                pyrage.decrypt_io(src, out, idents)
+                while src.read(1 << 20):       # what age did not need still counts for the hash
+                    pass
+            finally:
+                src.raw.close()
+        except StoreError as exc:
+            raise DecryptError(str(exc)) from None
+        except pyrage.DecryptError as exc:
+            raise DecryptError(f"{p['name']}: cannot decrypt with this identity ({exc})") from None
+        if src.sha.hexdigest() != p["sha256"] or src.size != p["size"]:
+            raise DecryptError(f"{p['name']} changed after it was verified (hash differs); nothing written")
+
+
+def _decrypt_parts(store: Store, rep: Report, idents: list, dst: Path) -> None:
+    with open(dst, "wb") as out:
+        decrypt_parts(store, rep, idents, out)
         out.flush()
         os.fsync(out.fileno())
 
@@ -102,12 +108,12 @@ def write_call(store: Store, rep: Report, idents: list, output: Path, wav: bool 
         raise DecryptError(refusal(rep))
     if not rep.parts:
         raise DecryptError(f"call {rep.ref.call_id} has no audio (outcome {(rep.doc or {}).get('outcome')})")
-    with _temp_beside(output) as plain:
+    with temp_beside(output) as plain:
         _decrypt_parts(store, rep, idents, plain)
         if not wav:
             os.replace(plain, output)
             return
-        with _temp_beside(output, ".wav") as decoded:
+        with temp_beside(output, ".wav") as decoded:
             _to_wav(plain, decoded)
             os.replace(decoded, output)
 

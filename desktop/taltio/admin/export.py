@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from taltio.admin import catalog
-from taltio.admin.decrypt import _temp_beside, identities as load_identities, refusal, write_call
+from taltio.admin.decrypt import temp_beside, identities as load_identities, refusal, write_call
 from taltio.admin.store import AUDIT_PREFIX, CallRef, Store, StoreError, open_store
 from taltio.admin.summary import CallInfo, Meta, render_html, render_pdf, sections
 from taltio.admin.summary_texts import LANGUAGES, readme
@@ -243,7 +243,7 @@ def export_calls(store: Store, refs: list[CallRef], registry: Registry, identiti
     if final.exists():
         raise ExportError(f"{final} exists already: give another --request-id or move it away")
     top = final.stem
-    with _temp_beside(final) as tmp, tempfile.TemporaryDirectory(dir=out_dir, prefix=".taltio-export-") as work:
+    with temp_beside(final) as tmp, tempfile.TemporaryDirectory(dir=out_dir, prefix=".taltio-export-") as work:
         _write_zip(tmp, top, store, reports, infos, identities, lang, meta, Path(work))
         audit(store, reports, request_id, tmp, final.name, lang, when, number_index)
         os.replace(tmp, final)
@@ -291,7 +291,7 @@ def run(ns: argparse.Namespace) -> int:
               "contact": ns.contact, "notice_texts": _read_texts(ns.notice_text), "tz": ns.timezone}
         if ns.number:
             path = export_by_number(store, ns.number, registry, idents, ns.output,
-                                    index_key=catalog._index_key(ns), **kw)
+                                    index_key=catalog.index_key(ns), **kw)
         else:
             refs = [locate(c, ns.store, ns.endpoint)[1] for c in ns.calls]
             path = export_calls(store, refs, registry, idents, ns.output, **kw)  # type: ignore[arg-type]

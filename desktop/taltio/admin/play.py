@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from taltio.admin import decrypt as admin_decrypt
-from taltio.admin.store import Store, StoreError
+from taltio.admin.store import Store
 from taltio.admin.trust import AdminError, Registry
 from taltio.admin.verify import Report, add_call_args, locate, verify_call
 
@@ -59,29 +59,16 @@ class DecodedCall:
 
 
 def decrypt_to_memory(store: Store, rep: Report, idents: list) -> bytes:
-    """The call's segments decrypted in order into one buffer, each object hashed again as it streams."""
-    import pyrage
-
+    """The call decrypted into memory (never onto disk), each object hashed again as it streams (decrypt.py)."""
     if not rep.ok:
         raise PlayError(admin_decrypt.refusal(rep).replace("nothing written", "not played"))
     if not rep.parts:
         raise PlayError(f"call {rep.ref.call_id} has no audio (outcome {(rep.doc or {}).get('outcome')})")
     out = io.BytesIO()
-    for p in rep.parts:
-        try:
-            src = admin_decrypt._Hashing(store.open(rep.ref.key(p["name"])))
-            try:
-                pyrage.decrypt_io(src, out, idents)
-                while src.read(1 << 20):          # what age did not need still counts for the hash
-                    pass
-            finally:
-                src.raw.close()
-        except StoreError as exc:
-            raise PlayError(str(exc)) from None
-        except pyrage.DecryptError as exc:
-            raise PlayError(f"{p['name']}: cannot decrypt with this identity ({exc})") from None
-        if src.sha.hexdigest() != p["sha256"] or src.size != p["size"]:
-            raise PlayError(f"{p['name']} changed after it was verified (hash differs); not played")
+    try:
+        admin_decrypt.decrypt_parts(store, rep, idents, out)
+    except admin_decrypt.DecryptError as exc:
+        raise PlayError(str(exc).replace("nothing written", "not played")) from None
     return out.getvalue()
 
 

@@ -29,7 +29,7 @@ def context(ns: argparse.Namespace):
     from taltio.admin.trust import Registry
     from taltio.ui.review.workers import Context
 
-    index_key = catalog._index_key(argparse.Namespace(index_key_file=ns.index_key_file))
+    index_key = catalog.index_key(argparse.Namespace(index_key_file=ns.index_key_file))
     return Context(open_store(ns.store, ns.endpoint), Registry.load(ns.trust_file),
                    decrypt.identities(ns.identity) if ns.identity else None, index_key,
                    None if ns.no_cache else catalog.default_cache_path(), ns.device)
