@@ -203,9 +203,12 @@ def qm_dir(tmp_path_factory) -> Path:
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_screenshots(recorded, audio_server_module, trust, qm_dir, tmp_path, lang):  # noqa: F811
-    """docs/screenshots/review-<lang>.png: the window on a real X server (xcb), a call open and verified."""
+    """The window on a real X server (xcb), a call open and verified. Into docs/screenshots/review-<lang>.png with
+    TALTIO_WRITE_SCREENSHOTS=1 (then look at them before committing); else into the test's temp folder, so a test
+    run does not rewrite tracked files."""
     xvfb, display = start_xvfb()
-    out = ROOT / "docs" / "screenshots" / f"review-{lang}.png"
+    folder = ROOT / "docs" / "screenshots" if os.environ.get("TALTIO_WRITE_SCREENSHOTS") == "1" else tmp_path
+    out = folder / f"review-{lang}.png"
     env = audio_server_module.child_env({k: v for k, v in recorded.admin_env().items() if k.startswith("AWS_")})
     env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT / "desktop"),
                TALTIO_NUMBER_INDEX_KEY=INDEX_KEY)
