@@ -126,7 +126,7 @@ def refusal(rep: Report) -> str:
 def run(ns: argparse.Namespace) -> int:
     try:
         store, ref = locate(ns.call, ns.store, ns.endpoint)
-        rep = verify_call(store, ref, Registry.load(ns.trust_file), trust_on_first_use=ns.trust_on_first_use)
+        rep = verify_call(store, ref, Registry.for_identity(ns.trust_file, ns.identity), trust_on_first_use=ns.trust_on_first_use)
         if not rep.ok:
             print(rep.text(), file=sys.stderr)
             raise DecryptError(refusal(rep))

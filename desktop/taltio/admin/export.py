@@ -286,7 +286,7 @@ def run(ns: argparse.Namespace) -> int:
         if not ns.output.is_dir():
             raise ExportError(f"{ns.output} is not a folder")
         store = open_store(ns.store, ns.endpoint)
-        registry, idents = Registry.load(ns.trust_file), load_identities(ns.identity)
+        registry, idents = Registry.for_identity(ns.trust_file, ns.identity), load_identities(ns.identity)
         kw = {"language": ns.language, "request_id": ns.request_id, "organisation": ns.organisation,
               "contact": ns.contact, "notice_texts": _read_texts(ns.notice_text), "tz": ns.timezone}
         if ns.number:

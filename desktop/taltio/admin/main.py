@@ -46,7 +46,7 @@ def _trusted(allowed: Path | None, key_line: str) -> None:
 def fetch(args: argparse.Namespace) -> int:
     """verify_call, then the streaming decrypt: the same checks as `verify`, the same writer as `decrypt`."""
     store, ref = admin_verify.locate(args.url, None, args.endpoint)
-    rep = admin_verify.verify_call(store, ref, Registry.load(args.trust_file),
+    rep = admin_verify.verify_call(store, ref, Registry.for_identity(args.trust_file, args.identity),
                                    trust_on_first_use=args.trust_on_first_use)
     if not rep.ok:
         raise AdminError(admin_decrypt.refusal(rep))

@@ -238,7 +238,7 @@ def _play(player: Player, start: float, duration: float | None) -> None:
 def run(ns: argparse.Namespace) -> int:
     try:
         store, ref = locate(ns.call, ns.store, ns.endpoint)
-        rep = verify_call(store, ref, Registry.load(ns.trust_file), trust_on_first_use=ns.trust_on_first_use)
+        rep = verify_call(store, ref, Registry.for_identity(ns.trust_file, ns.identity), trust_on_first_use=ns.trust_on_first_use)
         if not rep.ok:
             print(rep.text(), file=sys.stderr)
             raise PlayError(admin_decrypt.refusal(rep).replace("nothing written", "not played"))

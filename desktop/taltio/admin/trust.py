@@ -83,6 +83,36 @@ class Registry:
     def __init__(self, path: Path, agents: dict[str, list[TrustedKey]] | None = None) -> None:
         self.path = path
         self.agents: dict[str, list[TrustedKey]] = agents or {}
+        # This computer's own workstation key, trusted for whatever it signed, never saved: on a standalone
+        # computer the recorder and the supervisor are one machine and one keyring (see trust_this_computer).
+        self.own_key: str | None = None
+
+    @classmethod
+    def for_identity(cls, path: Path | None, identity: str | None) -> "Registry":
+        """The registry a decrypting command checks with: with `--identity keyring` also this computer's key."""
+        reg = cls.load(path)
+        if identity == "keyring":
+            reg.trust_this_computer()
+        return reg
+
+    def trust_this_computer(self) -> bool:
+        """Trust the workstation key in this user's keyring (a standalone install reading its own recordings).
+
+        Only with `--identity keyring`: whoever can read that keyring holds the recording computer's own keys,
+        so its signature needs no registry. The key is read, never created. Returns whether there was one."""
+        from taltio.adapters.keystore import OSKeystore
+        from taltio.domain.identity import WORKSTATION_KEY
+
+        pem = OSKeystore().get(WORKSTATION_KEY)
+        if not pem:
+            return False
+        from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+        from taltio.domain import sshsig
+
+        key = load_pem_private_key(pem.encode(), password=None)
+        self.own_key = " ".join(sshsig.public_openssh(key.public_key()).split()[:2])  # type: ignore[arg-type]
+        return True
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Registry":

@@ -200,6 +200,8 @@ def _signer_trusted(agent: str, rep: Report, registry: Registry, tofu: bool) -> 
     """(trusted, by first use). TOFU only where the agent has no key at all: a *different* key for
     an agent we already know is exactly what a forger would present."""
     signer = rep.signer or ""
+    if registry.own_key and " ".join(signer.split()[:2]) == registry.own_key:
+        return rep.add("signer trusted", True, "this computer's own workstation key (from the keyring)"), False
     if registry.is_trusted(agent, signer):
         src = next(k.source for k in registry.keys_for(agent) if k.key == " ".join(signer.split()[:2]))
         return rep.add("signer trusted", True, f"registered for {agent} ({src})"), False
