@@ -1,7 +1,6 @@
 """The supervisor's S3 credential in the real OS keyring (gnome-keyring on a private session bus)."""
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 

@@ -1,7 +1,6 @@
 """Fleet health: heartbeats from a running app to the real SeaweedFS fleet bucket, and `taltio-admin fleet`."""
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import socket
@@ -21,7 +20,7 @@ from tests.fixtures.faultproxy import FaultProxy
 from tests.fixtures.ports import free_port
 from tests.helpers.app_proc import DESKTOP
 from tests.helpers.verify import manifest_key, ssh_verify, stored_signature, wait_for_keys
-from tests.helpers.world import AGENT, queue_empty, start_recording, state_is
+from tests.helpers.world import AGENT, queue_empty, start_recording
 
 pytestmark = pytest.mark.slow
 

@@ -17,7 +17,6 @@ import itertools
 import logging
 import re
 import shutil
-import subprocess
 import threading
 import time
 from dataclasses import dataclass, field
