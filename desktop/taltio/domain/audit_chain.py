@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from datetime import datetime, timezone
 from typing import Any
 
-from taltio.domain.rules import clean_label
+from taltio.domain import rules
 
 GENESIS = "0" * 64                  # the "prev" of the first entry
 SCHEMA = "taltio-audit-v1"          # the schema of an uploaded batch
@@ -26,10 +25,6 @@ FIELDS = ("seq", "at", "event", "call_id", "detail", "prev")
 REASON_LIMIT = 200
 # Events whose detail holds the agent's own words (the reason of a private call).
 AGENT_WORDS = ("private-marked", "private")
-
-# A phone number as people write it ("+358 40 123 4567", "040-123 4567"): six or more digits with single
-# spaces, dashes, slashes or brackets between them (not dots: an IP address in an error stays readable).
-SPACED_NUMBER = re.compile(r"\+?\d(?:[ \-/()]?\d){5,}")
 
 
 # --------------------------------------------------------------------------- entries
@@ -135,9 +130,8 @@ def on_chain(entries: list[dict[str, Any]], wanted: dict[str, Any]) -> str | Non
 # --------------------------------------------------------------------------- what may be written
 
 def redact_numbers(text: str, limit: int = REASON_LIMIT) -> str | None:
-    """The agent's free text as it may enter the chain (and so the bucket): printable, no runs of six
-    or more digits, nor numbers written with spaces, dashes or brackets."""
-    return clean_label(SPACED_NUMBER.sub("[digits removed]", text), limit)
+    """The agent's free text as it may enter the chain (and so the bucket): see rules.redact_numbers."""
+    return rules.redact_numbers(text, limit)
 
 
 def clean_detail(event: str, detail: str) -> str:

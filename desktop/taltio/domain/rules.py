@@ -69,6 +69,17 @@ def clean_label(raw: str | None, limit: int = 80) -> str | None:
     return text[:limit] or None
 
 
+# A phone number as people write it ("+358 40 123 4567", "(040) 123/4567"): six or more digits with single
+# spaces, dashes, slashes or brackets between them (not dots: an IP address in an error stays readable).
+SPACED_NUMBER = re.compile(r"\+?\d(?:[ \-/()]?\d){5,}")
+
+
+def redact_numbers(text: str, limit: int = 80) -> str | None:
+    """Text that leaves the workstation (audit-chain reasons, heartbeat errors): :func:`clean_label`, and
+    numbers written with slashes or brackets removed as well."""
+    return clean_label(SPACED_NUMBER.sub("[digits removed]", text), limit)
+
+
 def backlog_warning(count: int, oldest_age_s: float | None, warn_count: int, warn_hours: float) -> bool:
     """The one rule both the agent side and `taltio-admin fleet` use for "backlogged"."""
     return count >= warn_count or (count > 0 and oldest_age_s is not None and oldest_age_s >= warn_hours * 3600)

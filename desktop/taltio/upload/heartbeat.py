@@ -25,7 +25,7 @@ from taltio import __version__
 from taltio.domain.ports import StorageError, StorageTarget
 from taltio.domain import audit_chain, sshsig
 from taltio.domain.events import iso
-from taltio.domain.rules import backlog_warning, clean_label  # noqa: F401 - admin fleet uses the same rule
+from taltio.domain.rules import backlog_warning, redact_numbers  # noqa: F401 - admin fleet uses the same rule
 
 if TYPE_CHECKING:
     from taltio.domain.session import ControllerHealth
@@ -51,13 +51,9 @@ def _iso_ts(ts: float | None) -> str | None:
     return iso(datetime.fromtimestamp(ts, timezone.utc)) if ts is not None else None
 
 
-# A phone number as people write it ("+358 40 123 4567", "040-123 4567"): the audit chain's filter, one rule.
-_SPACED_NUMBER = audit_chain.SPACED_NUMBER
-
-
 def _safe_text(text: object) -> str:
     """Error text as it may leave the workstation: printable, no runs of 6+ digits (numbers, card data)."""
-    return clean_label(_SPACED_NUMBER.sub("[digits removed]", str(text)), ERROR_TEXT_LIMIT) or "(no message)"
+    return redact_numbers(str(text), ERROR_TEXT_LIMIT) or "(no message)"
 
 
 def config_digest(settings: "Settings") -> str | None:
