@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from taltio.admin import catalog
+from taltio.admin import catalog, hold, retention
 from tests.helpers.recorded import INDEX_KEY, recorded  # noqa: F401
 
 pytestmark = pytest.mark.timeout(600)
@@ -23,12 +23,8 @@ pytestmark = pytest.mark.timeout(600)
 def admin(*argv: str) -> int:
     p = argparse.ArgumentParser(prog="taltio-admin")
     sub = p.add_subparsers(dest="cmd", required=True)
-    catalog.register(sub)
-    for name in ("hold", "retention"):
-        try:
-            __import__(f"taltio.admin.{name}", fromlist=["register"]).register(sub)
-        except ImportError:
-            pass
+    for module in (catalog, hold, retention):
+        module.register(sub)
     ns = p.parse_args(list(argv))
     return ns.handler(ns)
 
@@ -56,7 +52,7 @@ def ids(capsys, *argv: str) -> list[str]:
 
 
 def schema2(recorded) -> bool:  # noqa: F811
-    """Whether the app already writes the sealed party (schema 2) rather than remote_number in clear."""
+    """Whether the app writes the sealed party (schema 2) rather than remote_number in clear."""
     key = next(k for k in recorded.s3.list_keys("agents/") if k.endswith("rec-a1.manifest.json"))
     return "party" in json.loads(recorded.s3.get(key))
 
@@ -139,12 +135,8 @@ def test_find_by_number_with_key_and_identity(env, capsys, tmp_path):
     hits = rows(capsys, "find", "--store", url, "--number", "+358401234567", "--index-key-file", str(keyfile),
                 "--identity", str(env.org_key))
     assert sorted(h["call_id"] for h in hits) == ["rec-a1", "rec-a2"]
-    from tests.helpers.recorded import _has_setting
-
-    if _has_setting("encryption.number_index_key"):      # the app writes schema 2 once the setting exists
-        assert schema2(env)
-    want = "index" if schema2(env) else "clear number (schema 1)"
-    assert {h["matched_by"] for h in hits} == {want}
+    assert schema2(env), "the recorded calls are schema 2 (the apps have the index key)"
+    assert {h["matched_by"] for h in hits} == {"index"}
     hits = rows(capsys, "find", "--store", url, "--number", "+46 70 123 45 67", "--index-key-file", str(keyfile))
     assert [h["call_id"] for h in hits] == ["rec-b1"]
     assert rows(capsys, "find", "--store", url, "--number", "+358000000000", "--index-key-file", str(keyfile)) == []
@@ -154,8 +146,7 @@ def test_find_without_index_key_opens_the_party(env, capsys):
     url = env.store_url
     hits = rows(capsys, "find", "--store", url, "--number", "+358 40 123 4567", "--identity", str(env.org_key))
     assert sorted(h["call_id"] for h in hits) == ["rec-a1", "rec-a2"]
-    want = "sealed party" if schema2(env) else "clear number (schema 1)"
-    assert {h["matched_by"] for h in hits} == {want}
+    assert {h["matched_by"] for h in hits} == {"sealed party"}
     hits = rows(capsys, "find", "--store", url, "--number", "+46701234567", "--identity", str(env.org_key))
     assert [h["call_id"] for h in hits] == ["rec-b1"]
     assert admin("find", "--store", url, "--number", "+46701234567", "--identity", str(env.org_key)) == 0
@@ -166,11 +157,8 @@ def test_find_without_index_key_opens_the_party(env, capsys):
 def test_find_with_a_key_from_the_environment(env, capsys, monkeypatch):
     monkeypatch.setenv("TALTIO_NUMBER_INDEX_KEY", INDEX_KEY)
     hits = rows(capsys, "find", "--store", env.store_url, "--number", "+358401234567")
-    if schema2(env):
-        assert sorted(h["call_id"] for h in hits) == ["rec-a1", "rec-a2"]
-    else:   # schema 1: the clear number is read without any key or identity
-        assert sorted(h["call_id"] for h in hits) == ["rec-a1", "rec-a2"]
-        assert {h["matched_by"] for h in hits} == {"clear number (schema 1)"}
+    assert sorted(h["call_id"] for h in hits) == ["rec-a1", "rec-a2"]
+    assert {h["matched_by"] for h in hits} == {"index"}
 
 
 # -- bad input -------------------------------------------------------------------------------

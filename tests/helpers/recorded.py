@@ -107,7 +107,7 @@ def recorded(audio_server_module, tmp_path_factory) -> Recorded:
     agent_wav = speech(AGENT_TEXT, root / "agent.wav", voice="en-us", words_per_minute=180)
     customer_wav = speech(CUSTOMER_TEXT[:90], root / "customer.wav", voice="en+f3", words_per_minute=190)
     rec = Recorded(s3, root, key, recipient)
-    index = {"encryption.number_index_key": INDEX_KEY} if _has_setting("encryption.number_index_key") else {}
+    index = {"encryption.number_index_key": INDEX_KEY}
     try:
         plan = [(AGENT, "rec-a1", "+358401234567", "incoming"), (AGENT, "rec-a2", "+358 40 123 4567", "outgoing"),
                 (AGENT_B, "rec-b1", "+46701234567", "incoming")]
@@ -137,8 +137,3 @@ def recorded(audio_server_module, tmp_path_factory) -> Recorded:
     yield rec
     s3.stop()
 
-
-def _has_setting(key: str) -> bool:
-    from taltio.settings.schema import BY_KEY
-
-    return key in BY_KEY
