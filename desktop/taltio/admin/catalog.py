@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from taltio.admin.identities import IdentityError
 from taltio.admin.identities import load as load_identities
+from taltio.admin.trust import AdminError
 from taltio.admin.store import ObjectInfo, Store, StoreError, call_ref, open_store
 from taltio.domain import party
 
@@ -37,7 +37,7 @@ MAX_DAY_PREFIXES = 400          # beyond this a date range is listed per agent a
 CACHE_VERSION = 2
 
 
-class CatalogError(RuntimeError):
+class CatalogError(AdminError):
     """Bad input or an unusable store; printed as one line, exit 1."""
 
 
@@ -378,7 +378,7 @@ def guarded(fn) -> int:  # noqa: ANN001
     """Run a command; the errors a supervisor can fix print as one line and exit 1, no traceback."""
     try:
         return fn()
-    except (CatalogError, IdentityError, StoreError, party.PartyError, sqlite3.Error) as exc:
+    except (AdminError, StoreError, party.PartyError, sqlite3.Error) as exc:
         print(f"taltio-admin: {exc}", file=sys.stderr)
         return 1
 

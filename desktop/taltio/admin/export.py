@@ -295,7 +295,7 @@ def run(ns: argparse.Namespace) -> int:
         else:
             refs = [locate(c, ns.store, ns.endpoint)[1] for c in ns.calls]
             path = export_calls(store, refs, registry, idents, ns.output, **kw)  # type: ignore[arg-type]
-    except (AdminError, StoreError, catalog.CatalogError, party.PartyError) as exc:
+    except (AdminError, StoreError, party.PartyError) as exc:
         print(f"taltio-admin: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:

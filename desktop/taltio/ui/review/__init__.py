@@ -38,7 +38,6 @@ def context(ns: argparse.Namespace):
 def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from taltio.admin.catalog import CatalogError
     from taltio.admin.store import StoreError
     from taltio.admin.trust import AdminError
     from taltio.domain.party import PartyError
@@ -48,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:
         ctx = context(ns)
-    except (AdminError, StoreError, PartyError, CatalogError) as exc:
+    except (AdminError, StoreError, PartyError) as exc:
         print(f"taltio-review: {exc}", file=sys.stderr)
         return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -28,7 +28,7 @@ log = logging.getLogger("taltio.ui.review.workers")
 SEARCH_LIMIT = 1000
 ENVELOPE_BUCKETS = 2000
 # Failures a supervisor can act on: shown as their message, no traceback.
-EXPECTED = (AdminError, StoreError, catalog.CatalogError, party.PartyError, OSError, ValueError)
+EXPECTED = (AdminError, StoreError, party.PartyError, OSError, ValueError)
 
 
 @dataclass
