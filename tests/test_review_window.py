@@ -72,6 +72,10 @@ def search(qtbot, win, number: str = "", agent: str = "") -> None:
     qtbot.waitUntil(lambda: win.search_button.isEnabled(), timeout=30000)
     rows = win.model.rowCount()
     qtbot.waitUntil(lambda: len(win.model.reports) == rows, timeout=30000)
+    if rows:
+        # The search is over when its summary is shown: it comes after the last badge, and a key pressed in
+        # between would have its status line overwritten by it (seen in CI under load).
+        qtbot.waitUntil(lambda: "found" in win.status.text(), timeout=30000)
 
 
 def capture(audio, out: Path) -> subprocess.Popen:
