@@ -68,8 +68,23 @@ def fetch(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Version(argparse.Action):
+    """--version, computed only when asked: it loads libopus and runs git, which other commands need not wait for."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest=dest, nargs=0, default=argparse.SUPPRESS,
+                         help="print the version, the commit and the audio and Qt libraries' versions")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from taltio.app.about import version_text
+
+        print(version_text("taltio-admin"))
+        parser.exit()
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="taltio-admin", description="Taltio supervisor and IT tools")
+    p.add_argument("--version", "-V", action=_Version)
     sub = p.add_subparsers(dest="cmd", required=True)
     f = sub.add_parser("fetch", help="download, verify and decrypt one call")
     f.add_argument("url", help="s3://BUCKET/PREFIX/AGENT/YYYY/MM/DD/CALL-ID or file:///FOLDER/CALL-ID")

@@ -244,6 +244,10 @@ def last_good_policy() -> tuple[dict | None, str]:
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--settings"]:
         return print_settings()
+    from taltio.app.about import version_text
+
+    # First, what is installed: a support case quotes the doctor's output whole.
+    print(version_text("taltio"), end="\n\n")
     results = run_checks()
     width = max(len(r[1]) for r in results)
     for status, name, detail in results:

@@ -15,6 +15,7 @@ USAGE = """usage: taltio [run]                 start the tray app
        taltio hook EVENT [NUMBER | --number N] [--call-id ID] [--name NAME] [--queue NAME] [--label TEXT | --reason TEXT]
        taltio status                 print the running app's state as JSON
        taltio doctor                 check devices, storage, keys, softphone and queue
+       taltio --version              the version, the commit and the audio and Qt libraries' versions
        taltio enroll [--access-key-id ID] [--secret-file F]   store the S3 secret (stdin, or a one-time file
                                      that is then deleted) in the OS keyring
 events: """ + ", ".join(HOOK_EVENTS)
@@ -157,6 +158,11 @@ def main(argv: list[str] | None = None) -> int:
         from taltio.ui.app import run
 
         return run(argv[1:])
+    if cmd in ("--version", "-V", "version"):
+        from taltio.app.about import version_text
+
+        print(version_text("taltio"))
+        return 0
     if cmd in ("-h", "--help", "help"):
         print(USAGE)
         return 0

@@ -1,0 +1,73 @@
+"""`taltio --version`, `taltio-admin --version` and the head of `taltio doctor`: what IT checks after a rollout.
+Each figure is compared with what the library in this process reports, so a wrong lookup fails."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import soundfile
+
+import taltio
+from taltio.app import about
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=120, cwd=ROOT)
+
+
+def _fields(text: str) -> dict[str, str]:
+    return dict(line.split(None, 1) for line in text.strip().splitlines()[1:])
+
+
+def test_taltio_version_names_every_component():
+    out = _run("-m", "taltio.cli", "--version")
+    assert out.returncode == 0, out.stderr
+    head, *_ = out.stdout.splitlines()
+    assert head == f"taltio {taltio.__version__}"
+    fields = _fields(out.stdout)
+    head_commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short=12", "HEAD"], capture_output=True,
+                                 text=True).stdout.strip()
+    assert fields["commit"].removesuffix("-dirty") == head_commit
+    assert re.fullmatch(r"\d+\.\d+(\.\d+)?", fields["libopus"]), fields
+    assert fields["libsndfile"] == soundfile.__libsndfile_version__
+    import PySide6
+    assert fields["PySide6"] == PySide6.__version__
+    assert fields["frozen"] == "no"
+
+
+def test_admin_version_is_the_same_and_exits_before_any_command():
+    out = _run("-m", "taltio.admin", "--version", "list", "--bucket", "nowhere")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[0] == f"taltio-admin {taltio.__version__}"
+    assert _fields(out.stdout) == _fields(_run("-m", "taltio.cli", "--version").stdout)
+
+
+def test_build_commit_file_wins_over_git(tmp_path, monkeypatch):
+    """The frozen app has no .git: it reads what the build wrote."""
+    f = tmp_path / "BUILD_COMMIT"
+    f.write_text("abc123def456\n")
+    monkeypatch.setattr(about, "BUILD_FILE", f)
+    assert about.commit() == "abc123def456"
+
+
+def test_libopus_is_the_copy_ffmpeg_loaded():
+    import av  # noqa: F401  (loads libavcodec and with it libopus)
+
+    mapped = [line for line in Path("/proc/self/maps").read_text().splitlines() if "libopus" in line]
+    assert mapped, "PyAV's FFmpeg should map libopus"
+    assert about.libopus_version() not in ("", "not found")
+
+
+def test_doctor_prints_the_version_first(tmp_path):
+    env_cfg = tmp_path / "none.toml"
+    env_cfg.write_text("")
+    out = subprocess.run([sys.executable, "-m", "taltio.cli", "doctor"], capture_output=True, text=True, timeout=120,
+                         cwd=ROOT, env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "TALTIO_CONFIG": str(env_cfg),
+                                        "XDG_RUNTIME_DIR": str(tmp_path)})
+    lines = out.stdout.splitlines()
+    assert lines[0] == f"taltio {taltio.__version__}", out.stdout + out.stderr
+    assert any(line.split()[:1] == ["libopus"] for line in lines[1:9])
