@@ -318,8 +318,15 @@ def review_argv(ns: argparse.Namespace) -> list[str]:
 
 
 def run_review(ns: argparse.Namespace) -> int:
+    """Start the review window as its own program and wait for it.
+
+    From source (or a pip install) that is `python -m taltio.ui.review`. In the PyInstaller app sys.executable
+    is the frozen taltio-admin, which takes no `-m`: its entry script (installer/pyinstaller/entry/
+    run_taltio_admin.py) opens the window when the first argument is `--review-window`."""
     import subprocess
 
+    if getattr(sys, "frozen", False):
+        return subprocess.call([sys.executable, "--review-window", *review_argv(ns)])
     return subprocess.call([sys.executable, "-m", "taltio.ui.review", *review_argv(ns)])
 
 
