@@ -67,6 +67,10 @@ class AppProcess:
     env: dict[str, str]
     proc: subprocess.Popen | None = None
     logs: list[Path] = field(default_factory=list)
+    # The argv prefix that runs `taltio` (default: this Python on the source tree) and the arguments that start
+    # it: the frozen app's tests (tests/helpers/frozen.py) pass its executable and `run --headless`.
+    command: tuple[str, ...] = (sys.executable, "-m", "taltio.cli")
+    run_args: tuple[str, ...] = ("run",)
 
     @property
     def data_dir(self) -> Path:
@@ -76,14 +80,14 @@ class AppProcess:
         log = self.workdir / f"app-{len(self.logs)}.log"
         self.logs.append(log)
         fh = open(log, "wb")
-        self.proc = subprocess.Popen([sys.executable, "-m", "taltio.cli", "run"], env=self.env, stdout=fh,
+        self.proc = subprocess.Popen([*self.command, *self.run_args], env=self.env, stdout=fh,
                                      stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
         if wait:
             self.wait_for(lambda s: True, timeout=20, what="app to answer status")
         return self
 
     def cli(self, *args: str, timeout: float = 20) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "taltio.cli", *args], env=self.env, capture_output=True,
+        return subprocess.run([*self.command, *args], env=self.env, capture_output=True,
                               text=True, timeout=timeout)
 
     def hook(self, event: str, call_id: str | None = None, number: str | None = None, check: bool = True,
