@@ -16,7 +16,8 @@ Toc = list[tuple[str, str, str]]
 RESOURCE_GLOBS = ("notices/*.txt", "policy-templates/*.*", "policy-templates/*/*.adml")
 UI_LANGUAGES = ("fi", "sv", "en")
 # The PDF summary's font (admin/summary.py, font_files). Linux has it from fonts-dejavu-core; Windows and macOS
-# have no DejaVu, so the app carries one copy where summary.py can look for it (see installer/pyinstaller/README).
+# have no DejaVu, so the app carries one copy in _internal/taltio/resources/fonts; summary.py FONT_DIRS does not
+# look there yet (a one-line change in admin/summary.py, outside this build).
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 
