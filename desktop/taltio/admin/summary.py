@@ -15,12 +15,23 @@ import html
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from importlib import resources
 from zoneinfo import ZoneInfo
 
 from taltio.admin.summary_texts import IN_LANGUAGE, ORG_UNSET, UNITS, t
 from taltio.admin.trust import AdminError
 
-FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
+# The installed app's own copy first (installer/pyinstaller/trim.py bundles it: Windows and macOS ship no DejaVu),
+# then the system's.
+def _bundled_fonts() -> Path:
+    try:
+        return Path(str(resources.files("taltio.resources") / "fonts"))
+    except (ImportError, TypeError):
+        return Path("/nonexistent")
+
+
+BUNDLED_FONTS = _bundled_fonts()
+FONT_DIRS = (BUNDLED_FONTS, Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
              Path("C:/Windows/Fonts"), Path("/Library/Fonts"))
 DEFAULT_TZ = "Europe/Helsinki"
 KEEP_MM = 100          # a call section starting lower than this above the page's foot starts a new page
