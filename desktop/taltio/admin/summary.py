@@ -14,12 +14,13 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from importlib import resources
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from taltio.admin.summary_texts import IN_LANGUAGE, ORG_UNSET, UNITS, t
 from taltio.admin.trust import AdminError
+
 
 # The installed app's own copy first (installer/pyinstaller/trim.py bundles it: Windows and macOS ship no DejaVu),
 # then the system's.
