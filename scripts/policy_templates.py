@@ -79,6 +79,9 @@ WORDS = {
 }
 
 
+EXPANDABLE = ("agent.id", "workstation.id")
+
+
 def policy_name(s: Setting) -> str:
     return s.key.replace(".", "_")
 
@@ -101,6 +104,8 @@ def reg_type(s: Setting) -> str:
     k = kind_of(s)
     if k == "enum":
         return "REG_DWORD" if isinstance(s.choices[0], int) else "REG_SZ"
+    if k == "text" and s.key in EXPANDABLE:
+        return "REG_EXPAND_SZ"
     return {"bool": "REG_DWORD", "decimal": "REG_DWORD", "text": "REG_SZ", "multiText": "REG_MULTI_SZ"}[k]
 
 
@@ -203,7 +208,10 @@ def admx() -> str:
         elif kind == "decimal":
             lines.append(f'        <decimal {attrs} minValue="0" maxValue="{MAX_DWORD}" />')
         elif kind == "text":
-            lines.append(f'        <text {attrs} maxLength="{MAX_TEXT}" />')
+            # Written as REG_EXPAND_SZ, so IT can type %USERNAME% / %COMPUTERNAME% (expanded per user, as the MSI's
+            # AGENT_ID property is: installer/windows/msi.py); the reader expands it.
+            expand = ' expandable="true"' if s.key in EXPANDABLE else ""
+            lines.append(f'        <text {attrs}{expand} maxLength="{MAX_TEXT}" />')
         else:
             lines.append(f'        <multiText {attrs} maxLength="{MAX_TEXT}" />')
         lines += ["      </elements>", "    </policy>"]
