@@ -18,6 +18,7 @@ from tests.fixtures.baresip import baresip_factory  # noqa: E402,F401
 from tests.fixtures.keyring_daemon import keyring_daemon, keyring_daemon_module  # noqa: E402,F401
 from tests.fixtures.s3 import s3_server, s3_server_module  # noqa: E402,F401
 from tests.helpers.world import app_factory, world  # noqa: E402,F401
+from tests.helpers.recorded import recorded_session  # noqa: E402,F401  (modules ask for `recorded`)
 from tests.helpers.frozen import frozen_dist  # noqa: E402,F401
 
 

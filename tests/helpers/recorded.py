@@ -1,23 +1,44 @@
 """Calls recorded by the real pipeline into a bucket the supervisor tools read (issue 14's acceptance world).
 
-The real app (a subprocess, hook adapter) on the private PipeWire server records a few calls with
+The real app (a subprocess, hook adapter) on a private PipeWire server records a few calls with
 known numbers, directions and lengths into SeaweedFS. The bucket has no Object Lock
 (``retention_days=None``), so tests can tamper with what is stored; the S3 admin credential plays
 the supervisor's read credential.
+
+The recording costs ~35 s, so it happens once per test session (``recorded_session``, registered in
+tests/conftest.py) and every module that asks for ``recorded`` shares it. Isolation between those modules:
+
+* ``recorded`` (module scope) puts the store back as the recording left it, when the module starts and when
+  it ends: an object a module added (a planted call, an export's audit record) is deleted, one it changed or
+  deleted is put back (body, metadata, content type), in every bucket of the server. A bucket a module
+  created is removed and fails that module's teardown (make it on an S3 server of the module's own).
+* ``calls`` and ``workstation_keys`` are read-only (a tuple, a mapping proxy).
+* The recording's own PipeWire server and keyrings are never applied to this process and are stopped once the
+  calls are uploaded. ``recorded`` still brings the module's ``audio_server_module`` (applied to this process:
+  HOME, XDG_*, the session bus), as when each module recorded on it, so a module's in-process admin code keeps
+  writing its caches under that server's HOME rather than the real one.
+* Whatever else a module makes from ``recorded`` (a trust registry, exports) lives under its own
+  ``tmp_path``/``tmp_path_factory`` folders; ``root`` is the session's, for reading (the organisation key).
 """
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 
+from tests.fixtures.audio import start_audio_server
 from tests.fixtures.keyring_daemon import start_keyring
 from tests.fixtures.s3 import start_s3
 from tests.helpers.app_proc import AppProcess, make_app, org_keypair
 from tests.helpers.signals import speech
 from tests.helpers.world import AGENT, AGENT_TEXT, CUSTOMER_TEXT, queue_empty, start_recording, state_is
+
+log = logging.getLogger(__name__)
 
 INDEX_KEY = "dGFsdGlvLXRlc3QtbnVtYmVyLWluZGV4LWtleS0zMmI="     # base64 of 32 bytes, tests only
 AGENT_B = "agent-9"
@@ -32,14 +53,25 @@ class Call:
     with_audio: bool
 
 
+@dataclass(frozen=True)
+class _Stored:
+    """One object as the recording left it."""
+    stamp: tuple                # (ETag, size, content type, user metadata): what tells a changed object
+    body: bytes
+    metadata: dict
+    content_type: str
+
+
 @dataclass
 class Recorded:
     s3: object                 # tests.fixtures.s3.S3Server (admin credential = the supervisor's)
     root: Path
     org_key: Path              # the organisation's age identity file
     recipient: str
-    calls: list[Call] = field(default_factory=list)
-    workstation_keys: dict[str, str] = field(default_factory=dict)     # agent -> "ssh-ed25519 AAAA..."
+    calls: Sequence[Call] = ()
+    workstation_keys: Mapping[str, str] = field(default_factory=dict)     # agent -> "ssh-ed25519 AAAA..."
+    _buckets: frozenset = field(default=frozenset(), repr=False)
+    _objects: dict = field(default_factory=dict, repr=False)            # (bucket, key) -> _Stored
 
     @property
     def store_url(self) -> str:
@@ -54,6 +86,61 @@ class Recorded:
 
     def by_number(self, number: str) -> list[Call]:
         return [c for c in self.calls if c.number == number]
+
+    # -- the store as recorded -------------------------------------------------------------------------------
+    def _stamps(self) -> tuple[set[str], dict[tuple[str, str], tuple]]:
+        """Every bucket of the server, and every current object's stamp."""
+        client = self.s3.admin_client()
+        buckets = {b["Name"] for b in client.list_buckets()["Buckets"]}
+        stamps = {}
+        for b in buckets:
+            for page in client.get_paginator("list_objects_v2").paginate(Bucket=b):
+                for o in page.get("Contents", []):
+                    head = client.head_object(Bucket=b, Key=o["Key"])
+                    stamps[(b, o["Key"])] = (head["ETag"], head["ContentLength"], head.get("ContentType", ""),
+                                             tuple(sorted((head.get("Metadata") or {}).items())))
+        return buckets, stamps
+
+    def keep_as_recorded(self) -> None:
+        """Remember every object of every bucket as it is now (right after the recording)."""
+        client = self.s3.admin_client()
+        buckets, stamps = self._stamps()
+        objects = {}
+        for (b, k), stamp in stamps.items():
+            obj = client.get_object(Bucket=b, Key=k)
+            objects[(b, k)] = _Stored(stamp, obj["Body"].read(), dict(obj.get("Metadata") or {}),
+                                      obj.get("ContentType", ""))
+        self._buckets, self._objects = frozenset(buckets), objects
+
+    def restore(self) -> list[str]:
+        """Put the store back as the recording left it; returns what had to be put right."""
+        client = self.s3.admin_client()
+        buckets, stamps = self._stamps()
+        fixed = []
+        for (b, k) in sorted(set(stamps) - set(self._objects)):
+            client.delete_object(Bucket=b, Key=k)
+            fixed.append(f"deleted {b}/{k}")
+        for (b, k), obj in sorted(self._objects.items()):
+            if stamps.get((b, k)) != obj.stamp:
+                client.put_object(Bucket=b, Key=k, Body=obj.body, Metadata=obj.metadata,
+                                  ContentType=obj.content_type)
+                fixed.append(f"put back {b}/{k}")
+        if fixed:
+            # A re-put object has the same body, metadata and type; only a multipart upload's ETag differs.
+            _, now = self._stamps()
+            self._objects.update({bk: _Stored(now[bk], o.body, o.metadata, o.content_type)
+                                  for bk, o in self._objects.items() if now.get(bk) != o.stamp})
+            log.info("the recorded store put right: %s", ", ".join(fixed))
+        extra = sorted(buckets - self._buckets)
+        for b in extra:         # removed, so that only the module that made it fails
+            for page in client.get_paginator("list_object_versions").paginate(Bucket=b):
+                for v in page.get("Versions", []) + page.get("DeleteMarkers", []):
+                    client.delete_object(Bucket=b, Key=v["Key"], VersionId=v["VersionId"])
+            client.delete_bucket(Bucket=b)
+        if extra:
+            raise AssertionError(f"bucket(s) {extra} were created on the shared recorded store (session-wide); "
+                                 f"make them on a server of the module's own (tests.fixtures.s3.start_s3)")
+        return fixed
 
 
 def _app(world_parts: dict, name: str, agent: str, **overrides) -> AppProcess:
@@ -96,44 +183,66 @@ def _record(app: AppProcess, audio, agent_wav: Path, customer_wav: Path, call_id
     app.hook("ended", call_id)
 
 
-@pytest.fixture(scope="module")
-def recorded(audio_server_module, tmp_path_factory) -> Recorded:
-    """Four calls by two agents: two with the same customer (one incoming, one outgoing), one other customer,
-    and one declined call (no audio). Uploaded, with the workstation keys the apps reported."""
-    root = tmp_path_factory.mktemp("recorded")
-    s3 = start_s3(root / "s3", agent_ids=(AGENT, AGENT_B), retention_days=None)
-    key, recipient = org_keypair(root)
-    parts = {"s3": s3, "audio": audio_server_module, "root": root, "recipient": recipient}
+def _record_calls(rec: Recorded, audio) -> None:
+    root = rec.root
+    parts = {"s3": rec.s3, "audio": audio, "root": root, "recipient": rec.recipient}
     agent_wav = speech(AGENT_TEXT, root / "agent.wav", voice="en-us", words_per_minute=180)
     customer_wav = speech(CUSTOMER_TEXT[:90], root / "customer.wav", voice="en+f3", words_per_minute=190)
-    rec = Recorded(s3, root, key, recipient)
     index = {"encryption.number_index_key": INDEX_KEY}
+    calls: list[Call] = []
+    keys: dict[str, str] = {}
+    plan = [(AGENT, "rec-a1", "+358401234567", "incoming"), (AGENT, "rec-a2", "+358 40 123 4567", "outgoing"),
+            (AGENT_B, "rec-b1", "+46701234567", "incoming")]
+    for agent in (AGENT, AGENT_B):
+        # One workstation at a time, each with its own keyring (one secrets service per session bus).
+        parts["keyring"] = _workstation_keyring(audio, root / f"ws-{agent}")
+        app = _app(parts, f"app-{agent}", agent, **index).start()
+        try:
+            for a, cid, number, direction in plan:
+                if a == agent:
+                    _record(app, audio, agent_wav, customer_wav, cid, number, direction)
+                    calls.append(Call(cid, agent, number, direction, True))
+            if agent == AGENT:
+                app.hook("incoming", "rec-a3", "+358509876543")
+                app.hook("answered", "rec-a3")
+                app.hook("declined", "rec-a3")
+                app.hook("ended", "rec-a3")
+                calls.append(Call("rec-a3", agent, "+358509876543", "incoming", False))
+            app.wait_for(queue_empty, timeout=60, what="uploads")
+            keys[agent] = app.status()["workstation_key"]
+        finally:
+            app.stop()
+            parts["keyring"].stop()
+    rec.calls, rec.workstation_keys = tuple(calls), MappingProxyType(keys)
+
+
+@pytest.fixture(scope="session")
+def recorded_session(tmp_path_factory) -> Iterator[Recorded]:
+    """Four calls by two agents: two with the same customer (one incoming, one outgoing), one other customer,
+    and one declined call (no audio). Uploaded, with the workstation keys the apps reported. Once per session,
+    on a PipeWire server of its own (stopped once recorded, never applied to this process); ask for
+    ``recorded``, which puts the store back as recorded around each module."""
+    root = tmp_path_factory.mktemp("recorded")
+    s3 = start_s3(root / "s3", agent_ids=(AGENT, AGENT_B), retention_days=None)
     try:
-        plan = [(AGENT, "rec-a1", "+358401234567", "incoming"), (AGENT, "rec-a2", "+358 40 123 4567", "outgoing"),
-                (AGENT_B, "rec-b1", "+46701234567", "incoming")]
-        for agent in (AGENT, AGENT_B):
-            # One workstation at a time, each with its own keyring (one secrets service per session bus).
-            parts["keyring"] = _workstation_keyring(audio_server_module, root / f"ws-{agent}")
-            app = _app(parts, f"app-{agent}", agent, **index).start()
-            try:
-                for a, cid, number, direction in plan:
-                    if a == agent:
-                        _record(app, audio_server_module, agent_wav, customer_wav, cid, number, direction)
-                        rec.calls.append(Call(cid, agent, number, direction, True))
-                if agent == AGENT:
-                    app.hook("incoming", "rec-a3", "+358509876543")
-                    app.hook("answered", "rec-a3")
-                    app.hook("declined", "rec-a3")
-                    app.hook("ended", "rec-a3")
-                    rec.calls.append(Call("rec-a3", agent, "+358509876543", "incoming", False))
-                app.wait_for(queue_empty, timeout=60, what="uploads")
-                rec.workstation_keys[agent] = app.status()["workstation_key"]
-            finally:
-                app.stop()
-                parts["keyring"].stop()
+        key, recipient = org_keypair(root)
+        rec = Recorded(s3, root, key, recipient)
+        audio = start_audio_server(root / "audio")
+        try:
+            _record_calls(rec, audio)
+        finally:
+            audio.stop()
+        rec.keep_as_recorded()
     except BaseException:
         s3.stop()
         raise
     yield rec
     s3.stop()
 
+
+@pytest.fixture(scope="module")
+def recorded(recorded_session, audio_server_module) -> Iterator[Recorded]:
+    """The session's recorded calls for one module, the store as recorded when it starts and when it ends."""
+    recorded_session.restore()
+    yield recorded_session
+    recorded_session.restore()
