@@ -36,7 +36,14 @@ from tests.fixtures.keyring_daemon import start_keyring
 from tests.fixtures.s3 import start_s3
 from tests.helpers.app_proc import AppProcess, make_app, org_keypair
 from tests.helpers.signals import speech
-from tests.helpers.world import AGENT, AGENT_TEXT, CUSTOMER_TEXT, queue_empty, start_recording, state_is
+from tests.helpers.world import (
+    AGENT,
+    AGENT_TEXT,
+    CUSTOMER_TEXT,
+    queue_empty,
+    start_recording,
+    state_is,
+)
 
 log = logging.getLogger(__name__)
 
@@ -160,7 +167,7 @@ def _app(world_parts: dict, name: str, agent: str, **overrides) -> AppProcess:
     return make_app(world_parts["root"] / name, env, cfg, s3_secret=secret)
 
 
-def _workstation_keyring(audio, root: Path):  # noqa: ANN001, ANN202
+def _workstation_keyring(audio, root: Path):
     """A keyring of this workstation's own (its own data folder): each workstation has its own signing key."""
     data = root / "keyring-data"
     data.mkdir(parents=True)
