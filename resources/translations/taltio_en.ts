@@ -1074,8 +1074,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Opus bitrate for the stereo call, kbit/s. 28 is the smallest that kept speech intelligibility (STOI) ≥ 0.85 on both channels with margin: 0.948, 218 KB per call-minute (docs/performance.md).</source>
-        <translation>Opus bitrate for the stereo call, kbit/s. 28 is the smallest that kept speech intelligibility (STOI) ≥ 0.85 on both channels with margin: 0.948, 218 KB per call-minute (docs/performance.md).</translation>
+        <source>How the two sides are coded: &apos;two-mono&apos; (two independent Opus streams in one file, agent left, customer right: no cross-talk at any bitrate) or &apos;stereo&apos; (one joint-stereo stream, the layout of recordings made before; below about 26 kbit/s it mixes the two sides).</source>
+        <translation>How the two sides are coded: &apos;two-mono&apos; (two independent Opus streams in one file, agent left, customer right: no cross-talk at any bitrate) or &apos;stereo&apos; (one joint-stereo stream, the layout of recordings made before; below about 26 kbit/s it mixes the two sides).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opus channel layout</source>
+        <translation>Opus channel layout</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opus bitrate for the whole call (both sides together), kbit/s (docs/performance.md).</source>
+        <translation>Opus bitrate for the whole call (both sides together), kbit/s (docs/performance.md).</translation>
     </message>
     <message>
         <location line="+3"/>

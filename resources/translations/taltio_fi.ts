@@ -1074,8 +1074,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Opus bitrate for the stereo call, kbit/s. 28 is the smallest that kept speech intelligibility (STOI) ≥ 0.85 on both channels with margin: 0.948, 218 KB per call-minute (docs/performance.md).</source>
-        <translation>Stereopuhelun Opus-bittinopeus, kbit/s. 28 on pienin, jolla puheen ymmärrettävyys (STOI) pysyi marginaalilla ≥ 0,85 kummallakin kanavalla: 0,948, 218 kt puheluminuuttia kohti (docs/performance.md).</translation>
+        <source>How the two sides are coded: &apos;two-mono&apos; (two independent Opus streams in one file, agent left, customer right: no cross-talk at any bitrate) or &apos;stereo&apos; (one joint-stereo stream, the layout of recordings made before; below about 26 kbit/s it mixes the two sides).</source>
+        <translation>Miten osapuolet koodataan: &apos;two-mono&apos; (kaksi erillistä Opus-virtaa yhdessä tiedostossa, agentti vasemmalla, asiakas oikealla: ei ylikuulumista millään bittinopeudella) tai &apos;stereo&apos; (yksi yhdistetty stereovirta, aiempien tallenteiden muoto; alle noin 26 kbit/s se sekoittaa osapuolet).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opus channel layout</source>
+        <translation>Opus-kanavajako</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opus bitrate for the whole call (both sides together), kbit/s (docs/performance.md).</source>
+        <translation>Koko puhelun (molemmat osapuolet yhteensä) Opus-bittinopeus, kbit/s (docs/performance.md).</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -1074,8 +1074,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Opus bitrate for the stereo call, kbit/s. 28 is the smallest that kept speech intelligibility (STOI) ≥ 0.85 on both channels with margin: 0.948, 218 KB per call-minute (docs/performance.md).</source>
-        <translation>Opus-bithastighet för stereosamtalet, kbit/s. 28 är den lägsta som höll taluppfattbarheten (STOI) ≥ 0,85 på båda kanalerna med marginal: 0,948, 218 kB per samtalsminut (docs/performance.md).</translation>
+        <source>How the two sides are coded: &apos;two-mono&apos; (two independent Opus streams in one file, agent left, customer right: no cross-talk at any bitrate) or &apos;stereo&apos; (one joint-stereo stream, the layout of recordings made before; below about 26 kbit/s it mixes the two sides).</source>
+        <translation>Hur de två parterna kodas: &apos;two-mono&apos; (två oberoende Opus-strömmar i en fil, agenten till vänster, kunden till höger: ingen överhörning vid någon bithastighet) eller &apos;stereo&apos; (en gemensam stereoström, formatet för tidigare inspelningar; under cirka 26 kbit/s blandar den parterna).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opus channel layout</source>
+        <translation>Opus-kanallayout</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opus bitrate for the whole call (both sides together), kbit/s (docs/performance.md).</source>
+        <translation>Opus-bithastighet för hela samtalet (båda parter tillsammans), kbit/s (docs/performance.md).</translation>
     </message>
     <message>
         <location line="+3"/>

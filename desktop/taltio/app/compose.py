@@ -126,7 +126,7 @@ def build(settings: Settings, keystore: Keystore | None = None, backend: AudioBa
                      seal_every=settings["audio.segment_seconds"],
                      one_sided_after_s=settings["audio.one_sided_alarm_seconds"],
                      codec=settings["audio.codec"],
-                     opus_kbps=settings["audio.opus_bitrate_kbps"],
+                     opus_kbps=settings["audio.opus_bitrate_kbps"], opus_layout=settings["audio.opus_layout"],
                      mic_fallback=settings["audio.mic_fallback_device"],
                      loopback_fallback=settings["audio.loopback_fallback_device"],
                      rules=CallRules.from_settings(settings), index_key=index_key_for(settings))

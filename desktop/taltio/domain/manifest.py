@@ -31,6 +31,7 @@ SIGNATURE = "manifest.json.sig"
 def build(session: CallSession, *, agent_id: str, workstation_id: str, key: Ed25519PrivateKey,
           audio: SealedFile | None, segments: list[SealedFile] | None = None, duration_s: float | None = None,
           codec: str | None = None, interrupted: bool = False, sample_rate: int | None = None,
+          layout: str | None = None,
           staff_ack: dict | None = None, policy: dict | None = None, party: dict | None = None,
           audit_head: dict | None = None) -> dict:
     """The manifest of *session*. *party* is its sealed party block (:func:`party_block`); the session's
@@ -76,7 +77,7 @@ def build(session: CallSession, *, agent_id: str, workstation_id: str, key: Ed25
         # The agent acknowledged the staff notice (first run, or it changed) since the last manifest.
         doc["staff_notice_ack"] = staff_ack
     if audio or segments:
-        doc["audio"] = _audio(session, audio, segments, duration_s, codec, sample_rate)
+        doc["audio"] = _audio(session, audio, segments, duration_s, codec, sample_rate, layout)
     return doc
 
 
@@ -96,9 +97,12 @@ def _times(session: CallSession) -> dict:
 
 
 def _audio(session: CallSession, audio: SealedFile | None, segments: list[SealedFile] | None,
-           duration_s: float | None, codec: str | None, sample_rate: int | None) -> dict:
+           duration_s: float | None, codec: str | None, sample_rate: int | None, layout: str | None) -> dict:
     return {
         "codec": codec or "ogg/opus",
+        # "two-mono": two uncoupled Opus streams (mapping family 1, 2 streams, none coupled), one per
+        # side; "stereo": one coupled stereo stream (or FLAC). Either plays as a two-channel file.
+        "layout": layout or "stereo",
         "channels": {"left": "agent", "right": "customer"},
         "sample_rate": sample_rate,
         "encryption": "age",

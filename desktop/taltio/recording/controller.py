@@ -28,7 +28,7 @@ from taltio.domain.rules import CallRules, clean_label
 from taltio.domain.session import CallSession, CallView, ControllerHealth, Outcome, State, Transition
 from taltio.domain.texts import Text
 from taltio.recording.call_rules import RuleBook, backlog_text, check_language, device_warning
-from taltio.recording.encoder import codec_label
+from taltio.recording.encoder import codec_label, layout_of
 from taltio.recording.finishing import JOURNAL, NOT_SEALED, EndJob, Finisher
 from taltio.recording.matcher import NO_SUCH_CALL, CallMatcher
 from taltio.recording.recorder import CallRecorder
@@ -54,7 +54,7 @@ class Controller:
     def __init__(self, *, calls_dir: Path, queue: Outbox, backend: AudioBackend, recipients: list,
                  signing_key, agent_id: str, workstation_id: str, mic: str, loopback: str,
                  sample_rate: int = 16000, seal_every: float = 1.0, one_sided_after_s: float = 20.0,
-                 codec: str = "opus", opus_kbps: int = 28, mic_fallback: str = "",
+                 codec: str = "opus", opus_kbps: int = 28, opus_layout: str = "two-mono", mic_fallback: str = "",
                  loopback_fallback: str = "", rules: CallRules | None = None,
                  index_key: bytes | None = None) -> None:
         self.calls_dir = calls_dir
@@ -70,7 +70,7 @@ class Controller:
         self.rate = sample_rate
         self.seal_every = seal_every
         self.one_sided_after_s = one_sided_after_s
-        self.codec, self.opus_kbps = codec, opus_kbps
+        self.codec, self.opus_kbps, self.opus_layout = codec, opus_kbps, opus_layout
         self.warnings: dict[str, dict[str, str]] = defaultdict(dict)   # call id -> {key: message}
         self.matcher = CallMatcher()
         self.recorders: dict[str, CallRecorder] = {}
@@ -372,7 +372,8 @@ class Controller:
                                self.rate, self.seal_every, on_error=lambda m, cid=s.call_id: self.error(m, cid),
                                on_event=lambda k, i, cid=s.call_id: self._capture_event(cid, k, i),
                                one_sided_after_s=self.one_sided_after_s, codec=self.codec,
-                               opus_kbps=self.opus_kbps, refind=self._refind, fallback=self._fallback)
+                               opus_kbps=self.opus_kbps, refind=self._refind, fallback=self._fallback,
+                               opus_layout=self.opus_layout)
             rec.start()
         except (AudioError, OSError) as exc:
             s.fail(str(exc))
@@ -387,6 +388,7 @@ class Controller:
         with self._lock:
             self.rules = CallRules.from_settings(settings)
             self.codec, self.opus_kbps = settings["audio.codec"], settings["audio.opus_bitrate_kbps"]
+            self.opus_layout = settings["audio.opus_layout"]
             self.rate = settings["audio.sample_rate"]
             self.one_sided_after_s = settings["audio.one_sided_alarm_seconds"]
             self.policy_versions = dict(policy_versions)
@@ -452,7 +454,8 @@ class Controller:
         if s.outcome not in (Outcome.PRIVATE, Outcome.NOT_RECORDED):
             staff_ack, self.pending_staff_ack = self.pending_staff_ack, None
         self._finishing.add(s.call_id)
-        return EndJob(copy.deepcopy(s), rec, lost, codec_label(self.codec), self.rate, staff_ack)
+        return EndJob(copy.deepcopy(s), rec, lost, codec_label(self.codec), layout_of(self.codec, self.opus_layout),
+                      self.rate, staff_ack)
 
     def _finish_ended(self, job: EndJob) -> None:
         """Seal, sign and queue an ended call: without the lock, which is taken again only to note the result."""
@@ -480,8 +483,9 @@ class Controller:
             staff_ack, self.pending_staff_ack = self.pending_staff_ack, None
             self.rulebook.forget(s.call_id)
             rate, codec = self.rate, codec or codec_label(self.codec)
+            layout = layout_of(self.codec, self.opus_layout)
         self.finisher.seal(s, audio=audio, segments=segments, duration_s=duration_s, interrupted=interrupted,
-                           codec=codec, sample_rate=rate, staff_ack=staff_ack, party=party)
+                           codec=codec, layout=layout, sample_rate=rate, staff_ack=staff_ack, party=party)
 
     def shutdown(self) -> None:
         """A clean exit ends active calls properly so their recordings are kept and queued, and waits for

@@ -14,6 +14,15 @@ costs the same everywhere, and it takes the bitrate in bit/s.
 Crash loss is bounded by how often bytes leave the encoder: the Ogg muxer
 closes a page every PAGE_DURATION_MS and flushes it to the sink at once
 (`flush_packets`), so at most that much audio sits in memory between seals.
+
+Opus layouts (the manifest's `audio.layout`):
+* "two-mono" (the default): agent and customer as two *uncoupled* mono Opus
+  streams in one Ogg Opus stream (RFC 7845 §5.1.1: channel mapping family 1,
+  2 streams, 0 coupled, mapping [0, 1]). Below about 26 kbit/s a coupled
+  stereo stream is coded as mono and each side leaks into the other
+  (docs/performance.md); uncoupled streams never mix, so the bitrate can halve.
+* "stereo": one coupled stereo stream (mapping family 0), the layout of
+  recordings made before; still selectable, and every player reads both.
 """
 from __future__ import annotations
 
@@ -25,6 +34,8 @@ import numpy as np
 log = logging.getLogger("taltio.encoder")
 
 PAGE_DURATION_MS = 200
+OPUS_LAYOUTS = ("two-mono", "stereo")
+OPUS_COMPLEXITY = 10
 OPUS_RATES = (8000, 12000, 16000, 24000, 48000)
 CODECS = {
     # codec name -> (file extension, label in the manifest)
@@ -45,6 +56,7 @@ class Sink(Protocol):
 class Encoder(Protocol):
     extension: str
     label: str
+    layout: str         # the manifest's audio.layout: "two-mono" or "stereo"
 
     def write(self, frames: np.ndarray) -> None:
         """frames: (n, 2) float32, agent left, customer right."""
@@ -55,6 +67,11 @@ class Encoder(Protocol):
 
 def codec_label(codec: str) -> str:
     return CODECS[codec][1]
+
+
+def layout_of(codec: str, opus_layout: str) -> str:
+    """The manifest's audio.layout for a call recorded with these settings."""
+    return opus_layout if codec == "opus" else "stereo"
 
 
 class _ForwardOnly:
@@ -74,25 +91,53 @@ class _ForwardOnly:
         pass
 
 
+_HEAD_FAMILY = 18          # offset of the channel mapping family in the OpusHead packet (RFC 7845 §5.1)
+
+
+def _as_family_1(head: bytes) -> bytes:
+    """FFmpeg's libopus wrapper makes two uncoupled streams only through mapping family 255 ("no
+    defined channel meaning"), and libopusfile 0.12 (Debian's opusdec and many players) refuses 255
+    with OP_EIMPL. Family 1 with the same stream table is valid (RFC 7845 §5.1.1.2: any stream and
+    coupled counts for 1-8 channels, Vorbis order, which for two channels is left, right) and every
+    decoder tried plays it: opusdec, FFmpeg, libsndfile. Only the header's family byte differs."""
+    if len(head) < 21 or head[:8] != b"OpusHead" or head[_HEAD_FAMILY] != 255 or head[19:21] != b"\x02\x00":
+        raise EncoderError("libopus did not set up two uncoupled streams; this FFmpeg build cannot record "
+                           "the two-mono layout (set audio.opus_layout = stereo)")
+    return head[:_HEAD_FAMILY] + b"\x01" + head[_HEAD_FAMILY + 1:]
+
+
 class OpusEncoder:
     extension, label = CODECS["opus"]
 
-    def __init__(self, sink: Sink, rate: int, bitrate_kbps: int, complexity: int = 10) -> None:
+    def __init__(self, sink: Sink, rate: int, bitrate_kbps: int, complexity: int = OPUS_COMPLEXITY,
+                 layout: str = "two-mono") -> None:
         import av
 
         if rate not in OPUS_RATES:
             raise EncoderError(f"Opus cannot record at {rate} Hz; use one of {', '.join(map(str, OPUS_RATES))}")
+        if layout not in OPUS_LAYOUTS:
+            raise EncoderError(f"unknown Opus layout '{layout}'; use one of {', '.join(OPUS_LAYOUTS)}")
         av.logging.set_level(av.logging.ERROR)
+        # The bitrate is the call's total: libopus shares it evenly between the two uncoupled streams.
+        options = {"b": str(bitrate_kbps * 1000), "compression_level": str(complexity),
+                   "application": "audio", "frame_duration": "20", "vbr": "constrained"}
+        if layout == "two-mono":
+            options["mapping_family"] = "255"
         try:
             self._out = av.open(_ForwardOnly(sink), mode="w", format="ogg",
                                 options={"page_duration": str(PAGE_DURATION_MS * 1000), "flush_packets": "1"})
             self._stream = self._out.add_stream("libopus", rate=rate, layout="stereo", format="flt",
-                                                options={"b": str(bitrate_kbps * 1000),
-                                                         "compression_level": str(complexity),
-                                                         "application": "audio", "frame_duration": "20",
-                                                         "vbr": "constrained"})
+                                                options=options)
+            if layout == "two-mono":
+                # The header is written from the opened codec's extradata at the first mux.
+                codec = self._stream.codec_context
+                codec.open(strict=False)
+                codec.extradata = _as_family_1(bytes(codec.extradata))
+        except EncoderError:
+            raise
         except Exception as exc:  # noqa: BLE001 - FFmpeg errors come as several types
             raise EncoderError(f"cannot start the Opus encoder: {exc}") from None
+        self.layout = layout
         self._rate = rate
         self._pts = 0
         self._av = av
@@ -116,6 +161,7 @@ class FlacEncoder:
     """Lossless. FLAC seeks back at close to patch its header; the sink keeps that in memory."""
 
     extension, label = CODECS["flac"]
+    layout = "stereo"
 
     def __init__(self, sink, rate: int) -> None:
         import soundfile as sf
@@ -129,9 +175,9 @@ class FlacEncoder:
         self._sf.close()
 
 
-def open_encoder(codec: str, sink, rate: int, opus_kbps: int = 28) -> Encoder:
+def open_encoder(codec: str, sink, rate: int, opus_kbps: int = 28, opus_layout: str = "two-mono") -> Encoder:
     if codec == "opus":
-        return OpusEncoder(sink, rate, opus_kbps)
+        return OpusEncoder(sink, rate, opus_kbps, layout=opus_layout)
     if codec == "flac":
         return FlacEncoder(sink, rate)
     raise EncoderError(f"unknown codec '{codec}'; use 'opus' or 'flac'")

@@ -42,6 +42,7 @@ class EndJob:
     recorder: CallRecorder | None
     interrupted: bool             # the softphone was lost mid-call (the manifest says "interrupted")
     codec: str                    # the codec label, in case no recorder says otherwise
+    layout: str                   # the channel layout (encoder.layout_of), likewise
     sample_rate: int
     staff_ack: dict | None        # the staff-notice acknowledgement this manifest carries
 
@@ -103,24 +104,26 @@ class Finisher:
             self.publish_audit()
             shutil.rmtree(self.calls_dir / s.call_id, ignore_errors=True)
             return Finished(True, s.gaps, s.alarms, s.devices)
-        audio = duration = codec = None
+        audio = duration = codec = layout = None
         rec = job.recorder
         if rec is not None:
             try:
                 result = rec.stop(f"{s.call_id}.{rec.extension}.age")
-                audio, duration, codec = result.file, result.duration_s, result.codec
+                audio, duration, codec, layout = result.file, result.duration_s, result.codec, result.layout
                 s.gaps, s.alarms = rec.capture.manifest_gaps(), rec.capture.manifest_alarms()
                 s.devices = rec.capture.manifest_devices()
             except OSError as exc:
                 # The sealed segments are still on disk; recovery at next start uploads them.
                 self.on_error(f"could not finish the recording of call {s.call_id}: {exc}", s.call_id)
                 return Finished(False, s.gaps, s.alarms, s.devices)
-        self.seal(s, audio=audio, duration_s=duration, codec=codec or job.codec, sample_rate=job.sample_rate,
+        self.seal(s, audio=audio, duration_s=duration, codec=codec or job.codec, layout=layout or job.layout,
+                  sample_rate=job.sample_rate,
                   staff_ack=job.staff_ack, interrupted=job.interrupted and s.outcome == Outcome.RECORDED)
         return Finished(True, s.gaps, s.alarms, s.devices)
 
     def seal(self, s: CallSession, *, audio=None, segments=None, duration_s=None, interrupted=False,  # noqa: ANN001
-             codec: str, sample_rate: int, staff_ack: dict | None, party: object = NOT_SEALED) -> None:
+             codec: str, sample_rate: int, staff_ack: dict | None, party: object = NOT_SEALED,
+             layout: str | None = None) -> None:
         """Sign the call's manifest and hand the call's folder to the upload queue.
 
         *party*: the sealed party a journal already holds (crash recovery); by default the session's
@@ -134,7 +137,7 @@ class Finisher:
         head = self.publish_audit()
         doc = manifest.build(s, agent_id=self.agent_id, workstation_id=self.workstation_id, key=self.key,
                              audio=audio, segments=segments, duration_s=duration_s, interrupted=interrupted,
-                             sample_rate=sample_rate, codec=codec, staff_ack=staff_ack,
+                             sample_rate=sample_rate, codec=codec, layout=layout, staff_ack=staff_ack,
                              policy={"versions": dict(s.policy_versions)}, party=party, audit_head=head)
         manifest.write_signed(d, doc, self.key)
         # Local file name -> object name: every object of a call is named <call-id>.<what>,

@@ -32,13 +32,14 @@ class RecordedAudio:
     file: SealedFile
     duration_s: float
     codec: str
+    layout: str
 
 
 class CallRecorder:
     def __init__(self, call_dir: Path, recipients: list, backend: AudioBackend, mic: Device, loopback: Device,
                  rate: int = 16000, seal_every: float = 1.0, on_error=None, on_event=None,
                  one_sided_after_s: float = 20.0, codec: str = "opus", opus_kbps: int = 28,
-                 refind=None, fallback=None) -> None:
+                 refind=None, fallback=None, opus_layout: str = "two-mono") -> None:
         self.call_dir = call_dir
         self.codec = codec
         self.rate = rate
@@ -49,7 +50,7 @@ class CallRecorder:
         self._closed = False
         self.frames_written = 0
         self.on_error = on_error or (lambda msg: None)
-        self._encoder = open_encoder(codec, self.sink, rate, opus_kbps)
+        self._encoder = open_encoder(codec, self.sink, rate, opus_kbps, opus_layout)
         self.extension = self._encoder.extension
         self.capture = Capture(backend, mic, loopback, rate, self._on_frames, on_event or (lambda k, i: None),
                                one_sided_after_s, refind, fallback)
@@ -113,7 +114,8 @@ class CallRecorder:
         self.capture.close()
         self._close_encoder()
         sealed = self.sink.finalize(final_name)
-        return RecordedAudio(sealed, round(self.frames_written / self.rate, 3), self._encoder.label)
+        return RecordedAudio(sealed, round(self.frames_written / self.rate, 3), self._encoder.label,
+                             self._encoder.layout)
 
     def destroy(self) -> None:
         # Mark the sink destroyed first so the encoder's final pages are swallowed too.

@@ -15,6 +15,7 @@ StrKey = Literal[
     "audio.mic_fallback_device",
     "audio.loopback_fallback_device",
     "audio.codec",
+    "audio.opus_layout",
     "softphone.adapter",
     "softphone.process_name",
     "softphone.address",

@@ -27,7 +27,8 @@ SCOPES = ("user", "supervisor", "machine")
 # Sections a supervisor's signed policy may set (the call rules and what people are told); every
 # other section is IT's, by machine policy. Exceptions below.
 SUPERVISOR_SECTIONS = ("notice", "org", "staff", "recording", "privacy")
-SUPERVISOR_EXTRA = ("audio.one_sided_alarm_seconds", "audio.codec", "audio.opus_bitrate_kbps", "audio.sample_rate",
+SUPERVISOR_EXTRA = ("audio.one_sided_alarm_seconds", "audio.codec", "audio.opus_bitrate_kbps", "audio.opus_layout",
+                    "audio.sample_rate",
                     "fleet.heartbeat_minutes", "fleet.backlog_warn_count", "fleet.backlog_warn_hours",
                     "storage.when_queue_full")
 
@@ -191,11 +192,15 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("audio.codec", str, "opus", QT_TRANSLATE_NOOP("settings",
             "Recording codec: 'opus' (Ogg Opus, small) or 'flac' (lossless, about 8 times larger)."),
             label=QT_TRANSLATE_NOOP("settings", "Recording codec"), choices=("opus", "flac")),
-    Setting("audio.opus_bitrate_kbps", int, 28, QT_TRANSLATE_NOOP("settings",
-            "Opus bitrate for the stereo call, kbit/s. 28 is the smallest that kept speech intelligibility (STOI) "
-            "≥ 0.85 on both channels with margin: 0.948, 218 KB per call-minute (docs/performance.md)."),
+    Setting("audio.opus_layout", str, "two-mono", QT_TRANSLATE_NOOP("settings",
+            "How the two sides are coded: 'two-mono' (two independent Opus streams in one file, agent left, "
+            "customer right: no cross-talk at any bitrate) or 'stereo' (one joint-stereo stream, the layout of "
+            "recordings made before; below about 26 kbit/s it mixes the two sides)."),
+            label=QT_TRANSLATE_NOOP("settings", "Opus channel layout"), choices=("two-mono", "stereo")),
+    Setting("audio.opus_bitrate_kbps", int, 16, QT_TRANSLATE_NOOP("settings",
+            "Opus bitrate for the whole call (both sides together), kbit/s (docs/performance.md)."),
             label=QT_TRANSLATE_NOOP("settings", "Opus bitrate (kbit/s)"),
-            validate=lambda v: None if 16 <= v <= 256 else "must be between 16 and 256"),
+            validate=lambda v: None if 10 <= v <= 256 else "must be between 10 and 256"),
     Setting("audio.segment_seconds", float, 1.0, QT_TRANSLATE_NOOP("settings",
             "How often encrypted audio is sealed to disk; bounds what a crash can lose."),
             label=QT_TRANSLATE_NOOP("settings", "Sealing interval (seconds)"),
