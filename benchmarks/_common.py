@@ -320,3 +320,47 @@ def proc_cpu(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     tick = os.sysconf("SC_CLK_TCK")
     return sum(int(fields[i]) for i in (11, 12, 13, 14)) / tick
+
+
+# ------------------------------------------------------ the customer as the line carries it
+def make_noisy_line_audio(tmp: Path, seconds: float, snr_db: float = 28.0, seed: int = 16) -> tuple[np.ndarray, Path]:
+    """Like make_call_audio's double-talk, but the customer side (right) as a phone line really carries it.
+
+    Why: the loopback records the softphone's playback of a call that crossed the phone network, so the
+    customer's voice reaches the encoder band-limited to 300-3400 Hz, sampled at 8 kHz, G.711 mu-law
+    quantised and with line noise; the agent's headset mic (left) is clean wideband. A codec tuned on clean
+    speech only could spend its bits badly on that. The chain (sox for the filter, resampling and mu-law):
+    16 kHz -> sinc 300-3400 Hz at 8 kHz -> + white noise at *snr_db* below the active speech level (20 ms
+    frames within 30 dB of the loudest) -> mu-law encode/decode -> back to 16 kHz.
+    Returns (frames x 2 float32, stereo WAV path); also writes the uncoded line signal's clean reference,
+    ``call-noisy-line-customer-clean.wav`` (the customer before the line), for scoring the line itself.
+    """
+    x, _wav = make_call_audio(tmp, seconds, "double-talk")
+    clean, line8, noisy8, ulaw = (tmp / n for n in ("cust-clean.wav", "cust-8k.wav", "cust-8k-noisy.wav",
+                                                     "cust-8k-ulaw.wav"))
+    sf.write(clean, x[:, 1], RATE, subtype="PCM_16")
+    import subprocess
+
+    def sox(*args: str) -> None:
+        subprocess.run(["sox", "-q", *args], check=True, capture_output=True, timeout=120)
+
+    sox(str(clean), "-r", "8000", str(line8), "sinc", "300-3400")
+    y, r8 = sf.read(line8, dtype="float64")
+    frames = y[: len(y) // 160 * 160].reshape(-1, 160)
+    level = np.sqrt((frames ** 2).mean(axis=1))
+    active = level[level > level.max() * 10 ** (-30 / 20)]
+    speech_rms = float(np.sqrt((active ** 2).mean())) if len(active) else 0.1
+    noise = np.random.default_rng(seed).standard_normal(len(y)) * speech_rms * 10 ** (-snr_db / 20)
+    sf.write(noisy8, np.clip(y + noise, -1, 1), r8, subtype="PCM_16")
+    sox(str(noisy8), "-e", "mu-law", "-b", "8", str(ulaw))
+    back = tmp / "cust-line-16k.wav"
+    sox(str(ulaw), "-e", "signed-integer", "-b", "16", "-r", str(RATE), str(back))
+    z, _ = sf.read(back, dtype="float32")
+    n = min(len(z), len(x))
+    out = x.copy()
+    out[:, 1] = 0.0
+    out[:n, 1] = z[:n]
+    wav = tmp / "call-noisy-line.wav"
+    sf.write(wav, out, RATE, subtype="PCM_16")
+    sf.write(tmp / "call-noisy-line-customer-clean.wav", x[:, 1], RATE, subtype="PCM_16")
+    return out, wav
