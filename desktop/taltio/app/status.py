@@ -82,10 +82,8 @@ def _detail(f: Facts) -> list[Item]:
         out.append(("softphone", {"state": st}))
     q = f.queue
     if q is not None and q.pending:
-        age = int(q.oldest_age_s or 0)
         out.append(("backlog", {"n": q.pending}))
-        out.append(("oldest", {"age": f"{age // 3600} h {age % 3600 // 60} min" if age >= 3600
-                               else f"{age // 60} min {age % 60} s"}))
+        out.append(("oldest", {"age": backlog_age(q.oldest_age_s or 0)}))
     if q is not None and q.last_error:
         out.append(("upload_error", {"error": q.last_error}))
     if f.last_error:
@@ -95,6 +93,33 @@ def _detail(f: Facts) -> list[Item]:
     elif f.policy_expired:
         out.append(("policy_expired", {"targets": ", ".join(f.policy_expired)}))
     return out
+
+
+def backlog_age(seconds: float) -> str:
+    """The oldest waiting call's age, in seconds only for the first minute: a status that counts seconds
+    needs a wake-up every second, and for a backlog the minutes are what the agent acts on."""
+    age = int(seconds)
+    if age < 60:
+        return f"{age} s"
+    if age < 3600:
+        return f"{age // 60} min"
+    return f"{age // 3600} h {age % 3600 // 60} min"
+
+
+def next_change_s(f: Facts) -> float | None:
+    """Seconds until the status decided from *f* changes with nothing happening, None if it never does.
+
+    Every change with a cause (a call's events, the queue, the softphone, a policy) reaches the front end
+    as an event; what changes by itself is a call's running time (the front end ticks while a call is up),
+    the backlog's age (above: each second for the first minute, then each minute) and the "last call was
+    private" note (the front end knows when it noted that). So an idle app without a backlog sleeps.
+    """
+    q = f.queue
+    if f.config_error or f.view is not None or q is None or not q.pending:
+        return None
+    age = q.oldest_age_s or 0.0
+    step = 1.0 if age < 60 else 60.0
+    return step - age % step
 
 
 def _call(f: Facts, detail: list[Item]) -> StatusLine:

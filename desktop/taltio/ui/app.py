@@ -8,22 +8,26 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import signal
 import sys
+import time
+
+# The Qt-free layers first: once PySide6 is imported, it reads the source of every module imported after
+# it (shibokensupport.feature looks for "PySide6" in it), which made start-up ~50 ms slower (benchmarks/startup.py).
+from taltio import settings as settings_mod  # isort: skip
+from taltio.app.agent import RECENT_OUTCOME_S, AgentApp  # isort: skip
+from taltio.app.status import Facts, StatusLine, decide, next_change_s  # isort: skip
+from taltio.domain import notices  # isort: skip
+from taltio.domain.events import EventError  # isort: skip
+from taltio.domain.session import TransitionError  # isort: skip
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from taltio import settings as settings_mod
-from taltio.app.agent import AgentApp
-from taltio.app.status import StatusLine
-from taltio.domain import notices
-from taltio.domain.events import EventError
-from taltio.domain.session import TransitionError
 from taltio.ui import dialogs, i18n, status_text
 from taltio.ui.bridge import Bridge
 from taltio.ui.core_text import render, render_error
-from taltio.ui.ipc_server import IPCServer
 from taltio.ui.notice_card import NoticeCard
 from taltio.ui.pill import StatusPill, timer_start
 from taltio.ui.tray import StatusView
@@ -84,9 +88,18 @@ class TaltioApp(QObject):
         self.bridge.error.connect(self._on_error)
         self.bridge.queue_changed.connect(lambda _st: self.refresh())
         self.bridge.softphone_status.connect(lambda _s: self.refresh())
+        # No wake-up without a reason (docs/performance.md, idle): the clock runs only while a call is up
+        # (its running time, pause reminders); what changes by itself while idle (the backlog's age, the
+        # "last call was private" note) gets one single-shot wake-up at the moment it changes.
         self.timer = QTimer(self)
+        self.timer.setObjectName("callClock")
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._tick)
+        self._later = QTimer(self)
+        self._later.setObjectName("statusChange")
+        self._later.setSingleShot(True)
+        self._later.timeout.connect(self.refresh)
+        self._recent_until = 0.0          # time.monotonic() when the "last call was private" note goes
 
     def _notice_texts(self) -> tuple[dict[str, str], dict[str, str]]:
         """Notice scripts and privacy information per language, the call's language first."""
@@ -222,8 +235,7 @@ class TaltioApp(QObject):
         self.agent.start()
         if self.core:
             self._watch_network()
-        self.timer.start()
-        self.refresh()
+        self.refresh()                 # starts the clock if a recovered or early call is already up
         self._maybe_show_staff_notice()
 
     def ui_language(self) -> str:
@@ -285,6 +297,7 @@ class TaltioApp(QObject):
 
     def shutdown(self) -> None:
         self.timer.stop()
+        self._later.stop()
         self.agent.shutdown()
         self.ipc.close()
         self.card.close()
@@ -332,11 +345,11 @@ class TaltioApp(QObject):
     # -- presentation ----------------------------------------------------------
     def _on_session(self, view: dict) -> None:
         if view["state"] == "ended":
-            self.agent.note_outcome(view["outcome"])
+            self._note_outcome(view["outcome"])
             if self.card.call_id == view["call_id"]:
                 self.card.close_call()
         elif view["outcome"] in ("private", "declined"):
-            self.agent.note_outcome(view["outcome"])
+            self._note_outcome(view["outcome"])
             self.card.show_call(view)
             self.card.hide()
         else:
@@ -374,6 +387,11 @@ class TaltioApp(QObject):
         self.core.controller.set_devices(s["audio.mic_device"], s["audio.loopback_device"],
                                          s["audio.mic_fallback_device"], s["audio.loopback_fallback_device"])
         log.info("audio devices chosen: %s", ", ".join(f"{k.split('.')[1]}={v or '-'}" for k, v in updates.items()))
+
+    def _note_outcome(self, outcome: str) -> None:
+        """The status says how the call ended for RECENT_OUTCOME_S; refresh() wakes up once when that ends."""
+        self.agent.note_outcome(outcome)
+        self._recent_until = time.monotonic() + RECENT_OUTCOME_S
 
     def _pill_moved(self, pos: QPoint) -> None:
         """Remember where the agent put the pill (their own choice, like the UI language)."""
@@ -413,12 +431,32 @@ class TaltioApp(QObject):
         return status_text.texts(line)
 
     def refresh(self) -> None:
-        status, text, detail = self.compute_status()
-        self.view.set_status(status, text, detail)
+        """Show the status now and plan the next wake-up (none while idle and nothing will change)."""
+        facts = self.agent.facts()
+        line = decide(facts)
+        text, detail = self._status_texts(line)
+        self.view.set_status(line.status, text, detail)
         if self.pill is not None:
-            self.pill.set_status(status, text, timer_start(status, self.agent.current_view()))
+            self.pill.set_status(line.status, text, timer_start(line.status, facts.view))
             if not self.pill.isVisible():
                 self.pill.show()
+        self._plan(facts)
+
+    def _plan(self, facts: Facts) -> None:
+        """The clock while a call is up; otherwise at most one single-shot wake-up, when the status would
+        change by itself (app.status.next_change_s, the end of the "last call" note), or none at all."""
+        if facts.view is not None:
+            self._later.stop()
+            if not self.timer.isActive():
+                self.timer.start()
+            return
+        self.timer.stop()
+        delays = [d for d in (next_change_s(facts), self._recent_until - time.monotonic()) if d is not None and d > 0]
+        if delays:
+            # Just after the change (a little late beats a second wake-up a little early).
+            self._later.start(int(min(delays) * 1000) + 20)
+        else:
+            self._later.stop()
 
 
 def _control_server(handler, parent: QObject):  # noqa: ANN001, ANN202 - ControlServer | IPCServer
@@ -430,7 +468,59 @@ def _control_server(handler, parent: QObject):  # noqa: ANN001, ANN202 - Control
         from taltio.app.control import ControlServer
 
         return ControlServer(handler)
+    # QtNetwork is loaded only where it is used (Windows).
+    from taltio.ui.ipc_server import IPCServer
+
     return IPCServer(handler, parent)
+
+
+READY_FILE_ENV = "TALTIO_READY_FILE"
+
+
+def mark_ready(path: str) -> None:
+    """Tray-ready for benchmarks/startup.py: the event loop's first pass after the tray icon (or the
+    fallback window) and the pill were shown. The empty tray app there writes the same marker the same way."""
+    try:
+        with open(path, "w", encoding="ascii") as f:
+            f.write(f"{time.time():.6f}\n")
+    except OSError as exc:
+        log.warning("could not write the ready marker %s: %s", path, exc)
+
+
+def _signal_wakeup(parent: QObject) -> QObject:
+    """Let Python's signal handlers run while Qt's loop sleeps, without waking it up for nothing.
+
+    Python runs a handler only when it next runs bytecode; inside Qt's C++ loop that may be never. The
+    C-level handler writes the signal number to a socket (signal.set_wakeup_fd); Qt watches the other end
+    and calls back into Python, which runs the handler. Where that cannot be set up, a 250 ms timer does
+    the same job by polling (four wake-ups a second: the old way, kept only as the fallback)."""
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    try:
+        rsock, wsock = socket.socketpair()
+        for sock in (rsock, wsock):
+            sock.setblocking(False)
+        signal.set_wakeup_fd(wsock.fileno(), warn_on_full_buffer=False)
+    except (OSError, ValueError, AttributeError) as exc:
+        log.debug("signal wake-up socket unavailable (%s); polling for signals every 250 ms", exc)
+        timer = QTimer(parent)
+        timer.timeout.connect(lambda: None)
+        timer.start(250)
+        return timer
+    notifier = QSocketNotifier(rsock.fileno(), QSocketNotifier.Type.Read, parent)
+
+    def drain() -> None:
+        try:
+            while rsock.recv(64):
+                pass
+        except OSError:            # BlockingIOError: drained
+            pass
+
+    notifier.activated.connect(drain)
+    notifier._socks = (rsock, wsock)  # type: ignore[attr-defined] - closed with the notifier
+    return notifier
 
 
 def run(argv: list[str]) -> int:
@@ -465,9 +555,10 @@ def run(argv: list[str]) -> int:
     # Let Python see SIGTERM/SIGINT while Qt's loop runs: quit cleanly, keeping sealed audio.
     signal.signal(signal.SIGTERM, lambda *_: QApplication.quit())
     signal.signal(signal.SIGINT, lambda *_: QApplication.quit())
-    keepalive = QTimer()
-    keepalive.start(250)
-    keepalive.timeout.connect(lambda: None)
+    wakeup = _signal_wakeup(qapp)     # noqa: F841 - kept alive for the loop's lifetime
+    ready_file = os.environ.get(READY_FILE_ENV)
+    if ready_file:
+        QTimer.singleShot(0, lambda: mark_ready(ready_file))
     try:
         return qapp.exec()
     finally:

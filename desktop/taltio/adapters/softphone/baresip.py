@@ -209,12 +209,14 @@ class BaresipAdapter(ReaderAdapter):
     def _session(self, sock: socket.socket) -> None:
         reader = NetstringReader(self.max_frame, on_oversized=lambda n: self._problem(
             "oversized", f"a frame of {n} bytes (over {self.max_frame}; skipped)"))
-        sock.settimeout(0.5)
         with self._lock:
             self._reconcile_pending = bool(self._calls)
         if self._reconcile_pending:
             self._probe()                 # which of our calls survived? (a restarted baresip has none)
         while not self._stop.is_set():
+            # Blocks until baresip speaks (stop() shuts the socket down, which ends the wait at once); a
+            # timeout only while an answered call's hold must be polled (see _poll_wait).
+            sock.settimeout(self._poll_wait())
             try:
                 data = sock.recv(65536)
             except TimeoutError:
@@ -235,6 +237,15 @@ class BaresipAdapter(ReaderAdapter):
                     up = any(c.established for c in self._calls.values())
                 if up:
                     self._probe()
+
+    def _poll_wait(self) -> float | None:
+        """How long the reader may wait for baresip: until the next ``listcalls`` while an answered call's hold
+        is followed by polling (1.0-style baresip), else for ever: an idle agent costs no wake-ups."""
+        if not self._legacy:
+            return None
+        with self._lock:
+            up = any(c.established for c in self._calls.values())
+        return max(0.01, self._next_poll - time.monotonic()) if up else None
 
     def _maybe_calls_lost(self, since: float) -> None:
         if time.monotonic() - since < self.calls_lost_after:

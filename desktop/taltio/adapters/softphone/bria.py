@@ -288,8 +288,12 @@ class BriaAdapter(ReaderAdapter):
     def _session(self, ws) -> None:  # noqa: ANN001
         self._request_calls(ws)              # sync the call list (calls may have changed while we were away)
         while not self._stop.is_set():
+            # Blocks until Bria speaks (stop() closes the connection, which ends the wait); a timeout only
+            # while an answer to GET /status is awaited: an idle agent costs no wake-ups.
+            wait = None if not self._pending else max(0.01, self._pending_since + self.response_timeout
+                                                      - time.monotonic() + 0.01)
             try:
-                data = ws.recv(timeout=0.5)
+                data = ws.recv(timeout=wait)
             except TimeoutError:
                 data = None
             if data is not None:

@@ -53,6 +53,7 @@ DEFAULT_PIPE = "/tmp/linphone-daemon"      # linphone-daemon --pipe linphone-dae
 MAX_RESPONSE = 64 * 1024                   # an event is ~200 bytes; anything near this is not the daemon talking
 MAX_CALLS = 32
 MAX_POPS_PER_ROUND = 256                   # then look at stop() again
+IDLE_POLL_FACTOR = 5                       # no call known: poll this many times less often
 
 _INCOMING = {"IncomingReceived", "PushIncomingReceived", "IncomingEarlyMedia"}
 _OUTGOING = {"OutgoingInit", "OutgoingProgress", "OutgoingRinging", "OutgoingEarlyMedia"}
@@ -194,10 +195,15 @@ class LinphoneAdapter(ReaderAdapter):
 
     def __init__(self, path: str = DEFAULT_PIPE, *, poll_interval: float = 0.1, max_size: int = MAX_RESPONSE,
                  backoff: tuple[float, float] = (0.5, 5.0), response_timeout: float = 3.0,
-                 calls_lost_after: float = 15.0) -> None:
+                 calls_lost_after: float = 15.0, idle_poll_interval: float | None = None) -> None:
         super().__init__()
         self.path = path
+        # The daemon cannot push events, so they are polled: every poll_interval while a call is known (its
+        # answer, hold and end are timed to that), and IDLE_POLL_FACTOR times less often while there is none
+        # (a new call is seen within 0.5 s, and an idle agent's Taltio wakes 2 times a second, not 10).
         self.poll_interval = poll_interval
+        self.idle_poll_interval = poll_interval * IDLE_POLL_FACTOR if idle_poll_interval is None \
+            else idle_poll_interval
         self.max_size = max_size
         self.backoff = backoff
         self.response_timeout = response_timeout
@@ -281,7 +287,8 @@ class LinphoneAdapter(ReaderAdapter):
                     self._answered = True
                     self._on_connected(sock, pid)
                 queued = self.handle(data, lambda line: self._exchange(sock, line))
-            self._stop.wait(self.poll_interval if not queued else 0)
+            if not queued:       # (_calls is this thread's own)
+                self._stop.wait(self.poll_interval if self._calls else self.idle_poll_interval)
 
     def _on_connected(self, sock: socket.socket, pid: int | None) -> None:
         restarted = pid is not None and self._daemon_pid is not None and pid != self._daemon_pid
