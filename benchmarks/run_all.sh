@@ -20,7 +20,9 @@ QUICK=0
 if [ $QUICK = 1 ]; then
   CODEC_ARGS="--minutes 0.5"; CPU_ARGS="--minutes 0.5 --seconds 20 --repeats 1"; CRASH_ARGS="--kills 10"
   UPLOAD_ARGS="--calls 10 --backlog 200"
+  IDLE_ARGS="--seconds 20 --repeats 1"; STARTUP_ARGS="--runs 5"
 else
+  IDLE_ARGS=""; STARTUP_ARGS="--importtime"
   CODEC_ARGS=""; CPU_ARGS=""; CRASH_ARGS=""; UPLOAD_ARGS=""
 fi
 failed=()
@@ -41,6 +43,8 @@ run cpu "$PY" benchmarks/cpu.py --kbps "$KBPS" $CPU_ARGS --json "$OUT/cpu.json"
 run crash_loss "$PY" benchmarks/crash_loss.py $CRASH_ARGS --json "$OUT/crash_loss.json"
 run hook_latency "$PY" benchmarks/hook_latency.py
 run upload "$PY" benchmarks/upload.py $UPLOAD_ARGS --json "$OUT/upload.json"
+run idle "$PY" benchmarks/idle.py $IDLE_ARGS --json "$OUT/idle.json"
+run startup "$PY" benchmarks/startup.py $STARTUP_ARGS --json "$OUT/startup.json"
 
 echo
 echo "results (JSON): $OUT"
