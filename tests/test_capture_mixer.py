@@ -16,14 +16,16 @@ BLOCK = 320
 class Device:
     """A device clock: produces BLOCK-sample blocks at rate*(1+ppm), with latency and jitter."""
 
-    def __init__(self, ch: int, ppm: float, latency: float, jitter: float, signal) -> None:
+    def __init__(self, ch: int, ppm: float, latency: float, jitter: float, signal, late=None) -> None:
         self.ch, self.ppm, self.latency, self.jitter, self.signal = ch, ppm, latency, jitter, signal
+        self.late = late        # late(block index, true time) -> extra seconds this block is stamped late
         self.j = 0
         self.alive = True
 
     def next_time(self, t0: float) -> float:
         true_rate = RATE * (1 + self.ppm * 1e-6)
-        return t0 + (self.j + 1) * BLOCK / true_rate + self.latency
+        t = (self.j + 1) * BLOCK / true_rate
+        return t0 + t + self.latency + (self.late(self.j, t) if self.late else 0.0)
 
     def block(self) -> np.ndarray:
         # The device samples *true time*: sample k of this device is at true time k / true_rate.
@@ -99,6 +101,46 @@ def test_no_drift_no_corrections_to_speak_of():
     mixer, rec, _ = run(devs, 120)
     assert np.abs(offsets_ms(rec, 60)).max() <= 10
     assert mixer.corrections == [0, 0]          # jitter alone never triggers a correction
+
+
+def test_a_first_block_stamped_late_is_lined_up_once_with_silence():
+    """The customer's first block is stamped 60 ms late (its reader was scheduled late at call start): the
+    channel starts 60 ms later than the agent's. Once both have warmed up, the agent's side gets the 60 ms as
+    silence, once (no audio dropped, nothing slewed), and the sides stay together from then on."""
+    devs = [Device(0, 0, 0.010, 0.004, clicks), Device(1, 0, 0.010, 0.004, clicks,
+                                                       late=lambda j, t: 0.060 if j == 0 else 0.0)]
+    mixer, rec, _ = run(devs, 40)
+    off = offsets_ms(rec, 40)
+    print(f"offsets {off.min():.1f}..{off.max():.1f} ms; corrections {mixer.corrections}")
+    assert len(off) >= 35 and np.abs(off).max() <= 10
+    assert 700 <= mixer.corrections[0] <= 1300 and mixer.corrections[1] == 0   # ~960 samples of silence, once
+
+
+def test_without_settling_the_late_first_block_leaves_the_sides_apart(monkeypatch):
+    """The same feed with the one-time line-up switched off: the 60 ms stays (drift correction alone
+    treats it as the stream's latency), which is what the test above proves is removed."""
+    monkeypatch.setattr(mixer, "SETTLE_MAX_S", 0.0)
+    devs = [Device(0, 0, 0.010, 0.004, clicks), Device(1, 0, 0.010, 0.004, clicks,
+                                                       late=lambda j, t: 0.060 if j == 0 else 0.0)]
+    _, rec, _ = run(devs, 40)
+    assert np.abs(offsets_ms(rec, 15)).min() >= 40
+
+
+def test_blocks_stamped_late_under_load_do_not_move_a_channel():
+    """For 20 s, 40 % of the customer's blocks are stamped up to 150 ms late (its reader thread waited for the
+    CPU or the GIL after the read): no correction may follow them, the sides stay together throughout."""
+    rng = random.Random(7)
+
+    def late(j: int, t: float) -> float:
+        return rng.uniform(0, 0.150) if 10 <= t < 30 and rng.random() < 0.4 else 0.0
+
+    devs = [Device(0, 0, 0.010, 0.004, clicks), Device(1, 0, 0.010, 0.004, clicks, late=late)]
+    mixer, rec, _ = run(devs, 45)
+    off = offsets_ms(rec, 45)
+    print(f"offset {off.min():.1f}..{off.max():.1f} ms; corrections {mixer.corrections}")
+    assert len(off) >= 40
+    assert np.abs(off).max() <= 10
+    assert abs(mixer.corrections[1]) <= 80        # 5 ms at most
 
 
 @pytest.mark.expect_log_errors("taltio.capture")   # the lost device is logged as an error

@@ -14,6 +14,7 @@ import pytest
 import soundfile as sf
 
 from tests.fixtures.faultproxy import FaultProxy
+from tests.helpers import alignment
 from tests.helpers.app_proc import DESKTOP
 from tests.helpers.signals import (best_ncc, read_wav, scan_for_plaintext, speech, stereo_wav, tone, tone_present,
                                    write_wav)
@@ -75,18 +76,9 @@ def test_hook_call_recorded_encrypted_signed_uploaded(world, app_factory):
     assert doc["audio"]["codec"] == "ogg/opus"
     assert abs(doc["audio"]["duration_s"] - len(rec) / rate) < 0.5
 
-    agent_ref, r1 = read_wav(world.agent_wav)
-    cust_ref, r2 = read_wav(world.customer_wav)
-    left, right = rec[:, 0], rec[:, 1]
-    n_aa, lag_a = best_ncc(left, agent_ref, rate)
-    n_cc, lag_c = best_ncc(right, cust_ref, rate)
-    n_ac, _ = best_ncc(left, cust_ref, rate)
-    n_ca, _ = best_ncc(right, agent_ref, rate)
-    print(f"ncc agent/left={n_aa:.3f} customer/right={n_cc:.3f} cross={n_ac:.3f},{n_ca:.3f} "
-          f"lag difference={abs(lag_a - lag_c) * 1000:.0f} ms")
-    assert n_aa >= 0.8 and n_cc >= 0.8
-    assert n_ac <= 0.3 and n_ca <= 0.3
-    assert abs(lag_a - lag_c) <= 0.05
+    aligned = alignment.measure(rec, rate, world.agent_wav, world.customer_wav)
+    print(aligned)
+    alignment.assert_aligned(aligned)
 
     # The pause tone is nowhere in the recording (checked in 0.5 s windows).
     win = rate // 2

@@ -18,10 +18,13 @@ CHANNELS = ("agent", "customer")
 WATCHDOG_S = 0.5          # no callback for this long: the device is gone (issue: detect within 1 s)
 STARTUP_WAIT_S = 1.5      # a device that never delivers is treated as lost after this
 HOLDBACK_S = 0.12         # output lags real time by this much so late blocks still land in place
-DRIFT_ALPHA = 0.05        # EMA weight of the per-block timing error (~0.4-1 s at 20-50 ms blocks)
-DRIFT_WARMUP_S = 2.0      # learn each stream's own steady offset first: the first block's arrival
-                          # is not representative (PipeWire delivers in 21.3 ms quanta, split in 20 ms blocks)
-DRIFT_DEADBAND_S = 0.010  # only a *change* in offset beyond this is drift; smaller is scheduling jitter
+DRIFT_WINDOW_S = 3.0      # the placement error is taken from the *least delayed* block in this much of a
+                          # stream's recent blocks: a block stamped late (its reader scheduled late, PipeWire's
+                          # 21.3 ms quanta against our 100 ms blocks) moves nothing; a real offset shows at once
+DRIFT_WARMUP_S = 1.0      # correct nothing until this much of a stream is in the window
+DRIFT_DEADBAND_S = 0.010  # start correcting beyond this error: any slewing smears the waveform a little
+DRIFT_ALPHA = 0.05        # kept for importers; the least-delayed window replaced the exponential average
+SETTLE_MAX_S = 0.5        # a larger start-up difference than this is not lateness: leave it to the slew
 DRIFT_TIME_S = 4.0        # correct a timing error over about this long
 MAX_SLEW = 0.004          # at most 0.4 % faster/slower: inaudible, fixes 50 ms in ~12 s
 SILENCE_RMS = 10 ** (-50 / 20)   # -50 dBFS: below any speech, above digital silence
@@ -37,9 +40,11 @@ class _Chan:
     live: bool = False
     ever: bool = False
     last_push: float = 0.0
-    err: float = 0.0                # smoothed (placed end - arrival end), samples
-    base: float | None = None       # the stream's steady offset, learned after warm-up
+    errs: np.ndarray = field(default_factory=lambda: np.zeros(0))  # recent (placed end - stamped end), samples
+    nerr: int = 0                   # blocks seen since the stream (re)started; errs is a ring of the last ones
     since_start: int = 0            # samples since the stream (re)started
+    d: float | None = None          # the stream's offset now (least delayed block in the window), samples
+    base: float | None = None       # its offset once settled; only a change from it is drift
     correcting: bool = False
     frac: float = 0.0               # fractional correction carried between blocks
     gap: dict | None = None
@@ -71,7 +76,7 @@ class Mixer:
             return
         arr_end = self._idx(t)
         if not c.live:
-            start = int(round(arr_end - n))
+            start = round(arr_end - n)
             floor = max(x for x in (self.pos, c.end) if x is not None) if (self.pos is not None or c.end is not None) \
                 else start
             if start < floor:
@@ -84,7 +89,8 @@ class Mixer:
                 self._append(c, np.zeros(start - c.end, dtype=np.float32))
             if c.end is None:
                 c.end = start
-            c.live, c.err, c.frac, c.base, c.since_start, c.correcting = True, 0.0, 0.0, None, 0, False
+            c.live, c.frac, c.since_start, c.correcting, c.d, c.base = True, 0.0, 0, False, None, None
+            c.errs, c.nerr = np.zeros(max(8, min(512, round(DRIFT_WINDOW_S * self.rate / n)))), 0
             if c.gap is not None:
                 c.gap.update(end_s=round(start / self.rate, 3), end_t=t)
                 events.append(("device_back", dict(c.gap)))
@@ -92,32 +98,76 @@ class Mixer:
                 c.gap = None
             c.ever = True
         else:
-            # Drift: where contiguous placement puts this block's end vs where its arrival says,
-            # compared with the offset this stream settled at. Only a change is drift.
-            e = (c.end + n) - arr_end
-            c.err += DRIFT_ALPHA * (e - c.err)
-            c.since_start += n
-            if c.base is None:
-                if c.since_start >= DRIFT_WARMUP_S * self.rate:
-                    c.base = c.err
-            else:
-                d = c.err - c.base
-                band = DRIFT_DEADBAND_S * self.rate
-                if abs(d) > band:
-                    c.correcting = True
-                elif abs(d) < band / 4:
-                    c.correcting, c.frac = False, 0.0
-                if c.correcting:
-                    want = -d * n / (DRIFT_TIME_S * self.rate)
-                    c.frac += float(np.clip(want, -MAX_SLEW * n, MAX_SLEW * n))
-                    adjust = int(c.frac)
-                    if adjust:
-                        c.frac -= adjust
-                        m = n + adjust
-                        data = np.interp(np.linspace(0, n - 1, m), np.arange(n), data).astype(np.float32)
-                        self.corrections[i] += adjust
+            data = self._keep_in_place(i, c, data, arr_end)
         c.last_push = t
         self._append(c, data.astype(np.float32, copy=False))
+
+    def _keep_in_place(self, i: int, c: _Chan, data: np.ndarray, stamped_end: float) -> np.ndarray:
+        """Blocks follow each other by sample count (a stream's own clock); this keeps that count on the
+        shared timeline.
+
+        The error is where contiguous placement puts a block's end against where its timestamp says. A
+        stamp is late, never early (a reader scheduled late, a block that waited for the server's next
+        quantum: on PipeWire our 100 ms blocks arrive with a 40 ms spread), so the block in the window
+        placed furthest after its stamp is the least delayed one, and its error is the stream's offset.
+        Load and jitter only make other stamps later, which moves nothing (an average or a median did:
+        it sat near the deadband and slewed all call, and every slew smears the waveform).
+        The offset a stream settles at after warm-up is its base (its latency, which arrival times cannot
+        tell from lateness); the two bases are then made equal once, by inserting silence (`_settle`),
+        and only a *change* from the base is drift, slewed back by at most MAX_SLEW.
+        """
+        n = len(data)
+        c.errs[c.nerr % len(c.errs)] = (c.end + n) - stamped_end
+        c.nerr += 1
+        c.since_start += n
+        if c.since_start < DRIFT_WARMUP_S * self.rate:
+            return data
+        c.d = float(np.max(c.errs[:min(c.nerr, len(c.errs))]))
+        if c.base is None:
+            self._settle(i, c)
+            return data
+        dev = c.d - c.base
+        band = DRIFT_DEADBAND_S * self.rate
+        if abs(dev) > band:
+            c.correcting = True
+        elif abs(dev) < band / 4:
+            c.correcting, c.frac = False, 0.0
+        if not c.correcting:
+            return data
+        want = -dev * n / (DRIFT_TIME_S * self.rate)
+        c.frac += float(np.clip(want, -MAX_SLEW * n, MAX_SLEW * n))
+        adjust = int(c.frac)
+        if not adjust:
+            return data
+        c.frac -= adjust
+        # The blocks in the window would have been placed `adjust` later too: keep their errors current, so the
+        # estimate answers for the placement as it is now and the correction does not overshoot.
+        c.errs += adjust
+        self.corrections[i] += adjust
+        return np.interp(np.linspace(0, n - 1, n + adjust), np.arange(n), data).astype(np.float32)
+
+    def _settle(self, i: int, c: _Chan) -> None:
+        """A stream just warmed up: line it up with the other side once, then take its offset as its base.
+
+        A first block stamped late (its reader was scheduled late at call start, or it waited a quantum
+        longer than the other side's) puts the whole stream off by that much. Slewing that away would smear
+        seconds of audio; instead the side that sits earlier gets the difference as silence, once, about a
+        second into the stream (no audio is dropped), and both then share one base."""
+        o = self.ch[1 - i]
+        if o.live and o.base is not None and o.d is not None:
+            rel = c.d - o.d                  # > 0: c sits later against its stamps than o does
+            k = round(abs(rel))
+            if DRIFT_DEADBAND_S * self.rate < k <= SETTLE_MAX_S * self.rate:
+                j, t = (1 - i, o) if rel > 0 else (i, c)
+                self._append(t, np.zeros(k, dtype=np.float32))
+                t.errs += k
+                t.d += k
+                if t.base is not None:
+                    t.base += k
+                self.corrections[j] += k
+                log.info("%s channel started %.0f ms early against the other; lined up with silence", t.name,
+                         1000 * k / self.rate)
+        c.base = c.d
 
     def _append(self, c: _Chan, data: np.ndarray) -> None:
         c.queue.append(data)

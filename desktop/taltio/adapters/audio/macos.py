@@ -42,11 +42,11 @@ from typing import Any, Protocol
 import numpy as np
 
 from taltio.domain.ports import AudioBackend, AudioError, BlockSink, Device, Stream
-from taltio.adapters.audio.push import PushStream, process_matches
+from taltio.adapters.audio.push import PushStream, adc_age, process_matches
 
 log = logging.getLogger("taltio.audio.macos")
 
-OnBlock = Callable[[np.ndarray, int], None]     # frames x channels float32, sample rate
+OnBlock = Callable[..., None]     # (frames x channels float32, sample rate[, age_s: see push.adc_age])
 OnEnd = Callable[[str], None]                   # the stream died, with a cause
 
 # Names and UIDs of virtual loopback drivers (Loopback's UID prefix is unverified).
@@ -239,7 +239,7 @@ class CoreAudioLayer:
             raise LookupError(f"'{name}' is not known to PortAudio")
 
         def cb(indata: np.ndarray, frames: int, time_info: Any, status: Any) -> None:  # noqa: ARG001
-            on_block(indata, rate)
+            on_block(indata, rate, adc_age(time_info, frames, rate))
 
         stream = self._sd.InputStream(device=dev["index"], channels=min(2, dev["max_input_channels"]),
                                       samplerate=rate, dtype="float32", blocksize=rate // 50, callback=cb,

@@ -10,6 +10,7 @@ import logging
 import threading
 import time
 
+from taltio.adapters.audio.push import adc_age
 from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
 from taltio.domain.ports import AudioBackend, AudioError, BlockSink, Device, Stream
 
@@ -27,7 +28,9 @@ class PortAudioStream(Stream):
         self.label = label
 
         def callback(indata, frames, time_info, status):  # noqa: ARG001 - PortAudio's signature
-            sink.push(channel, indata[:, 0].copy(), time.monotonic())
+            # Placed where it was captured (PortAudio's ADC time), not where the callback ran.
+            age = adc_age(time_info, frames, rate)
+            sink.push(channel, indata[:, 0].copy(), time.monotonic() - (age or 0.0))
 
         def finished():
             # PortAudio ends a stream whose device vanished; when we closed it ourselves it is no news.

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from typing import Any
 
 import numpy as np
 
@@ -61,6 +62,23 @@ class Converter:
         return out
 
 
+def adc_age(time_info: Any, frames: int, rate: int) -> float | None:
+    """Seconds since the last sample of a PortAudio callback's block was captured, from its time_info.
+
+    PortAudio stamps the block's first sample (inputBufferAdcTime) and the callback (currentTime) on the
+    stream's own clock, so their difference is how long the block waited, whatever clock that is. None when
+    the host API leaves them zero or the difference is implausible: the block is then placed by its arrival.
+    """
+    try:
+        adc, now = float(time_info.inputBufferAdcTime), float(time_info.currentTime)
+    except (AttributeError, TypeError, ValueError):
+        return None
+    if adc <= 0.0 or now <= 0.0:
+        return None
+    age = now - (adc + frames / rate)
+    return age if -0.005 <= age <= 1.0 else None
+
+
 class PushStream(Stream):
     """Hands converted blocks to the sink and reports loss exactly once.
 
@@ -107,10 +125,16 @@ class PushStream(Stream):
             self._closed = self._done = True
         self._stop_in_background()
 
-    def deliver(self, frames: np.ndarray, src_rate: int) -> None:
-        """Called by the OS layer's thread for every block, in order."""
-        t = time.monotonic()
-        self._last = t
+    def deliver(self, frames: np.ndarray, src_rate: int, age_s: float | None = None) -> None:
+        """Called by the OS layer's thread for every block, in order.
+
+        age_s: how long ago the block's last sample was captured, when the OS layer knows it (PortAudio's
+        time_info; see adc_age). The block is then placed where it was captured, not where it arrived, so a
+        callback that ran late does not put one side late against the other.
+        """
+        now = time.monotonic()
+        self._last = now
+        t = now - age_s if age_s is not None else now
         if self._done:
             return
         conv = self._converter
