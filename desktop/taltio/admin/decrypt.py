@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
+from taltio.admin.flac import complete_length_file
 from taltio.admin.store import Store, StoreError
 from taltio.admin.identities import load as load_identities
 from taltio.admin.trust import AdminError, Registry
@@ -110,6 +111,7 @@ def write_call(store: Store, rep: Report, idents: list, output: Path, wav: bool 
         raise DecryptError(f"call {rep.ref.call_id} has no audio (outcome {(rep.doc or {}).get('outcome')})")
     with temp_beside(output) as plain:
         _decrypt_parts(store, rep, idents, plain)
+        complete_length_file(plain)        # a streamed FLAC says "length unknown"; libsndfile needs it
         if not wav:
             os.replace(plain, output)
             return

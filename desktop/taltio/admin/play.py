@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from taltio.admin import decrypt as admin_decrypt
+from taltio.admin.flac import complete_length
 from taltio.admin.store import Store
 from taltio.admin.trust import AdminError, Registry
 from taltio.admin.verify import Report, add_call_args, locate, verify_call
@@ -76,7 +77,7 @@ def decode_call(store: Store, rep: Report, idents: list) -> DecodedCall:
     """Decrypt a verified call and read its audio header (rate, length, channels)."""
     import soundfile as sf
 
-    data = decrypt_to_memory(store, rep, idents)
+    data = complete_length(decrypt_to_memory(store, rep, idents))     # a streamed FLAC says "length unknown"
     try:
         with sf.SoundFile(io.BytesIO(data)) as f:
             return DecodedCall(rep.ref.call_id, data, f.samplerate, f.frames, f.channels)

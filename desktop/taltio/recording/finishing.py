@@ -1,7 +1,7 @@
 """Finishing an ended call: seal the audio, sign the manifest, queue the call for upload.
 
-This is the slow part of a call's end (stopping the recorder encrypts the whole stream once more,
-every write is fsynced, the manifest is signed), so it runs *outside* the controller's lock: the
+This is the slow part of a call's end (stopping the recorder ends the final file's age stream and
+fsyncs it, every write is fsynced, the manifest is signed), so it runs *outside* the controller's lock: the
 controller changes the call's state in memory under the lock, takes an EndJob (a copy of the ended
 session and everything the manifest needs), releases the lock and only then calls `Finisher.end`.
 Events for other calls (a new call ringing, the agent pausing another call) are handled meanwhile.
@@ -104,20 +104,21 @@ class Finisher:
             self.publish_audit()
             shutil.rmtree(self.calls_dir / s.call_id, ignore_errors=True)
             return Finished(True, s.gaps, s.alarms, s.devices)
-        audio = duration = codec = layout = None
+        audio = segments = duration = codec = layout = None
         rec = job.recorder
         if rec is not None:
             try:
                 result = rec.stop(f"{s.call_id}.{rec.extension}.age")
                 audio, duration, codec, layout = result.file, result.duration_s, result.codec, result.layout
+                segments = result.segments      # the final file could not be written: the call is its segments
                 s.gaps, s.alarms = rec.capture.manifest_gaps(), rec.capture.manifest_alarms()
                 s.devices = rec.capture.manifest_devices()
             except OSError as exc:
                 # The sealed segments are still on disk; recovery at next start uploads them.
                 self.on_error(f"could not finish the recording of call {s.call_id}: {exc}", s.call_id)
                 return Finished(False, s.gaps, s.alarms, s.devices)
-        self.seal(s, audio=audio, duration_s=duration, codec=codec or job.codec, layout=layout or job.layout,
-                  sample_rate=job.sample_rate,
+        self.seal(s, audio=audio, segments=segments, duration_s=duration, codec=codec or job.codec,
+                  layout=layout or job.layout, sample_rate=job.sample_rate,
                   staff_ack=job.staff_ack, interrupted=job.interrupted and s.outcome == Outcome.RECORDED)
         return Finished(True, s.gaps, s.alarms, s.devices)
 

@@ -14,8 +14,8 @@ import numpy as np
 
 from taltio.domain.ports import AudioBackend, Device
 from taltio.recording.capture import Capture
-from taltio.recording.encoder import open_encoder
-from taltio.recording.segments import EncryptedOggSink
+from taltio.recording.encoder import DEFAULT_OPUS_KBPS, open_encoder
+from taltio.recording.segments import EncryptedOggSink, FinalStreamLost
 from taltio.domain.files import SealedFile
 
 log = logging.getLogger("taltio.recorder")
@@ -29,16 +29,17 @@ RESUME_GUARD_S = 0.1
 
 @dataclass
 class RecordedAudio:
-    file: SealedFile
+    file: SealedFile | None          # the call's one final file; None if it could not be written ...
     duration_s: float
     codec: str
     layout: str
+    segments: list[SealedFile] | None = None     # ... and then the call is its sealed segments
 
 
 class CallRecorder:
     def __init__(self, call_dir: Path, recipients: list, backend: AudioBackend, mic: Device, loopback: Device,
                  rate: int = 16000, seal_every: float = 1.0, on_error=None, on_event=None,
-                 one_sided_after_s: float = 20.0, codec: str = "opus", opus_kbps: int = 28,
+                 one_sided_after_s: float = 20.0, codec: str = "opus", opus_kbps: int = DEFAULT_OPUS_KBPS,
                  refind=None, fallback=None, opus_layout: str = "two-mono") -> None:
         self.call_dir = call_dir
         self.codec = codec
@@ -56,7 +57,15 @@ class CallRecorder:
                                one_sided_after_s, refind, fallback)
 
     def start(self) -> None:
-        self.capture.start()
+        # Sealing runs on its own thread, on the bytes the encoder writes, not on the mixer's batches:
+        # the crash loss stays under capture block + mixer hold-back and tick + one Ogg page + seal_every
+        # (benchmarks/crash_loss.py), and a slow disk never holds up the mixer thread.
+        self.sink.start_sealing(self._seal_failed)
+        try:
+            self.capture.start()
+        except BaseException:
+            self.sink.stop_sealing()
+            raise
 
     @property
     def offset_s(self) -> float:
@@ -83,11 +92,11 @@ class CallRecorder:
                 return
             self._encoder.write(frames)
             self.frames_written += len(frames)
-        try:
-            self.sink.maybe_seal()
-        except OSError as exc:
-            log.error("cannot seal audio segment: %s", exc)
-            self.on_error(f"cannot save audio ({exc.strerror or exc}); free disk space")
+
+    def _seal_failed(self, exc: OSError) -> None:
+        """The sealer thread could not make a segment durable (said once per failing streak)."""
+        log.error("cannot seal audio segment: %s", exc)
+        self.on_error(f"cannot save audio ({exc.strerror or exc}); free disk space")
 
     def pause(self) -> None:
         with self._lock:
@@ -113,9 +122,12 @@ class CallRecorder:
     def stop(self, final_name: str) -> RecordedAudio:
         self.capture.close()
         self._close_encoder()
-        sealed = self.sink.finalize(final_name)
-        return RecordedAudio(sealed, round(self.frames_written / self.rate, 3), self._encoder.label,
-                             self._encoder.layout)
+        duration = round(self.frames_written / self.rate, 3)
+        try:
+            sealed = self.sink.finalize(final_name)
+        except FinalStreamLost as lost:
+            return RecordedAudio(None, duration, self._encoder.label, self._encoder.layout, lost.segments)
+        return RecordedAudio(sealed, duration, self._encoder.label, self._encoder.layout)
 
     def destroy(self) -> None:
         # Mark the sink destroyed first so the encoder's final pages are swallowed too.
