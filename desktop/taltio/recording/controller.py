@@ -28,7 +28,7 @@ from taltio.domain.rules import CallRules, clean_label
 from taltio.domain.session import CallSession, CallView, ControllerHealth, Outcome, State, Transition
 from taltio.domain.texts import Text
 from taltio.recording.call_rules import RuleBook, backlog_text, check_language, device_warning
-from taltio.recording.encoder import codec_label, layout_of
+from taltio.recording.encoder import DEFAULT_OPUS_KBPS, codec_label, layout_of
 from taltio.recording.finishing import JOURNAL, NOT_SEALED, EndJob, Finisher
 from taltio.recording.matcher import NO_SUCH_CALL, CallMatcher
 from taltio.recording.recorder import CallRecorder
@@ -54,7 +54,8 @@ class Controller:
     def __init__(self, *, calls_dir: Path, queue: Outbox, backend: AudioBackend, recipients: list,
                  signing_key, agent_id: str, workstation_id: str, mic: str, loopback: str,
                  sample_rate: int = 16000, seal_every: float = 1.0, one_sided_after_s: float = 20.0,
-                 codec: str = "opus", opus_kbps: int = 28, opus_layout: str = "two-mono", mic_fallback: str = "",
+                 codec: str = "opus", opus_kbps: int = DEFAULT_OPUS_KBPS, opus_layout: str = "two-mono",
+                 mic_fallback: str = "",
                  loopback_fallback: str = "", rules: CallRules | None = None,
                  index_key: bytes | None = None) -> None:
         self.calls_dir = calls_dir

@@ -35,7 +35,16 @@ log = logging.getLogger("taltio.encoder")
 
 PAGE_DURATION_MS = 200
 OPUS_LAYOUTS = ("two-mono", "stereo")
-OPUS_COMPLEXITY = 10
+# libopus settings, chosen by benchmarks/codec.py's sweep (docs/performance.md, Codec): see there for the figures.
+OPUS_COMPLEXITY = 6          # 7-10 cost up to 1.7x the CPU for <= 0.003 STOI (the sweep)
+OPUS_FRAME_MS = 60           # 20, 40 or 60: longer frames mean fewer packets, so less Ogg lacing and TOC bytes
+OPUS_APPLICATION = "audio"   # FFmpeg's libopus "application": voip, audio or lowdelay
+OPUS_VBR = "constrained"     # FFmpeg's libopus "vbr": on, constrained or off
+OPUS_FRAME_CHOICES = (20, 40, 60)
+OPUS_APPLICATIONS = ("voip", "audio", "lowdelay")
+OPUS_VBR_CHOICES = ("on", "constrained", "off")
+DEFAULT_OPUS_KBPS = 15       # the call's total, two-mono: the sweep's choice (settings' audio.opus_bitrate_kbps)
+STEREO_MIN_KBPS = 28         # the joint-stereo layout keeps the sides apart only from about here up
 OPUS_RATES = (8000, 12000, 16000, 24000, 48000)
 CODECS = {
     # codec name -> (file extension, label in the manifest)
@@ -100,27 +109,49 @@ def _as_family_1(head: bytes) -> bytes:
     with OP_EIMPL. Family 1 with the same stream table is valid (RFC 7845 §5.1.1.2: any stream and
     coupled counts for 1-8 channels, Vorbis order, which for two channels is left, right) and every
     decoder tried plays it: opusdec, FFmpeg, libsndfile. Only the header's family byte differs."""
-    if len(head) < 21 or head[:8] != b"OpusHead" or head[_HEAD_FAMILY] != 255 or head[19:21] != b"\x02\x00":
+    # family 255, 2 streams, 0 coupled, channel 0 (agent, left) from stream 0 and channel 1 from stream 1
+    if len(head) < 23 or head[:8] != b"OpusHead" or head[_HEAD_FAMILY] != 255 or head[19:23] != b"\x02\x00\x00\x01":
         raise EncoderError("libopus did not set up two uncoupled streams; this FFmpeg build cannot record "
                            "the two-mono layout (set audio.opus_layout = stereo)")
     return head[:_HEAD_FAMILY] + b"\x01" + head[_HEAD_FAMILY + 1:]
 
 
+def _check_options(rate: int, layout: str, complexity: int, frame_ms: int, application: str, vbr: str) -> None:
+    """Refuse what libopus would refuse later with a less helpful FFmpeg error."""
+    def one_of(what: str, value, choices) -> None:
+        if value not in choices:
+            raise EncoderError(f"Opus cannot use {what} {value!r}; use one of {', '.join(map(str, choices))}")
+
+    if rate not in OPUS_RATES:
+        raise EncoderError(f"Opus cannot record at {rate} Hz; use one of {', '.join(map(str, OPUS_RATES))}")
+    one_of("layout", layout, OPUS_LAYOUTS)
+    one_of("complexity", complexity, range(11))
+    one_of("frame duration (ms)", frame_ms, OPUS_FRAME_CHOICES)
+    one_of("application", application, OPUS_APPLICATIONS)
+    one_of("vbr mode", vbr, OPUS_VBR_CHOICES)
+
+
 class OpusEncoder:
     extension, label = CODECS["opus"]
 
-    def __init__(self, sink: Sink, rate: int, bitrate_kbps: int, complexity: int = OPUS_COMPLEXITY,
-                 layout: str = "two-mono") -> None:
+    def __init__(self, sink: Sink, rate: int, bitrate_kbps: float, complexity: int = OPUS_COMPLEXITY,
+                 layout: str = "two-mono", *, frame_ms: int = OPUS_FRAME_MS, application: str = OPUS_APPLICATION,
+                 vbr: str = OPUS_VBR) -> None:
+        """The keyword-only knobs are not user settings: they exist so that benchmarks/codec.py can
+        sweep them through this very class; the app always uses the module's defaults."""
         import av
 
-        if rate not in OPUS_RATES:
-            raise EncoderError(f"Opus cannot record at {rate} Hz; use one of {', '.join(map(str, OPUS_RATES))}")
-        if layout not in OPUS_LAYOUTS:
-            raise EncoderError(f"unknown Opus layout '{layout}'; use one of {', '.join(OPUS_LAYOUTS)}")
+        _check_options(rate, layout, complexity, frame_ms, application, vbr)
+        if layout == "stereo" and bitrate_kbps < STEREO_MIN_KBPS:
+            # Below ~26 kbit/s libopus codes joint stereo as mono: each side would hold the other's voice
+            # (0 dB cross-talk, docs/performance.md). Evidence needs the sides apart, so the floor wins.
+            log.warning("Opus stereo at %s kbit/s would mix the two sides; recording at %d kbit/s",
+                        bitrate_kbps, STEREO_MIN_KBPS)
+            bitrate_kbps = STEREO_MIN_KBPS
         av.logging.set_level(av.logging.ERROR)
         # The bitrate is the call's total: libopus shares it evenly between the two uncoupled streams.
-        options = {"b": str(bitrate_kbps * 1000), "compression_level": str(complexity),
-                   "application": "audio", "frame_duration": "20", "vbr": "constrained"}
+        options = {"b": str(int(bitrate_kbps * 1000)), "compression_level": str(complexity),
+                   "application": application, "frame_duration": str(frame_ms), "vbr": vbr}
         if layout == "two-mono":
             options["mapping_family"] = "255"
         try:
@@ -175,7 +206,7 @@ class FlacEncoder:
         self._sf.close()
 
 
-def open_encoder(codec: str, sink, rate: int, opus_kbps: int = 28, opus_layout: str = "two-mono") -> Encoder:
+def open_encoder(codec: str, sink, rate: int, opus_kbps: int = DEFAULT_OPUS_KBPS, opus_layout: str = "two-mono") -> Encoder:
     if codec == "opus":
         return OpusEncoder(sink, rate, opus_kbps, layout=opus_layout)
     if codec == "flac":

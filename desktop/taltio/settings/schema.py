@@ -197,11 +197,13 @@ SCHEMA: tuple[Setting, ...] = (
             "customer right: no cross-talk at any bitrate) or 'stereo' (one joint-stereo stream, the layout of "
             "recordings made before; below about 26 kbit/s it mixes the two sides)."),
             label=QT_TRANSLATE_NOOP("settings", "Opus channel layout"), choices=("two-mono", "stereo")),
-    Setting("audio.opus_bitrate_kbps", int, 16, QT_TRANSLATE_NOOP("settings",
+    Setting("audio.opus_bitrate_kbps", int, 15, QT_TRANSLATE_NOOP("settings",
             "Opus bitrate for the whole call (both sides together), kbit/s (docs/performance.md)."),
             label=QT_TRANSLATE_NOOP("settings", "Opus bitrate (kbit/s)"),
             validate=lambda v: None if 10 <= v <= 256 else "must be between 10 and 256"),
-    Setting("audio.segment_seconds", float, 1.0, QT_TRANSLATE_NOOP("settings",
+    # Sealed as soon as the encoder writes, at most this often: a crash loses about 0.6 s plus this
+    # (benchmarks/crash_loss.py, docs/performance.md).
+    Setting("audio.segment_seconds", float, 0.25, QT_TRANSLATE_NOOP("settings",
             "How often encrypted audio is sealed to disk; bounds what a crash can lose."),
             label=QT_TRANSLATE_NOOP("settings", "Sealing interval (seconds)"),
             validate=lambda v: None if 0.2 <= v <= 2.0 else "must be between 0.2 and 2.0"),
