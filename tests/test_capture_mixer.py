@@ -198,6 +198,30 @@ def test_device_that_never_starts_is_reported_and_the_other_side_recorded():
     assert len(rec) / RATE > 3 and np.abs(rec[:, 0]).max() > 0.5 and np.all(rec[:, 1] == 0)
 
 
+def test_a_call_ending_within_the_start_up_wait_keeps_what_was_captured():
+    """0.25 s of call, the agent's device delivered, the loopback not yet: the end of the call drains the
+    agent's audio, the customer side is silence with a gap saying why, and nothing is logged as a fault."""
+    t0 = 1000.0
+    mixer, events = Mixer(RATE, t0), []
+    dev = Device(0, 0, 0.01, 0.0, clicks)
+    while dev.next_time(t0) < t0 + 0.25:
+        t = dev.next_time(t0)
+        mixer.push(0, dev.block(), t, events)
+        assert mixer.tick(t, events) is None                   # still waiting for the other side to start
+    rec = mixer.drain(t0 + 0.25, events)
+    assert rec is not None and 0.2 * RATE <= len(rec) <= 0.26 * RATE, None if rec is None else len(rec)
+    assert np.abs(rec[:, 0]).max() > 0.01 and not rec[:, 1].any()
+    assert [g["channel"] for g in mixer.gaps] == ["customer"] and "ended before" in mixer.gaps[0]["cause"]
+    assert not [k for k, _ in events if k == "device_lost"]
+
+
+def test_a_call_with_no_audio_at_all_drains_silence_for_its_length():
+    mixer, events = Mixer(RATE, 1000.0), []
+    rec = mixer.drain(1000.3, events)
+    assert rec is not None and abs(len(rec) - 0.3 * RATE) <= 1 and not rec.any()
+    assert sorted(g["channel"] for g in mixer.gaps) == ["agent", "customer"]
+
+
 @pytest.mark.parametrize("seed", [2, 3])
 def test_output_is_continuous(seed):
     devs = [Device(0, 50, 0.010, 0.010, clicks), Device(1, -80, 0.030, 0.010, clicks)]

@@ -127,6 +127,27 @@ def test_opusinfo_sees_two_uncoupled_streams_in_family_1(calls):
     assert "Channels: 2" in old and "Channel Mapping Family" not in old and "Streams:" not in old, old
 
 
+@pytest.mark.parametrize("layout", OPUS_LAYOUTS)
+def test_a_recording_that_got_no_frames_is_still_a_file_players_open(tmp_path, layout):
+    """A call that ended as it began: FFmpeg alone would write nothing at all (its Ogg headers wait for
+    the first packet), and the stored file would be an empty age payload."""
+    key, recipient = org_keypair(tmp_path)
+    (tmp_path / "rec").mkdir()
+    sink = EncryptedOggSink(tmp_path / "rec", [pyrage.x25519.Recipient.from_str(recipient)], seal_every=1.0)
+    enc = open_encoder("opus", sink, RATE, 16, layout)
+    enc.close()
+    sink.seal()
+    path = sink.finalize("call.age").path
+    plain = through(key, path, ["cat"])
+    assert plain[:4] == b"OggS"
+    info = sf.info(io.BytesIO(plain))
+    assert info.channels == 2 and info.frames < 0.1 * RATE, info
+    got, _ = sf.read(io.BytesIO(plain), always_2d=True)
+    assert np.abs(got).max() < 1e-3                              # silence, nothing made up
+    wav, _ = sf.read(io.BytesIO(through(key, path, DECODERS["opusdec"])), always_2d=True)
+    assert wav.shape[1] == 2
+
+
 def test_a_header_without_two_uncoupled_streams_is_refused():
     """If an FFmpeg build's libopus ignored mapping_family 255, the encoder must say so, not record a
     file whose layout differs from what the manifest will claim."""

@@ -96,8 +96,10 @@ def test_private_limits_reason_and_business_lines(world, app_factory):
     r = app.hook("private", "call-lim-c", check=False, extra=["--reason", "x"])
     assert r.returncode == 1 and "business line" in r.stderr
     app.hook("ended", "call-lim-c")
-    doc, _, _ = _fetch(world, app, "call-lim-b", "limits-b")
+    doc, rec, rate = _fetch(world, app, "call-lim-b", "limits-b")
     assert doc["outcome"] == "recorded" and doc["audio"] is not None
+    # A call this short (a refused mark, then hang-up) still holds the moments it lasted, in a file that opens.
+    assert doc["audio"]["duration_s"] > 0 and abs(len(rec) / rate - doc["audio"]["duration_s"]) < 0.1
     assert call_keys(world.s3.list_keys(), "call-lim-a") == []
     marks = [(cid, d) for cid, ev, d in _audit(app) if ev == "private-marked"]
     # The reason is kept, without the number the agent typed into it.

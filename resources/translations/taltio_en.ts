@@ -785,6 +785,10 @@
         <translation>the device delivered no audio</translation>
     </message>
     <message>
+        <source>the call ended before the device delivered audio</source>
+        <translation>the call ended before the device delivered audio</translation>
+    </message>
+    <message>
         <location line="+163"/>
         <source>could not start: {error}</source>
         <translation>could not start: {error}</translation>

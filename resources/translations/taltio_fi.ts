@@ -785,6 +785,10 @@
         <translation>laite ei antanut ääntä</translation>
     </message>
     <message>
+        <source>the call ended before the device delivered audio</source>
+        <translation>puhelu päättyi ennen kuin laite antoi ääntä</translation>
+    </message>
+    <message>
         <location line="+163"/>
         <source>could not start: {error}</source>
         <translation>ei käynnistynyt: {error}</translation>

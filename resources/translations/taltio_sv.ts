@@ -785,6 +785,10 @@
         <translation>enheten gav inget ljud</translation>
     </message>
     <message>
+        <source>the call ended before the device delivered audio</source>
+        <translation>samtalet slutade innan enheten gav ljud</translation>
+    </message>
+    <message>
         <location line="+163"/>
         <source>could not start: {error}</source>
         <translation>kunde inte starta: {error}</translation>

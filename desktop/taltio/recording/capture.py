@@ -286,10 +286,7 @@ class Capture:
         # Flush what the mixer still holds (up to now) so the last moments are kept.
         events: list = []
         with self._lock:
-            for i, c in enumerate(self.mixer.ch):
-                if c.live:
-                    c.live = False
-            frames = self.mixer.tick(time.monotonic() + HOLDBACK_S, events)
+            frames = self.mixer.drain(time.monotonic(), events)
             start = self.mixer.out_start
         if frames is not None:
             try:

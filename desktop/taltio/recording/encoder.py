@@ -171,6 +171,7 @@ class OpusEncoder:
         self.layout = layout
         self._rate = rate
         self._pts = 0
+        self._frame_ms = frame_ms
         self._av = av
 
     def write(self, frames: np.ndarray) -> None:
@@ -183,6 +184,12 @@ class OpusEncoder:
             self._out.mux(packet)
 
     def close(self) -> None:
+        if self._pts == 0:
+            # FFmpeg writes the Ogg headers at the first packet, so a recording that never got a frame (a
+            # call that ended as it began) would be an empty file, which no player opens; and libsndfile
+            # refuses an Ogg Opus stream with headers only. One frame of digital silence makes it a valid
+            # recording of nothing; the manifest's duration (0 s) and gaps say what was captured.
+            self.write(np.zeros((self._rate * self._frame_ms // 1000, 2), dtype=np.float32))
         for packet in self._stream.encode(None):
             self._out.mux(packet)
         self._out.close()

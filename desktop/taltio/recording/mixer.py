@@ -249,6 +249,36 @@ class Mixer:
         self._one_sided(frames, now, events)
         return frames
 
+    def drain(self, now: float, events: list) -> np.ndarray | None:
+        """Everything up to *now*, at the end of a call: no holdback, no waiting for a device to start.
+
+        A call that ends within the start-up wait (a 0.2 s call, a refused private mark and hang-up) would
+        otherwise leave no frames at all, and an audio file with no audio is one no player opens. A side that
+        has delivered nothing by then is silence on the timeline, and the manifest says why (a gap), quietly:
+        a device that had no time to start is not a fault."""
+        for c in self.ch:
+            c.live = False
+        if self.pos is None:
+            for c in self.ch:
+                if not c.ever and c.gap is None:
+                    start = int(self._idx(self.t0))
+                    c.gap = {"channel": c.name, "cause": Text(QT_TRANSLATE_NOOP(
+                                 "core", "the call ended before the device delivered audio")),
+                             "start_idx": start, "start_s": 0.0, "start_t": self.t0, "end_s": None, "end_t": None}
+                    self.gaps.append(c.gap)
+                    log.info("%s channel had delivered no audio when the call ended", c.name)
+            starts = [(c.end or 0) - c.queued for c in self.ch if c.ever]
+            self.pos = min(starts) if starts else int(self._idx(self.t0))
+            for c in self.ch:
+                self._drop_before(c, self.pos)
+                lead = (c.end if c.ever else self.pos) - c.queued - self.pos
+                if lead > 0:
+                    c.queue.appendleft(np.zeros(lead, dtype=np.float32))
+                    c.queued += lead
+                if not c.ever:
+                    c.end = self.pos
+        return self.tick(now + HOLDBACK_S, events)
+
     def _one_sided(self, frames: np.ndarray, now: float, events: list) -> None:
         for i, c in enumerate(self.ch):
             level = float(np.sqrt(np.mean(frames[:, i].astype(np.float64) ** 2)))
