@@ -74,12 +74,14 @@ def test_suggests_the_sink_the_softphone_plays_to(audio_server, tmp_path):
     wav = speech("Hello, I am calling about my invoice. " * 4, tmp_path / "c.wav", rate=8000)
     # Only the agent's softphone plays through the audio server (the customer's uses a dummy player).
     agent, customer = start_pair(tmp_path / "sip", audio_server.env, wav, customer_player="aubridge,customer")
+    events = None
     try:
+        events = agent.connect_ctrl()     # before the call: baresip sends events only to a connected client
         customer.dial(agent.uri)
         import time
 
         # The agent's player stream exists only once the call is up; on a loaded machine that can take a while.
-        agent.ctrl.wait_event("CALL_ESTABLISHED", timeout=30)
+        events.wait_event("CALL_ESTABLISHED", timeout=30)
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline and backend.suggest_loopback("baresip").id != "softphone_out.monitor":
             time.sleep(0.2)
@@ -87,5 +89,7 @@ def test_suggests_the_sink_the_softphone_plays_to(audio_server, tmp_path):
         assert got == "softphone_out.monitor", audio_server.pactl("list", "short", "sink-inputs")
         assert backend.suggest_loopback("MicroSIP").id == "customer_ear.monitor"   # not running: the default
     finally:
+        if events is not None:
+            events.close()
         agent.stop()
         customer.stop()
