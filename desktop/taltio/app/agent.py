@@ -239,12 +239,13 @@ class AgentApp:
 
     def status_doc(self) -> dict:
         """`taltio status`: the state as JSON (the text in the UI's language when a UI is running)."""
-        line = self.status()
+        facts = self.facts()
+        line = decide(facts)
         text, detail = self.status_text(line)
         doc = {"status": line.status, "text": text, "detail": detail, "version": __version__,
                "softphone": self.adapter.status, "config_error": self.config_error}
         if self.core:
-            doc.update(self.core.controller.snapshot())
+            doc.update(self.core.controller.snapshot(facts.queue))
             doc["standalone"] = self.core.standalone
             doc["storage"] = self.core.target.describe()
             doc["agent_id"] = self.core.settings.agent_id

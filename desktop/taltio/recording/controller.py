@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Callable, NamedTuple
 
 from taltio.domain.events import SOFTPHONE_LOST, CallEvent, EventError, EventKind, iso, redact_number, utcnow
-from taltio.domain.ports import AudioBackend, AudioError, Outbox
+from taltio.domain.ports import AudioBackend, AudioError, Outbox, QueueStatus
 from taltio.domain.rules import CallRules, clean_label
 from taltio.domain.session import CallSession, CallView, ControllerHealth, Outcome, State, Transition
 from taltio.domain.texts import Text
@@ -133,10 +133,12 @@ class Controller:
         """The call as a dict (CallView.to_dict): what the listeners get."""
         return self.call_view(s).to_dict()
 
-    def snapshot(self) -> dict:
+    def snapshot(self, queue_status: QueueStatus | None = None) -> dict:
+        """*queue_status*: the one the caller's status line was decided from, so the document never says
+        "uploading" beside a queue that reports an error (two reads a moment apart can differ)."""
         with self._lock:
             calls = [self.view(s) for s in self.matcher.active()]
-        st = self.queue.status()
+        st = queue_status or self.queue.status()
         return {"calls": calls, "queue": {"pending": st.pending, "oldest_age_s": st.oldest_age_s,
                                           "last_error": st.last_error, "uploading": st.uploading},
                 "last_error": self.last_error, "next_private": self.next_private is not None,
