@@ -23,6 +23,8 @@ DRIFT_WINDOW_S = 3.0      # the placement error is taken from the *least delayed
                           # 21.3 ms quanta against our 100 ms blocks) moves nothing; a real offset shows at once
 DRIFT_WARMUP_S = 1.0      # correct nothing until this much of a stream is in the window
 DRIFT_DEADBAND_S = 0.010  # start correcting beyond this error: any slewing smears the waveform a little
+DELAY_STEP_S = 0.002      # the offset falling by more than this at once is delivery getting later, not drift
+                          # (a clock off by 200 ppm moves it 0.6 ms in a whole window)
 DRIFT_ALPHA = 0.05        # kept for importers; the least-delayed window replaced the exponential average
 SETTLE_MAX_S = 0.5        # a larger start-up difference than this is not lateness: leave it to the slew
 DRIFT_TIME_S = 4.0        # correct a timing error over about this long
@@ -45,6 +47,7 @@ class _Chan:
     since_start: int = 0            # samples since the stream (re)started
     d: float | None = None          # the stream's offset now (least delayed block in the window), samples
     base: float | None = None       # its offset once settled; only a change from it is drift
+    sag: float = 0.0                # how far the offset fell in steps: delivery got later, no sample was lost
     correcting: bool = False
     frac: float = 0.0               # fractional correction carried between blocks
     gap: dict | None = None
@@ -89,7 +92,7 @@ class Mixer:
                 self._append(c, np.zeros(start - c.end, dtype=np.float32))
             if c.end is None:
                 c.end = start
-            c.live, c.frac, c.since_start, c.correcting, c.d, c.base = True, 0.0, 0, False, None, None
+            c.live, c.frac, c.since_start, c.correcting, c.d, c.base, c.sag = True, 0.0, 0, False, None, None, 0.0
             c.errs, c.nerr = np.zeros(max(8, min(512, round(DRIFT_WINDOW_S * self.rate / n)))), 0
             if c.gap is not None:
                 c.gap.update(end_s=round(start / self.rate, 3), end_t=t)
@@ -122,11 +125,12 @@ class Mixer:
         c.since_start += n
         if c.since_start < DRIFT_WARMUP_S * self.rate:
             return data
-        c.d = float(np.max(c.errs[:min(c.nerr, len(c.errs))]))
+        prev, c.d = c.d, float(np.max(c.errs[:min(c.nerr, len(c.errs))]))
         if c.base is None:
             self._settle(i, c)
             return data
-        dev = c.d - c.base
+        self._track_sag(c, c.d - prev if prev is not None else 0.0)
+        dev = c.d - (c.base - c.sag)
         band = DRIFT_DEADBAND_S * self.rate
         if abs(dev) > band:
             c.correcting = True
@@ -143,8 +147,21 @@ class Mixer:
         # The blocks in the window would have been placed `adjust` later too: keep their errors current, so the
         # estimate answers for the placement as it is now and the correction does not overshoot.
         c.errs += adjust
+        c.d += adjust                     # our own correction is no step in delivery
         self.corrections[i] += adjust
         return np.interp(np.linspace(0, n - 1, n + adjust), np.arange(n), data).astype(np.float32)
+
+    def _track_sag(self, c: _Chan, step: float) -> None:
+        """Tell lateness from drift: a fall of the offset in one step is the stream's blocks all arriving
+        later (the audio server changed its quantum, the machine is busy for longer than the window), which
+        moves no sample, so it is set aside; a rise gives back what was set aside before it counts as drift.
+        Drift moves the offset by a fraction of a sample per block, so it still adds up and is corrected.
+        Without this, a lasting delay looked like a clock running slow, and the side was stretched by
+        MAX_SLEW for the rest of the call."""
+        if step < -DELAY_STEP_S * self.rate:
+            c.sag -= step
+        elif step > 0 and c.sag > 0:
+            c.sag -= min(c.sag, step)
 
     def _settle(self, i: int, c: _Chan) -> None:
         """A stream just warmed up: line it up with the other side once, then take its offset as its base.
