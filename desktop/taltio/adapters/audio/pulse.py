@@ -52,6 +52,11 @@ class PulseStream(Stream):
 
     def _run(self, sink: BlockSink, channel: int, label: str, error: type) -> None:
         try:
+            # The server records from the moment the stream is opened, and Capture opens both streams (and
+            # the encoder) before it starts them; what piled up meanwhile would be read in one burst, each
+            # block stamped as if it had just arrived, and the whole side placed that much late (42.7 ms,
+            # two PipeWire quanta, until the server dropped its excess 1.5 s in: a jump in the recording).
+            self._pa.flush()
             while not self._closing:
                 data = self._pa.read(self._bytes)
                 if self._closing:
