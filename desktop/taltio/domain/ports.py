@@ -9,11 +9,12 @@ import enum
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Protocol
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from taltio.domain.events import CallEvent
+
+if TYPE_CHECKING:       # annotations only: the domain itself does no array work
+    import numpy as np
 
 # --------------------------------------------------------------------------- audio
 
