@@ -129,7 +129,9 @@ class Mixer:
         if c.base is None:
             self._settle(i, c)
             return data
-        self._track_sag(c, c.d - prev if prev is not None else 0.0)
+        if self._track_sag(c, c.d - prev if prev is not None else 0.0) > DELAY_STEP_S * self.rate:
+            self._settle(i, c)            # the base was taken while the stream was late: line up again, once
+            return data
         dev = c.d - (c.base - c.sag)
         band = DRIFT_DEADBAND_S * self.rate
         if abs(dev) > band:
@@ -151,17 +153,25 @@ class Mixer:
         self.corrections[i] += adjust
         return np.interp(np.linspace(0, n - 1, n + adjust), np.arange(n), data).astype(np.float32)
 
-    def _track_sag(self, c: _Chan, step: float) -> None:
+    def _track_sag(self, c: _Chan, step: float) -> float:
         """Tell lateness from drift: a fall of the offset in one step is the stream's blocks all arriving
         later (the audio server changed its quantum, the machine is busy for longer than the window), which
         moves no sample, so it is set aside; a rise gives back what was set aside before it counts as drift.
         Drift moves the offset by a fraction of a sample per block, so it still adds up and is corrected.
         Without this, a lasting delay looked like a clock running slow, and the side was stretched by
-        MAX_SLEW for the rest of the call."""
+        MAX_SLEW for the rest of the call.
+
+        Returns what a rise left over once nothing set aside was left to give back: when that is more than
+        a step, the stream's blocks now come earlier than they ever did since its base was taken, so the base
+        was taken while they were all late (the whole warm-up under load), and the caller lines the sides up
+        again instead of reading the rise as a fast clock."""
         if step < -DELAY_STEP_S * self.rate:
             c.sag -= step
-        elif step > 0 and c.sag > 0:
-            c.sag -= min(c.sag, step)
+        elif step > 0:
+            back = min(c.sag, step)
+            c.sag -= back
+            return step - back
+        return 0.0
 
     def _settle(self, i: int, c: _Chan) -> None:
         """A stream just warmed up: line it up with the other side once, then take its offset as its base.
@@ -172,7 +182,8 @@ class Mixer:
         second into the stream (no audio is dropped), and both then share one base."""
         o = self.ch[1 - i]
         if o.live and o.base is not None and o.d is not None:
-            rel = c.d - o.d                  # > 0: c sits later against its stamps than o does
+            rel = c.d - (o.d + o.sag)        # > 0: c sits later against its stamps than o does (o's own
+                                             # lateness now, set aside as its sag, is no placement)
             k = round(abs(rel))
             if DRIFT_DEADBAND_S * self.rate < k <= SETTLE_MAX_S * self.rate:
                 j, t = (1 - i, o) if rel > 0 else (i, c)
@@ -182,9 +193,9 @@ class Mixer:
                 if t.base is not None:
                     t.base += k
                 self.corrections[j] += k
-                log.info("%s channel started %.0f ms early against the other; lined up with silence", t.name,
+                log.info("%s channel sat %.0f ms early against the other; lined up with silence", t.name,
                          1000 * k / self.rate)
-        c.base = c.d
+        c.base, c.sag, c.correcting, c.frac = c.d, 0.0, False, 0.0
 
     def _append(self, c: _Chan, data: np.ndarray) -> None:
         c.queue.append(data)
