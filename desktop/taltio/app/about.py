@@ -49,13 +49,17 @@ def _opus_candidates(av_dir: Path) -> list[str]:
     patterns = [av_dir.parent / "av.libs" / "*opus*", av_dir / ".dylibs" / "*opus*", av_dir / "*opus*"]
     found = [p for pat in patterns for p in sorted(glob.glob(str(pat)))]
     if sys.platform.startswith("linux"):
-        # The library actually mapped into this process wins over a file that merely lies there.
+        # The library actually mapped into this process wins over a file that merely lies there; but a system
+        # libopus mapped beside the wheel's (the system libsndfile links one) is not the encoder's, so PyAV's
+        # own directories come first and any other mapped copy only after them (a distro-built PyAV).
         try:
             maps = Path("/proc/self/maps").read_text()
         except OSError:
             maps = ""
         mapped = sorted({line.split()[-1] for line in maps.splitlines() if "libopus" in line and "/" in line})
-        found = mapped + found
+        roots = (str(av_dir.parent / "av.libs"), str(av_dir))
+        own = [m for m in mapped if m.startswith(roots)]
+        found = own + found + [m for m in mapped if m not in own]
     return found
 
 
