@@ -4,23 +4,22 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from taltio.domain.ports import Softphone, AudioBackend
-from taltio.adapters.audio import make_backend
-from taltio.domain.ports import Keystore
-from taltio.adapters.keystore import OSKeystore, s3_secret
-from taltio.adapters.storage import MIB, S3Target, parse_url, policy_reader
-from taltio.adapters.storage.folder import FolderTarget
-from taltio.domain.ports import StorageError, StorageTarget
-from taltio.domain import identity, party
 from taltio.app import paths
-from taltio.recording.controller import Controller
-from taltio.upload.heartbeat import Heartbeat
-from taltio.app.policy_sync import PolicySync
-from taltio.app.policy_watch import PolicyWatch
-from taltio.upload.queue import UploadQueue
-from taltio.domain.rules import CallRules
+from taltio.domain.ports import AudioBackend, Keystore, Softphone, StorageError, StorageTarget
 from taltio.settings import Settings
+
+if TYPE_CHECKING:
+    from taltio.app.policy_sync import PolicySync
+    from taltio.app.policy_watch import PolicyWatch
+    from taltio.recording.controller import Controller
+    from taltio.upload.heartbeat import Heartbeat
+    from taltio.upload.queue import UploadQueue
+
+# The recorder (numpy, PyAV), the keyring, the audio server and the storage client are imported by the
+# functions that build them, not with this module: the tray imports it before its first window, and those
+# imports are most of a start-up (benchmarks/startup.py, docs/performance.md).
 
 log = logging.getLogger("taltio.core")
 
@@ -40,6 +39,10 @@ class Core:
 
 
 def make_target(settings: Settings, keystore: Keystore | None, data_dir: Path) -> StorageTarget:
+    from taltio.adapters.keystore import s3_secret
+    from taltio.adapters.storage import MIB, S3Target, parse_url
+    from taltio.adapters.storage.folder import FolderTarget
+
     url = settings["storage.url"]
     if not url:
         return FolderTarget(data_dir / "recordings")
@@ -60,6 +63,8 @@ def make_target(settings: Settings, keystore: Keystore | None, data_dir: Path) -
 
 
 def recipients_for(settings: Settings, keystore: Keystore) -> list:
+    from taltio.domain import identity
+
     if settings["encryption.recipients"]:
         return identity.parse_recipients(settings["encryption.recipients"])
     # Standalone: a local org key whose identity lives in the keyring, so the
@@ -69,12 +74,17 @@ def recipients_for(settings: Settings, keystore: Keystore) -> list:
 
 def index_key_for(settings: Settings) -> bytes | None:
     """The number-index key (encryption.number_index_key, checked when the settings loaded); None: no index."""
+    from taltio.domain import party
+
     text = settings["encryption.number_index_key"]
     return party.parse_key(text) if text else None
 
 
 def make_policy_sync(settings: Settings, target: StorageTarget | None, data_dir: Path) -> PolicySync | None:
     """The supervisor policies this workstation follows: only with signers IT allowed (machine policy)."""
+    from taltio.adapters.storage import policy_reader
+    from taltio.app.policy_sync import PolicySync
+
     if not settings["policy.allowed_signers"]:
         return None
     reader = None
@@ -112,6 +122,15 @@ def policy_origin(versions: dict[str, int]) -> str:
 
 
 def build(settings: Settings, keystore: Keystore | None = None, backend: AudioBackend | None = None) -> Core:
+    from taltio.adapters.audio import make_backend
+    from taltio.adapters.keystore import OSKeystore
+    from taltio.app.policy_watch import PolicyWatch
+    from taltio.domain import identity
+    from taltio.domain.rules import CallRules
+    from taltio.recording.controller import Controller
+    from taltio.upload.heartbeat import Heartbeat
+    from taltio.upload.queue import UploadQueue
+
     data = paths.data_dir()
     keystore = keystore or OSKeystore()
     target = make_target(settings, keystore, data)
