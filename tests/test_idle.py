@@ -6,6 +6,7 @@ private PipeWire server. CPU figures are in benchmarks/idle.py, not here.
 """
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from contextlib import contextmanager
 
@@ -96,6 +97,23 @@ def test_idle_app_repaints_only_what_changed(qtbot, idle_app):
         quiet_wait(200)
     assert dict(seen.paints) == {}
     assert _repeating_timers(app) == []
+
+
+def test_a_signal_still_queued_at_shutdown_wakes_nothing(qtbot, keyring_daemon, tmp_path):
+    """The upload thread's last status can still be on its way to the GUI thread when the app shuts down. It
+    showed the closed pill again and started the status timer of an app that was gone, which then woke the
+    next app's GUI thread (this file's first test failed after test_app_flows' full-queue test)."""
+    with in_process_app(tmp_path, local_config(tmp_path), keyring=keyring_daemon,
+                        acknowledge_staff_notice=True) as app:
+        qtbot.waitUntil(lambda: app.pill is not None and app.pill.isVisible())
+        queue_status = app.core.queue.status()
+    app.bridge.on_queue(dataclasses.replace(queue_status, pending=1, oldest_age_s=7200.0, last_error="storage down"))
+    with counting() as seen:
+        quiet_wait(300)
+    assert not app.pill.isVisible() and not app._later.isActive() and not app.timer.isActive()
+    app_timers = {"statusChange", "callClock", "pillTimer"}    # Qt's own (a closed list's layout) may still fire
+    assert not app_timers & set(seen.timers), dict(seen.timers)
+    assert "statusPill" not in seen.paints and "pillText" not in seen.paints, dict(seen.paints)
 
 
 @pytest.mark.slow

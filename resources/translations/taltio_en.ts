@@ -637,7 +637,12 @@
         <translation>Standalone: recordings stay on this computer</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Starting: not recording yet</source>
+        <translation>Starting: not recording yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Ready: no call</source>
         <translation>Ready: no call</translation>
     </message>

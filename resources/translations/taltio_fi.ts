@@ -637,7 +637,12 @@
         <translation>Erillistila: tallenteet jäävät tälle tietokoneelle</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Starting: not recording yet</source>
+        <translation>Käynnistyy: ei vielä tallenna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Ready: no call</source>
         <translation>Valmis: ei puhelua</translation>
     </message>

@@ -637,7 +637,12 @@
         <translation>Fristående: inspelningarna stannar på den här datorn</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Starting: not recording yet</source>
+        <translation>Startar: spelar inte in ännu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Ready: no call</source>
         <translation>Redo: inget samtal</translation>
     </message>

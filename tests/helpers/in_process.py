@@ -35,7 +35,7 @@ def local_config(directory: Path, extra: str = "", *, store: Path | None = None,
 @contextmanager
 def in_process_app(directory: Path, config: Mapping[str, object] | str | Path | None = None, *,
                    settings=None, user: Path | Callable[[], Path] | None = None, keyring=None, audio=None,
-                   start: bool = True, acknowledge_staff_notice: bool = False,
+                   start: bool = True, acknowledge_staff_notice: bool = False, defer_core: bool = False,
                    config_name: str = "taltio.toml", **env: str | None) -> Iterator:
     """Yield a TaltioApp whose TALTIO_DATA_DIR is *directory*/data and TALTIO_RUNTIME_DIR *directory*/run.
 
@@ -48,7 +48,8 @@ def in_process_app(directory: Path, config: Mapping[str, object] | str | Path | 
     for the app's lifetime (``TALTIO_S3_SECRET=...``, ``XDG_CONFIG_HOME=...``).
 
     With *start* the app is started (and with *acknowledge_staff_notice* the first-run staff notice is
-    acknowledged, as an agent would); without it the test calls ``app.start()`` when it is ready. The app is
+    acknowledged, as an agent would); without it the test calls ``app.start()`` when it is ready. With
+    *defer_core* the app is built as `taltio` builds it: the core only in ``app.finish_start()``. The app is
     shut down when the block ends, started or not.
     """
     from taltio import settings as settings_mod
@@ -79,7 +80,7 @@ def in_process_app(directory: Path, config: Mapping[str, object] | str | Path | 
                     toml_config(cfg, config or {})
             user_path = directory / "nouser.toml" if user is None else user() if callable(user) else user
             settings = settings_mod.load(cfg, user_path)
-        app = TaltioApp(settings)
+        app = TaltioApp(settings, defer_core=defer_core)
         if start:
             app.start()
             if acknowledge_staff_notice and app.staff_dialog is not None:

@@ -12,19 +12,20 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from taltio import __version__
 from taltio import settings as settings_mod
 from taltio.app import compose, paths
 from taltio.app.config import load_settings
-from taltio.app.policy_sync import SyncResult
 from taltio.app.status import Facts, StatusLine, decide, render_english
-from taltio.domain import sshsig
 from taltio.domain.events import CallEvent, EventError
 from taltio.domain.ports import Softphone
 from taltio.domain.session import CallView, TransitionError
 from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
+
+if TYPE_CHECKING:
+    from taltio.app.policy_sync import SyncResult
 
 log = logging.getLogger("taltio.app")
 
@@ -46,7 +47,7 @@ class AgentApp:
     """Settings -> core -> adapter, with a lifecycle and a status; thread-safe where the core is."""
 
     def __init__(self, settings: settings_mod.Settings | None = None, keystore: Any = None,
-                 backend: Any = None) -> None:
+                 backend: Any = None, *, build: bool = True) -> None:
         self.config_error: str | None = None
         self.core: compose.Core | None = None
         self.adapter: Softphone = compose.make_softphone(None)
@@ -63,11 +64,26 @@ class AgentApp:
         except settings_mod.ConfigError as exc:
             self.settings = None
             self.config_error = str(exc)
-        saved = self._saved_policy()
-        if self.settings is not None:
+        self._saved = self._saved_policy()
+        self._parts = (keystore, backend)
+        # True from here until build_core(): the settings are read, the keys, storage and recorder not yet.
+        self.starting = self.settings is not None
+        if build:
+            self.build_core()
+
+    def build_core(self) -> None:
+        """Keys, storage, the recorder and the softphone adapter. The tray calls it just after its first
+        window is up: it is most of a start-up (the keyring, the audio server, numpy and PyAV)."""
+        if not self.starting:
+            return
+        keystore, backend = self._parts
+        self._parts = (None, None)
+        try:
             self._build(keystore, backend)
-            if self.core is not None and saved is not None:
-                self.core.controller.policy_versions = dict(saved.versions)
+        finally:
+            self.starting = False
+        if self.core is not None and self._saved is not None:
+            self.core.controller.policy_versions = dict(self._saved.versions)
 
     # -- building ------------------------------------------------------------------------------
     def _saved_policy(self) -> SyncResult | None:
@@ -224,6 +240,8 @@ class AgentApp:
         recent = self._recent[0] if self._recent and time.monotonic() - self._recent[1] < RECENT_OUTCOME_S \
             else None
         if self.core is None:
+            if self.starting and not self.config_error:
+                return Facts(starting=True, softphone=self.adapter.status)
             return Facts(config_error=self.config_error or "not configured", softphone=self.adapter.status)
         ctl = self.core.controller
         q = self.core.queue.status()
@@ -249,5 +267,7 @@ class AgentApp:
             doc["standalone"] = self.core.standalone
             doc["storage"] = self.core.target.describe()
             doc["agent_id"] = self.core.settings.agent_id
+            from taltio.domain import sshsig
+
             doc["workstation_key"] = sshsig.public_openssh(self.core.controller.key.public_key())
         return doc

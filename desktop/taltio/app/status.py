@@ -20,6 +20,7 @@ from taltio.domain.session import CallView
 ENGLISH: dict[str, str] = {
     "message": "{message}",
     "config_error": "Not recording: configuration problem",
+    "starting": "Starting: not recording yet",
     "switched_off": "Recording is switched off by your organisation",
     "call_private": "Private call: NOT recorded",
     "call_declined": "Customer declined: NOT recorded",
@@ -52,6 +53,7 @@ Item = tuple[str, dict[str, Any]]
 @dataclass(frozen=True)
 class Facts:
     config_error: str | None = None
+    starting: bool = False                   # the tray is up, the core (keys, storage, recorder) not yet
     enabled: bool = True
     view: CallView | None = None             # the current call, if any
     queue: QueueStatus | None = None
@@ -153,6 +155,8 @@ def _call(f: Facts, detail: list[Item]) -> StatusLine:
 def decide(f: Facts) -> StatusLine:
     if f.config_error:
         return StatusLine("error", "config_error", detail=[("message", {"message": f.config_error})])
+    if f.starting:
+        return StatusLine("idle", "starting")
     if not f.enabled and f.view is None:
         return StatusLine("idle", "switched_off")
     detail = _detail(f)

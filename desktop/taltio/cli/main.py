@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
             from taltio.cli.headless import run as run_headless
 
             return run_headless([a for a in argv[1:] if a != "--headless"])
-        from taltio.ui.app import run
+        from taltio.ui.main import run
 
         return run(argv[1:])
     if cmd in ("--version", "-V", "version"):

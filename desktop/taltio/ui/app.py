@@ -7,10 +7,6 @@ dialogs, and the status in the agent's language.
 from __future__ import annotations
 
 import logging
-import logging.handlers
-import os
-import signal
-import sys
 import time
 
 # The Qt-free layers first: once PySide6 is imported, it reads the source of every module imported after
@@ -38,21 +34,17 @@ log = logging.getLogger("taltio.app")
 class TaltioApp(QObject):
     gui_command = Signal(str)            # "show" / "quit" from the control socket, run on the GUI thread
 
-    def __init__(self, settings: settings_mod.Settings | None = None, keystore=None, backend=None) -> None:
+    def __init__(self, settings: settings_mod.Settings | None = None, keystore=None, backend=None, *,
+                 defer_core: bool = False) -> None:
+        """*defer_core*: build the core in finish_start(), after the tray is up (what `taltio` does);
+        until then the tray says "Starting" and the control socket is not open."""
         super().__init__()
-        self.agent = AgentApp(settings, keystore, backend)
+        self.agent = AgentApp(settings, keystore, backend, build=not defer_core)
         self.agent.status_text = self._status_texts
         self.agent.commands.update({"show": self._cmd_gui("show"), "quit": self._cmd_gui("quit")})
         self.gui_command.connect(self._gui_command)
         self.bridge = Bridge()
-        if self.core is not None:
-            self.core.controller.listeners.append(self.bridge.on_core)
-            self.core.queue.listeners.append(self.bridge.on_queue)
-            if self.core.policy is not None:
-                # The network fetch runs on the policy thread; results are applied on the GUI thread.
-                self.bridge.policy_changed.connect(self._apply_policy)
-                self.core.policy.listeners.append(self.bridge.policy_changed.emit)
-            self.adapter.on_status = self.bridge.softphone_status.emit
+        self._attach_core()
         # Before any widget exists, so every text is created in the agent's language.
         i18n.install(self.ui_language())
         self.card = NoticeCard(*self._notice_texts())
@@ -100,6 +92,19 @@ class TaltioApp(QObject):
         self._later.setSingleShot(True)
         self._later.timeout.connect(self.refresh)
         self._recent_until = 0.0          # time.monotonic() when the "last call was private" note goes
+        self._closed = False
+
+    def _attach_core(self) -> None:
+        """The core's listeners feed the bridge, which hands everything to the GUI thread."""
+        if self.core is None:
+            return
+        self.core.controller.listeners.append(self.bridge.on_core)
+        self.core.queue.listeners.append(self.bridge.on_queue)
+        if self.core.policy is not None:
+            # The network fetch runs on the policy thread; results are applied on the GUI thread.
+            self.bridge.policy_changed.connect(self._apply_policy)
+            self.core.policy.listeners.append(self.bridge.policy_changed.emit)
+        self.adapter.on_status = self.bridge.softphone_status.emit
 
     def _notice_texts(self) -> tuple[dict[str, str], dict[str, str]]:
         """Notice scripts and privacy information per language, the call's language first."""
@@ -231,6 +236,25 @@ class TaltioApp(QObject):
 
     # -- lifecycle -----------------------------------------------------------
     def start(self) -> None:
+        if self.agent.starting:
+            self.refresh()            # the tray and the pill say "Starting"; finish_start() does the rest
+            return
+        self._start_core()
+
+    def finish_start(self) -> None:
+        """The deferred half of a start: build the core, then start it as start() would have. An error
+        no one foresaw is shown as a configuration problem, never left as a tray that says "Starting"."""
+        if self._closed or not self.agent.starting:
+            return
+        try:
+            self.agent.build_core()
+        except Exception as exc:  # noqa: BLE001 - the tray must say why nothing is recorded
+            log.exception("cannot start recording")
+            self.agent.config_error = f"cannot start recording: {type(exc).__name__}: {exc}"
+        self._attach_core()
+        self._start_core()
+
+    def _start_core(self) -> None:
         self.ipc.listen()
         self.agent.start()
         if self.core:
@@ -296,6 +320,9 @@ class TaltioApp(QObject):
         self.staff_dialog.show()
 
     def shutdown(self) -> None:
+        # First: a core thread's last signal may still be queued for the GUI thread, and a refresh after this
+        # would show the pill again and start a wake-up timer for an app that is gone.
+        self._closed = True
         self.timer.stop()
         self._later.stop()
         self.agent.shutdown()
@@ -432,6 +459,8 @@ class TaltioApp(QObject):
 
     def refresh(self) -> None:
         """Show the status now and plan the next wake-up (none while idle and nothing will change)."""
+        if self._closed:
+            return
         facts = self.agent.facts()
         line = decide(facts)
         text, detail = self._status_texts(line)
@@ -472,94 +501,3 @@ def _control_server(handler, parent: QObject):  # noqa: ANN001, ANN202 - Control
     from taltio.ui.ipc_server import IPCServer
 
     return IPCServer(handler, parent)
-
-
-READY_FILE_ENV = "TALTIO_READY_FILE"
-
-
-def mark_ready(path: str) -> None:
-    """Tray-ready for benchmarks/startup.py: the event loop's first pass after the tray icon (or the
-    fallback window) and the pill were shown. The empty tray app there writes the same marker the same way."""
-    try:
-        with open(path, "w", encoding="ascii") as f:
-            f.write(f"{time.time():.6f}\n")
-    except OSError as exc:
-        log.warning("could not write the ready marker %s: %s", path, exc)
-
-
-def _signal_wakeup(parent: QObject) -> QObject:
-    """Let Python's signal handlers run while Qt's loop sleeps, without waking it up for nothing.
-
-    Python runs a handler only when it next runs bytecode; inside Qt's C++ loop that may be never. The
-    C-level handler writes the signal number to a socket (signal.set_wakeup_fd); Qt watches the other end
-    and calls back into Python, which runs the handler. Where that cannot be set up, a 250 ms timer does
-    the same job by polling (four wake-ups a second: the old way, kept only as the fallback)."""
-    import socket
-
-    from PySide6.QtCore import QSocketNotifier
-
-    try:
-        rsock, wsock = socket.socketpair()
-        for sock in (rsock, wsock):
-            sock.setblocking(False)
-        signal.set_wakeup_fd(wsock.fileno(), warn_on_full_buffer=False)
-    except (OSError, ValueError, AttributeError) as exc:
-        log.debug("signal wake-up socket unavailable (%s); polling for signals every 250 ms", exc)
-        timer = QTimer(parent)
-        timer.timeout.connect(lambda: None)
-        timer.start(250)
-        return timer
-    notifier = QSocketNotifier(rsock.fileno(), QSocketNotifier.Type.Read, parent)
-
-    def drain() -> None:
-        try:
-            while rsock.recv(64):
-                pass
-        except OSError:            # BlockingIOError: drained
-            pass
-
-    notifier.activated.connect(drain)
-    notifier._socks = (rsock, wsock)  # type: ignore[attr-defined] - closed with the notifier
-    return notifier
-
-
-def run(argv: list[str]) -> int:
-    from taltio.app.instance import SingleInstance, lock_for, not_answering_message
-    from taltio.app.ipc import IPCError, request, server_name
-
-    try:
-        request({"cmd": "show"}, timeout=1.0)
-        print("Taltio is already running.", file=sys.stderr)
-        return 0
-    except IPCError:
-        pass
-    # No answer is not "not running": a stopped or busy Taltio still holds the lock, and a second one must
-    # neither take its socket nor run recovery over its live calls.
-    instance = SingleInstance(lock_for(server_name()))
-    if not instance.acquire():
-        print(f"Taltio: {not_answering_message(instance.holder_pid())}", file=sys.stderr)
-        return 1
-    from taltio.app.logs import setup_logging
-
-    setup_logging()
-    if sys.platform == "win32":
-        # Before any window: the taskbar, toasts and the installer's Start-menu shortcut are one app.
-        from taltio.ui.notify_native import set_process_app_id
-
-        set_process_app_id("Taltio")
-    qapp = QApplication.instance() or QApplication([sys.argv[0], *argv])
-    qapp.setApplicationName("Taltio")
-    qapp.setQuitOnLastWindowClosed(False)
-    app = TaltioApp()
-    app.start()
-    # Let Python see SIGTERM/SIGINT while Qt's loop runs: quit cleanly, keeping sealed audio.
-    signal.signal(signal.SIGTERM, lambda *_: QApplication.quit())
-    signal.signal(signal.SIGINT, lambda *_: QApplication.quit())
-    wakeup = _signal_wakeup(qapp)     # noqa: F841 - kept alive for the loop's lifetime
-    ready_file = os.environ.get(READY_FILE_ENV)
-    if ready_file:
-        QTimer.singleShot(0, lambda: mark_ready(ready_file))
-    try:
-        return qapp.exec()
-    finally:
-        app.shutdown()

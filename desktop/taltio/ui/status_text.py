@@ -65,6 +65,7 @@ def _templates(n: int) -> dict[str, str]:
                                                           "", n),
         "uploading": QCoreApplication.translate("TaltioApp", "Uploading %n recording(s)", "", n),
         "standalone": QCoreApplication.translate("TaltioApp", "Standalone: recordings stay on this computer"),
+        "starting": QCoreApplication.translate("TaltioApp", "Starting: not recording yet"),
         "ready": QCoreApplication.translate("TaltioApp", "Ready: no call"),
         "softphone": QCoreApplication.translate("TaltioApp", "softphone: {state}"),
         "backlog": QCoreApplication.translate("TaltioApp", "%n recording(s) waiting for upload", "", n),
