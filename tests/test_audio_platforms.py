@@ -549,3 +549,39 @@ def test_converter_upsamples_8k_to_16k():
     t = np.arange(8000) / 8000
     out = Converter(8000, RATE).process(np.sin(2 * np.pi * 500 * t)[:, None])
     assert abs(len(out) - 16000) <= 2 and abs(dominant_hz(out, RATE) - 500) < 5
+
+
+@pytest.mark.expect_log_errors("taltio.capture")   # the unplug is logged as an error
+def test_capture_reconnect_thread_sleeps_until_a_channel_is_lost_then_brings_it_back(win):
+    """The reconnect thread polled ten times a second through every call (0.04 CPU s per recorded minute);
+    now it sleeps while both devices deliver, and a lost one still comes back by itself when replugged."""
+    from taltio.recording.capture import Capture
+
+    layer, be = win
+    events: list[str] = []
+    cap = Capture(be, be.find(JABRA_MIC, "mic"), be.find(JABRA_OUT, "loopback"), RATE,
+                  on_frames=lambda frames, start: None, on_event=lambda kind, info: events.append(kind))
+    checks = []
+    real = cap.on_fallback
+    def counted(i: int) -> bool:                                 # the loop asks this on every wake-up
+        if threading.current_thread().name == "taltio-reconnect":
+            checks.append(i)
+        return real(i)
+
+    cap.on_fallback = counted
+    cap.start()
+    try:
+        time.sleep(1.5)
+        assert len(checks) <= 2, f"{len(checks)} reconnect checks in 1.5 s with both devices delivering; {events}"
+        layer.removed.add(JABRA_OUT)
+        deadline = time.monotonic() + 2
+        while "device_lost" not in events and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert "device_lost" in events
+        layer.removed.discard(JABRA_OUT)
+        deadline = time.monotonic() + 4
+        while "device_back" not in events and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert "device_back" in events, events
+    finally:
+        cap.close()

@@ -88,6 +88,7 @@ class Capture:
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._stop = threading.Event()
+        self._trouble = threading.Event()      # a channel was lost: the reconnect thread has work
         self._running = False
         self._thread = threading.Thread(target=self._run, name="taltio-capture", daemon=True)
         self._reconnector = threading.Thread(target=self._reconnect_loop, name="taltio-reconnect", daemon=True)
@@ -142,6 +143,8 @@ class Capture:
                     "preferred": self.preferred[i].name}
             if kind == "device_back":
                 self._log_device(i, time.monotonic())
+            elif kind == "device_lost":
+                self._trouble.set()
             try:
                 self.on_event(kind, info)
             except Exception:  # noqa: BLE001
@@ -180,11 +183,18 @@ class Capture:
                     log.exception("frame consumer failed")
 
     def _reconnect_loop(self) -> None:
+        """Sleeps until a channel is lost (no wake-ups in a call whose devices stay put: it polled ten times
+        a second, 0.04 CPU s per recorded minute), then checks every 0.1 s and retries every 0.5 s until both
+        channels are back on their preferred devices."""
         next_try = 0.0
         while not self._stop.wait(0.1):
             now = time.monotonic()
             with self._lock:
                 dead = [i for i, c in enumerate(self.mixer.ch) if not c.live and c.gap is not None]
+            if not dead and not any(self.on_fallback(i) for i in range(2)):
+                self._trouble.wait()          # set by a lost channel's event, and by close()
+                self._trouble.clear()
+                continue
             for i in dead:
                 # A lost stream is closed at once; a reopened one gets STARTUP_WAIT_S to deliver.
                 if self.streams[i] is not None and now - self._opened_at[i] > STARTUP_WAIT_S:
@@ -276,6 +286,7 @@ class Capture:
     def close(self) -> None:
         self._running = False
         self._stop.set()
+        self._trouble.set()
         self._wake.set()
         for i in range(2):
             self._drop_stream(i)
