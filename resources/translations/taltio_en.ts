@@ -1083,8 +1083,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>How the two sides are coded: &apos;two-mono&apos; (two independent Opus streams in one file, agent left, customer right: no cross-talk at any bitrate) or &apos;stereo&apos; (one joint-stereo stream, the layout of recordings made before; below about 26 kbit/s it mixes the two sides).</source>
-        <translation>How the two sides are coded: &apos;two-mono&apos; (two independent Opus streams in one file, agent left, customer right: no cross-talk at any bitrate) or &apos;stereo&apos; (one joint-stereo stream, the layout of recordings made before; below about 26 kbit/s it mixes the two sides).</translation>
+        <source>How the two sides are coded: &apos;two-mono&apos; (two independent Opus streams in one file, agent left, customer right: no cross-talk at any bitrate) or &apos;stereo&apos; (one joint-stereo stream, the layout of recordings made before; always coded at 28 kbit/s or more, since below about 26 kbit/s libopus mixes the two sides).</source>
+        <translation>How the two sides are coded: &apos;two-mono&apos; (two independent Opus streams in one file, agent left, customer right: no cross-talk at any bitrate) or &apos;stereo&apos; (one joint-stereo stream, the layout of recordings made before; always coded at 28 kbit/s or more, since below about 26 kbit/s libopus mixes the two sides).</translation>
     </message>
     <message>
         <location line="+3"/>

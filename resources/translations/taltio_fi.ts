@@ -1083,8 +1083,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>How the two sides are coded: &apos;two-mono&apos; (two independent Opus streams in one file, agent left, customer right: no cross-talk at any bitrate) or &apos;stereo&apos; (one joint-stereo stream, the layout of recordings made before; below about 26 kbit/s it mixes the two sides).</source>
-        <translation>Miten osapuolet koodataan: &apos;two-mono&apos; (kaksi erillistä Opus-virtaa yhdessä tiedostossa, agentti vasemmalla, asiakas oikealla: ei ylikuulumista millään bittinopeudella) tai &apos;stereo&apos; (yksi yhdistetty stereovirta, aiempien tallenteiden muoto; alle noin 26 kbit/s se sekoittaa osapuolet).</translation>
+        <source>How the two sides are coded: &apos;two-mono&apos; (two independent Opus streams in one file, agent left, customer right: no cross-talk at any bitrate) or &apos;stereo&apos; (one joint-stereo stream, the layout of recordings made before; always coded at 28 kbit/s or more, since below about 26 kbit/s libopus mixes the two sides).</source>
+        <translation>Miten osapuolet koodataan: &apos;two-mono&apos; (kaksi erillistä Opus-virtaa yhdessä tiedostossa, agentti vasemmalla, asiakas oikealla: ei ylikuulumista millään bittinopeudella) tai &apos;stereo&apos; (yksi yhdistetty stereovirta, aiempien tallenteiden muoto; koodataan aina vähintään 28 kbit/s, koska alle noin 26 kbit/s libopus sekoittaa osapuolet).</translation>
     </message>
     <message>
         <location line="+3"/>

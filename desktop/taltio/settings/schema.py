@@ -195,7 +195,8 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("audio.opus_layout", str, "two-mono", QT_TRANSLATE_NOOP("settings",
             "How the two sides are coded: 'two-mono' (two independent Opus streams in one file, agent left, "
             "customer right: no cross-talk at any bitrate) or 'stereo' (one joint-stereo stream, the layout of "
-            "recordings made before; below about 26 kbit/s it mixes the two sides)."),
+            "recordings made before; always coded at 28 kbit/s or more, since below about 26 kbit/s libopus "
+            "mixes the two sides)."),
             label=QT_TRANSLATE_NOOP("settings", "Opus channel layout"), choices=("two-mono", "stereo")),
     Setting("audio.opus_bitrate_kbps", int, 15, QT_TRANSLATE_NOOP("settings",
             "Opus bitrate for the whole call (both sides together), kbit/s (docs/performance.md)."),
