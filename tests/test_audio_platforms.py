@@ -16,6 +16,7 @@ from taltio.domain.ports import AudioError, Device
 from taltio.adapters.audio.macos import AudioProc, MacBackend, MacInput
 from taltio.adapters.audio.push import Converter, process_matches
 from taltio.adapters.audio.windows import Endpoint, WindowsBackend
+from tests.helpers.waiting import wait_for
 
 RATE = 16000
 
@@ -574,14 +575,8 @@ def test_capture_reconnect_thread_sleeps_until_a_channel_is_lost_then_brings_it_
         time.sleep(1.5)
         assert len(checks) <= 2, f"{len(checks)} reconnect checks in 1.5 s with both devices delivering; {events}"
         layer.removed.add(JABRA_OUT)
-        deadline = time.monotonic() + 2
-        while "device_lost" not in events and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert "device_lost" in events
+        wait_for(lambda: "device_lost" in events, timeout=2, message=lambda: f"the unplug reported: {events}")
         layer.removed.discard(JABRA_OUT)
-        deadline = time.monotonic() + 4
-        while "device_back" not in events and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert "device_back" in events, events
+        wait_for(lambda: "device_back" in events, timeout=4, message=lambda: f"the replug reported: {events}")
     finally:
         cap.close()
