@@ -21,6 +21,9 @@ from tests.helpers.world import app_factory, world  # noqa: E402,F401
 from tests.helpers.recorded import recorded_session  # noqa: E402,F401  (modules ask for `recorded`)
 from tests.helpers.frozen import frozen_dist  # noqa: E402,F401
 
+# The evidence suites' marker, report option and hooks (docs/reliability.md).
+pytest_plugins = ["tests.helpers.evidence_report"]
+
 
 # -- log-fail: an ERROR log record the test did not expect fails it ----------------------------------------------
 # Like qt_log_level_fail for Qt warnings (pyproject.toml) and qutebrowser's tests/helpers/logfail.py: a record at

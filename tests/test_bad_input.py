@@ -55,6 +55,7 @@ def test_malformed_hooks_and_unknown_calls(world, app_factory):
     app.wait_for(queue_empty, timeout=30, what="upload")
 
 
+@pytest.mark.evidence("security")
 def test_control_socket_is_private(world, app_factory):
     app = app_factory("socket-perms").start()
     run = app.env["TALTIO_RUNTIME_DIR"]
@@ -88,6 +89,7 @@ def test_bad_recipient_keeps_app_up_with_clear_error(world, app_factory):
                for ln in d.stdout.splitlines()), d.stdout
 
 
+@pytest.mark.evidence("fault")
 def test_missing_device_fails_call_clearly_and_app_keeps_running(world, app_factory):
     app = app_factory("no-mic", **{"audio.mic_device": "Headset that was unplugged"}).start()
     app.hook("incoming", "c-nomic")
@@ -105,6 +107,7 @@ def test_missing_device_fails_call_clearly_and_app_keeps_running(world, app_fact
     assert d.returncode == 1 and "Headset that was unplugged" in d.stdout
 
 
+@pytest.mark.evidence("fault")
 def test_unreachable_endpoint_queues_and_doctor_says_so(world, app_factory):
     app = app_factory("unreachable", **{"storage.endpoint": "http://127.0.0.1:9"}).start()
     cid = "c-unreach"

@@ -199,6 +199,7 @@ def _connect(path: str, timeout: float = 10.0) -> socket.socket:
             time.sleep(0.002)
 
 
+@pytest.mark.evidence("security")
 def test_two_thousand_held_connections_cost_the_server_a_bounded_number_of_fds(child):
     """Before: each held connection kept a descriptor in the app (14 -> 2,014), and they never timed out."""
     _raise_fd_limit(2300)
@@ -269,6 +270,7 @@ def test_control_server_in_process_serves_concurrently_and_closes_cleanly(run_di
     again.close()
 
 
+@pytest.mark.evidence("security")
 def test_control_server_refuses_a_directory_others_can_enter(tmp_path):
     d = tmp_path / "open"
     d.mkdir()

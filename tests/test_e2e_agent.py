@@ -40,6 +40,7 @@ def _fetch(world, app, cid: str, tag: str):
     return fetch_call(world.s3, cid, world.root / f"verify-{tag}", world.org_key, app.status()["workstation_key"])
 
 
+@pytest.mark.evidence("leak")
 def test_always_private_numbers_and_next_call_private(world, app_factory):
     """Calls to listed numbers, and the call after "next call is private", capture nothing at all."""
     app = app_factory("private-rules", **{"privacy.always_private_numbers": ["+358 10 555*"]}).start()
@@ -143,6 +144,7 @@ def test_record_on_answer_mode_says_so_in_the_manifest(world, app_factory):
     assert tone_level(rec, rate, 900.0) > 0.1
 
 
+@pytest.mark.evidence("leak")
 def test_two_calls_only_the_active_one_is_captured(world, app_factory):
     """Call waiting: taking B holds A's recording; when B ends A resumes. Hold/unhold too."""
     app = app_factory("two-calls").start()
@@ -179,6 +181,7 @@ def test_two_calls_only_the_active_one_is_captured(world, app_factory):
     assert bm["label"] == "agreed: 24 months, card [digits removed]" and bm["offset_s"] > 0.5
 
 
+@pytest.mark.evidence("leak")
 def test_pause_across_a_device_loss(world, app_factory):
     app = app_factory("pause-device").start()
     start_recording(app, "call-pd")

@@ -49,6 +49,7 @@ def _speech_after(rec: np.ndarray, ch: int, start_s: float) -> np.ndarray:
     return rec[int(start_s * RATE):, ch]
 
 
+@pytest.mark.evidence("fault")
 @pytest.mark.parametrize("side", ["agent", "customer"])
 def test_unplugged_device_is_a_gap_and_replug_resumes(world, app_factory, decoy, side):
     audio = world.audio
@@ -100,6 +101,7 @@ def test_unplugged_device_is_a_gap_and_replug_resumes(world, app_factory, decoy,
     assert windowed_ncc(post, read_wav(world.agent_wav)[0], rate) >= 0.8
 
 
+@pytest.mark.evidence("fault")
 def test_audio_server_crash_keeps_audio_and_recovers(world, app_factory, decoy):
     audio = world.audio
     app = app_factory("server-crash").start()
@@ -161,6 +163,7 @@ def test_one_sided_call_alarm_not_for_normal_pauses(world, app_factory):
 BACKUP_TONE = 1234.0
 
 
+@pytest.mark.evidence("fault")
 @pytest.mark.parametrize("side", ["agent", "customer"])
 def test_configured_fallback_bridges_an_unplug_and_the_device_comes_back(world, app_factory, decoy, side):
     """With a fallback configured, an unplug switches to it (shown, listed), and the replug switches back.

@@ -25,6 +25,7 @@ from tests.helpers.world import (AGENT, AGENT_TEXT, PAUSE_TONE, PRIVATE_TONE, SC
 pytestmark = pytest.mark.slow
 
 
+@pytest.mark.evidence("leak")
 def test_hook_call_recorded_encrypted_signed_uploaded(world, app_factory):
     # Both sides come from one stereo player (the stage), so the lag between the channels is the recorder's,
     # not the difference between two players' start-up times.
@@ -97,6 +98,7 @@ def test_hook_call_recorded_encrypted_signed_uploaded(world, app_factory):
     assert scan_for_plaintext(_scan_dirs(app), since=t0, tone_freq=PAUSE_TONE) == []
 
 
+@pytest.mark.evidence("leak")
 def test_private_and_declined_calls_leave_no_audio(world, app_factory):
     app = app_factory("private").start()
     t0 = time.time()
@@ -143,6 +145,7 @@ def test_private_and_declined_calls_leave_no_audio(world, app_factory):
     assert not (app.data_dir / "calls" / "call-private-1").exists()
 
 
+@pytest.mark.evidence("crash")
 def test_kill9_mid_call_recovers_interrupted_recording(world, app_factory):
     app = app_factory("kill-mid").start()
     cid = "call-kill-1"
@@ -196,6 +199,7 @@ def admin_fetch(world, url: str, out, signer_key: str) -> None:
     assert r.returncode == 0, r.stderr
 
 
+@pytest.mark.evidence("crash")
 @pytest.mark.parametrize("mode", ["response-lost", "mid-body"])
 def test_kill9_during_upload_stores_object_exactly_once(world, app_factory, mode):
     proxy = FaultProxy("127.0.0.1", int(world.s3.endpoint.rsplit(":", 1)[1]))
@@ -228,6 +232,7 @@ def test_kill9_during_upload_stores_object_exactly_once(world, app_factory, mode
         proxy.stop()
 
 
+@pytest.mark.evidence("fault")
 def test_storage_down_during_call_uploads_within_10s_of_return(world, app_factory):
     proxy = FaultProxy("127.0.0.1", int(world.s3.endpoint.rsplit(":", 1)[1]))
     proxy.start()
@@ -255,6 +260,7 @@ def test_storage_down_during_call_uploads_within_10s_of_return(world, app_factor
         proxy.stop()
 
 
+@pytest.mark.evidence("leak")
 def test_no_plaintext_pcm_on_disk_during_and_after_recording(world, app_factory):
     """A steady tone is recorded; repeated scans during the call and one after find it nowhere in clear."""
     app = app_factory("scan").start()

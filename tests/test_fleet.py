@@ -164,6 +164,7 @@ def test_heartbeat_once_at_start_then_every_interval_overwriting_one_object(worl
     assert world.s3.list_keys("fleet/") == []      # and nothing in the write-once recordings bucket
 
 
+@pytest.mark.evidence("fault")
 def test_storage_down_no_crash_next_heartbeat_carries_the_error(world, app_factory):
     proxy = FaultProxy("127.0.0.1", int(world.s3.endpoint.rsplit(":", 1)[1]))
     proxy.start()
@@ -280,6 +281,7 @@ def test_admin_fleet_exit_1_when_storage_unreachable_or_bucket_missing(world):
     assert r.returncode == 1 and "NoSuchBucket" in r.stderr and "--bucket" in r.stderr
 
 
+@pytest.mark.evidence("security")
 def test_agent_credential_writes_only_its_own_fleet_key(world):
     from botocore.exceptions import ClientError
 

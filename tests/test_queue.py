@@ -67,6 +67,7 @@ class _Flaky(StorageTarget):
         return "flaky"
 
 
+@pytest.mark.evidence("fault")
 def test_storage_down_keeps_everything_and_retries(tmp_path):
     target = _Flaky(tmp_path / "store")
     q = UploadQueue(tmp_path / "q.db", target, retry_max_s=0.5)
@@ -101,6 +102,7 @@ def test_folder_target_never_overwrites(tmp_path):
     assert (tmp_path / "s/k/f").read_bytes() == b"abc"
 
 
+@pytest.mark.evidence("crash")
 def test_kill_during_upload_resumes_once(tmp_path):
     """SIGKILL a process mid-queue; a new queue finishes the job with every object stored exactly once."""
     d, files = _job(tmp_path, size=200_000)
@@ -196,6 +198,7 @@ def test_file_gone_locally_but_stored_counts_as_done(tmp_path):
         q2.stop()
 
 
+@pytest.mark.evidence("crash")
 def test_a_crash_between_confirmation_and_removal_leaves_no_local_copy(tmp_path, monkeypatch):
     """kill -9 after the job's "done" commit but before its folder went (seen in the 20-kill test): the next
     start removes the folder, and nothing is uploaded again."""
@@ -221,6 +224,7 @@ def test_a_crash_between_confirmation_and_removal_leaves_no_local_copy(tmp_path,
     assert sorted(p.stat().st_mtime_ns for p in store.rglob("*") if p.is_file()) == stored     # not re-uploaded
 
 
+@pytest.mark.evidence("fault")
 @pytest.mark.expect_log_errors("taltio.queue")   # the planted bug is logged with its traceback
 def test_a_bug_in_the_target_never_kills_the_upload_worker(tmp_path):
     """An unexpected exception (not a StorageError) is retried like an outage; the worker thread survives."""
@@ -245,6 +249,7 @@ def test_a_bug_in_the_target_never_kills_the_upload_worker(tmp_path):
     assert (tmp_path / "store/a/2026/11/28/c1.manifest.json").exists()
 
 
+@pytest.mark.evidence("fault")
 def test_storage_that_ignores_checksums_is_never_trusted_again(tmp_path):
     """A store that accepts an empty PUT under a non-empty file's checksum (the existence probe) would make the
     next retry see 412 and the queue delete the only copy. Taltio stops reporting anything as stored, for good."""

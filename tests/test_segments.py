@@ -133,6 +133,7 @@ def test_memory_stays_bounded_whatever_the_call_length(tmp_path):
     assert out.tell() == total and hashlib.sha256(out.getvalue()).hexdigest() == h.hexdigest()
 
 
+@pytest.mark.evidence("fault")
 @pytest.mark.parametrize("how", ["disk-refuses", "disk-falls-behind"])
 def test_a_failing_final_stream_keeps_the_call_in_its_segments(tmp_path, how):
     ident = pyrage.x25519.Identity.generate()
@@ -166,6 +167,7 @@ def test_destroy_removes_everything(tmp_path):
     assert not [t for t in threading.enumerate() if t.name in ("taltio-sealer", "taltio-final-stream")]
 
 
+@pytest.mark.evidence("fault")
 @pytest.mark.skipif(os.geteuid() != 0, reason="mounting a tiny tmpfs needs root")
 def test_full_disk_loses_no_bytes_from_segments(tmp_path):
     """On a really full filesystem, sealing fails loudly; once space returns, the next segment has it all."""
@@ -258,6 +260,7 @@ _CHILD = textwrap.dedent("""
 """)
 
 
+@pytest.mark.evidence("crash")
 @pytest.mark.parametrize("codec", ["opus", "flac"])
 def test_kill_mid_call_leaves_playable_segments_and_recovery_removes_the_part(tmp_path, codec):
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey

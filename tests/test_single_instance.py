@@ -134,6 +134,7 @@ def test_a_socket_left_by_a_dead_instance_is_replaced(run_dir):
 
 # -- the private directories (app/paths.py) ---------------------------------------------------------------------------
 
+@pytest.mark.evidence("security")
 @pytest.mark.parametrize("env, func", [("TALTIO_DATA_DIR", "data_dir"), ("TALTIO_RUNTIME_DIR", "runtime_dir")])
 def test_an_existing_dir_is_tightened_to_0700_and_another_users_is_refused(env, func, tmp_path, monkeypatch):
     """Before: an existing data dir stayed as it was (0755 left the queue, logs and call folders readable)."""

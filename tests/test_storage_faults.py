@@ -102,6 +102,7 @@ def test_existence_probe_stores_nothing(s3_server_module, tmp_path):
     assert len(srv.list_versions(f"{target.prefix}/probe/present")) == 1
 
 
+@pytest.mark.evidence("fault")
 def test_multipart_resumes_only_the_missing_parts(s3_server_module, proxy, tmp_path):
     """The connection dies in part 2: the next attempt lists the parts and sends only 2 and 3."""
     srv = s3_server_module
@@ -127,6 +128,7 @@ def test_multipart_resumes_only_the_missing_parts(s3_server_module, proxy, tmp_p
     assert q.load(f"{target.prefix}/mp-resume/{files[0]['object']}") is None
 
 
+@pytest.mark.evidence("fault")
 def test_completion_answer_lost_is_proven_by_412(s3_server_module, proxy, tmp_path):
     """Storage assembled the object but the answer never came: the retry must not store it twice."""
     srv = s3_server_module
@@ -150,6 +152,7 @@ def test_completion_answer_lost_is_proven_by_412(s3_server_module, proxy, tmp_pa
 
 @pytest.mark.parametrize("fault", ["drop-mid-upload", "latency", "slow-link", "blackhole", "long-blackhole",
                                    "storage-restart"])
+@pytest.mark.evidence("fault")
 def test_every_recording_lands_exactly_once_after_a_fault(s3_server_module, proxy, tmp_path, fault):
     srv = s3_server_module
     target = _target(srv, proxy.endpoint)
@@ -203,6 +206,7 @@ def test_every_recording_lands_exactly_once_after_a_fault(s3_server_module, prox
     assert q.status().last_error is None
 
 
+@pytest.mark.evidence("crash")
 def test_kill9_during_multipart_at_random_points(s3_server_module, proxy, tmp_path):
     """20 calls, each upload SIGKILLed at a random point; after a restart all 20 are stored once and correct.
 

@@ -86,6 +86,7 @@ def test_upload_works_with_the_ca_bundle(tls_s3, cas, tmp_path, os_store):
     assert tls_s3.get(key) == data
 
 
+@pytest.mark.evidence("fault")
 @pytest.mark.parametrize("os_store", [False, True], ids=["shipped-list", "os-store"])
 def test_without_the_ca_upload_fails_with_what_to_do(tls_s3, tmp_path, os_store):
     msg = refused_upload(target(tls_s3, use_os_trust_store=os_store), tls_s3, tmp_path)
@@ -127,6 +128,7 @@ def test_a_bad_ca_bundle_is_a_clear_error(tls_s3, tmp_path, content, match):
 # --------------------------------------------------------------------------- proxies
 
 
+@pytest.mark.evidence("fault")
 def test_an_inspecting_proxy_with_the_wrong_certificate_is_refused(tls_s3, cas, tmp_path):
     with ConnectProxy(tmp_path / "mitm", mitm=cas[1], upstream_ca=cas[0].cert_path) as mitm:
         t = target(tls_s3, ca_bundle=str(cas[0].cert_path), proxy=mitm.url)
@@ -145,6 +147,7 @@ def test_the_inspecting_proxy_works_once_its_ca_is_trusted(tls_s3, cas, tmp_path
     assert tls_s3.get(key) == data
 
 
+@pytest.mark.evidence("fault")
 def test_a_certificate_for_another_name_is_refused_as_such(tls_s3, cas, tmp_path):
     with ConnectProxy(tmp_path / "mitm", mitm=cas[1], upstream_ca=cas[0].cert_path,
                       cert_hosts=("storage.other.example",)) as mitm:
@@ -181,6 +184,7 @@ def test_no_proxy_bypasses_the_proxy(tls_s3, cas, tmp_path, proxy, monkeypatch, 
     assert proxy.connects == []
 
 
+@pytest.mark.evidence("fault")
 def test_an_unreachable_proxy_is_named(tls_s3, cas, tmp_path):
     from botocore.exceptions import BotoCoreError
 
