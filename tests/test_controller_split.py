@@ -20,6 +20,7 @@ from taltio.domain.rules import CallRules
 from taltio.domain.session import Outcome, State
 from taltio.recording.controller import Controller
 from taltio.upload.queue import UploadQueue
+from tests.helpers.waiting import wait_for
 
 PROMPT_S = 3.0      # an event for another call must not wait for a finishing call longer than this
 
@@ -141,16 +142,27 @@ def test_shutdown_waits_for_a_call_another_thread_is_finishing(ctl, slow_signing
     assert any(t.state == "app_closed" for t in ctl.sessions["c2"].transitions)
 
 
-def test_a_failed_finish_is_reported_and_frees_shutdown(ctl, monkeypatch):
-    def broken(d, doc, key):  # noqa: ANN001
-        raise OSError("disk full")
+@pytest.mark.expect_log_errors("taltio.controller")
+def test_a_failed_finish_is_retried_reported_and_frees_shutdown(ctl, monkeypatch):
+    """A disk that refuses the end of a call (full) does not refuse the softphone's 'ended': the call is
+    shown as waiting for disk space, finished by itself once the disk takes it, and never holds up an exit."""
+    from taltio.recording import controller as controller_mod
 
+    original = manifest_mod.write_signed
+
+    def broken(d, doc, key):  # noqa: ANN001
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(controller_mod, "FINISH_RETRY_S", 0.1)
     monkeypatch.setattr(manifest_mod, "write_signed", broken)
     _declined_call(ctl, "c1")
-    with pytest.raises(OSError, match="disk full"):
-        hook(ctl, "ended", "c1")
-    assert not ctl._finishing
-    ctl.shutdown()                      # does not wait for anything
+    hook(ctl, "ended", "c1")
+    assert not ctl._finishing and "c1" in ctl.unfinished
+    assert "disk is full" in str(ctl.backlog_warning())
+    ctl.shutdown()                      # does not wait for it
+    monkeypatch.setattr(manifest_mod, "write_signed", original)
+    wait_for(lambda: ctl.queue.has_job("c1"), 10, message="the retried finish to queue c1")
+    wait_for(lambda: not ctl.unfinished, 5, message="c1 to leave the unfinished calls")
 
 
 def test_every_event_kind_has_its_step():

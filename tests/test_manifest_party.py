@@ -33,7 +33,7 @@ from taltio.recording.recovery import recover
 from taltio.upload.queue import UploadQueue
 from tests.helpers.app_proc import org_keypair
 from tests.helpers.recorded import INDEX_KEY, recorded  # noqa: F401
-from tests.helpers.verify import party_of
+from tests.helpers.verify import every_object, party_of
 
 NUMBER, NAME = "+358401234567", "Maija Meikäläinen"
 KEY_TEXT = base64.b64encode(bytes(range(32))).decode()
@@ -180,19 +180,23 @@ def test_a_policy_change_of_the_key_applies_to_the_next_call(tmp_path, org):
     assert second["party"]["number_index"] == _hmac(KEY, NUMBER)
 
 
+@pytest.mark.evidence("leak")
 # -- the journal ---------------------------------------------------------------------------------------------
-def test_the_journal_is_0600_and_forgets_the_number_once_sealed(tmp_path, org):
+def test_the_journal_is_0600_and_never_holds_the_number_in_clear(tmp_path, org):
+    """Before: the live journal kept the number and name in clear until the call was sealed (issue 18)."""
     key_file, recipient = org
     ctl = _controller(tmp_path, recipient)
     d = _declined_call(ctl, "j1", end=False)
     live = _journal(d)
-    assert live["number"] == NUMBER and live["display_name"] == NAME      # needed while the call lives
+    assert "number" not in live and "display_name" not in live
+    assert NUMBER not in (d / JOURNAL).read_text() and "Maija" not in (d / JOURNAL).read_text()
+    assert party_of({"party": live["party"]}, key_file, tmp_path / "age") == party.Party(NUMBER, NAME)
     assert _mode(d / JOURNAL) == 0o600
     ctl.handle(CallEvent.parse("ended", call_id="j1"))
     done = _journal(d)
     assert "number" not in done and "display_name" not in done
     assert NUMBER not in (d / JOURNAL).read_text() and "Maija" not in (d / JOURNAL).read_text()
-    assert done["party"] == json.loads((d / manifest.MANIFEST).read_text())["party"]
+    assert done["party"] == live["party"] == json.loads((d / manifest.MANIFEST).read_text())["party"]
     assert _mode(d / JOURNAL) == 0o600
     ctl.finisher.journal(ctl.sessions["j1"], 16000)    # any later write of the ended call keeps it sealed
     assert "number" not in _journal(d) and _journal(d)["party"] == done["party"]
@@ -208,10 +212,10 @@ def test_write_durably_mode_applies_to_a_part_file_left_by_a_crash(tmp_path):
 
 
 # -- crash recovery ------------------------------------------------------------------------------------------
-def test_recovery_of_a_crashed_live_call_seals_the_number_from_the_journal(tmp_path, org):
+def test_recovery_of_a_crashed_live_call_keeps_the_party_the_journal_sealed(tmp_path, org):
     key_file, recipient = org
     d = _declined_call(_controller(tmp_path, recipient), "r1", end=False)    # the app dies here
-    assert _journal(d)["number"] == NUMBER
+    assert "number" not in _journal(d) and _journal(d)["party"]["sealed"]
     ctl = _controller(tmp_path, recipient, queue_name="q2.sqlite3")
     assert recover(ctl) == ["r1"]
     doc = json.loads((d / manifest.MANIFEST).read_text())
@@ -234,24 +238,13 @@ def test_recovery_of_a_sealed_call_keeps_its_sealed_party(tmp_path, org):
     assert party_of(doc, key_file, tmp_path / "age") == party.Party(NUMBER, NAME)
 
 
+@pytest.mark.evidence("leak")
 # -- end to end: the real app, SeaweedFS ---------------------------------------------------------------------
-def _objects(s3) -> list[tuple[str, str, bytes, dict]]:  # noqa: ANN001
-    """(bucket, key, body, head) of every current object in every bucket of the server."""
-    client = s3.admin_client()
-    out = []
-    for b in client.list_buckets()["Buckets"]:
-        for page in client.get_paginator("list_objects_v2").paginate(Bucket=b["Name"]):
-            for o in page.get("Contents", []):
-                body = client.get_object(Bucket=b["Name"], Key=o["Key"])["Body"].read()
-                out.append((b["Name"], o["Key"], body, client.head_object(Bucket=b["Name"], Key=o["Key"])))
-    return out
-
-
 @pytest.mark.timeout(600)
 def test_no_number_in_any_object_key_or_metadata_in_storage(recorded):  # noqa: F811
     keys = recorded.s3.list_keys()
     assert any(k.endswith("rec-a1.manifest.json") for k in keys), keys
-    objects = _objects(recorded.s3)
+    objects = every_object(recorded.s3)
     assert {k for b, k, _, _ in objects if b == recorded.s3.bucket} == set(keys)
     found = []
     for bucket, key, body, head in objects:
@@ -291,6 +284,7 @@ def test_heartbeat_error_text_keeps_addresses_and_times():
     assert _safe_text("connect 192.168.1.10:9000 refused at 12:30") == "connect 192.168.1.10:9000 refused at 12:30"
 
 
+@pytest.mark.evidence("security")
 @pytest.mark.skipif(os.name != "posix", reason="file modes")
 def test_the_upload_queue_database_is_the_owners_only(tmp_path):
     q = UploadQueue(tmp_path / "q.sqlite3", FolderTarget(tmp_path / "store"), 0.5)
@@ -299,6 +293,7 @@ def test_the_upload_queue_database_is_the_owners_only(tmp_path):
     assert all(_mode(p) == 0o600 for p in tmp_path.glob("q.sqlite3-*")), list(tmp_path.glob("q.sqlite3-*"))
 
 
+@pytest.mark.evidence("leak")
 def test_doctor_settings_never_prints_the_index_key(tmp_path, monkeypatch, capsys):
     """`taltio doctor --settings` goes into support tickets: the key shows only as set."""
     from taltio.cli import doctor

@@ -163,8 +163,12 @@ def test_backlog_warning_follows_the_organisations_thresholds(tmp_path):
     from taltio.upload.queue import QueueStatus
     from taltio.domain.rules import CallRules
 
+    from taltio.recording.call_rules import RuleBook
+
     ctl = Controller.__new__(Controller)        # only the warning logic; no audio, no storage
     ctl.rules = CallRules(backlog_warn_count=20, backlog_warn_s=4 * 3600, queue_quota_bytes=100 * 2**20)
+    ctl.calls_dir, ctl.unfinished = tmp_path, {}     # a disk with room: the backlog decides
+    ctl.rulebook = RuleBook(ctl)
     assert ctl.backlog_warning(QueueStatus(3, 600.0, None, False, 10 * 2**20)) is None
     many = ctl.backlog_warning(QueueStatus(25, 600.0, None, False, 10 * 2**20))
     assert str(many).startswith("Uploads are behind: 25 calls waiting, the oldest for 0 h 10 min")

@@ -735,6 +735,26 @@
         <translation>Upload queue nearly full: {used} of {quota} MB wait for upload; {then}</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>This computer&apos;s disk is full ({free} KB free): recordings cannot be saved until disk space is freed</source>
+        <translation>This computer&apos;s disk is full ({free} KB free): recordings cannot be saved until disk space is freed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not recording: this computer&apos;s disk is full ({free} KB free); recording resumes when disk space is freed</source>
+        <translation>Not recording: this computer&apos;s disk is full ({free} KB free); recording resumes when disk space is freed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot save this call&apos;s audio: the disk is full. It is kept in memory until there is room: free disk space now</source>
+        <translation>Cannot save this call&apos;s audio: the disk is full. It is kept in memory until there is room: free disk space now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot save this call&apos;s audio ({error}): it is kept in memory until it can be saved</source>
+        <translation>Cannot save this call&apos;s audio ({error}): it is kept in memory until it can be saved</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Uploads are behind: {count} calls waiting, the oldest for {age}; check the network</source>
         <translation>Uploads are behind: {count} calls waiting, the oldest for {age}; check the network</translation>

@@ -735,6 +735,26 @@
         <translation>Lähetysjono on lähes täynnä: {used}/{quota} Mt odottaa lähetystä; {then}</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>This computer&apos;s disk is full ({free} KB free): recordings cannot be saved until disk space is freed</source>
+        <translation>Tietokoneen levy on täynnä ({free} kt vapaana): tallenteita ei voi tallentaa ennen kuin levytilaa vapautetaan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not recording: this computer&apos;s disk is full ({free} KB free); recording resumes when disk space is freed</source>
+        <translation>Ei tallenna: tietokoneen levy on täynnä ({free} kt vapaana); tallennus jatkuu, kun levytilaa vapautetaan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot save this call&apos;s audio: the disk is full. It is kept in memory until there is room: free disk space now</source>
+        <translation>Puhelun ääntä ei voi tallentaa: levy on täynnä. Ääni pidetään muistissa, kunnes tilaa on: vapauta levytilaa nyt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot save this call&apos;s audio ({error}): it is kept in memory until it can be saved</source>
+        <translation>Puhelun ääntä ei voi tallentaa ({error}): ääni pidetään muistissa, kunnes sen voi tallentaa</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Uploads are behind: {count} calls waiting, the oldest for {age}; check the network</source>
         <translation>Lähetykset ovat jäljessä: {count} puhelua odottaa, vanhin {age}; tarkista verkkoyhteys</translation>

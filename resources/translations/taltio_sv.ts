@@ -735,6 +735,26 @@
         <translation>Uppladdningskön är nästan full: {used} av {quota} MB väntar på uppladdning; {then}</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>This computer&apos;s disk is full ({free} KB free): recordings cannot be saved until disk space is freed</source>
+        <translation>Datorns disk är full ({free} KB ledigt): inspelningar kan inte sparas förrän diskutrymme frigörs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not recording: this computer&apos;s disk is full ({free} KB free); recording resumes when disk space is freed</source>
+        <translation>Spelar inte in: datorns disk är full ({free} KB ledigt); inspelningen fortsätter när diskutrymme frigörs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot save this call&apos;s audio: the disk is full. It is kept in memory until there is room: free disk space now</source>
+        <translation>Samtalets ljud kan inte sparas: disken är full. Det hålls i minnet tills det finns plats: frigör diskutrymme nu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot save this call&apos;s audio ({error}): it is kept in memory until it can be saved</source>
+        <translation>Samtalets ljud kan inte sparas ({error}): det hålls i minnet tills det kan sparas</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Uploads are behind: {count} calls waiting, the oldest for {age}; check the network</source>
         <translation>Uppladdningarna ligger efter: {count} samtal väntar, det äldsta i {age}; kontrollera nätverket</translation>

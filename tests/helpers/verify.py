@@ -26,6 +26,19 @@ def wait_for_keys(s3, predicate, timeout: float = 30.0, prefix: str = "") -> lis
     return keys
 
 
+def every_object(s3) -> list[tuple[str, str, bytes, dict]]:  # noqa: ANN001
+    """(bucket, key, body, head) of every current object in every bucket of the server: calls, audit chain,
+    heartbeats. What a leak scan of storage must read, since a number can hide in any of them."""
+    client = s3.admin_client()
+    out = []
+    for b in client.list_buckets()["Buckets"]:
+        for page in client.get_paginator("list_objects_v2").paginate(Bucket=b["Name"]):
+            for o in page.get("Contents", []):
+                body = client.get_object(Bucket=b["Name"], Key=o["Key"])["Body"].read()
+                out.append((b["Name"], o["Key"], body, client.head_object(Bucket=b["Name"], Key=o["Key"])))
+    return out
+
+
 def call_keys(keys: list[str], call_id: str) -> list[str]:
     return [k for k in keys if k.rsplit("/", 1)[-1].startswith(call_id + ".")]
 

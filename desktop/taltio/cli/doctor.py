@@ -107,6 +107,24 @@ def _check_storage(m: _Machine) -> list[tuple[str, str, str]]:
         return [(FAIL, "storage", str(exc))]
 
 
+def _check_disk(m: _Machine) -> list[tuple[str, str, str]]:
+    """Free space where the calls are kept: a full disk saves no recording, whatever the queue quota says."""
+    import shutil
+
+    from taltio.app import paths
+    from taltio.recording.call_rules import DISK_FULL_BYTES
+
+    data = m.data or paths.data_dir()
+    try:
+        free = shutil.disk_usage(data).free
+    except OSError as exc:
+        return [(FAIL, "disk", f"cannot tell the free space in {data}: {exc.strerror or exc}")]
+    if free < DISK_FULL_BYTES:
+        return [(FAIL, "disk", f"the disk of {data} is full ({free // 1024} KB free): recordings cannot be "
+                 "saved; free disk space")]
+    return [(OK, "disk", f"{free // 2**20} MB free for recordings in {data}")]
+
+
 def _check_softphone(m: _Machine) -> list[tuple[str, str, str]]:
     return [_softphone_check(m.st["softphone.adapter"], m.st["softphone.address"])]
 
@@ -124,8 +142,8 @@ def _check_queue(m: _Machine) -> list[tuple[str, str, str]]:
 
 # In the order they are printed; each adds its lines and may leave what it found on the _Machine.
 CHECKS: tuple[Callable[[_Machine], list[tuple[str, str, str]]], ...] = (
-    _check_keyring, _check_recipients, _check_audio, _check_network, _check_storage, _check_softphone,
-    _check_queue)
+    _check_keyring, _check_recipients, _check_audio, _check_network, _check_storage, _check_disk,
+    _check_softphone, _check_queue)
 
 
 def _network_check(st) -> tuple[str, str, str]:  # noqa: ANN001 - settings.Settings

@@ -179,7 +179,9 @@ class QueueStatus:
 class Outbox(Protocol):
     """Where a finished call goes (the durable upload queue), and the local audit log beside it."""
 
-    def enqueue(self, call_id: str, call_dir: Path, key_prefix: str, files: list[dict]) -> None: ...
+    def enqueue(self, call_id: str, call_dir: Path, key_prefix: str, files: list[dict]) -> None:
+        """Queue the call's files for upload; OSError if the local disk refuses (full): nothing is queued."""
+        ...
 
     def audit(self, call_id: str, event: str, detail: str = "") -> None: ...
 

@@ -10,8 +10,10 @@ and the local audit log; capture itself is the recorder's.
 """
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import shutil
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -27,6 +29,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("taltio.controller")
 
 ALWAYS_PRIVATE = "number on the organisation's always-private list"
+# Less free than this where the calls are kept: the disk is full for recording (a few minutes of a call's
+# segments and final file). Below the queue quota too: the disk, not the quota, is then the limit.
+DISK_FULL_BYTES = 1 << 20
 NEXT_PRIVATE_DEFAULT = "marked private before the call"
 
 
@@ -194,10 +199,36 @@ class RuleBook:
                 changed.append(s)
         return changed
 
-    # -- the upload backlog ------------------------------------------------------------
+    # -- the upload backlog and the disk ---------------------------------------------------
+    def disk_free(self) -> int | None:
+        """Bytes free on the disk that holds the calls (None if it cannot be told). Before the first call
+        the calls folder may not exist yet: the data dir holding it is on the same disk."""
+        for where in (self.ctl.calls_dir, self.ctl.calls_dir.parent):
+            try:
+                return shutil.disk_usage(where).free
+            except OSError:
+                continue
+        return None
+
+    def disk_full(self) -> Text | None:
+        """The disk is full (or an ended call waits for room to be saved): what the agent is told."""
+        free = self.disk_free()
+        if (free is None or free >= DISK_FULL_BYTES) and not self.ctl.unfinished:
+            return None
+        return Text(QT_TRANSLATE_NOOP("core", "This computer's disk is full ({free} KB free): recordings cannot "
+                                              "be saved until disk space is freed"),
+                    free=(free or 0) // 1024)
+
     def queue_full(self) -> Text | None:
         r = self.rules
-        if not (r.stop_when_queue_full and r.queue_quota_bytes):
+        if not r.stop_when_queue_full:
+            return None
+        free = self.disk_free()
+        if free is not None and free < DISK_FULL_BYTES:
+            return Text(QT_TRANSLATE_NOOP("core", "Not recording: this computer's disk is full ({free} KB free); "
+                                                  "recording resumes when disk space is freed"),
+                        free=free // 1024)
+        if not r.queue_quota_bytes:
             return None
         st = self.ctl.queue.status()
         if st.pending_bytes < r.queue_quota_bytes:
@@ -223,6 +254,15 @@ def backlog_text(r: CallRules, st) -> Text | None:  # noqa: ANN001 - QueueStatus
                                               "{age}; check the network"),
                     count=st.pending, age=f"{int(age // 3600)} h {int(age % 3600 // 60)} min")
     return None
+
+
+def seal_warning(exc: OSError) -> Text:
+    """The call's warning while its audio cannot be saved (the sealer fails; the bytes wait in memory)."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return Text(QT_TRANSLATE_NOOP("core", "Cannot save this call's audio: the disk is full. It is kept in "
+                                              "memory until there is room: free disk space now"))
+    return Text(QT_TRANSLATE_NOOP("core", "Cannot save this call's audio ({error}): it is kept in memory until "
+                                          "it can be saved"), error=exc.strerror or str(exc))
 
 
 def device_warning(kind: str, info: dict, has_fallback: bool, one_sided_after_s: float) -> tuple[str, Text | None]:

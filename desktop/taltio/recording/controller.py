@@ -27,7 +27,7 @@ from taltio.domain.ports import AudioBackend, AudioError, Outbox, QueueStatus
 from taltio.domain.rules import CallRules, clean_label
 from taltio.domain.session import CallSession, CallView, ControllerHealth, Outcome, State, Transition
 from taltio.domain.texts import Text
-from taltio.recording.call_rules import RuleBook, backlog_text, check_language, device_warning
+from taltio.recording.call_rules import RuleBook, backlog_text, check_language, device_warning, seal_warning
 from taltio.recording.encoder import DEFAULT_OPUS_KBPS, codec_label, layout_of
 from taltio.recording.finishing import JOURNAL, NOT_SEALED, EndJob, Finisher
 from taltio.recording.matcher import NO_SUCH_CALL, CallMatcher
@@ -40,6 +40,7 @@ log = logging.getLogger("taltio.controller")
 
 Listener = Callable[[str, dict], None]
 SHUTDOWN_WAIT_S = 60.0      # how long shutdown waits for calls other threads are still finishing
+FINISH_RETRY_S = 2.0        # an ended call the disk could not take is finished again this often
 
 
 class _Step(NamedTuple):
@@ -79,6 +80,7 @@ class Controller:
         self._lock = threading.RLock()
         self._idle = threading.Condition(self._lock)    # notified when a call finished finishing
         self._finishing: set[str] = set()               # ended calls being sealed and queued now
+        self.unfinished: dict[str, EndJob] = {}         # ended calls the disk refused: tried again (FINISH_RETRY_S)
         self.last_error: str | None = None
         self.rules = rules or CallRules()
         self.rulebook = RuleBook(self)
@@ -333,8 +335,9 @@ class Controller:
         return ""
 
     def backlog_warning(self, st=None) -> Text | None:  # noqa: ANN001 - QueueStatus
-        """What the agent should know about the upload backlog (the thresholds are the organisation's)."""
-        return backlog_text(self.rules, st or self.queue.status())
+        """What the agent should know about the upload backlog (the thresholds are the organisation's),
+        a full disk first: calls cannot be saved at all then."""
+        return self.rulebook.disk_full() or backlog_text(self.rules, st or self.queue.status())
 
     # -- a call's start ---------------------------------------------------------
     def _start_session(self, ev: CallEvent) -> CallSession:
@@ -347,8 +350,21 @@ class Controller:
         return s
 
     def _journal(self, s: CallSession) -> None:
-        """Persist the session so a crash can be recovered (and a private mark honoured)."""
-        self.finisher.journal(s, self.rate)
+        """Persist the session so a crash can be recovered (and a private mark honoured).
+
+        A full disk does not refuse the event: it applies in memory and reaches the manifest, and the
+        journal is written again with the next change. A call that must leave no audio loses its old
+        journal instead, so a crash now discards the call rather than recovering it as recorded."""
+        try:
+            self.finisher.journal(s, self.rate)
+        except OSError as exc:
+            log.warning("call %s: journal not saved (%s); written again with the next change", s.call_id,
+                        exc.strerror or exc)
+            if s.outcome in (Outcome.PRIVATE, Outcome.DECLINED, Outcome.NOT_RECORDED):
+                try:
+                    (self.calls_dir / s.call_id / JOURNAL).unlink(missing_ok=True)
+                except OSError:
+                    log.warning("call %s: its old journal could not be removed either", s.call_id)
 
     def _start_recording(self, s: CallSession, on_answer: bool = False) -> None:
         if s.call_id in self.recorders:      # on_answer mode: the notice only gets its time noted
@@ -376,7 +392,8 @@ class Controller:
                                on_event=lambda k, i, cid=s.call_id: self._capture_event(cid, k, i),
                                one_sided_after_s=self.one_sided_after_s, codec=self.codec,
                                opus_kbps=self.opus_kbps, refind=self._refind, fallback=self._fallback,
-                               opus_layout=self.opus_layout)
+                               opus_layout=self.opus_layout,
+                               on_seal=lambda exc, cid=s.call_id: self._seal_state(cid, exc))
             rec.start()
         except (AudioError, OSError) as exc:
             s.fail(str(exc))
@@ -427,6 +444,20 @@ class Controller:
             self._journal(s)
         self._changed(s)
 
+    def _seal_state(self, call_id: str, exc: OSError | None) -> None:
+        """Sealing failed (*exc*, the disk is full) or works again (None). The agent sees it on the call at
+        once and it goes away by itself: nothing is lost while the app runs (the bytes wait in memory and go
+        into the next segment), so it is the call's warning, not its failure."""
+        with self._lock:
+            s = self.sessions.get(call_id)
+            if s is None or not s.active:
+                return
+            if exc is None:
+                self.warnings[call_id].pop("disk", None)
+            else:
+                self.warnings[call_id]["disk"] = seal_warning(exc)
+        self._changed(s)
+
     # -- a call's end ------------------------------------------------------------------
     def adapter_lost(self, source: str, since: datetime | None = None) -> list[str]:
         """The adapter `source` lost its softphone mid-call (it crashed, or stayed unreachable past the
@@ -462,21 +493,53 @@ class Controller:
 
     def _finish_ended(self, job: EndJob) -> None:
         """Seal, sign and queue an ended call: without the lock, which is taken again only to note the result."""
-        cid = job.session.call_id
-        done = None
         try:
             done = self.finisher.end(job)
-        finally:
-            with self._idle:
-                live = self.sessions.get(cid)
-                if done is not None and live is not None:
-                    live.gaps, live.alarms, live.devices = done.gaps, done.alarms, done.devices
-                if done is not None and done.ok:
-                    self.warnings.pop(cid, None)
-                elif job.staff_ack and self.pending_staff_ack is None:
-                    self.pending_staff_ack = job.staff_ack      # not in a manifest: the next one carries it
-                self._finishing.discard(cid)
-                self._idle.notify_all()
+        except OSError as exc:
+            self._finish_later(job, exc)
+            return
+        except BaseException:
+            self._finished(job, None)
+            raise
+        self._finished(job, done)
+
+    def _finish_later(self, job: EndJob, exc: OSError) -> None:
+        """The disk refused to seal or queue an ended call: try again every FINISH_RETRY_S until it works.
+        The status says the disk is full meanwhile (rulebook.disk_full). Shutdown does not wait for it: what
+        is sealed stays on disk and recovery finishes it at the next start, as after a crash."""
+        cid = job.session.call_id
+        job.attempts += 1
+        (log.error if job.attempts == 1 else log.debug)(
+            "call %s could not be saved (%s); trying again every %.0f s", cid, exc.strerror or exc, FINISH_RETRY_S)
+        with self._idle:
+            self.unfinished[cid] = job
+            self._finishing.discard(cid)
+            self._idle.notify_all()
+            live = self.sessions.get(cid)
+        timer = threading.Timer(FINISH_RETRY_S, self._finish_ended, args=(job,))
+        timer.name, timer.daemon = "taltio-finish-retry", True
+        timer.start()
+        if live is not None and job.attempts == 1:
+            self._changed(live)
+
+    def _finished(self, job: EndJob, done) -> None:  # noqa: ANN001 - Finished | None
+        """Note a finishing's result under the lock (the device history, the staff acknowledgement)."""
+        cid = job.session.call_id
+        with self._idle:
+            retried = self.unfinished.pop(cid, None) is not None
+            live = self.sessions.get(cid)
+            if done is not None and live is not None:
+                live.gaps, live.alarms, live.devices = done.gaps, done.alarms, done.devices
+            if done is not None and done.ok:
+                self.warnings.pop(cid, None)
+            elif job.staff_ack and self.pending_staff_ack is None:
+                self.pending_staff_ack = job.staff_ack      # not in a manifest: the next one carries it
+            self._finishing.discard(cid)
+            self._idle.notify_all()
+        if retried:
+            log.warning("call %s saved and queued after %d attempt(s) the disk refused", cid, job.attempts)
+            if live is not None:
+                self._changed(live)
 
     def finish(self, s: CallSession, *, audio=None, segments=None, duration_s=None, interrupted=False,
                codec: str | None = None, party: object = NOT_SEALED) -> None:

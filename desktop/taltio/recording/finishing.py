@@ -8,9 +8,10 @@ Events for other calls (a new call ringing, the agent pausing another call) are 
 
 Nothing here touches the controller's state: an EndJob is owned by the thread finishing it.
 
-The journal (session.json, mode 0600) holds the customer's number only while the call is not sealed:
-sealing writes it again with the manifest's sealed ``party`` instead of ``number``/``display_name``,
-and crash recovery takes that sealed party as it is.
+The journal (session.json, mode 0600) never holds the customer's number or name in clear: from its first
+write it keeps them as the manifest's sealed ``party`` (sealed to the organisation's recipients, which the
+workstation cannot open), the manifest takes that same block, and crash recovery takes it as it is. A
+scan of the data dir during a live call finds no number (tests/test_leak_suite.py).
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ from taltio.recording.recorder import CallRecorder
 log = logging.getLogger("taltio.controller")
 
 JOURNAL = "session.json"
-JOURNAL_MODE = 0o600            # the journal names the customer until the call is sealed
+JOURNAL_MODE = 0o600            # the journal holds the call's history (its party only sealed)
 NOT_SEALED = object()           # `party=` default: seal the session's own number and name now
 
 
@@ -45,6 +46,8 @@ class EndJob:
     layout: str                   # the channel layout (encoder.layout_of), likewise
     sample_rate: int
     staff_ack: dict | None        # the staff-notice acknowledgement this manifest carries
+    result: object = None         # the recorder's RecordedAudio once it stopped (a retry does not stop it again)
+    attempts: int = 0             # finishing attempts the disk refused (controller: tried again until it works)
 
 
 @dataclass
@@ -70,12 +73,27 @@ class Finisher:
         self.agent_id = agent_id
         self.workstation_id = workstation_id
         self.on_error = on_error
+        # call id -> ((number, display name), its sealed party): a journal write re-seals only when the
+        # softphone has told us another number or name, and the manifest takes the journal's very block.
+        self._sealed: dict[str, tuple[tuple, dict | None]] = {}
+
+    def live_party(self, s: CallSession) -> dict | None:
+        """The session's party sealed to the current recipients, sealed once per number and name."""
+        ident = (s.number, s.display_name)
+        hit = self._sealed.get(s.call_id)
+        if hit is None or hit[0] != ident:
+            hit = self._sealed[s.call_id] = (ident, manifest.party_block(s, self.recipients, self.index_key))
+        return hit[1]
+
+    def forget(self, call_id: str) -> None:
+        """The call has left the finisher's hands (queued or destroyed): drop its sealed party."""
+        self._sealed.pop(call_id, None)
 
     def journal(self, s: CallSession, sample_rate: int, party: object = NOT_SEALED) -> None:
         """Persist the session so a crash can be recovered (and a private mark honoured).
 
-        With *party* (the manifest's sealed party block), or once an ended call's journal has one, the
-        journal keeps that instead of the number and display name."""
+        The number and display name are never written: *party* (the manifest's sealed party block), or
+        an ended call's sealed party already in its journal, or else the session's party sealed now."""
         d = self.calls_dir / s.call_id
         if not d.exists():
             return
@@ -83,17 +101,24 @@ class Finisher:
         doc["agent_id"], doc["workstation_id"], doc["sample_rate"] = self.agent_id, self.workstation_id, sample_rate
         if party is NOT_SEALED and not s.active:
             party = sealed_party(d)
-        if party is not NOT_SEALED:
-            doc.pop("number", None)
-            doc.pop("display_name", None)
-            doc["party"] = party
+        if party is NOT_SEALED:
+            party = self.live_party(s)
+        doc.pop("number", None)
+        doc.pop("display_name", None)
+        doc["party"] = party
         write_durably(d / JOURNAL, json.dumps(doc).encode(), mode=JOURNAL_MODE)
 
     def end(self, job: EndJob) -> Finished:
         """Journal the ended call, then: no audio -> an audit row and the folder removed; else stop the
-        recorder (the final encrypted file) and seal the manifest. Called without the controller's lock."""
+        recorder (the final encrypted file) and seal the manifest. Called without the controller's lock.
+
+        Raises OSError when the disk refuses a step (full): the job keeps what is done, nothing is lost while
+        the app runs, and calling `end` again with the same job carries on from there."""
         s = job.session
-        self.journal(s, job.sample_rate)
+        try:
+            self.journal(s, job.sample_rate)
+        except OSError as exc:          # written again below, when the call is sealed
+            log.warning("call %s: journal not saved at its end (%s)", s.call_id, exc.strerror or exc)
         if s.outcome in (Outcome.PRIVATE, Outcome.NOT_RECORDED):
             # No audio and no number: when, how long, and why (the agent's reason for a private call).
             began = s.answer_at or s.ring_at
@@ -103,20 +128,19 @@ class Finisher:
             self.queue.audit(s.call_id, s.outcome.value, json.dumps(detail))
             self.publish_audit()
             shutil.rmtree(self.calls_dir / s.call_id, ignore_errors=True)
+            self.forget(s.call_id)
             return Finished(True, s.gaps, s.alarms, s.devices)
         audio = segments = duration = codec = layout = None
         rec = job.recorder
         if rec is not None:
-            try:
-                result = rec.stop(f"{s.call_id}.{rec.extension}.age")
-                audio, duration, codec, layout = result.file, result.duration_s, result.codec, result.layout
-                segments = result.segments      # the final file could not be written: the call is its segments
-                s.gaps, s.alarms = rec.capture.manifest_gaps(), rec.capture.manifest_alarms()
-                s.devices = rec.capture.manifest_devices()
-            except OSError as exc:
-                # The sealed segments are still on disk; recovery at next start uploads them.
-                self.on_error(f"could not finish the recording of call {s.call_id}: {exc}", s.call_id)
-                return Finished(False, s.gaps, s.alarms, s.devices)
+            if job.result is None:
+                # OSError (the last bytes could not be sealed) leaves them in the recorder for the next try.
+                job.result = rec.stop(f"{s.call_id}.{rec.extension}.age")
+            result = job.result
+            audio, duration, codec, layout = result.file, result.duration_s, result.codec, result.layout
+            segments = result.segments      # the final file could not be written: the call is its segments
+            s.gaps, s.alarms = rec.capture.manifest_gaps(), rec.capture.manifest_alarms()
+            s.devices = rec.capture.manifest_devices()
         self.seal(s, audio=audio, segments=segments, duration_s=duration, codec=codec or job.codec,
                   layout=layout or job.layout, sample_rate=job.sample_rate,
                   staff_ack=job.staff_ack, interrupted=job.interrupted and s.outcome == Outcome.RECORDED)
@@ -127,11 +151,11 @@ class Finisher:
              layout: str | None = None) -> None:
         """Sign the call's manifest and hand the call's folder to the upload queue.
 
-        *party*: the sealed party a journal already holds (crash recovery); by default the session's
-        number and name are sealed now. The journal drops them before the manifest is written."""
+        *party*: the sealed party a journal already holds (crash recovery); by default the one the live
+        journal has held since the call began."""
         d = self.calls_dir / s.call_id
         if party is NOT_SEALED:
-            party = manifest.party_block(s, self.recipients, self.index_key)
+            party = self.live_party(s)
             if party is not None and party["sealed"] is None:
                 log.warning("call %s: no organisation recipients, so its number and name are not kept", s.call_id)
         self.journal(s, sample_rate, party=party)
@@ -151,6 +175,7 @@ class Finisher:
                       "sha256": sha256_file(p), "size": p.stat().st_size, "signature": manifest.SIGNATURE})
         when = s.ring_at or s.answer_at or utcnow()
         self.queue.enqueue(s.call_id, d, f"{self.agent_id}/{when:%Y/%m/%d}", files)
+        self.forget(s.call_id)
 
     def publish_audit(self) -> dict:
         """Queue the audit entries written since the last time (a private mark, a staff-notice

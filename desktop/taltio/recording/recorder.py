@@ -40,7 +40,7 @@ class CallRecorder:
     def __init__(self, call_dir: Path, recipients: list, backend: AudioBackend, mic: Device, loopback: Device,
                  rate: int = 16000, seal_every: float = 1.0, on_error=None, on_event=None,
                  one_sided_after_s: float = 20.0, codec: str = "opus", opus_kbps: int = DEFAULT_OPUS_KBPS,
-                 refind=None, fallback=None, opus_layout: str = "two-mono") -> None:
+                 refind=None, fallback=None, opus_layout: str = "two-mono", on_seal=None) -> None:
         self.call_dir = call_dir
         self.codec = codec
         self.rate = rate
@@ -51,6 +51,9 @@ class CallRecorder:
         self._closed = False
         self.frames_written = 0
         self.on_error = on_error or (lambda msg: None)
+        # on_seal(exc): sealing failed (the first of a streak); on_seal(None): it works again
+        self.on_seal = on_seal or (lambda exc: self.on_error(f"cannot save audio ({exc.strerror or exc})")
+                                   if exc is not None else None)
         self._encoder = open_encoder(codec, self.sink, rate, opus_kbps, opus_layout)
         self.extension = self._encoder.extension
         self.capture = Capture(backend, mic, loopback, rate, self._on_frames, on_event or (lambda k, i: None),
@@ -60,7 +63,7 @@ class CallRecorder:
         # Sealing runs on its own thread, on the bytes the encoder writes, not on the mixer's batches:
         # the crash loss stays under capture block + mixer hold-back and tick + one Ogg page + seal_every
         # (benchmarks/crash_loss.py), and a slow disk never holds up the mixer thread.
-        self.sink.start_sealing(self._seal_failed)
+        self.sink.start_sealing(self._seal_failed, lambda: self.on_seal(None))
         try:
             self.capture.start()
         except BaseException:
@@ -96,7 +99,7 @@ class CallRecorder:
     def _seal_failed(self, exc: OSError) -> None:
         """The sealer thread could not make a segment durable (said once per failing streak)."""
         log.error("cannot seal audio segment: %s", exc)
-        self.on_error(f"cannot save audio ({exc.strerror or exc}); free disk space")
+        self.on_seal(exc)
 
     def pause(self) -> None:
         with self._lock:

@@ -124,14 +124,16 @@ class EncryptedOggSink:
             return len(self._pending) + (self._final.queued if self._final else 0)
 
     # -- sealing -----------------------------------------------------------
-    def start_sealing(self, on_error: Callable[[OSError], None] | None = None) -> None:
+    def start_sealing(self, on_error: Callable[[OSError], None] | None = None,
+                      on_recovered: Callable[[], None] | None = None) -> None:
         """Seal on a thread of its own: as soon as bytes arrive, at most once every `seal_every` s.
 
         Driven by the bytes reaching the sink, not by the encoder's batches, so the crash loss does not
-        grow with the batch size, and a slow disk never holds up the encoder."""
+        grow with the batch size, and a slow disk never holds up the encoder. *on_error* hears of the first
+        failure of a streak, *on_recovered* of the first seal after it (the agent's warning goes away)."""
         if self._sealer is None:
-            self._sealer = threading.Thread(target=self._run_sealer, args=(on_error,), name="taltio-sealer",
-                                            daemon=True)
+            self._sealer = threading.Thread(target=self._run_sealer, args=(on_error, on_recovered),
+                                            name="taltio-sealer", daemon=True)
             self._sealer.start()
 
     def stop_sealing(self) -> None:
@@ -141,7 +143,8 @@ class EncryptedOggSink:
         if self._sealer is not None and self._sealer is not threading.current_thread():
             self._sealer.join()
 
-    def _run_sealer(self, on_error: Callable[[OSError], None] | None) -> None:
+    def _run_sealer(self, on_error: Callable[[OSError], None] | None,
+                    on_recovered: Callable[[], None] | None = None) -> None:
         failing = False
         while True:
             with self._lock:
@@ -166,6 +169,8 @@ class EncryptedOggSink:
             else:
                 if failing:
                     log.warning("audio segments are being sealed again")
+                    if on_recovered is not None:
+                        on_recovered()
                 failing = False
 
     def maybe_seal(self) -> None:
@@ -203,13 +208,12 @@ class EncryptedOggSink:
         """End the final age stream and make it the call's file, then drop the crash-recovery segments.
 
         Raises FinalStreamLost (with the call's sealed segments) if the final file could not be made,
-        and OSError if neither could (the segments then on disk are recovered at the next start)."""
+        and OSError if the last bytes could not be sealed (the disk is full): then nothing has changed, the
+        bytes are still held here, and finalize may be called again once the disk takes them."""
         self.stop_sealing()
-        try:
-            self.seal()          # the encoder's last pages: the segments stay complete until the rename
-            seal_error = None
-        except OSError as exc:
-            seal_error = exc
+        # The encoder's last pages first: the segments stay complete until the rename. A failure leaves the
+        # final stream untouched, so a retry ends the same stream (never a new, empty one).
+        self.seal()
         with self._lock:
             final, self._final = self._final, None
         if final is None:        # nothing was ever written
@@ -218,8 +222,6 @@ class EncryptedOggSink:
         if error is not None:
             log.warning("the final audio file could not be written (%s); the call is kept as its sealed segments",
                         error)
-            if seal_error is not None:
-                raise seal_error
             raise FinalStreamLost(str(error), sealed_segments(self.call_dir))
         path = self.call_dir / name
         os.replace(final.part, path)

@@ -10,6 +10,7 @@ pending file (retried; a 412 proves it is already stored) or a done one.
 """
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -136,6 +137,11 @@ class UploadQueue:
                 self._db.execute("INSERT OR IGNORE INTO jobs (call_id, call_dir, key_prefix, files, created_at, "
                                  "bytes) VALUES (?,?,?,?,?,?)", (call_id, str(call_dir), key_prefix, json.dumps(rows),
                                                                  time.time(), sum(int(r["size"]) for r in rows)))
+            except sqlite3.Error as exc:
+                # A full disk ("database or disk is full"): an OSError like any other local write, so the
+                # caller keeps the call and tries again (Outbox.enqueue).
+                code = errno.ENOSPC if "full" in str(exc) else errno.EIO
+                raise OSError(code, f"the upload queue cannot take call {call_id}: {exc}") from exc
             finally:
                 self._db.execute("PRAGMA synchronous=NORMAL")
         log.info("queued call %s (%d files)", call_id, len(rows))
@@ -357,6 +363,12 @@ class UploadQueue:
                 continue
             try:
                 self._upload(*job)
+            except sqlite3.Error as exc:
+                # The job's progress could not be noted (the disk is full). Nothing is lost: what storage
+                # confirmed answers 412 next time. The worker lives on and tries again a little later.
+                log.warning("upload of call %s: the queue could not note its progress (%s); trying again",
+                            job[0], exc)
+                self._stop.wait(self.retry_max_s)
             finally:
                 with self._lock:
                     self._claimed.discard(job[0])
