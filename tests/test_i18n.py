@@ -684,3 +684,16 @@ def test_pill_position_is_remembered_across_starts(qtbot, app_factory_i18n):
     app3.refresh()
     qtbot.waitExposed(app3.pill)
     assert app3.pill.screen().availableGeometry().contains(app3.pill.frameGeometry())
+
+
+def test_text_parameters_are_escaped_but_a_nested_text_stays_translatable(qapp):
+    """Outside input in a message (an event name with ESC, a call id with a newline or a lone surrogate) is shown
+    escaped; a Text passed as a parameter is ours and must stay a Text, or the UI shows it in English
+    (a regression the escaping first brought in)."""
+    from taltio.domain.texts import QT_TRANSLATE_NOOP, Text, escape_controls
+
+    assert escape_controls("a\x1b[2Jb\nc\ud800 Ä") == "a\\x1b[2Jb\\nc\\ud800 Ä"
+    inner = Text(QT_TRANSLATE_NOOP("core", "waiting for it to return"))
+    msg = Text("{call} {then}", call="x\x1by\n", then=inner)
+    assert str(msg) == "x\\x1by\\n waiting for it to return"
+    assert isinstance(msg.params["then"], Text) and msg.params["then"].template == inner.template

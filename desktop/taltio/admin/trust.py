@@ -122,6 +122,8 @@ class Registry:
             doc = json.loads(path.read_text())
         except FileNotFoundError:
             return cls(path)
+        except RecursionError:           # JSON nested thousands deep: not ours, and not a traceback either
+            raise TrustError(f"cannot read the trust file {path}: JSON nested too deeply") from None
         except (OSError, ValueError) as exc:
             raise TrustError(f"cannot read the trust file {path}: {exc}") from None
         try:

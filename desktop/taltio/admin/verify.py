@@ -26,10 +26,12 @@ from taltio.admin.store import MANIFEST_SUFFIX, CallRef, Store, StoreError, call
 from taltio.admin.trust import AdminError, Registry, add_trust_file_arg
 from taltio.domain import sshsig
 from taltio.domain.events import parse_iso
+from taltio.domain.texts import escape_controls
 
 SCHEMA = "taltio.manifest"
 SCHEMA_VERSIONS = (1, 2)
 CHUNK = 1 << 20
+MAX_DEPTH = 32          # a manifest nests 4 levels; deeper is not ours, and would overflow the report's encoder
 _SEGMENT = re.compile(r"\.seg-(\d{6})\.age$")
 
 
@@ -79,7 +81,8 @@ class Report:
         return bool(self.checks) and all(c.ok for c in self.checks)
 
     def add(self, name: str, ok: bool, reason: str) -> bool:
-        self.checks.append(Check(name, ok, reason))
+        # Names and reasons quote the signed manifest, which anyone with a key may fill: escaped, never raw.
+        self.checks.append(Check(escape_controls(name), ok, escape_controls(reason)))
         return ok
 
     def failures(self) -> list[Check]:
@@ -223,19 +226,42 @@ def _parse(rep: Report) -> bool:
         doc = json.loads(rep.body or b"")
     except (ValueError, UnicodeDecodeError) as exc:
         return rep.add("manifest", False, f"not JSON ({exc})")
-    problem = _shape(doc)
+    except RecursionError:
+        return rep.add("manifest", False, f"JSON nested deeper than {MAX_DEPTH} levels")
+    problem = f"JSON nested deeper than {MAX_DEPTH} levels" if _too_deep(doc) else _shape(doc)
     if problem:
         return rep.add("manifest", False, problem)
     rep.doc = doc
     return rep.add("manifest", True, f"{SCHEMA} version {doc['schema_version']}")
 
 
+def _quoted(value: Any, limit: int = 80) -> str:
+    """A manifest value quoted in a reason: repr-style, and cut, so a 5,000-digit field stays a short line."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
+
+
+def _too_deep(doc: Any, limit: int = MAX_DEPTH) -> bool:
+    """Whether *doc* nests lists/objects deeper than *limit*; iterative, as deep input is what it looks for."""
+    stack = [(doc, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (dict, list)):
+            if depth > limit:
+                return True
+            stack.extend((v, depth + 1) for v in (value.values() if isinstance(value, dict) else value))
+    return False
+
+
 def _shape(doc: Any) -> str | None:
     """What is wrong with the fields the checks read, or None: named, so no check meets a wrong type."""
     if not isinstance(doc, dict):
         return "not a JSON object"
-    if doc.get("schema") != SCHEMA or doc.get("schema_version") not in SCHEMA_VERSIONS:
-        return f"schema {doc.get('schema')!r} version {doc.get('schema_version')!r} is not {SCHEMA} 1 or 2"
+    # type() is int: True == 1 and 2.0 == 2 would otherwise pass as versions.
+    if doc.get("schema") != SCHEMA or type(doc.get("schema_version")) is not int \
+            or doc["schema_version"] not in SCHEMA_VERSIONS:
+        return (f"schema {_quoted(doc.get('schema'))} version {_quoted(doc.get('schema_version'))} "
+                f"is not {SCHEMA} 1 or 2")
     for name in ("call_id", "agent_id", "workstation_key"):
         if not isinstance(doc.get(name), str) or not doc[name]:
             return f"field '{name}' is missing or not a string"
@@ -260,13 +286,13 @@ def _shape(doc: Any) -> str | None:
 def _identity(ref: CallRef, doc: dict, rep: Report) -> None:
     same = doc["call_id"] == ref.call_id
     rep.add("call id", same, f"'{ref.call_id}' as its file name says" if same
-            else f"the manifest says '{doc['call_id']}', its file name says '{ref.call_id}'")
+            else f"the manifest says {_quoted(doc['call_id'])}, its file name says '{ref.call_id}'")
     if ref.agent:
         same = doc["agent_id"] == ref.agent
         rep.add("agent", same, f"'{ref.agent}' as its prefix says" if same
-                else f"the manifest says '{doc['agent_id']}', the prefix it sits under is '{ref.agent}'")
+                else f"the manifest says {_quoted(doc['agent_id'])}, the prefix it sits under is '{ref.agent}'")
     else:
-        rep.add("agent", True, f"'{doc['agent_id']}' from the manifest (this copy is outside the store layout)")
+        rep.add("agent", True, f"{_quoted(doc['agent_id'])} from the manifest (this copy is outside the store layout)")
     named = " ".join(doc["workstation_key"].split()[:2])
     signer = " ".join((rep.signer or "").split()[:2])
     rep.add("workstation key", named == signer,
@@ -339,8 +365,14 @@ def _segments(store: Store, ref: CallRef, parts: list[dict], rep: Report) -> boo
 
 
 def _when(times: dict, name: str) -> datetime | None:
+    """A signed time, which must say its zone: a naive one cannot be ordered against the others."""
     value = times.get(name)
-    return parse_iso(value) if isinstance(value, str) and value else None
+    if not (isinstance(value, str) and value):
+        return None
+    when = parse_iso(value)
+    if when.tzinfo is None:
+        raise ValueError(f"times.{name} {_quoted(value)} has no time zone (Z or +HH:MM)")
+    return when
 
 
 def _notice(doc: dict, rep: Report) -> None:

@@ -36,6 +36,7 @@ from typing import Callable
 
 from taltio.app.instance import SingleInstance, held_lock, lock_for
 from taltio.app.ipc import PROTOCOL_VERSION, server_name
+from taltio.domain.texts import escape_controls
 
 log = logging.getLogger("taltio.app.control")
 
@@ -98,7 +99,16 @@ def log_fault_once(kind: str, exc: BaseException) -> None:
 
 
 def handle_line(raw: bytes, handler: Handler) -> dict:
-    """One request line -> the reply (without "v"; :func:`encode_reply` adds it). Never raises."""
+    """One request line -> the reply (without "v"; :func:`encode_reply` adds it). Never raises.
+
+    The error quotes the request (an unknown command, an event name): control characters are escaped, so
+    `taltio hook` prints one line and a hostile client cannot write escape sequences into a terminal."""
+    reply = _reply(raw, handler)
+    error = reply.get("error")
+    return {**reply, "error": escape_controls(error)} if isinstance(error, str) else reply
+
+
+def _reply(raw: bytes, handler: Handler) -> dict:
     if len(raw) > MAX_LINE:
         return {"ok": False, "error": TOO_LONG}
     if too_deep(raw):

@@ -70,9 +70,12 @@ def safe_call_id(raw: str | None) -> str:
     """Turn a softphone's call id into one that is safe as a file and object name."""
     if not raw:
         return uuid.uuid4().hex
-    if _SAFE_ID.match(raw) and raw not in (".", ".."):
+    # fullmatch: re's "$" also matches before a final newline, which would let "id\n" through as safe.
+    if _SAFE_ID.fullmatch(raw) and raw not in (".", ".."):
         return raw
-    return "h" + hashlib.sha256(raw.encode()).hexdigest()[:32]
+    # surrogatepass: a JSON "\ud800" or a non-UTF-8 argv byte (surrogateescape) is a lone surrogate,
+    # which plain UTF-8 cannot encode; it still hashes to a stable, safe id.
+    return "h" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def normalise_number(raw: str | None) -> str | None:

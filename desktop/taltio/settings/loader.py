@@ -68,13 +68,23 @@ def _flatten(doc: dict, prefix: str = "") -> dict[str, Any]:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    """A settings file, flat and migrated; anything wrong with it is a ConfigError naming the file.
+
+    tomllib raises more than TOMLDecodeError on hostile files: UnicodeDecodeError (not UTF-8), ValueError
+    (an integer past Python's digit limit) and RecursionError (arrays or tables nested a few thousand deep,
+    also through _flatten); none of them may reach the user as a traceback."""
     try:
         with path.open("rb") as fh:
-            return migrate(_flatten(tomllib.load(fh)), str(path))
-    except tomllib.TOMLDecodeError as exc:
+            flat = _flatten(tomllib.load(fh))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    except ValueError as exc:                 # TOMLDecodeError, or a number too long to convert
         raise ConfigError(f"{path}: not valid TOML ({exc}); fix the file or remove it") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML (nested too deeply); fix the file or remove it") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
+    return migrate(flat, str(path))
 
 
 @dataclass

@@ -16,7 +16,7 @@ from typing import Any, Callable
 from taltio.domain.notices import LANGUAGES, check_rules
 from taltio.domain.numbers import check_pattern
 from taltio.domain.party import PartyError, parse_key
-from taltio.domain.texts import QT_TRANSLATE_NOOP
+from taltio.domain.texts import QT_TRANSLATE_NOOP, escape_controls
 
 log = logging.getLogger("taltio.settings")
 
@@ -34,6 +34,10 @@ SUPERVISOR_EXTRA = ("audio.one_sided_alarm_seconds", "audio.codec", "audio.opus_
 
 class ConfigError(ValueError):
     """A setting has a value we cannot use; the message names the setting and the fix."""
+
+    def __init__(self, message: object = "") -> None:
+        # The message quotes the file (a key, a value, a TOML error's excerpt): control characters escaped.
+        super().__init__(escape_controls(str(message)))
 
 
 @dataclass(frozen=True)
