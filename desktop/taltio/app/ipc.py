@@ -36,8 +36,10 @@ def server_name() -> str:
 
 def request(payload: dict, timeout: float = 2.0) -> dict:
     msg = (json.dumps({"v": PROTOCOL_VERSION, **payload}) + "\n").encode()
-    name = server_name()
     try:
+        # Inside the try: the runtime dir may belong to another user (a softphone run by the wrong account),
+        # which is the caller's one-line error, not a traceback.
+        name = server_name()
         if sys.platform == "win32":
             with open(rf"\\.\pipe\{name}", "r+b", buffering=0) as pipe:
                 pipe.write(msg)
@@ -58,7 +60,8 @@ def request(payload: dict, timeout: float = 2.0) -> dict:
     except socket.timeout:
         raise IPCError("Taltio did not answer within %.1f s" % timeout) from None
     except OSError as exc:
-        raise IPCError(f"cannot reach Taltio: {exc.strerror or exc}") from None
+        where = f" ({exc.filename})" if exc.strerror and exc.filename else ""
+        raise IPCError(f"cannot reach Taltio: {exc.strerror or exc}{where}") from None
     try:
         reply = json.loads(data)
     except ValueError:

@@ -3,6 +3,7 @@
 well under 100 ms (benchmarks/hook_latency.py)."""
 from __future__ import annotations
 
+import os
 import sys
 
 HOOK_EVENTS = ("incoming", "outgoing", "ringing", "answered", "ended", "transferred", "hold", "unhold", "private",
@@ -139,6 +140,10 @@ def enroll(args: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if os.name == "posix":
+        # Everything Taltio writes (logs naming call ids, sealed segments, the queue, the journal) is its user's
+        # only, also below the 0700 data dir: a copied or restored folder, or a file moved out of it, stays so.
+        os.umask(0o077)
     cmd = argv[0] if argv else "run"
     if cmd == "hook":
         return hook(argv[1:])

@@ -208,8 +208,11 @@ def save_user(updates: dict[str, Any], path: Path | None = None) -> Path:
     for key, value in current.items():
         section, _, name = key.rpartition(".")
         doc.setdefault(section, {})[name] = value
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_durably(path, tomli_w.dumps(doc).encode())
+    # The agent's own: their devices, language and notice choices are nobody else's to read (0700 / 0600).
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix" and path.parent.stat().st_uid == os.getuid():
+        path.parent.chmod(0o700)
+    write_durably(path, tomli_w.dumps(doc).encode(), mode=0o600)
     return path
 
 
