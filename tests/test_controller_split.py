@@ -155,14 +155,19 @@ def test_a_failed_finish_is_retried_reported_and_frees_shutdown(ctl, monkeypatch
 
     monkeypatch.setattr(controller_mod, "FINISH_RETRY_S", 0.1)
     monkeypatch.setattr(manifest_mod, "write_signed", broken)
+    finished: list[dict] = []
+    ctl.listeners.append(lambda kind, p: finished.append(p) if kind == "finished" else None)
     _declined_call(ctl, "c1")
     hook(ctl, "ended", "c1")
     assert not ctl._finishing and "c1" in ctl.unfinished
+    assert finished == []               # not finished: its buffers are still held for the retry
     assert "disk is full" in str(ctl.backlog_warning())
     ctl.shutdown()                      # does not wait for it
     monkeypatch.setattr(manifest_mod, "write_signed", original)
     wait_for(lambda: ctl.queue.has_job("c1"), 10, message="the retried finish to queue c1")
     wait_for(lambda: not ctl.unfinished, 5, message="c1 to leave the unfinished calls")
+    wait_for(lambda: finished, 5, message="the 'finished' notice of c1")
+    assert finished == [{"call_id": "c1", "ok": True}]
 
 
 def test_every_event_kind_has_its_step():

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from taltio import __version__
 from taltio import settings as settings_mod
-from taltio.app import compose, paths
+from taltio.app import compose, memory, paths
 from taltio.app.config import load_settings
 from taltio.app.status import Facts, StatusLine, decide, render_english
 from taltio.domain.events import CallEvent, EventError
@@ -41,6 +41,11 @@ class PolicyApplied:
     refusal: Any = None                 # the first standing refusal's message (core.texts.Text), if any
     expired: list[str] = field(default_factory=list)
     error: str = ""                     # the schema disagreed with a checked policy: kept what runs
+
+
+def _release_after_call(kind: str, _payload: dict) -> None:
+    if kind == "finished":
+        memory.release()
 
 
 class AgentApp:
@@ -119,6 +124,9 @@ class AgentApp:
             return
         from taltio.recording.recovery import recover
 
+        # A shift-long process: few malloc arenas, and each finished call's freed buffers handed back (memory.py).
+        memory.limit_arenas()
+        self.core.controller.listeners.append(_release_after_call)
         recovered = recover(self.core.controller)
         if recovered:
             log.warning("recovered %d call(s) from the last run", len(recovered))

@@ -38,6 +38,8 @@ __all__ = ["JOURNAL", "Controller"]
 
 log = logging.getLogger("taltio.controller")
 
+# (kind, payload): "session" (a call changed: its CallView dict), "error" ({"message"}), "next_private", and
+# "finished" ({"call_id", "ok"}: an ended call is sealed and queued, or given up, and its buffers are freed).
 Listener = Callable[[str, dict], None]
 SHUTDOWN_WAIT_S = 60.0      # how long shutdown waits for calls other threads are still finishing
 FINISH_RETRY_S = 2.0        # an ended call the disk could not take is finished again this often
@@ -540,6 +542,7 @@ class Controller:
             log.warning("call %s saved and queued after %d attempt(s) the disk refused", cid, job.attempts)
             if live is not None:
                 self._changed(live)
+        self._emit("finished", {"call_id": cid, "ok": bool(done is not None and done.ok)})
 
     def finish(self, s: CallSession, *, audio=None, segments=None, duration_s=None, interrupted=False,
                codec: str | None = None, party: object = NOT_SEALED) -> None:
