@@ -6,7 +6,7 @@ process from /proc/PID/stat, each thread from /proc/PID/task/TID/stat; the main 
 thread, where Qt's event loop, the tray, the pill and the status run.
 
 A. idle: --seconds (default 60) with no call, after a 3 s settle, --repeats times (default 3); CPU s per idle
-   minute of the whole process. Peer, side by side in the same windows: the empty PySide6 tray app of
+   minute of the whole process, and its resident memory (VmRSS) at the end of each window. Peer, side by side in the same windows: the empty PySide6 tray app of
    benchmarks/startup.py (its process's CPU).
 B. recording: one call per repeat started with ``taltio hook`` (incoming, answered, notice-given) while the test
    speech plays into the mic and the softphone sink; --seconds of recording; CPU s per recorded minute of the GUI
@@ -51,6 +51,12 @@ def thread_cpu(pid: int) -> dict[str, float]:
     return out
 
 
+def rss_mib(pid: int) -> float:
+    """Resident memory of *pid* (VmRSS), MiB: the idle footprint a workstation pays all shift."""
+    with open(f"/proc/{pid}/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:")) / 1024
+
+
 def delta(after: dict[str, float], before: dict[str, float]) -> dict[str, float]:
     return {k: v - before.get(k, 0.0) for k, v in after.items()}
 
@@ -70,7 +76,7 @@ def idle_window(apps: dict[str, int], seconds: float) -> dict[str, dict]:
     for n, pid in apps.items():
         threads = delta(thread_cpu(pid), t0[n])
         out[n] = {"process": per_min(proc_cpu(pid) - p0[n], wall), "gui": per_min(threads.get("gui", 0.0), wall),
-                  "threads": {k: per_min(v, wall) for k, v in threads.items() if v > 0}}
+                  "threads": {k: per_min(v, wall) for k, v in threads.items() if v > 0}, "rss_mib": rss_mib(pid)}
     return out
 
 
@@ -164,6 +170,9 @@ def report(idle: list[dict], rec: list[dict], args: argparse.Namespace) -> None:
         print(f"{n:16s} {p:13.3f} {med(idle, n, 'gui'):10.3f} {ratio:>12s}  "
               + ", ".join(f"{r[n]['process']:.3f}" for r in idle))
     print("target: taltio whole process <= 0.05 CPU s per idle minute")
+    print(f"idle RSS at the end of each window, MiB (median): " + ", ".join(
+        f"{n} {med(idle, n, 'rss_mib'):.1f}" for n in names) + f"; taltio / empty tray app "
+        f"{med(idle, names[0], 'rss_mib') / med(idle, 'empty tray app', 'rss_mib'):.2f}")
     print()
     print(f"B. recording one call: CPU s per recorded minute, median of {args.repeats} calls of {args.seconds:g} s")
     print(f"{'process':16s} {'GUI thread':>10s} {'whole process':>13s}  runs (GUI)")
