@@ -104,3 +104,13 @@ def allow_log_errors(request: pytest.FixtureRequest):
         request.node.stash.setdefault(_ALLOWED, []).extend(loggers or [_ANY])
 
     return allow
+
+
+@pytest.fixture(autouse=True)
+def _umask_kept():
+    """`taltio` and `taltio-admin` set umask 077 for their whole process (cli/main.py, admin/main.py). A test
+    that calls either main() in-process must not hand that umask to the tests after it."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    yield
+    os.umask(umask)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 
@@ -50,6 +51,7 @@ def test_fetch_verifies_signature_hash_and_signer(world, app_factory, tmp_path):
     r = _fetch(folder, cid, world.org_key, out, allowed)
     assert r.returncode == 0, r.stderr
     assert out.read_bytes()[:4] == b"OggS"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600, oct(out.stat().st_mode)    # a customer's audio, in clear
     out.unlink()
 
     # A workstation key we do not trust.

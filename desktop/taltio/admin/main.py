@@ -9,6 +9,7 @@ registered by their own modules.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -83,6 +84,10 @@ class _Version(argparse.Action):
 
 
 def main(argv: list[str] | None = None) -> int:
+    if os.name == "posix":
+        # What taltio-admin writes is evidence or a customer's copy: decrypted audio, exports, keys, manifests.
+        # Readable by the supervisor only, whatever their umask; they share a copy on purpose, not by default.
+        os.umask(0o077)
     p = argparse.ArgumentParser(prog="taltio-admin", description="Taltio supervisor and IT tools")
     p.add_argument("--version", "-V", action=_Version)
     sub = p.add_subparsers(dest="cmd", required=True)
