@@ -443,7 +443,7 @@ def test_atheris_coverage_guided(name, tmp_path, evidence_figure):
     import sys
 
     pytest.importorskip("atheris")
-    seconds = scale(8, 240)
+    seconds = scale(5, 240)
     r = subprocess.run([sys.executable, str(ATHERIS), name, f"-max_total_time={seconds}", "-rss_limit_mb=2048",
                         f"-artifact_prefix={tmp_path}/", "-print_final_stats=1"],
                        capture_output=True, text=True, timeout=seconds + 120)
