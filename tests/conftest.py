@@ -106,11 +106,15 @@ def allow_log_errors(request: pytest.FixtureRequest):
     return allow
 
 
+# The umask pytest started with: every test starts and ends with it.
+_SESSION_UMASK = os.umask(0o022)
+os.umask(_SESSION_UMASK)
+
+
 @pytest.fixture(autouse=True)
 def _umask_kept():
     """`taltio` and `taltio-admin` set umask 077 for their whole process (cli/main.py, admin/main.py). A test
     that calls either main() in-process must not hand that umask to the tests after it."""
-    umask = os.umask(0o022)
-    os.umask(umask)
+    os.umask(_SESSION_UMASK)      # also undo a module fixture's main(): its umask would outlive the fixture
     yield
-    os.umask(umask)
+    os.umask(_SESSION_UMASK)

@@ -372,11 +372,18 @@ def test_settings_files_structured(config, evidence_figure):
     pytest.param(b"[" + b".".join([b"a"] * 1500) + b"]\n", id="deep-dotted-table-RecursionError"),
     pytest.param(b"[audio]\nsample_rate = 1" + b"0" * 5000 + b"\n", id="too-many-digits-ValueError"),
     pytest.param(b'"a\\u001bb" = 1\n', id="control-character-in-a-key"),
+    pytest.param(b'[ui]\nlanguage = "fi' + b"[" * 3000 + b'"\n', id="a-3000-character-value-echoed-whole"),
 ])
 def test_settings_file_regressions(config, raw):
     """Each escaped settings.load as a traceback (or echoed a raw ESC) before."""
     assert config.check(raw) != "ok"
     assert config.check(raw, "user") != "ok"
+
+
+def test_an_int_too_large_for_a_float_setting_is_refused_clearly(config):
+    """OverflowError escaped settings.load before (atheris found it): TOML ints are unbounded. Machine scope:
+    the user file may not set this key at all."""
+    assert config.check(b"[audio]\nsegment_seconds = 1" + b"0" * 400 + b"\n") != "ok"
 
 
 def test_trust_file_mutated(tmp_path, evidence_figure):

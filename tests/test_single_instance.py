@@ -152,7 +152,8 @@ def test_an_existing_dir_is_tightened_to_0700_and_another_users_is_refused(env, 
     if os.getuid() != 0:
         pytest.skip("making a directory of another user needs root")
     other = tmp_path / "other"
-    other.mkdir(mode=0o755)
+    other.mkdir()
+    other.chmod(0o755)                                                        # whatever the umask is
     os.chown(other, 65534, 65534)
     monkeypatch.setenv(env, str(other))
     with pytest.raises(PermissionError) as refused:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable
 
+from taltio.domain.texts import clip
 from taltio.settings.schema import ConfigError
 
 log = logging.getLogger("taltio.settings")
@@ -21,7 +22,7 @@ def migrate(values: dict[str, Any], source: str) -> dict[str, Any]:
     values = dict(values)
     raw = values.pop(FORMAT_KEY, 1)
     if not isinstance(raw, int) or isinstance(raw, bool) or raw < 1:
-        raise ConfigError(f"{source}: [taltio] format must be a whole number from 1, got {raw!r}")
+        raise ConfigError(f"{source}: [taltio] format must be a whole number from 1, got {clip(raw)}")
     if raw > FORMAT_VERSION:
         raise ConfigError(f"{source} is in settings format {raw}, written by a newer Taltio (this one reads up to "
                           f"{FORMAT_VERSION}); upgrade Taltio on this computer")

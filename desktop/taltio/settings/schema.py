@@ -16,7 +16,7 @@ from typing import Any, Callable
 from taltio.domain.notices import LANGUAGES, check_rules
 from taltio.domain.numbers import check_pattern
 from taltio.domain.party import PartyError, parse_key
-from taltio.domain.texts import QT_TRANSLATE_NOOP, escape_controls
+from taltio.domain.texts import QT_TRANSLATE_NOOP, clip, escape_controls
 
 log = logging.getLogger("taltio.settings")
 
@@ -76,7 +76,10 @@ class Setting:
     def check(self, value: Any, origin: str) -> Any:
         t = self.type
         if t is float and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)
+            try:
+                value = float(value)
+            except OverflowError:            # TOML ints are unbounded; a float has about 308 digits
+                raise ConfigError(f"{self.key} (from {origin}) is too large a number: {clip(value, 40)}") from None
         if t is list:
             if isinstance(value, str):
                 value = [v for v in (x.strip() for x in value.replace("\n", ",").split(",")) if v]
@@ -86,7 +89,7 @@ class Setting:
             raise ConfigError(f"{self.key} (from {origin}) must be {t.__name__}, got {type(value).__name__}")
         if self.choices and value not in self.choices:
             raise ConfigError(f"{self.key} (from {origin}) must be one of {', '.join(map(str, self.choices))}; "
-                              f"got {value!r}")
+                              f"got {clip(value)}")
         if self.validate:
             problem = self.validate(value)
             if problem:
