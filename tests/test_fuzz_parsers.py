@@ -372,6 +372,7 @@ def test_settings_files_structured(config, evidence_figure):
     pytest.param(b"[" + b".".join([b"a"] * 1500) + b"]\n", id="deep-dotted-table-RecursionError"),
     pytest.param(b"[audio]\nsample_rate = 1" + b"0" * 5000 + b"\n", id="too-many-digits-ValueError"),
     pytest.param(b'"a\\u001bb" = 1\n', id="control-character-in-a-key"),
+    pytest.param(b"[audio]\nau" + b"9" * 3000 + b" = 1\n", id="a-3000-character-key-echoed-whole"),
     pytest.param(b'[ui]\nlanguage = "fi' + b"[" * 3000 + b'"\n', id="a-3000-character-value-echoed-whole"),
 ])
 def test_settings_file_regressions(config, raw):

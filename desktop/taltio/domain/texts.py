@@ -25,13 +25,17 @@ def escape_controls(text: str) -> str:
     return _UNSAFE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
-def clip(value: object, limit: int = 80) -> str:
-    """``repr(value)``, cut to *limit* characters with an ellipsis.
+def shorten(text: str, limit: int = 80) -> str:
+    """*text* cut to *limit* characters with an ellipsis.
 
-    An error that echoes a rejected value must stay one readable line: a 3,000-character setting pasted back
-    at the agent or into the log hides the one word that says what to fix."""
-    text = repr(value)
+    An error that echoes outside input (a rejected value, an unknown key) must stay one readable line: a
+    3,000-character name pasted back at the agent or into the log hides the one word that says what to fix."""
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def clip(value: object, limit: int = 80) -> str:
+    """``repr(value)``, shortened: for a rejected value of any type."""
+    return shorten(repr(value), limit)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for

@@ -18,6 +18,7 @@ import platformdirs
 
 from taltio.domain.files import write_durably
 from taltio.domain.ports import MachinePolicy
+from taltio.domain.texts import shorten
 from taltio.settings import sections as _sections
 from taltio.settings.keys import BoolKey, FloatKey, IntKey, ListKey, StrKey
 from taltio.settings.migrations import FORMAT_VERSION, migrate
@@ -181,9 +182,9 @@ def load(machine: Path | None = None, user: Path | None = None, *, policy: Mappi
         for key, raw in vals.items():
             setting = BY_KEY.get(key)
             if setting is None:
-                raise ConfigError(f"{src}: unknown setting '{key}' (see docs/configuration.md)")
+                raise ConfigError(f"{src}: unknown setting '{shorten(key)}' (see docs/configuration.md)")
             if not setting.settable_by(layer):
-                log.warning("%s: '%s' can only be set by %s; ignored", src, key,
+                log.warning("%s: '%s' can only be set by %s; ignored", src, shorten(key),
                             "machine policy" if setting.scope == "machine" else "the organisation")
                 continue
             values[key] = setting.check(raw, src)
@@ -202,7 +203,7 @@ def save_user(updates: dict[str, Any], path: Path | None = None) -> Path:
     for key, value in updates.items():
         setting = BY_KEY.get(key)
         if setting is None or not setting.user:
-            raise ConfigError(f"'{key}' can only be set by the organisation")
+            raise ConfigError(f"'{shorten(key)}' can only be set by the organisation")
         current[key] = setting.check(value, "your settings")
     doc: dict[str, dict[str, Any]] = {"taltio": {"format": FORMAT_VERSION}}
     for key, value in current.items():
