@@ -1,4 +1,5 @@
-"""A call longer than two hours, fed faster than real time through the real recording path.
+"""A long call, fed faster than real time through the real recording path: 41.5 minutes in CI, over two hours
+(issue 16's figure) in `scripts/dev evidence full`.
 
 Controller → CallRecorder → Capture/Mixer → FLAC or Opus encoder → encrypted segments → final age file,
 with the push-stream backend the Windows/macOS backends share (tests/helpers/push_backend.py). Only
@@ -31,12 +32,13 @@ from taltio.recording import capture
 from taltio.recording.controller import Controller
 from taltio.domain.events import CallEvent
 from taltio.upload.queue import UploadQueue
+from tests.helpers.evidence import scale
 from tests.helpers.push_backend import LOOP, MIC, PushBackend, VirtualClock
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.evidence("soak")]
 
 RATE = 16000
-CALL_S = 2 * 3600 + 90          # 2 h 1 min 30 s of audio
+CALL_S = scale(41 * 60 + 30, 2 * 3600 + 90)     # of audio; the two hours took 3.7 CI minutes for both codecs
 BLOCK_S = 0.25                  # under the capture watchdog (0.5 s) between two virtual-clock steps
 AHEAD_S = 10                    # the feeder stays at most this far ahead of the encoder (raw audio it queues)
 FREQS = (440.0, 660.0)          # agent left, customer right
@@ -53,7 +55,7 @@ def _dominant_hz(x: np.ndarray) -> float:
 
 
 @pytest.mark.parametrize("codec", ["flac", "opus"])
-def test_call_over_two_hours_faster_than_real_time(codec, tmp_path, monkeypatch):
+def test_a_long_call_faster_than_real_time_keeps_memory_flat(codec, tmp_path, monkeypatch, evidence_figure):
     clock = VirtualClock()
     monkeypatch.setattr(capture, "time", clock.module())
     monkeypatch.setattr(audio_push, "time", clock.module())
@@ -120,7 +122,7 @@ def test_call_over_two_hours_faster_than_real_time(codec, tmp_path, monkeypatch)
     doc = json.loads((ctl.calls_dir / cid / "manifest.json").read_text())
     assert doc["outcome"] == "recorded" and doc["audio"]["codec"] == {"flac": "flac", "opus": "ogg/opus"}[codec]
     duration = doc["audio"]["duration_s"]
-    assert duration > 7200 and abs(duration - CALL_S) < 1.0, duration
+    assert abs(duration - CALL_S) < 1.0, duration
     assert doc["gaps"] == [] and doc["alarms"] == []
     # Segments were sealed all along (about one per real second); finalize removed them.
     assert len(segments) >= 3 and seg_counts[-1] >= 1, (len(segments), seg_counts)
@@ -132,7 +134,7 @@ def test_call_over_two_hours_faster_than_real_time(codec, tmp_path, monkeypatch)
     with sf.SoundFile(io.BytesIO(complete_length(plain))) as f:     # a streamed FLAC: length unknown
         assert f.samplerate == RATE and f.channels == 2
         assert abs(f.frames / RATE - duration) < {"flac": 0.01, "opus": 0.1}[codec], (f.frames, duration)
-        for at in (5.0, 3600.0, CALL_S - 5.0):       # the right tone on the right side, early, mid, late
+        for at in (5.0, CALL_S / 2, CALL_S - 5.0):       # the right tone on the right side, early, mid, late
             f.seek(int(at * RATE))
             x = f.read(RATE // 2, dtype="float32")
             assert abs(_dominant_hz(x[:, 0]) - FREQS[0]) < 5 and abs(_dominant_hz(x[:, 1]) - FREQS[1]) < 5, at
@@ -144,6 +146,9 @@ def test_call_over_two_hours_faster_than_real_time(codec, tmp_path, monkeypatch)
               f"{peak_call / mib:.1f} MiB, while finishing {peak_end / mib:.1f} MiB; RSS {rss_before / 1024:.0f} "
               f"-> max {rss_call / 1024:.0f} MiB while recording, {rss_max / 1024:.0f} MiB while finishing")
     print(report)
+    evidence_figure(f"{codec} call min", round(duration / 60, 1))
+    evidence_figure(f"{codec} RSS growth MiB", round((rss_max - rss_before) / 1024, 1))
+    evidence_figure(f"{codec} tracemalloc peak MiB", round(max(peak_call, peak_end) / mib, 1))
     (tmp_path / "report.txt").write_text(report)
     if os.environ.get("TALTIO_LONG_CALL_REPORT"):
         with open(os.environ["TALTIO_LONG_CALL_REPORT"], "w") as out:

@@ -19,7 +19,8 @@ SUITES = {
     "leak": "no private, declined or paused audio, no plaintext audio, no number or secret in clear, anywhere",
     "fuzz": "every parser of outside input: no crash, no hang, no dead thread, a clear error",
     "security": "the local attack surface: other users, file modes, keys and secrets on the workstation",
-    "soak": "an accelerated shift: no growth in memory, descriptors or threads, no busy idle",
+    "soak": "an accelerated shift, a long call and calls back to back: no growth in memory, descriptors or "
+            "threads, no busy idle",
 }
 
 ENV = "TALTIO_EVIDENCE"
