@@ -19,6 +19,7 @@ import soundfile as sf
 from taltio.admin.trust import Registry
 from taltio.domain import sshsig
 
+from tests.fixtures.audio import read_raw
 from tests.helpers.app_proc import DESKTOP
 from tests.helpers.recorded import recorded  # noqa: F401
 from tests.helpers.signals import best_ncc, resample, rms
@@ -61,9 +62,7 @@ def decoded(rec, tmp: Path, call_id: str) -> tuple[np.ndarray, int]:
 
 def capture_while(audio, out: Path, run) -> tuple[np.ndarray, object]:
     """Record softphone_out's monitor (mono, 16 kHz float) around *run*()."""
-    rec = subprocess.Popen(["parecord", "--device=softphone_out.monitor", "--raw", "--format=float32le",
-                            f"--rate={RATE}", "--channels=1", "--latency-msec=20", str(out)],
-                           env=audio.child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    rec = audio.record("softphone_out.monitor", out, RATE)
     try:
         time.sleep(0.5)
         result = run()
@@ -71,7 +70,7 @@ def capture_while(audio, out: Path, run) -> tuple[np.ndarray, object]:
     finally:
         rec.terminate()
         rec.wait(timeout=10)
-    return np.fromfile(out, dtype="<f4").astype(np.float64), result
+    return read_raw(out), result
 
 
 def test_plays_the_customer_channel_from_an_offset(recorded, audio_server_module, trust, tmp_path):  # noqa: F811
