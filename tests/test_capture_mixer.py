@@ -118,6 +118,35 @@ def test_a_first_block_stamped_late_is_lined_up_once_with_silence():
     assert 700 <= mixer.corrections[0] <= 1300 and mixer.corrections[1] == 0   # ~960 samples of silence, once
 
 
+def counter(t: np.ndarray) -> np.ndarray:
+    """Each sample says which sample of the device it is (mod 1000): a hole or a jump anywhere shows."""
+    return 0.001 + (np.round(t * RATE) % 1000) / 1000
+
+
+@pytest.mark.parametrize("late_side", [0, 1])
+def test_the_start_up_line_up_leaves_no_hole_inside_either_channel(late_side):
+    """The line-up silence goes before a side's first sample, not into its audio a second in.
+
+    In the app the customer's side was lined up 41 ms about a second into the call: a hole in the middle of
+    a word (two-mono layout: NCC 0.80 against what the device carried, 0.89 in runs without it). Nothing is
+    output before both sides have warmed up, so the silence can lead the side instead."""
+    devs = [Device(0, 0, 0.010, 0.004, counter), Device(1, 0, 0.010, 0.004, counter)]
+    devs[late_side].late = lambda j, t: 0.043 if j == 0 else 0.0
+    mixer, rec, _ = run(devs, 6)
+    assert mixer.corrections[1 - late_side] > 500          # the line-up happened (~690 samples)
+    for ch in range(2):
+        x = rec[:, ch]
+        body = x[np.argmax(x > 0):]
+        steps = np.round(np.diff(body) * 1000)
+        assert np.all((steps == 1) | (steps == -999)), f"channel {ch} is not contiguous after its first sample"
+    lead = [int(np.argmax(rec[:, ch] > 0)) for ch in range(2)]
+    first = [rec[lead[ch], ch] for ch in range(2)]
+    print(f"leads {lead}, first samples {first}, corrections {mixer.corrections}")
+    # Aligned from the first sample: each side's sample k sits at the same place (within 3 ms).
+    k = [round((first[ch] - 0.001) * 1000) for ch in range(2)]
+    assert abs((lead[0] - k[0]) - (lead[1] - k[1])) % 1000 <= 48
+
+
 def test_without_settling_the_late_first_block_leaves_the_sides_apart(monkeypatch):
     """The same feed with the one-time line-up switched off: the 60 ms stays (drift correction alone
     treats it as the stream's latency), which is what the test above proves is removed."""

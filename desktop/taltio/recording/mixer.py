@@ -26,6 +26,7 @@ DRIFT_DEADBAND_S = 0.010  # start correcting beyond this error: any slewing smea
 DELAY_STEP_S = 0.002      # the offset falling by more than this at once is delivery getting later, not drift
                           # (a clock off by 200 ppm moves it 0.6 ms in a whole window)
 DRIFT_ALPHA = 0.05        # kept for importers; the least-delayed window replaced the exponential average
+WARMUP_HOLD_S = 2.5       # output waits at most this long for both sides' warm-ups (crash loss at call start)
 SETTLE_MAX_S = 0.5        # a larger start-up difference than this is not lateness: leave it to the slew
 DRIFT_TIME_S = 4.0        # correct a timing error over about this long
 MAX_SLEW = 0.004          # at most 0.4 % faster/slower: inaudible, fixes 50 ms in ~12 s
@@ -187,7 +188,15 @@ class Mixer:
             k = round(abs(rel))
             if DRIFT_DEADBAND_S * self.rate < k <= SETTLE_MAX_S * self.rate:
                 j, t = (1 - i, o) if rel > 0 else (i, c)
-                self._append(t, np.zeros(k, dtype=np.float32))
+                silence = np.zeros(k, dtype=np.float32)
+                if self.pos is None:
+                    # Nothing is out yet (tick waits for both warm-ups): the silence leads the side, and its
+                    # audio stays whole. Appended a second into the call it was a hole in a word.
+                    t.queue.appendleft(silence)
+                    t.queued += k
+                    t.end = (t.end or 0) + k
+                else:
+                    self._append(t, silence)
                 t.errs += k
                 t.d += k
                 if t.base is not None:
@@ -196,6 +205,11 @@ class Mixer:
                 log.info("%s channel sat %.0f ms early against the other; lined up with silence", t.name,
                          1000 * k / self.rate)
         c.base, c.sag, c.correcting, c.frac = c.d, 0.0, False, 0.0
+
+    def _warming(self, now: float) -> bool:
+        """A live side is still in its warm-up: hold the output, so the start-up line-up (`_settle`) can put
+        its silence before a side's first sample. Never longer than WARMUP_HOLD_S from the call's start."""
+        return now - self.t0 < WARMUP_HOLD_S and any(c.live and c.base is None for c in self.ch)
 
     def _append(self, c: _Chan, data: np.ndarray) -> None:
         c.queue.append(data)
@@ -241,7 +255,7 @@ class Mixer:
                 self.lost(i, now, Text(QT_TRANSLATE_NOOP("core", "no audio from the device for 0.5 s")), events)
         now_idx = int(self._idx(now - HOLDBACK_S))
         if self.pos is None:
-            if all(c.ever for c in self.ch):
+            if all(c.ever for c in self.ch) and not self._warming(now):
                 # Start where the earlier channel starts; the later one is padded with silence, so
                 # the first words are kept even when one device takes a while to deliver.
                 self.pos = min((c.end or 0) - c.queued for c in self.ch)
