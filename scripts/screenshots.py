@@ -190,6 +190,12 @@ def shoot_language(lang: str, out: Path, tmp: Path, recipient: str, audio) -> in
         _wait_ms(1500)
         shot.grab(dlg, "devices")
         dlg.close()
+    # "Start call…" (no softphone integration): the number dialog.
+    app._ask_number()
+    _wait_ms(200)
+    app.number_dialog.setTextValue("040 123 4567")
+    shot.grab(app.number_dialog, "start-call-dialog")
+    app.number_dialog.reject()
     # The tray menu, built as it is when the desktop has a tray.
     real = QSystemTrayIcon.isSystemTrayAvailable
     QSystemTrayIcon.isSystemTrayAvailable = staticmethod(lambda: True)   # type: ignore[method-assign]

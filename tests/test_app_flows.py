@@ -11,6 +11,7 @@ from contextlib import ExitStack
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
 from taltio.domain.events import CallEvent
 from tests.helpers.in_process import in_process_app, local_config
@@ -209,3 +210,73 @@ def test_recording_switched_off_by_machine_policy(qtbot, make_app, tmp_path):
     assert "c-off" not in ctl.sessions and not app.card.isVisible()
     assert app.compute_status()[1] == "Recording is switched off by your organisation"
     assert not (tmp_path / "data" / "calls" / "c-off").exists()
+
+
+def _choose(qtbot, menu, action) -> None:
+    """Open *menu* and pick *action* with the arrow keys and Enter, as an agent without a mouse does."""
+    menu.popup(menu.pos())
+    qtbot.waitUntil(menu.isVisible)
+    for _ in range(len(menu.actions())):
+        if menu.activeAction() is action:
+            break
+        qtbot.keyClick(menu, Qt.Key.Key_Down)
+    assert menu.activeAction() is action, f"'{action.text()}' cannot be reached with the keyboard"
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not menu.isVisible())
+
+
+@pytest.mark.qt_log_ignore("systemTrayWindowChanged")      # a tray made available on the offscreen platform
+def test_a_call_started_and_ended_from_the_tray_with_the_keyboard_only(qtbot, make_recording_app, tmp_path,
+                                                                        monkeypatch):
+    """Issue 18 point 1: a softphone Taltio cannot hear of. The agent starts the call from the tray menu, types
+    the number, gives the notice (F2 on the card) and ends the call from the menu; the manifest says "manual"."""
+    from taltio.ui import tray as tray_mod
+
+    monkeypatch.setattr(tray_mod.QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    app = make_recording_app()
+    view, ctl = app.view, app.core.controller
+    assert not view._act_end.isEnabled()                        # nothing to end yet
+    _choose(qtbot, view._menu, view._act_start)
+    dlg = app.number_dialog
+    qtbot.waitUntil(lambda: dlg.isVisible())
+    line = dlg.findChild(QLineEdit)
+    qtbot.keyClicks(line, "040 123 4567")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: app.agent.manual_call() is not None)
+    call_id = app.agent.manual_call()
+    assert call_id.startswith("manual-") and ctl.sessions[call_id].number == "0401234567"
+    qtbot.waitUntil(lambda: app.card.isVisible() and app.card.call_id == call_id)
+    assert view._act_end.isEnabled()
+    _choose(qtbot, view._menu, view._act_card)                  # the card takes the keyboard
+    qtbot.waitUntil(lambda: app.card.keyboard)
+    qtbot.keyClick(app.card, Qt.Key.Key_F2)                     # the notice was read: record
+    qtbot.waitUntil(lambda: ctl.view(ctl.sessions[call_id])["recorded_s"] > 1.5, timeout=10000)
+    _choose(qtbot, view._menu, view._act_end)
+    doc = _manifest(qtbot, tmp_path, call_id)
+    assert doc["started_by"] == "manual" and doc["outcome"] == "recorded"
+    assert doc["audio"]["duration_s"] > 1.0
+    assert "4567" not in json.dumps(doc)                        # the number is sealed, as a softphone's is
+    assert app.agent.manual_call() is None and not view._act_end.isEnabled()
+
+
+def test_a_call_started_by_hand_from_the_status_window_without_a_number(qtbot, make_app):
+    """No tray (the fallback window): Start call, no number, End call. The call is tracked like a softphone's
+    (the card asks for the notice first), and ending it before the notice records nothing."""
+    app = make_app()
+    win, ctl = app.view.window, app.core.controller
+    assert win is not None and not win.end_button.isEnabled()
+    qtbot.mouseClick(win.start_button, Qt.MouseButton.LeftButton)
+    app.number_dialog.accept()                                  # an empty number: the call starts all the same
+    qtbot.waitUntil(lambda: app.agent.manual_call() is not None)
+    call_id = app.agent.manual_call()
+    s = ctl.sessions[call_id]
+    assert s.number is None and s.started_by == "manual" and s.state.value == "notice_pending"
+    qtbot.waitUntil(lambda: app.card.isVisible() and app.card.call_id == call_id)
+    assert win.end_button.isEnabled()
+    qtbot.mouseClick(win.end_button, Qt.MouseButton.LeftButton)
+    assert ctl.sessions[call_id].outcome.value == "not_recorded" and app.agent.manual_call() is None
+    assert not win.end_button.isEnabled()
+    qtbot.mouseClick(win.start_button, Qt.MouseButton.LeftButton)
+    app.number_dialog.setTextValue("DROP TABLE")                # refused visibly, no call
+    app.number_dialog.accept()
+    assert app.agent.manual_call() is None and "number" in app.last_error

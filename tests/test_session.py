@@ -38,12 +38,12 @@ def test_private_can_never_record():
 
 
 def test_end_before_notice_is_not_recorded_and_roundtrips():
-    s = CallSession("c3", number="+358401234567")
+    s = CallSession("c3", number="+358401234567", started_by="manual")
     s.answered()
     s.end()
     assert s.outcome == Outcome.NOT_RECORDED
     again = session_from_json(s.to_json())
-    assert again.to_json() == s.to_json()
+    assert again.to_json() == s.to_json() and again.started_by == "manual"   # a recovered call keeps its source
 
 
 def test_event_parsing_rejects_bad_input():

@@ -404,6 +404,14 @@
         <source>Taltio: {status}</source>
         <translation>Taltio: {status}</translation>
     </message>
+    <message>
+        <source>Start call…</source>
+        <translation>Start call…</translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation>End call</translation>
+    </message>
 </context>
 <context>
     <name>StatusWindow</name>
@@ -447,6 +455,14 @@
         <location line="-1"/>
         <source>Set by your organisation</source>
         <translation>Set by your organisation</translation>
+    </message>
+    <message>
+        <source>Start call…</source>
+        <translation>Start call…</translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation>End call</translation>
     </message>
 </context>
 <context>
@@ -645,6 +661,14 @@
         <location line="+1"/>
         <source>Ready: no call</source>
         <translation>Ready: no call</translation>
+    </message>
+    <message>
+        <source>Start call</source>
+        <translation>Start call</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s number (optional). The notice card opens next, as for any call.</source>
+        <translation>The customer&apos;s number (optional). The notice card opens next, as for any call.</translation>
     </message>
 </context>
 <context>

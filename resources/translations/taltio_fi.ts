@@ -404,6 +404,14 @@
         <source>Taltio: {status}</source>
         <translation>Taltio: {status}</translation>
     </message>
+    <message>
+        <source>Start call…</source>
+        <translation>Aloita puhelu…</translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation>Lopeta puhelu</translation>
+    </message>
 </context>
 <context>
     <name>StatusWindow</name>
@@ -447,6 +455,14 @@
         <location line="-1"/>
         <source>Set by your organisation</source>
         <translation>Organisaatiosi määrittämä</translation>
+    </message>
+    <message>
+        <source>Start call…</source>
+        <translation>Aloita puhelu…</translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation>Lopeta puhelu</translation>
     </message>
 </context>
 <context>
@@ -645,6 +661,14 @@
         <location line="+1"/>
         <source>Ready: no call</source>
         <translation>Valmis: ei puhelua</translation>
+    </message>
+    <message>
+        <source>Start call</source>
+        <translation>Aloita puhelu</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s number (optional). The notice card opens next, as for any call.</source>
+        <translation>Asiakkaan numero (valinnainen). Sen jälkeen avautuu puhelukortti, kuten missä tahansa puhelussa.</translation>
     </message>
 </context>
 <context>

@@ -404,6 +404,14 @@
         <source>Taltio: {status}</source>
         <translation>Taltio: {status}</translation>
     </message>
+    <message>
+        <source>Start call…</source>
+        <translation>Starta samtal…</translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation>Avsluta samtal</translation>
+    </message>
 </context>
 <context>
     <name>StatusWindow</name>
@@ -447,6 +455,14 @@
         <location line="-1"/>
         <source>Set by your organisation</source>
         <translation>Inställt av din organisation</translation>
+    </message>
+    <message>
+        <source>Start call…</source>
+        <translation>Starta samtal…</translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation>Avsluta samtal</translation>
     </message>
 </context>
 <context>
@@ -645,6 +661,14 @@
         <location line="+1"/>
         <source>Ready: no call</source>
         <translation>Redo: inget samtal</translation>
+    </message>
+    <message>
+        <source>Start call</source>
+        <translation>Starta samtal</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s number (optional). The notice card opens next, as for any call.</source>
+        <translation>Kundens nummer (frivilligt). Sedan öppnas samtalskortet, som för alla samtal.</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ import json
 import logging
 import threading
 import time
+import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("taltio.app")
 
 RECENT_OUTCOME_S = 8.0
+MANUAL = "manual"           # the source of a call the agent started by hand (CallEvent.source, the manifest)
 Command = Callable[[dict], dict]
 
 
@@ -191,6 +193,30 @@ class AgentApp:
                                   problem=self.config_error))
         return self.core.controller.handle(CallEvent.parse(event, call_id=call_id, number=number, label=label,
                                                            queue=queue, display_name=display_name))
+
+    def start_manual_call(self, number: str | None = None) -> str:
+        """A call Taltio cannot hear of (a web softphone, a desk phone on a headset adapter): the agent says
+        it was answered, and from there it is any call's flow, the notice card first. Its manifest says
+        "manual". The id is ours, so the agent never has to invent one; the number is optional."""
+        if self.core is None:
+            return self.dispatch("answered")        # raises the reason Taltio cannot record
+        return self.core.controller.handle(CallEvent.parse(
+            "answered", call_id=f"{MANUAL}-{uuid.uuid4().hex[:12]}", number=(number or "").strip() or None,
+            source=MANUAL))
+
+    def manual_call(self) -> str | None:
+        """The id of the active call the agent started by hand (the one "End call" ends), if any."""
+        if self.core is None:
+            return None
+        live = self.core.controller.active_started_by(MANUAL)
+        return live[-1] if live else None
+
+    def end_manual_call(self) -> str | None:
+        """End the call started by hand; a softphone's own calls end when the softphone says so."""
+        call_id = self.manual_call()
+        if call_id is None:
+            return None
+        return self.core.controller.handle(CallEvent.parse("ended", call_id=call_id, source=MANUAL))
 
     def handle_ipc(self, req: dict) -> dict:
         """One control-socket request (already checked for protocol and shape); any thread."""

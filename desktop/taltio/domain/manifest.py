@@ -47,6 +47,9 @@ def build(session: CallSession, *, agent_id: str, workstation_id: str, key: Ed25
         "workstation_id": workstation_id,
         "workstation_key": sshsig.public_openssh(key.public_key()),
         "direction": session.direction,
+        # Who said the call began: a softphone integration ("baresip", "hook", ...) or the agent by hand
+        # ("manual", a phone Taltio cannot hear of): a dispute over a call's start reads this first.
+        "started_by": session.started_by,
         "queue": session.queue,
         "party": party,
         "outcome": "interrupted" if interrupted else session.outcome.value,

@@ -84,6 +84,7 @@ class CallSession:
     display_name: str | None = None     # the remote party's name as the softphone showed it
     policy_versions: dict = field(default_factory=dict)  # supervisor policies in force when the call began
     holds: list[dict] = field(default_factory=list)      # holds that did not pause capture (recording.on_hold)
+    started_by: str | None = None       # what reported the call first: a softphone adapter, "hook", or "manual"
 
     def __post_init__(self) -> None:
         if not self.transitions:
@@ -240,6 +241,7 @@ class CallSession:
             "display_name": self.display_name,
             "policy_versions": self.policy_versions,
             "holds": self.holds,
+            "started_by": self.started_by,
         }
 
 
@@ -261,7 +263,8 @@ def session_from_json(doc: dict) -> CallSession:
         devices=doc.get("devices", []), notice_mode=doc.get("notice_mode", "agent"),
         private_reason=doc.get("private_reason"), notice_language=doc.get("notice_language", "fi"),
         notice_sha256=doc.get("notice_sha256"), queue=doc.get("queue"), display_name=doc.get("display_name"),
-        policy_versions=doc.get("policy_versions", {}), holds=doc.get("holds", []))
+        policy_versions=doc.get("policy_versions", {}), holds=doc.get("holds", []),
+        started_by=doc.get("started_by"))
     return s
 
 

@@ -160,6 +160,11 @@ class Controller:
             self.mic, self.loopback = mic, loopback
             self.fallbacks = (mic_fallback, loopback_fallback)
 
+    def active_started_by(self, source: str) -> list[str]:
+        """Ids of the active calls *source* started, oldest first (any thread: copied under the lock)."""
+        with self._lock:
+            return [s.call_id for s in self.matcher.sessions.values() if s.active and s.started_by == source]
+
     def current(self) -> CallSession | None:
         """The call the agent is on: not one on hold or waiting, unless there is no other."""
         with self._lock:
@@ -346,6 +351,7 @@ class Controller:
         s = self.matcher.add(ev)
         if s is None:                                   # duplicate event
             return self.matcher.sessions[ev.call_id]
+        s.started_by = ev.source
         (self.calls_dir / s.call_id).mkdir(parents=True, exist_ok=True, mode=0o700)
         log.info("call %s %s from/to %s", s.call_id, ev.direction or "?", redact_number(ev.number))
         self.rulebook.new_call(s, ev)

@@ -65,6 +65,9 @@ class TaltioApp(QObject):
         self.view.show_devices.connect(self.open_devices)
         self.view.next_private.connect(lambda: self.on_card_action("next-private", ""))
         self.view.language_chosen.connect(self.set_ui_language)
+        self.view.start_call.connect(self._ask_number)
+        self.view.end_call.connect(lambda: self._manual(self.agent.end_manual_call))
+        self.number_dialog = None
         self.view.set_language(self.ui_language(), self._language_locked())
         self.devices_dialog = None
         self.staff_dialog = None
@@ -355,6 +358,19 @@ class TaltioApp(QObject):
         """The organisation wants a reason for private calls: ask for one line (this window may take focus)."""
         self.reason_dialog = dialogs.reason_dialog(lambda text: self.on_card_action(event, call_id, text))
 
+    def _ask_number(self) -> None:
+        """"Start call": the agent chose it, so this dialog may take focus."""
+        self.number_dialog = dialogs.number_dialog(lambda text: self._manual(self.agent.start_manual_call, text))
+
+    def _manual(self, action, *args) -> None:  # noqa: ANN001, ANN002 - an AgentApp manual-call method
+        """Start or end a call by hand; a refusal (a bad number, recording off) shows in the status."""
+        try:
+            action(*args)
+            self.last_error = ""
+        except (EventError, TransitionError) as exc:
+            self.last_error = render_error(exc)
+        self.refresh()
+
     def _ask_label(self, call_id: str) -> None:
         """Name the last agreement mark: the agent opened this on purpose, so this dialog may take focus."""
         self.label_dialog = dialogs.label_dialog(lambda text: self._label_mark(call_id, text))
@@ -465,6 +481,7 @@ class TaltioApp(QObject):
         line = decide(facts)
         text, detail = self._status_texts(line)
         self.view.set_status(line.status, text, detail)
+        self.view.set_manual_call(self.agent.manual_call() is not None)
         if self.pill is not None:
             self.pill.set_status(line.status, text, timer_start(line.status, facts.view))
             if not self.pill.isVisible():

@@ -46,6 +46,21 @@ def label_dialog(on_text: Callable[[str], None]) -> QInputDialog:
     return dlg
 
 
+def number_dialog(on_text: Callable[[str], None]) -> QInputDialog:
+    """The customer's number for a call started by hand: optional (Enter on an empty line starts the call),
+    kept like a softphone's (sealed, never in clear on disk); opened, deleted on close."""
+    dlg = QInputDialog()
+    dlg.setObjectName("manualCallNumber")
+    dlg.setWindowTitle(QCoreApplication.translate("TaltioApp", "Start call"))
+    dlg.setLabelText(QCoreApplication.translate(
+        "TaltioApp", "The customer's number (optional). The notice card opens next, as for any call."))
+    dlg.setOkButtonText(QCoreApplication.translate("TaltioApp", "Start call"))
+    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dlg.textValueSelected.connect(lambda text: on_text(text.strip()))
+    dlg.open()
+    return dlg
+
+
 def about_box(versions: dict[str, int], refused: str, machine_source: str | None) -> QMessageBox:
     """Version, the policies in force and any refused one: what a supervisor or IT asks the agent for."""
     none = QCoreApplication.translate("TaltioApp", "none")

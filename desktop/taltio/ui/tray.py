@@ -20,6 +20,8 @@ class StatusWindow(QWidget):
     language_chosen = Signal(str)
     show_about = Signal()
     show_preferences = Signal()
+    start_call = Signal()
+    end_call = Signal()
 
     def __init__(self) -> None:
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint
@@ -47,6 +49,9 @@ class StatusWindow(QWidget):
         self.private_button = private = button("nextPrivateButton", self.next_private)
         self.prefs_button = prefs = button("preferencesButton", self.show_preferences)
         self.about_button = about = button("aboutButton", self.show_about)
+        self.start_button = start = button("startCallButton", self.start_call)
+        self.end_button = end = button("endCallButton", self.end_call)
+        end.setEnabled(False)
         # The language of Taltio's own screens; each named in itself, so it can be found in any language.
         self.language_label = QLabel()
         self.language = QComboBox()
@@ -69,6 +74,11 @@ class StatusWindow(QWidget):
         buttons.addWidget(private)
         buttons.addWidget(devices)
         lay.addLayout(buttons)
+        calls = QHBoxLayout()
+        calls.addWidget(start)
+        calls.addWidget(end)
+        calls.addStretch(1)
+        lay.addLayout(calls)
         lang_row = QHBoxLayout()
         lang_row.addWidget(prefs)
         lang_row.addWidget(about)
@@ -108,6 +118,8 @@ class StatusWindow(QWidget):
         self.private_button.setText(self.tr("Next call is private"))
         self.about_button.setText(self.tr("About Taltio…"))
         self.prefs_button.setText(self.tr("Preferences…"))
+        self.start_button.setText(self.tr("Start call…"))
+        self.end_button.setText(self.tr("End call"))
         self.language_label.setText(self.tr("&Language:"))
         self.language.setAccessibleName(self.tr("Language of Taltio's screens"))
         self.language.setToolTip(self.tr("Set by your organisation") if self.locked_language
@@ -128,6 +140,8 @@ class StatusView(QObject):
     language_chosen = Signal(str)       # "fi", "sv" or "en": the agent picked it
     show_about = Signal()
     show_preferences = Signal()
+    start_call = Signal()        # the agent starts a call Taltio cannot hear of (no softphone integration)
+    end_call = Signal()          # and ends it
 
     def __init__(self, notify_start_stop: bool = False) -> None:
         super().__init__()
@@ -149,6 +163,9 @@ class StatusView(QObject):
             menu.addAction(self._menu_status)
             menu.addSeparator()
             self._act_card = menu.addAction("", self.show_card.emit)
+            self._act_start = menu.addAction("", self.start_call.emit)
+            self._act_end = menu.addAction("", self.end_call.emit)
+            self._act_end.setEnabled(False)
             self._act_private = menu.addAction("", self.next_private.emit)
             self._act_devices = menu.addAction("", self.show_devices.emit)
             self._lang_menu = menu.addMenu("")
@@ -182,8 +199,17 @@ class StatusView(QObject):
             self.window.language_chosen.connect(self.language_chosen)
             self.window.show_about.connect(self.show_about)
             self.window.show_preferences.connect(self.show_preferences)
+            self.window.start_call.connect(self.start_call)
+            self.window.end_call.connect(self.end_call)
             self.window.show()
         self.notifier = Notifier(self.tray, self)
+
+    def set_manual_call(self, active: bool) -> None:
+        """A call started by hand is up: "End call" ends it; with none, there is nothing to end."""
+        if self.tray:
+            self._act_end.setEnabled(active)
+        if self.window:
+            self.window.end_button.setEnabled(active)
 
     def set_language(self, code: str, locked: bool = False) -> None:
         """Mark *code* as the current language; *locked*: the organisation chose it (shown, not changeable)."""
@@ -202,6 +228,8 @@ class StatusView(QObject):
         if self.tray is None:
             return
         self._act_card.setText(self.tr("Show call card"))
+        self._act_start.setText(self.tr("Start call…"))
+        self._act_end.setText(self.tr("End call"))
         self._act_private.setText(self.tr("Next call is private"))
         self._act_devices.setText(self.tr("Audio devices…"))
         self._lang_menu.setTitle(self.tr("Language"))
