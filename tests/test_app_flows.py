@@ -272,10 +272,17 @@ def test_a_call_started_by_hand_from_the_status_window_without_a_number(qtbot, m
     s = ctl.sessions[call_id]
     assert s.number is None and s.started_by == "manual" and s.state.value == "notice_pending"
     qtbot.waitUntil(lambda: app.card.isVisible() and app.card.call_id == call_id)
-    assert win.end_button.isEnabled()
+    assert win.end_button.isEnabled() and app.pill._act_end.isEnabled()
     qtbot.mouseClick(win.end_button, Qt.MouseButton.LeftButton)
     assert ctl.sessions[call_id].outcome.value == "not_recorded" and app.agent.manual_call() is None
-    assert not win.end_button.isEnabled()
+    assert not win.end_button.isEnabled() and not app.pill._act_end.isEnabled()
+    app.pill._act_start.trigger()                               # the pill's right-click menu: the same two
+    app.number_dialog.accept()
+    qtbot.waitUntil(lambda: app.pill._act_end.isEnabled())
+    second = app.agent.manual_call()
+    assert second not in (None, call_id)
+    app.pill._act_end.trigger()
+    assert ctl.sessions[second].outcome.value == "not_recorded" and not win.end_button.isEnabled()
     qtbot.mouseClick(win.start_button, Qt.MouseButton.LeftButton)
     app.number_dialog.setTextValue("DROP TABLE")                # refused visibly, no call
     app.number_dialog.accept()

@@ -356,6 +356,18 @@
         <source>Taltio status: {short}</source>
         <translation>Taltio status: {short}</translation>
     </message>
+    <message>
+        <source>Start call…</source>
+        <translation>Start call…</translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation>End call</translation>
+    </message>
+    <message>
+        <source>Call actions</source>
+        <translation>Call actions</translation>
+    </message>
 </context>
 <context>
     <name>StatusView</name>

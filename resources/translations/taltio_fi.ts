@@ -356,6 +356,18 @@
         <source>Taltio status: {short}</source>
         <translation>Taltion tila: {short}</translation>
     </message>
+    <message>
+        <source>Start call…</source>
+        <translation>Aloita puhelu…</translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation>Lopeta puhelu</translation>
+    </message>
+    <message>
+        <source>Call actions</source>
+        <translation>Puhelun toiminnot</translation>
+    </message>
 </context>
 <context>
     <name>StatusView</name>

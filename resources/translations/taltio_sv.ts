@@ -356,6 +356,18 @@
         <source>Taltio status: {short}</source>
         <translation>Taltio-status: {short}</translation>
     </message>
+    <message>
+        <source>Start call…</source>
+        <translation>Starta samtal…</translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation>Avsluta samtal</translation>
+    </message>
+    <message>
+        <source>Call actions</source>
+        <translation>Samtalsåtgärder</translation>
+    </message>
 </context>
 <context>
     <name>StatusView</name>

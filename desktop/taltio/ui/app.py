@@ -57,6 +57,8 @@ class TaltioApp(QObject):
             self.pill = StatusPill()
             self.pill.clicked.connect(self._show_card)
             self.pill.moved.connect(self._pill_moved)
+            self.pill.start_call.connect(self._ask_number)
+            self.pill.end_call.connect(lambda: self._manual(self.agent.end_manual_call))
             saved = self.settings["ui.pill_position"] if self.settings is not None else ""
             if saved:
                 x, _, y = saved.partition(",")
@@ -481,9 +483,11 @@ class TaltioApp(QObject):
         line = decide(facts)
         text, detail = self._status_texts(line)
         self.view.set_status(line.status, text, detail)
-        self.view.set_manual_call(self.agent.manual_call() is not None)
+        manual = self.agent.manual_call() is not None
+        self.view.set_manual_call(manual)
         if self.pill is not None:
             self.pill.set_status(line.status, text, timer_start(line.status, facts.view))
+            self.pill.set_manual_call(manual)
             if not self.pill.isVisible():
                 self.pill.show()
         self._plan(facts)

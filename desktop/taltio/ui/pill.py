@@ -17,8 +17,8 @@ import re
 import time
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QRegion
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QWidget
+from PySide6.QtGui import QColor, QContextMenuEvent, QGuiApplication, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QRegion
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMenu, QWidget
 
 from taltio.domain.events import parse_iso
 from taltio.domain.session import CallView, State
@@ -84,6 +84,8 @@ class StatusPill(QWidget):
 
     clicked = Signal()
     moved = Signal(QPoint)       # the agent dropped it here (to be remembered for the next start)
+    start_call = Signal()        # right-click menu: a call Taltio cannot hear of, started by hand
+    end_call = Signal()
 
     MARGIN = 12          # distance from the screen edge for the default position
 
@@ -135,10 +137,24 @@ class StatusPill(QWidget):
         self._timer.setSingleShot(True)     # re-armed each tick, aligned to the second boundary
         self._timer.timeout.connect(self._tick)
 
+        # The pill is where the agent looks during a call, so a call started by hand can be ended here too.
+        self.menu = QMenu(self)
+        self.menu.setObjectName("pillMenu")
+        self._act_start = self.menu.addAction("", self.start_call.emit)
+        self._act_end = self.menu.addAction("", self.end_call.emit)
+        self._act_end.setEnabled(False)
+
         self._retranslate_static()
         self.set_status("idle", self.tr("Ready: no call"))
 
     # ----------------------------------------------------------------- API
+    def set_manual_call(self, active: bool) -> None:
+        self._act_end.setEnabled(active)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt naming
+        self.menu.popup(event.globalPos())
+        event.accept()
+
     def set_status(self, status: str, text: str, since: float | None = None) -> None:
         if (status, text, since) == (self.status, self.text, self.since) and self.label.text():
             return                # the app refreshes every second; the pill's own timer does the ticking
@@ -238,6 +254,9 @@ class StatusPill(QWidget):
         self.setWindowTitle(self.tr("Taltio recording status"))
         self.glyph.setAccessibleName(self.tr("Status symbol"))
         self.label.setAccessibleName(self.tr("Recording status"))
+        self.menu.setAccessibleName(self.tr("Call actions"))
+        self._act_start.setText(self.tr("Start call…"))
+        self._act_end.setText(self.tr("End call"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
         # The full sentence (self.text) comes from the app, which sets it again in the new language.
