@@ -6,9 +6,10 @@
 
 Outputs, one policy per setting machine policy may set (all of them):
 
-- taltio.admx, en-US/taltio.adml, fi-FI/taltio.adml: Group Policy (HKLM\\Software\\Policies\\Taltio\\<section>,
-  value name = setting name; what adapters/machine_policy.WindowsRegistry reads). Finnish labels and help come
-  from resources/translations/taltio_fi.ts (context "settings"), read as XML: no Qt needed.
+- taltio.admx, en-US/, fi-FI/ and sv-SE/taltio.adml: Group Policy (HKLM\\Software\\Policies\\Taltio\\<section>,
+  value name = setting name; what adapters/machine_policy.WindowsRegistry reads). Finnish and Swedish labels and
+  help come from resources/translations/taltio_fi.ts and taltio_sv.ts (context "settings"), read as XML: no Qt
+  needed.
 - taltio.mobileconfig: a sample macOS configuration profile forcing every setting at its default in the
   fi.taltio.Taltio domain (what MacManagedPrefs reads); delete what IT does not set.
 - taltio.toml: a commented /etc/taltio/taltio.toml with every setting's help and default (LinuxFiles).
@@ -36,7 +37,8 @@ from taltio.adapters.machine_policy import MAC_DOMAIN, REGISTRY_PATH  # noqa: E4
 from taltio.settings import SCHEMA, Setting  # noqa: E402
 
 OUT = ROOT / "resources" / "policy-templates"
-FI_TS = ROOT / "resources" / "translations" / "taltio_fi.ts"
+TS_DIR = ROOT / "resources" / "translations"
+LANGS = {"en-US": None, "fi-FI": "fi", "sv-SE": "sv"}        # ADML folder -> .ts language (None: the source)
 NS = "http://schemas.microsoft.com/GroupPolicy/2006/07/PolicyDefinitions"
 XSI = 'xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
 PROFILE_NS = uuid.UUID("6f0c3a52-7d3e-4f7e-9a51-2b8f3c1d9e40")     # fixed: the profile's UUIDs never change
@@ -45,13 +47,17 @@ MAX_DWORD = 2147483647
 
 # Texts that are not in the schema: section (category) names and the explain-text lines, per language.
 SECTIONS = {
-    "agent": ("Agent", "Asiakaspalvelija"), "workstation": ("Workstation", "Työasema"),
-    "audio": ("Audio", "Ääni"), "softphone": ("Softphone", "Ohjelmistopuhelin"),
-    "storage": ("Storage", "Tallennuspaikka"), "encryption": ("Encryption", "Salaus"),
-    "notice": ("Notice to customers", "Ilmoitus asiakkaalle"), "org": ("Organisation", "Organisaatio"),
-    "staff": ("Staff notice", "Henkilöstötiedote"), "recording": ("Recording", "Tallennus"),
-    "privacy": ("Private calls", "Yksityispuhelut"), "ui": ("User interface", "Käyttöliittymä"),
-    "fleet": ("Fleet monitoring", "Työasemien seuranta"), "policy": ("Supervisor policies", "Esihenkilöiden käytännöt"),
+    "agent": ("Agent", "Asiakaspalvelija", "Agent"), "workstation": ("Workstation", "Työasema", "Arbetsstation"),
+    "audio": ("Audio", "Ääni", "Ljud"), "softphone": ("Softphone", "Ohjelmistopuhelin", "Mjukvarutelefon"),
+    "storage": ("Storage", "Tallennuspaikka", "Lagring"), "encryption": ("Encryption", "Salaus", "Kryptering"),
+    "notice": ("Notice to customers", "Ilmoitus asiakkaalle", "Meddelande till kunder"),
+    "org": ("Organisation", "Organisaatio", "Organisation"),
+    "staff": ("Staff notice", "Henkilöstötiedote", "Personalmeddelande"),
+    "recording": ("Recording", "Tallennus", "Inspelning"),
+    "privacy": ("Private calls", "Yksityispuhelut", "Privata samtal"),
+    "ui": ("User interface", "Käyttöliittymä", "Användargränssnitt"),
+    "fleet": ("Fleet monitoring", "Työasemien seuranta", "Övervakning av arbetsstationer"),
+    "policy": ("Supervisor policies", "Esihenkilöiden käytännöt", "Chefspolicyer"),
 }
 WORDS = {
     "en-US": {
@@ -75,6 +81,17 @@ WORDS = {
         "element": "Ei käytössä tai Ei määritetty: oletus (tai alemman tason arvo).",
         "float": "Luku; desimaalipiste on sallittu (esim. 2.5).",
         "list": "Yksi kohta riviä kohden.",
+    },
+    "sv-SE": {
+        "supported": "Taltio, Windows 10 eller senare",
+        "root_help": "Datorpolicy för Taltios samtalsinspelning. Allt som anges här är låst: varken agenten "
+                     "eller en chefspolicy kan ändra det.",
+        "default": "Standard: {value}", "empty": "(tomt)", "on": "på (Aktiverad)", "off": "av (Inaktiverad)",
+        "registry": "Register: HKLM\\{key}, värde {name} ({kind}).",
+        "bool": "Aktiverad: på. Inaktiverad: av. Inte konfigurerad: standardvärdet.",
+        "element": "Inaktiverad eller Inte konfigurerad: standardvärdet (eller en lägre nivås värde).",
+        "float": "Ett tal; decimalpunkt är tillåten (t.ex. 2.5).",
+        "list": "En post per rad.",
     },
 }
 
@@ -115,10 +132,10 @@ def machine_settings() -> list[Setting]:
 
 # -- translations -----------------------------------------------------------------------------------
 
-def finnish() -> dict[str, str]:
-    """source -> Finnish, from the "settings" context of taltio_fi.ts."""
+def translated(code: str) -> dict[str, str]:
+    """source -> translation, from the "settings" context of taltio_<code>.ts."""
     out = {}
-    for ctx in ET.parse(FI_TS).getroot().iter("context"):
+    for ctx in ET.parse(TS_DIR / f"taltio_{code}.ts").getroot().iter("context"):
         if ctx.findtext("name") != "settings":
             continue
         for m in ctx.iter("message"):
@@ -128,20 +145,20 @@ def finnish() -> dict[str, str]:
     return out
 
 
-def texts(lang: str, fi: dict[str, str]) -> dict[str, tuple[str, str]]:
-    """key -> (label, help) in *lang*."""
+def texts(lang: str, tr: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """key -> (label, help) in *lang*, from *tr* (source -> translation)."""
     out = {}
     missing = []
     for s in machine_settings():
         if lang == "en-US":
             out[s.key] = (s.label, s.help)
             continue
-        label, help_ = fi.get(s.label), fi.get(s.help)
+        label, help_ = tr.get(s.label), tr.get(s.help)
         if label is None or help_ is None:
             missing.append(s.key)
         out[s.key] = (label or s.label, help_ or s.help)
     if missing:
-        raise SystemExit(f"policy_templates: no Finnish label/help in {FI_TS.relative_to(ROOT)} for "
+        raise SystemExit(f"policy_templates: no {lang} label/help in {TS_DIR.relative_to(ROOT)} for "
                          f"{', '.join(missing)}: run scripts/dev update-translations and translate them")
     return out
 
@@ -219,10 +236,10 @@ def admx() -> str:
     return "\n".join(lines)
 
 
-def adml(lang: str, fi: dict[str, str]) -> str:
+def adml(lang: str) -> str:
     w = WORDS[lang]
-    col = 0 if lang == "en-US" else 1
-    tr = texts(lang, fi)
+    col = list(LANGS).index(lang)
+    tr = texts(lang, translated(LANGS[lang]) if LANGS[lang] else {})
     strings: list[tuple[str, str]] = [("Taltio", "Taltio"), ("Taltio_Help", w["root_help"]),
                                       ("SUPPORTED_Taltio", w["supported"])]
     sections = list(dict.fromkeys(section_of(s)[0] for s in machine_settings()))
@@ -352,11 +369,9 @@ def _toml_entry(s: Setting, who: dict[str, str]) -> list[str]:
 # -- main -------------------------------------------------------------------------------------------
 
 def render() -> dict[str, str]:
-    fi = finnish()
     return {
         "taltio.admx": admx(),
-        "en-US/taltio.adml": adml("en-US", fi),
-        "fi-FI/taltio.adml": adml("fi-FI", fi),
+        **{f"{lang}/taltio.adml": adml(lang) for lang in LANGS},
         "taltio.mobileconfig": mobileconfig(),
         "taltio.toml": toml_sample(),
     }

@@ -433,7 +433,7 @@ def test_admx_and_adml_name_the_installers_registry_values(msi):
             by_value[(pol.get("key"), pol.get("valueName"))] = (pol, None)
         for el in pol.iterfind("p:elements/*", ADMX_NS):
             by_value[(pol.get("key", el.get("key")), el.get("valueName"))] = (pol, el)
-    admls = {lang: ET.parse(templates / lang / "taltio.adml").getroot() for lang in ("en-US", "fi-FI")}
+    admls = {lang: ET.parse(templates / lang / "taltio.adml").getroot() for lang in ("en-US", "fi-FI", "sv-SE")}
     written = [r for r in msi.table("Registry") if r["Key"].startswith(mp.REGISTRY_PATH + "\\")]
     assert len(written) == len(table.POLICY)
     for row in written:

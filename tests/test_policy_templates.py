@@ -56,7 +56,7 @@ def test_check_catches_a_schema_change_that_was_not_regenerated(tmp_path):
     proc = _run("--check", env=env)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "out of date" in proc.stderr and "regenerate" in proc.stderr
-    for rel in ("en-US/taltio.adml", "fi-FI/taltio.adml", "taltio.mobileconfig", "taltio.toml"):
+    for rel in ("en-US/taltio.adml", "fi-FI/taltio.adml", "sv-SE/taltio.adml", "taltio.mobileconfig", "taltio.toml"):
         assert f"{rel}: differs" in proc.stderr, proc.stderr
     assert "+# retry_max_seconds = 7.5" in proc.stderr and "-# retry_max_seconds = 5.0" in proc.stderr
     assert "taltio.admx: differs" not in proc.stderr          # a default lives in the ADMLs, not the ADMX
@@ -125,14 +125,14 @@ def test_admx_has_one_policy_per_setting_with_the_right_type():
             assert tag == {int: "decimal", float: "text", str: "text", list: "multiText"}[s.type], s.key
 
 
-def test_every_string_and_presentation_exists_in_both_admls():
+def test_every_string_and_presentation_exists_in_every_adml():
     admx_text = (OUT / "taltio.admx").read_text(encoding="utf-8")
     string_refs = set(re.findall(r"\$\(string\.([^)]+)\)", admx_text))
     pres_refs = set(re.findall(r"\$\(presentation\.([^)]+)\)", admx_text))
     assert string_refs and pres_refs
     policies = {p.get("name"): p for p in _admx().iterfind("p:policies/p:policy", NS)}
     langs = {}
-    for lang in ("en-US", "fi-FI"):
+    for lang in ("en-US", "fi-FI", "sv-SE"):
         strings, pres = _adml(lang)
         assert not string_refs - set(strings), (lang, string_refs - set(strings))
         assert not pres_refs - set(pres), (lang, pres_refs - set(pres))
@@ -141,12 +141,16 @@ def test_every_string_and_presentation_exists_in_both_admls():
             assert {c.get("refId") for c in pres[pid]} == element_ids, (lang, pid)
         assert all(strings[r].strip() for r in string_refs), lang
         langs[lang] = strings
-    en, fi = langs["en-US"], langs["fi-FI"]
+    en, fi, sv = langs["en-US"], langs["fi-FI"], langs["sv-SE"]
     for s in MACHINE:
         pid = s.key.replace(".", "_")
         assert en[pid] == s.label and en[f"{pid}_Help"].startswith(s.help)
-        assert fi[pid] != s.label and not fi[f"{pid}_Help"].startswith(s.help), f"{s.key}: not in Finnish"
+        for name, tr in (("Finnish", fi), ("Swedish", sv)):
+            # A label may be the same word in Swedish ("Organisation"); the help text never is.
+            assert not tr[f"{pid}_Help"].startswith(s.help), f"{s.key}: not in {name}"
+        assert fi[pid] != s.label, f"{s.key}: not in Finnish"
     assert fi["storage_queue_quota_mb"] == "Lähetysjonon kiintiö (MiB)"
+    assert sv["org_dpo"] == "Dataskyddsombud" and sv["Cat_privacy"] == "Privata samtal"
 
 
 def test_admx_filled_with_the_defaults_reads_back_through_the_registry_reader():
@@ -211,7 +215,8 @@ def test_toml_sample_parses_commented_and_uncommented(tmp_path):
     assert values == DEFAULTS
 
 
-@pytest.mark.parametrize("rel", ["taltio.admx", "en-US/taltio.adml", "fi-FI/taltio.adml", "taltio.mobileconfig",
+@pytest.mark.parametrize("rel", ["taltio.admx", "en-US/taltio.adml", "fi-FI/taltio.adml", "sv-SE/taltio.adml",
+                                 "taltio.mobileconfig",
                                  "taltio.toml"])
 def test_templates_are_utf8_with_unix_newlines(rel):
     data = (OUT / rel).read_bytes()

@@ -149,3 +149,28 @@ def test_ringing_and_display_name_reach_the_manifest(tmp_path):
     # The name reaches the manifest only sealed to the organisation (schema 2): never in clear.
     assert "Meik" not in json.dumps(doc, ensure_ascii=False) and "remote_display_name" not in doc
     assert party.open_sealed(doc["party"]["sealed"], [org]) == party.Party("+358401234567", "Maija Meikäläinen")
+
+
+@pytest.mark.parametrize("lang,words", [
+    ("fi", ("Tietosuojavastaava: ei nimetty", "Oikeusperuste: sopimuksen", "Kenelle tallenne luovutetaan: asiaa",
+            "valvontaviranomaiselle: tietosuojavaltuutettu (tietosuoja.fi)")),
+    ("sv", ("Dataskyddsombud: ingen utsedd", "Rättslig grund: fullgörande", "Vem som får inspelningen: vår personal",
+            "tillsynsmyndigheten: dataombudsmannen (tietosuoja.fi)")),
+    ("en", ("Data protection officer: none designated", "Legal basis: performing our contract",
+            "Who receives it: our staff", "supervisory authority: the Data Protection Ombudsman (tietosuoja.fi)")),
+])
+def test_the_customer_is_told_every_art_13_field_in_their_language(tmp_path, lang, words):
+    """Issue 18 point 4: recipients, legal basis, the DPO and the right to complain, shipped where one answer is
+    true for most, each overridden by the organisation; no placeholder is left unfilled."""
+    from taltio.domain.notices import privacy_info
+
+    cfg = tmp_path / "machine.toml"
+    cfg.write_text('[org]\ncontroller = "Oy Esimerkki Ab"\n')
+    text = privacy_info(settings_mod.load(cfg, tmp_path / "none.toml"), lang)
+    assert all(w in text for w in words) and "{" not in text, text
+    cfg.write_text('[org]\ndpo = "dpo@example.fi"\nrecipients = "Firma X (pilvipalvelu)"\nlegal_basis = "L1234"\n'
+                   'complaints = "Tietosuojavaltuutetun toimisto"\n')
+    text = privacy_info(settings_mod.load(cfg, tmp_path / "none.toml"), lang)
+    for own in ("dpo@example.fi", "Firma X (pilvipalvelu)", "L1234", "Tietosuojavaltuutetun toimisto"):
+        assert own in text, (own, text)
+    assert words[0] not in text

@@ -1419,8 +1419,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>What the agent tells a customer who asks about the recording, in Finnish. May use {controller}, {contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.fi.txt).</source>
-        <translation>What the agent tells a customer who asks about the recording, in Finnish. May use {controller}, {contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.fi.txt).</translation>
+        <source>What the agent tells a customer who asks about the recording, in Finnish. May use {controller}, {contact}, {dpo}, {legal_basis}, {recipients}, {retention}, {complaints} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.fi.txt).</source>
+        <translation>What the agent tells a customer who asks about the recording, in Finnish. May use {controller}, {contact}, {dpo}, {legal_basis}, {recipients}, {retention}, {complaints} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.fi.txt).</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1429,8 +1429,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>What the agent tells a customer who asks about the recording, in Swedish. May use {controller}, {contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.sv.txt).</source>
-        <translation>What the agent tells a customer who asks about the recording, in Swedish. May use {controller}, {contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.sv.txt).</translation>
+        <source>What the agent tells a customer who asks about the recording, in Swedish. May use {controller}, {contact}, {dpo}, {legal_basis}, {recipients}, {retention}, {complaints} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.sv.txt).</source>
+        <translation>What the agent tells a customer who asks about the recording, in Swedish. May use {controller}, {contact}, {dpo}, {legal_basis}, {recipients}, {retention}, {complaints} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.sv.txt).</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1439,8 +1439,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>What the agent tells a customer who asks about the recording, in English. May use {controller}, {contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.en.txt).</source>
-        <translation>What the agent tells a customer who asks about the recording, in English. May use {controller}, {contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.en.txt).</translation>
+        <source>What the agent tells a customer who asks about the recording, in English. May use {controller}, {contact}, {dpo}, {legal_basis}, {recipients}, {retention}, {complaints} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.en.txt).</source>
+        <translation>What the agent tells a customer who asks about the recording, in English. May use {controller}, {contact}, {dpo}, {legal_basis}, {recipients}, {retention}, {complaints} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.en.txt).</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1766,6 +1766,38 @@
         <location line="+3"/>
         <source>Policy check interval (minutes)</source>
         <translation>Policy check interval (minutes)</translation>
+    </message>
+    <message>
+        <source>The data protection officer&apos;s contact (GDPR Art. 13(1)(b)), e.g. an e-mail address. Empty: customers are told none is designated and to ask the privacy contact.</source>
+        <translation>The data protection officer&apos;s contact (GDPR Art. 13(1)(b)), e.g. an e-mail address. Empty: customers are told none is designated and to ask the privacy contact.</translation>
+    </message>
+    <message>
+        <source>Data protection officer</source>
+        <translation>Data protection officer</translation>
+    </message>
+    <message>
+        <source>The legal basis of recording, as told to customers (GDPR Art. 13(1)(c)), shown in every language. Empty: the shipped text in the customer&apos;s language (contract and legitimate interest, Art. 6(1)(b) and (f)).</source>
+        <translation>The legal basis of recording, as told to customers (GDPR Art. 13(1)(c)), shown in every language. Empty: the shipped text in the customer&apos;s language (contract and legitimate interest, Art. 6(1)(b) and (f)).</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Who receives the recordings (GDPR Art. 13(1)(e)), shown in every language. Empty: the shipped text in the customer&apos;s language (staff handling the matter, processors storing the recordings, authorities where the law requires).</source>
+        <translation>Who receives the recordings (GDPR Art. 13(1)(e)), shown in every language. Empty: the shipped text in the customer&apos;s language (staff handling the matter, processors storing the recordings, authorities where the law requires).</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <source>The supervisory authority a customer may complain to (GDPR Art. 13(2)(d)), shown in every language. Empty: the Data Protection Ombudsman (tietosuoja.fi), named in the customer&apos;s language.</source>
+        <translation>The supervisory authority a customer may complain to (GDPR Art. 13(2)(d)), shown in every language. Empty: the Data Protection Ombudsman (tietosuoja.fi), named in the customer&apos;s language.</translation>
+    </message>
+    <message>
+        <source>Supervisory authority</source>
+        <translation>Supervisory authority</translation>
     </message>
 </context>
 <context>

@@ -1419,8 +1419,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>What the agent tells a customer who asks about the recording, in Finnish. May use {controller}, {contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.fi.txt).</source>
-        <translation>Vad agenten berättar för en kund som frågar om inspelningen, på finska. Kan använda {controller}, {contact}, {retention} och {copy_request}. Tomt: mallen som följer med Taltio (resources/notices/info.fi.txt).</translation>
+        <source>What the agent tells a customer who asks about the recording, in Finnish. May use {controller}, {contact}, {dpo}, {legal_basis}, {recipients}, {retention}, {complaints} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.fi.txt).</source>
+        <translation>Vad agenten berättar för en kund som frågar om inspelningen, på finska. Kan använda {controller}, {contact}, {dpo}, {legal_basis}, {recipients}, {retention}, {complaints} och {copy_request}. Tomt: mallen som följer med Taltio (resources/notices/info.fi.txt).</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1429,8 +1429,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>What the agent tells a customer who asks about the recording, in Swedish. May use {controller}, {contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.sv.txt).</source>
-        <translation>Vad agenten berättar för en kund som frågar om inspelningen, på svenska. Kan använda {controller}, {contact}, {retention} och {copy_request}. Tomt: mallen som följer med Taltio (resources/notices/info.sv.txt).</translation>
+        <source>What the agent tells a customer who asks about the recording, in Swedish. May use {controller}, {contact}, {dpo}, {legal_basis}, {recipients}, {retention}, {complaints} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.sv.txt).</source>
+        <translation>Vad agenten berättar för en kund som frågar om inspelningen, på svenska. Kan använda {controller}, {contact}, {dpo}, {legal_basis}, {recipients}, {retention}, {complaints} och {copy_request}. Tomt: mallen som följer med Taltio (resources/notices/info.sv.txt).</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1439,8 +1439,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>What the agent tells a customer who asks about the recording, in English. May use {controller}, {contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.en.txt).</source>
-        <translation>Vad agenten berättar för en kund som frågar om inspelningen, på engelska. Kan använda {controller}, {contact}, {retention} och {copy_request}. Tomt: mallen som följer med Taltio (resources/notices/info.en.txt).</translation>
+        <source>What the agent tells a customer who asks about the recording, in English. May use {controller}, {contact}, {dpo}, {legal_basis}, {recipients}, {retention}, {complaints} and {copy_request}. Empty: the template shipped with Taltio (resources/notices/info.en.txt).</source>
+        <translation>Vad agenten berättar för en kund som frågar om inspelningen, på engelska. Kan använda {controller}, {contact}, {dpo}, {legal_basis}, {recipients}, {retention}, {complaints} och {copy_request}. Tomt: mallen som följer med Taltio (resources/notices/info.en.txt).</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1766,6 +1766,38 @@
         <location line="+3"/>
         <source>Policy check interval (minutes)</source>
         <translation>Intervall för policykontroll (minuter)</translation>
+    </message>
+    <message>
+        <source>The data protection officer&apos;s contact (GDPR Art. 13(1)(b)), e.g. an e-mail address. Empty: customers are told none is designated and to ask the privacy contact.</source>
+        <translation>Dataskyddsombudets kontaktuppgift (artikel 13.1 b i dataskyddsförordningen), t.ex. en e-postadress. Tomt: kunden får veta att inget ombud är utsett och ombeds fråga integritetskontakten.</translation>
+    </message>
+    <message>
+        <source>Data protection officer</source>
+        <translation>Dataskyddsombud</translation>
+    </message>
+    <message>
+        <source>The legal basis of recording, as told to customers (GDPR Art. 13(1)(c)), shown in every language. Empty: the shipped text in the customer&apos;s language (contract and legitimate interest, Art. 6(1)(b) and (f)).</source>
+        <translation>Den rättsliga grunden för inspelningen så som den berättas för kunder (artikel 13.1 c i dataskyddsförordningen), visas på alla språk. Tomt: texten som följer med Taltio på kundens språk (avtal och berättigat intresse, artikel 6.1 b och f).</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Rättslig grund</translation>
+    </message>
+    <message>
+        <source>Who receives the recordings (GDPR Art. 13(1)(e)), shown in every language. Empty: the shipped text in the customer&apos;s language (staff handling the matter, processors storing the recordings, authorities where the law requires).</source>
+        <translation>Vem som får inspelningarna (artikel 13.1 e i dataskyddsförordningen), visas på alla språk. Tomt: texten som följer med Taltio på kundens språk (personal som handlägger ärendet, biträden som lagrar inspelningarna, myndigheter när lagen kräver det).</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Mottagare</translation>
+    </message>
+    <message>
+        <source>The supervisory authority a customer may complain to (GDPR Art. 13(2)(d)), shown in every language. Empty: the Data Protection Ombudsman (tietosuoja.fi), named in the customer&apos;s language.</source>
+        <translation>Tillsynsmyndigheten som kunden kan klaga hos (artikel 13.2 d i dataskyddsförordningen), visas på alla språk. Tomt: dataombudsmannen (tietosuoja.fi), angiven på kundens språk.</translation>
+    </message>
+    <message>
+        <source>Supervisory authority</source>
+        <translation>Tillsynsmyndighet</translation>
     </message>
 </context>
 <context>

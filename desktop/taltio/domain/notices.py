@@ -24,6 +24,39 @@ UNSET = {"fi": "(ei asetettu – kerro esihenkilöllesi)", "sv": "(inte angivet 
          "en": "(not set – tell your supervisor)"}
 
 
+# What GDPR Art. 13 asks the controller to tell, where one answer is true for most organisations that record
+# calls in Finland: shipped, and each overridable by a supervisor setting (org.recipients, org.legal_basis,
+# org.complaints). A data protection officer has no such default: one is named, or the text says none is.
+DEFAULTS = {
+    "recipients": {
+        "fi": "asiaa käsittelevä henkilöstömme sekä yritykset, jotka säilyttävät tallenteita puolestamme "
+              "(sopimuksella sidotut henkilötietojen käsittelijät); viranomaiset vain lain niin vaatiessa",
+        "sv": "vår personal som handlägger ärendet och de företag som lagrar inspelningarna åt oss "
+              "(personuppgiftsbiträden bundna av avtal); myndigheter endast när lagen kräver det",
+        "en": "our staff who handle the matter and the companies that store the recordings for us (processors "
+              "bound by contract); authorities only where the law requires it",
+    },
+    "legal_basis": {
+        "fi": "sopimuksen täytäntöönpano ja oikeutettu etumme pystyä näyttämään sovittu toteen (tietosuoja-asetuksen "
+              "6 artiklan 1 kohdan b ja f alakohta); henkilöstön koulutuksessa oikeutettu etumme (6 artiklan 1 kohdan "
+              "f alakohta)",
+        "sv": "fullgörande av vårt avtal med dig och vårt berättigade intresse av att kunna visa vad som avtalats "
+              "(artikel 6.1 b och f i dataskyddsförordningen); för utbildning av vår personal vårt berättigade "
+              "intresse (artikel 6.1 f)",
+        "en": "performing our contract with you and our legitimate interest in being able to prove what was agreed "
+              "(GDPR Art. 6(1)(b) and (f)); for training our staff, our legitimate interest (Art. 6(1)(f))",
+    },
+    "complaints": {
+        "fi": "tietosuojavaltuutettu (tietosuoja.fi)",
+        "sv": "dataombudsmannen (tietosuoja.fi)",
+        "en": "the Data Protection Ombudsman (tietosuoja.fi)",
+    },
+}
+NO_DPO = {"fi": "ei nimetty; kysykää yllä mainitulta yhteyshenkilöltä",
+          "sv": "ingen utsedd; fråga kontakten ovan",
+          "en": "none designated; ask the contact above"}
+
+
 def shipped(kind: str, lang: str) -> str:
     """kind: notice, info or staff."""
     return resources.files("taltio.resources").joinpath("notices", f"{kind}.{lang}.txt").read_text("utf-8").strip()
@@ -57,6 +90,9 @@ def privacy_info(settings, lang: str) -> str:
     template = settings[f"notice.info_{lang}"] or shipped("info", lang)
     fields = {k: settings[f"org.{k}"] or UNSET[lang] for k in ("controller", "contact", "retention", "copy_request")}
     fields["retention"] = retention_text(settings, lang)
+    for key, by_lang in DEFAULTS.items():
+        fields[key] = settings[f"org.{key}"] or by_lang[lang]
+    fields["dpo"] = settings["org.dpo"] or NO_DPO[lang]
     return template.format(**fields)
 
 

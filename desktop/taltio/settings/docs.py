@@ -21,7 +21,7 @@ def docs_markdown() -> str:
         "  configuration profile.",
         "",
         "Templates generated from this schema are in `resources/policy-templates/`: `taltio.admx` with",
-        "`en-US`/`fi-FI` ADMLs, a sample `taltio.mobileconfig` and a commented `taltio.toml`",
+        "`en-US`/`fi-FI`/`sv-SE` ADMLs, a sample `taltio.mobileconfig` and a commented `taltio.toml`",
         "(`scripts/policy_templates.py` regenerates them; a test fails when they are out of date).",
         "",
         "Layers, lowest first: defaults < supervisor policy (signed) < the agent's own `settings.toml`",

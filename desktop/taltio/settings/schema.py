@@ -341,17 +341,17 @@ SCHEMA: tuple[Setting, ...] = (
             label=QT_TRANSLATE_NOOP("settings", "Notice text (English)")),
     Setting("notice.info_fi", str, "", QT_TRANSLATE_NOOP("settings",
             "What the agent tells a customer who asks about the recording, in Finnish. May use {controller}, "
-            "{contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio "
+            "{contact}, {dpo}, {legal_basis}, {recipients}, {retention}, {complaints} and {copy_request}. Empty: the template shipped with Taltio "
             "(resources/notices/info.fi.txt)."),
             label=QT_TRANSLATE_NOOP("settings", "Recording information (Finnish)")),
     Setting("notice.info_sv", str, "", QT_TRANSLATE_NOOP("settings",
             "What the agent tells a customer who asks about the recording, in Swedish. May use {controller}, "
-            "{contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio "
+            "{contact}, {dpo}, {legal_basis}, {recipients}, {retention}, {complaints} and {copy_request}. Empty: the template shipped with Taltio "
             "(resources/notices/info.sv.txt)."),
             label=QT_TRANSLATE_NOOP("settings", "Recording information (Swedish)")),
     Setting("notice.info_en", str, "", QT_TRANSLATE_NOOP("settings",
             "What the agent tells a customer who asks about the recording, in English. May use {controller}, "
-            "{contact}, {retention} and {copy_request}. Empty: the template shipped with Taltio "
+            "{contact}, {dpo}, {legal_basis}, {recipients}, {retention}, {complaints} and {copy_request}. Empty: the template shipped with Taltio "
             "(resources/notices/info.en.txt)."),
             label=QT_TRANSLATE_NOOP("settings", "Recording information (English)")),
     Setting("org.controller", str, "", QT_TRANSLATE_NOOP("settings",
@@ -360,6 +360,24 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("org.contact", str, "", QT_TRANSLATE_NOOP("settings",
             "The controller's contact for privacy questions (data protection officer)."),
             label=QT_TRANSLATE_NOOP("settings", "Privacy contact")),
+    Setting("org.dpo", str, "", QT_TRANSLATE_NOOP("settings",
+            "The data protection officer's contact (GDPR Art. 13(1)(b)), e.g. an e-mail address. Empty: customers "
+            "are told none is designated and to ask the privacy contact."),
+            label=QT_TRANSLATE_NOOP("settings", "Data protection officer")),
+    Setting("org.legal_basis", str, "", QT_TRANSLATE_NOOP("settings",
+            "The legal basis of recording, as told to customers (GDPR Art. 13(1)(c)), shown in every language. "
+            "Empty: the shipped text in the customer's language (contract and legitimate interest, Art. 6(1)(b) "
+            "and (f))."),
+            label=QT_TRANSLATE_NOOP("settings", "Legal basis")),
+    Setting("org.recipients", str, "", QT_TRANSLATE_NOOP("settings",
+            "Who receives the recordings (GDPR Art. 13(1)(e)), shown in every language. Empty: the shipped text "
+            "in the customer's language (staff handling the matter, processors storing the recordings, "
+            "authorities where the law requires)."),
+            label=QT_TRANSLATE_NOOP("settings", "Recipients")),
+    Setting("org.complaints", str, "", QT_TRANSLATE_NOOP("settings",
+            "The supervisory authority a customer may complain to (GDPR Art. 13(2)(d)), shown in every language. "
+            "Empty: the Data Protection Ombudsman (tietosuoja.fi), named in the customer's language."),
+            label=QT_TRANSLATE_NOOP("settings", "Supervisory authority")),
     Setting("org.retention_months", int, 0, QT_TRANSLATE_NOOP("settings",
             "How long recordings are kept, in months, as told to customers: shown in the customer's language ('24 "
             "kuukautta', '24 månader', '24 months'). 0: not set."),
