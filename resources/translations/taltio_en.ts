@@ -682,6 +682,10 @@
         <source>The customer&apos;s number (optional). The notice card opens next, as for any call.</source>
         <translation>The customer&apos;s number (optional). The notice card opens next, as for any call.</translation>
     </message>
+    <message>
+        <source>Recording does not pause by itself on this desktop when the payment window opens: press Pause while card details are given.</source>
+        <translation>Recording does not pause by itself on this desktop when the payment window opens: press Pause while card details are given.</translation>
+    </message>
 </context>
 <context>
     <name>core</name>
@@ -1798,6 +1802,14 @@
     <message>
         <source>Supervisory authority</source>
         <translation>Supervisory authority</translation>
+    </message>
+    <message>
+        <source>Windows in which card data is typed (PCI DSS): while one has the keyboard, the call&apos;s recording is paused (reason &apos;payment-window&apos; in the manifest) and it resumes when the focus leaves. Window titles or program names, case-insensitive, with * and ? (e.g. &apos;*Korttimaksu*&apos;, &apos;payterm.exe&apos;). Empty: no auto-pause. Linux X11 only so far; elsewhere the agent is told once that it is not available.</source>
+        <translation>Windows in which card data is typed (PCI DSS): while one has the keyboard, the call&apos;s recording is paused (reason &apos;payment-window&apos; in the manifest) and it resumes when the focus leaves. Window titles or program names, case-insensitive, with * and ? (e.g. &apos;*Korttimaksu*&apos;, &apos;payterm.exe&apos;). Empty: no auto-pause. Linux X11 only so far; elsewhere the agent is told once that it is not available.</translation>
+    </message>
+    <message>
+        <source>Auto-pause on payment windows</source>
+        <translation>Auto-pause on payment windows</translation>
     </message>
 </context>
 <context>

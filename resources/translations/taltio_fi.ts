@@ -682,6 +682,10 @@
         <source>The customer&apos;s number (optional). The notice card opens next, as for any call.</source>
         <translation>Asiakkaan numero (valinnainen). Sen jälkeen avautuu puhelukortti, kuten missä tahansa puhelussa.</translation>
     </message>
+    <message>
+        <source>Recording does not pause by itself on this desktop when the payment window opens: press Pause while card details are given.</source>
+        <translation>Tallennus ei tällä työpöydällä pysähdy itsestään, kun maksuikkuna avautuu: paina Tauko, kun korttitietoja annetaan.</translation>
+    </message>
 </context>
 <context>
     <name>core</name>
@@ -1798,6 +1802,14 @@
     <message>
         <source>Supervisory authority</source>
         <translation>Valvontaviranomainen</translation>
+    </message>
+    <message>
+        <source>Windows in which card data is typed (PCI DSS): while one has the keyboard, the call&apos;s recording is paused (reason &apos;payment-window&apos; in the manifest) and it resumes when the focus leaves. Window titles or program names, case-insensitive, with * and ? (e.g. &apos;*Korttimaksu*&apos;, &apos;payterm.exe&apos;). Empty: no auto-pause. Linux X11 only so far; elsewhere the agent is told once that it is not available.</source>
+        <translation>Ikkunat, joissa korttitiedot syötetään (PCI DSS): kun jokin niistä on aktiivisena, puhelun tallennus on tauolla (syy &apos;payment-window&apos; manifestissa) ja jatkuu, kun kohdistus siirtyy pois. Ikkunoiden otsikoita tai ohjelmien nimiä, kirjainkoosta välittämättä, jokerimerkein * ja ? (esim. &apos;*Korttimaksu*&apos;, &apos;payterm.exe&apos;). Tyhjä: ei automaattista taukoa. Toistaiseksi vain Linuxin X11:ssä; muualla asiakaspalvelijalle kerrotaan kerran, ettei toiminto ole käytettävissä.</translation>
+    </message>
+    <message>
+        <source>Auto-pause on payment windows</source>
+        <translation>Automaattinen tauko maksuikkunoissa</translation>
     </message>
 </context>
 <context>

@@ -682,6 +682,10 @@
         <source>The customer&apos;s number (optional). The notice card opens next, as for any call.</source>
         <translation>Kundens nummer (frivilligt). Sedan öppnas samtalskortet, som för alla samtal.</translation>
     </message>
+    <message>
+        <source>Recording does not pause by itself on this desktop when the payment window opens: press Pause while card details are given.</source>
+        <translation>Inspelningen pausas inte av sig själv på det här skrivbordet när betalningsfönstret öppnas: tryck på Paus medan kortuppgifterna lämnas.</translation>
+    </message>
 </context>
 <context>
     <name>core</name>
@@ -1798,6 +1802,14 @@
     <message>
         <source>Supervisory authority</source>
         <translation>Tillsynsmyndighet</translation>
+    </message>
+    <message>
+        <source>Windows in which card data is typed (PCI DSS): while one has the keyboard, the call&apos;s recording is paused (reason &apos;payment-window&apos; in the manifest) and it resumes when the focus leaves. Window titles or program names, case-insensitive, with * and ? (e.g. &apos;*Korttimaksu*&apos;, &apos;payterm.exe&apos;). Empty: no auto-pause. Linux X11 only so far; elsewhere the agent is told once that it is not available.</source>
+        <translation>Fönster där kortuppgifter skrivs in (PCI DSS): medan ett av dem har tangentbordet pausas samtalets inspelning (orsak &apos;payment-window&apos; i manifestet) och den återupptas när fokus lämnar det. Fönsterrubriker eller programnamn, oberoende av skiftläge, med * och ? (t.ex. &apos;*Korttimaksu*&apos;, &apos;payterm.exe&apos;). Tomt: ingen automatisk paus. Än så länge bara i Linux X11; på andra håll får agenten veta en gång att funktionen inte finns.</translation>
+    </message>
+    <message>
+        <source>Auto-pause on payment windows</source>
+        <translation>Automatisk paus i betalningsfönster</translation>
     </message>
 </context>
 <context>

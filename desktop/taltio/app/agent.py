@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from taltio import __version__
 from taltio import settings as settings_mod
 from taltio.app import compose, memory, paths
+from taltio.app.auto_pause import AutoPause
 from taltio.app.config import load_settings
 from taltio.app.status import Facts, StatusLine, decide, render_english
 from taltio.domain.events import CallEvent, EventError
@@ -60,6 +61,7 @@ class AgentApp:
         self.adapter: Softphone = compose.make_softphone(None)
         self.last_error = ""
         self.policy: PolicyApplied = PolicyApplied()
+        self.auto_pause: AutoPause | None = None       # made by start(): the payment-window auto-pause
         self._recent: tuple[str, float] | None = None
         self._refused: dict[tuple[str, str], int] = {}
         self._lock = threading.Lock()
@@ -136,10 +138,15 @@ class AgentApp:
         if self.core.policy is not None:
             self.core.policy.start()
         self.adapter.start(self._adapter_event)
+        self.auto_pause = AutoPause(self.core.controller, compose.make_focus_watcher)
+        self.core.controller.listeners.append(self.auto_pause.on_core)
+        self.auto_pause.configure(self.settings["recording.auto_pause_windows"])
         log.info("Taltio %s started%s", __version__, " (standalone)" if self.core.standalone else "")
 
     def shutdown(self) -> None:
         self.adapter.stop()
+        if self.auto_pause is not None:
+            self.auto_pause.close()
         if self.core is None:
             return
         self.core.controller.shutdown()
@@ -173,6 +180,8 @@ class AgentApp:
                 self.core.settings = new
                 ctl.apply_settings(new, result.versions)
                 compose.reconfigure(self.core, new)
+                if self.auto_pause is not None:
+                    self.auto_pause.configure(new["recording.auto_pause_windows"])
                 applied.settings_changed = True
         self.policy = applied
         return applied

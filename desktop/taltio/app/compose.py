@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taltio.app import paths
-from taltio.domain.ports import AudioBackend, Keystore, Softphone, StorageError, StorageTarget
+from taltio.domain.ports import AudioBackend, FocusWatcher, Keystore, Softphone, StorageError, StorageTarget
 from taltio.settings import Settings
 
 if TYPE_CHECKING:
@@ -179,6 +179,23 @@ def make_softphone(settings: Settings | None) -> Softphone:
     from taltio.adapters.softphone.hook import HookAdapter
 
     return HookAdapter()
+
+
+def make_focus_watcher() -> FocusWatcher:
+    """What tells the payment-window auto-pause which window has the keyboard, on this desktop."""
+    import os
+    import sys
+
+    from taltio.adapters.focus.unavailable import UnavailableFocusWatcher
+
+    if sys.platform.startswith("linux") and os.environ.get("DISPLAY"):
+        from taltio.adapters.focus.x11 import X11FocusWatcher
+
+        return X11FocusWatcher()
+    if sys.platform.startswith("linux"):
+        return UnavailableFocusWatcher("this desktop session is Wayland (or has no display): no program may see "
+                                       "another's window")
+    return UnavailableFocusWatcher(f"not built yet for {sys.platform}")
 
 
 def reconfigure(core: Core, settings: Settings) -> None:

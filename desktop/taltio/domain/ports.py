@@ -264,3 +264,27 @@ class Softphone(ABC):
 
     @abstractmethod
     def stop(self) -> None: ...
+
+
+# --------------------------------------------------------------------------- the focused window (auto-pause)
+
+@dataclass(frozen=True)
+class FocusedWindow:
+    title: str          # what its title bar says (personal data may be in it: never logged in full)
+    process: str        # the program's name ("firefox", "chrome.exe"), "" when the system does not say
+
+
+class FocusWatcher(ABC):
+    """Tells which window has the keyboard, as it changes: the payment-window auto-pause (PCI DSS) reads it.
+
+    ``start`` calls *on_change* from the watcher's own thread with the new window (``None``: none, or one the
+    system will not describe); a watcher that cannot work in this session (Wayland gives no client another's
+    window) says why in ``unavailable`` and never calls back."""
+
+    unavailable: str = ""
+
+    @abstractmethod
+    def start(self, on_change: Callable[[FocusedWindow | None], None]) -> None: ...
+
+    @abstractmethod
+    def close(self) -> None: ...

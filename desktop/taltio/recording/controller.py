@@ -165,6 +165,29 @@ class Controller:
         with self._lock:
             return [s.call_id for s in self.matcher.sessions.values() if s.active and s.started_by == source]
 
+    def pause_recording(self, reason: str) -> list[str]:
+        """Pause every call being recorded, for *reason* (a payment window took the keyboard); their ids."""
+        with self._lock:
+            hit = [s for s in self.matcher.sessions.values() if s.state == State.RECORDING]
+            for s in hit:
+                self.rulebook.pause(s, reason)
+                self._journal(s)
+        for s in hit:
+            self._changed(s)
+        return [s.call_id for s in hit]
+
+    def resume_recording(self, reason: str) -> list[str]:
+        """Resume the calls paused for *reason*, the way the agent's Resume does; a pause of the agent's own
+        (or a hold) is left alone. Their ids."""
+        with self._lock:
+            hit = [s for s in self.matcher.sessions.values() if s.pause_reason == reason]
+            for s in hit:
+                self.rulebook.resume(s)
+                self._journal(s)
+        for s in hit:
+            self._changed(s)
+        return [s.call_id for s in hit]
+
     def current(self) -> CallSession | None:
         """The call the agent is on: not one on hold or waiting, unless there is no other."""
         with self._lock:

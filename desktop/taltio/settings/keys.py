@@ -90,6 +90,7 @@ ListKey = Literal[
     "notice.language_rules",
     "privacy.always_private_numbers",
     "privacy.never_private_numbers",
+    "recording.auto_pause_windows",
     "policy.allowed_signers",
     "policy.groups",
 ]

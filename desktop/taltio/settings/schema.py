@@ -16,6 +16,7 @@ from typing import Any, Callable
 from taltio.domain.notices import LANGUAGES, check_rules
 from taltio.domain.numbers import check_pattern
 from taltio.domain.party import PartyError, parse_key
+from taltio.domain.payment_windows import check_patterns
 from taltio.domain.texts import QT_TRANSLATE_NOOP, clip, escape_controls
 
 log = logging.getLogger("taltio.settings")
@@ -427,6 +428,12 @@ SCHEMA: tuple[Setting, ...] = (
             "lists the hold as a pause) or 'continue' (capture goes on, e.g. to keep what the agent says to a "
             "colleague; the manifest lists the hold times)."),
             label=QT_TRANSLATE_NOOP("settings", "Recording during hold"), choices=("pause", "continue")),
+    Setting("recording.auto_pause_windows", list, [], QT_TRANSLATE_NOOP("settings",
+            "Windows in which card data is typed (PCI DSS): while one has the keyboard, the call's recording is "
+            "paused (reason 'payment-window' in the manifest) and it resumes when the focus leaves. Window titles "
+            "or program names, case-insensitive, with * and ? (e.g. '*Korttimaksu*', 'payterm.exe'). Empty: no "
+            "auto-pause. Linux X11 only so far; elsewhere the agent is told once that it is not available."),
+            label=QT_TRANSLATE_NOOP("settings", "Auto-pause on payment windows"), validate=check_patterns),
     Setting("privacy.allow_private", bool, True, QT_TRANSLATE_NOOP("settings",
             "May agents mark calls private (never recorded)? The Working Life Privacy Act protects staff's private "
             "calls; switch off only where every line is a business line."),

@@ -264,8 +264,19 @@ class TaltioApp(QObject):
         self.agent.start()
         if self.core:
             self._watch_network()
+            self._say_auto_pause_unavailable()
         self.refresh()                 # starts the clock if a recovered or early call is already up
         self._maybe_show_staff_notice()
+
+    def _say_auto_pause_unavailable(self) -> None:
+        """The organisation listed payment windows, and this desktop cannot tell which has the keyboard: the
+        agent is told once, so they press Pause themselves (the reason is in the log)."""
+        ap = self.agent.auto_pause
+        if ap is not None and ap.unavailable:
+            ap.unavailable = ""
+            self.view.notifier.notify("Taltio", self.tr(
+                "Recording does not pause by itself on this desktop when the payment window opens: press Pause "
+                "while card details are given."))
 
     def ui_language(self) -> str:
         chosen = self.settings["ui.language"] if self.settings else ""

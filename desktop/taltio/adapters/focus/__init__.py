@@ -1,0 +1,1 @@
+"""Which window has the keyboard: one module per desktop system (X11 here; Windows and macOS to come)."""
