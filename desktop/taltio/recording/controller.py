@@ -167,22 +167,19 @@ class Controller:
 
     def pause_recording(self, reason: str) -> list[str]:
         """Pause every call being recorded, for *reason* (a payment window took the keyboard); their ids."""
-        with self._lock:
-            hit = [s for s in self.matcher.sessions.values() if s.state == State.RECORDING]
-            for s in hit:
-                self.rulebook.pause(s, reason)
-                self._journal(s)
-        for s in hit:
-            self._changed(s)
-        return [s.call_id for s in hit]
+        return self._apply_to(lambda s: s.state == State.RECORDING, lambda s: self.rulebook.pause(s, reason))
 
     def resume_recording(self, reason: str) -> list[str]:
         """Resume the calls paused for *reason*, the way the agent's Resume does; a pause of the agent's own
         (or a hold) is left alone. Their ids."""
+        return self._apply_to(lambda s: s.pause_reason == reason, self.rulebook.resume)
+
+    def _apply_to(self, which: Callable[[CallSession], bool], change: Callable[[CallSession], None]) -> list[str]:
+        """*change* each call *which* picks, journaled under the lock; listeners told after it is released."""
         with self._lock:
-            hit = [s for s in self.matcher.sessions.values() if s.pause_reason == reason]
+            hit = [s for s in self.matcher.sessions.values() if which(s)]
             for s in hit:
-                self.rulebook.resume(s)
+                change(s)
                 self._journal(s)
         for s in hit:
             self._changed(s)
