@@ -88,9 +88,9 @@ BoolKey = Literal[
 ListKey = Literal[
     "encryption.recipients",
     "notice.language_rules",
+    "recording.auto_pause_windows",
     "privacy.always_private_numbers",
     "privacy.never_private_numbers",
-    "recording.auto_pause_windows",
     "policy.allowed_signers",
     "policy.groups",
 ]
