@@ -1038,6 +1038,42 @@
         <source>unplugged, or the audio server restarted</source>
         <translation>unplugged, or the audio server restarted</translation>
     </message>
+    <message>
+        <source>&apos;{text}&apos; is not a shortcut: write keys joined by +, e.g. Ctrl+Alt+Shift+S</source>
+        <translation>&apos;{text}&apos; is not a shortcut: write keys joined by +, e.g. Ctrl+Alt+Shift+S</translation>
+    </message>
+    <message>
+        <source>&apos;{part}&apos; in &apos;{text}&apos; is not a modifier: use Ctrl, Alt, Shift or Meta</source>
+        <translation>&apos;{part}&apos; in &apos;{text}&apos; is not a modifier: use Ctrl, Alt, Shift or Meta</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; in &apos;{text}&apos; is not a key a shortcut can use: a letter, a digit, F1-F24, or one of {named}</source>
+        <translation>&apos;{key}&apos; in &apos;{text}&apos; is not a key a shortcut can use: a letter, a digit, F1-F24, or one of {named}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; would take the key from every program the agent types in: add Ctrl, Alt or Meta</source>
+        <translation>&apos;{text}&apos; would take the key from every program the agent types in: add Ctrl, Alt or Meta</translation>
+    </message>
+    <message>
+        <source>Start call</source>
+        <translation>Start call</translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation>End call</translation>
+    </message>
+    <message>
+        <source>The shortcut {keys} ({action}) is used by another program: choose another in Preferences.</source>
+        <translation>The shortcut {keys} ({action}) is used by another program: choose another in Preferences.</translation>
+    </message>
+    <message>
+        <source>The shortcut {keys} ({action}) names a key this keyboard does not have: choose another in Preferences.</source>
+        <translation>The shortcut {keys} ({action}) names a key this keyboard does not have: choose another in Preferences.</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts for calls do not work on this desktop: use the tray menu or the status pill.</source>
+        <translation>Keyboard shortcuts for calls do not work on this desktop: use the tray menu or the status pill.</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>
@@ -1810,6 +1846,22 @@
     <message>
         <source>Auto-pause on payment windows</source>
         <translation>Auto-pause on payment windows</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcut, from any program, for Start call… (a call the softphone does not report). Keys joined by +: Ctrl, Alt, Shift, Meta and a letter, a digit or F1-F24. Empty: none.</source>
+        <translation>Keyboard shortcut, from any program, for Start call… (a call the softphone does not report). Keys joined by +: Ctrl, Alt, Shift, Meta and a letter, a digit or F1-F24. Empty: none.</translation>
+    </message>
+    <message>
+        <source>Start call shortcut</source>
+        <translation>Start call shortcut</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcut, from any program, for End call (the call started by hand). Same keys. Empty: none.</source>
+        <translation>Keyboard shortcut, from any program, for End call (the call started by hand). Same keys. Empty: none.</translation>
+    </message>
+    <message>
+        <source>End call shortcut</source>
+        <translation>End call shortcut</translation>
     </message>
 </context>
 <context>

@@ -1038,6 +1038,42 @@
         <source>unplugged, or the audio server restarted</source>
         <translation>irrotettu, tai äänipalvelin käynnistyi uudelleen</translation>
     </message>
+    <message>
+        <source>&apos;{text}&apos; is not a shortcut: write keys joined by +, e.g. Ctrl+Alt+Shift+S</source>
+        <translation>&apos;{text}&apos; ei ole pikanäppäin: kirjoita näppäimet +-merkillä yhdistettyinä, esim. Ctrl+Alt+Shift+S</translation>
+    </message>
+    <message>
+        <source>&apos;{part}&apos; in &apos;{text}&apos; is not a modifier: use Ctrl, Alt, Shift or Meta</source>
+        <translation>&apos;{part}&apos; pikanäppäimessä &apos;{text}&apos; ei ole muuntonäppäin: käytä Ctrl-, Alt-, Shift- tai Meta-näppäintä</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; in &apos;{text}&apos; is not a key a shortcut can use: a letter, a digit, F1-F24, or one of {named}</source>
+        <translation>&apos;{key}&apos; pikanäppäimessä &apos;{text}&apos; ei käy pikanäppäimeksi: käytä kirjainta, numeroa, näppäimiä F1-F24 tai jotakin näistä: {named}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; would take the key from every program the agent types in: add Ctrl, Alt or Meta</source>
+        <translation>&apos;{text}&apos; veisi näppäimen kaikilta ohjelmilta, joihin asiakaspalvelija kirjoittaa: lisää Ctrl, Alt tai Meta</translation>
+    </message>
+    <message>
+        <source>Start call</source>
+        <translation>Aloita puhelu</translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation>Lopeta puhelu</translation>
+    </message>
+    <message>
+        <source>The shortcut {keys} ({action}) is used by another program: choose another in Preferences.</source>
+        <translation>Pikanäppäin {keys} ({action}) on toisen ohjelman käytössä: valitse toinen Asetuksista.</translation>
+    </message>
+    <message>
+        <source>The shortcut {keys} ({action}) names a key this keyboard does not have: choose another in Preferences.</source>
+        <translation>Pikanäppäimen {keys} ({action}) näppäintä ei ole tässä näppäimistössä: valitse toinen Asetuksista.</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts for calls do not work on this desktop: use the tray menu or the status pill.</source>
+        <translation>Puheluiden pikanäppäimet eivät toimi tällä työpöydällä: käytä ilmoitusalueen valikkoa tai tilapilleriä.</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>
@@ -1810,6 +1846,22 @@
     <message>
         <source>Auto-pause on payment windows</source>
         <translation>Automaattinen tauko maksuikkunoissa</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcut, from any program, for Start call… (a call the softphone does not report). Keys joined by +: Ctrl, Alt, Shift, Meta and a letter, a digit or F1-F24. Empty: none.</source>
+        <translation>Pikanäppäin, joka toimii mistä tahansa ohjelmasta: Aloita puhelu… (puhelu, josta ohjelmistopuhelin ei kerro). Näppäimet +-merkillä yhdistettyinä: Ctrl, Alt, Shift, Meta sekä kirjain, numero tai F1-F24. Tyhjä: ei pikanäppäintä.</translation>
+    </message>
+    <message>
+        <source>Start call shortcut</source>
+        <translation>Aloita puhelu -pikanäppäin</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcut, from any program, for End call (the call started by hand). Same keys. Empty: none.</source>
+        <translation>Pikanäppäin, joka toimii mistä tahansa ohjelmasta: Lopeta puhelu (käsin aloitettu puhelu). Samat näppäimet. Tyhjä: ei pikanäppäintä.</translation>
+    </message>
+    <message>
+        <source>End call shortcut</source>
+        <translation>Lopeta puhelu -pikanäppäin</translation>
     </message>
 </context>
 <context>

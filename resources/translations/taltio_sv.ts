@@ -1038,6 +1038,42 @@
         <source>unplugged, or the audio server restarted</source>
         <translation>urkopplad, eller så startades ljudservern om</translation>
     </message>
+    <message>
+        <source>&apos;{text}&apos; is not a shortcut: write keys joined by +, e.g. Ctrl+Alt+Shift+S</source>
+        <translation>&apos;{text}&apos; är inget kortkommando: skriv tangenterna sammanfogade med +, t.ex. Ctrl+Alt+Shift+S</translation>
+    </message>
+    <message>
+        <source>&apos;{part}&apos; in &apos;{text}&apos; is not a modifier: use Ctrl, Alt, Shift or Meta</source>
+        <translation>&apos;{part}&apos; i &apos;{text}&apos; är ingen modifieringstangent: använd Ctrl, Alt, Shift eller Meta</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; in &apos;{text}&apos; is not a key a shortcut can use: a letter, a digit, F1-F24, or one of {named}</source>
+        <translation>&apos;{key}&apos; i &apos;{text}&apos; kan inte användas i ett kortkommando: använd en bokstav, en siffra, F1-F24 eller någon av {named}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; would take the key from every program the agent types in: add Ctrl, Alt or Meta</source>
+        <translation>&apos;{text}&apos; skulle ta tangenten från alla program som agenten skriver i: lägg till Ctrl, Alt eller Meta</translation>
+    </message>
+    <message>
+        <source>Start call</source>
+        <translation>Starta samtal</translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation>Avsluta samtal</translation>
+    </message>
+    <message>
+        <source>The shortcut {keys} ({action}) is used by another program: choose another in Preferences.</source>
+        <translation>Kortkommandot {keys} ({action}) används av ett annat program: välj ett annat under Inställningar.</translation>
+    </message>
+    <message>
+        <source>The shortcut {keys} ({action}) names a key this keyboard does not have: choose another in Preferences.</source>
+        <translation>Kortkommandot {keys} ({action}) använder en tangent som det här tangentbordet saknar: välj ett annat under Inställningar.</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts for calls do not work on this desktop: use the tray menu or the status pill.</source>
+        <translation>Kortkommandon för samtal fungerar inte på det här skrivbordet: använd menyn i meddelandefältet eller statusbrickan.</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>
@@ -1810,6 +1846,22 @@
     <message>
         <source>Auto-pause on payment windows</source>
         <translation>Automatisk paus i betalningsfönster</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcut, from any program, for Start call… (a call the softphone does not report). Keys joined by +: Ctrl, Alt, Shift, Meta and a letter, a digit or F1-F24. Empty: none.</source>
+        <translation>Kortkommando som fungerar i alla program: Starta samtal… (ett samtal som mjukvarutelefonen inte rapporterar). Tangenter sammanfogade med +: Ctrl, Alt, Shift, Meta och en bokstav, en siffra eller F1-F24. Tomt: inget kortkommando.</translation>
+    </message>
+    <message>
+        <source>Start call shortcut</source>
+        <translation>Kortkommando för Starta samtal</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcut, from any program, for End call (the call started by hand). Same keys. Empty: none.</source>
+        <translation>Kortkommando som fungerar i alla program: Avsluta samtal (samtalet som startades för hand). Samma tangenter. Tomt: inget kortkommando.</translation>
+    </message>
+    <message>
+        <source>End call shortcut</source>
+        <translation>Kortkommando för Avsluta samtal</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from taltio import __version__
 from taltio import settings as settings_mod
 from taltio.app import compose, memory, paths
 from taltio.app.auto_pause import AutoPause
+from taltio.app.shortcuts import Shortcuts
 from taltio.app.config import load_settings
 from taltio.app.status import Facts, StatusLine, decide, render_english
 from taltio.domain.events import CallEvent, EventError
@@ -62,6 +63,9 @@ class AgentApp:
         self.last_error = ""
         self.policy: PolicyApplied = PolicyApplied()
         self.auto_pause: AutoPause | None = None       # made by start(): the payment-window auto-pause
+        # Start call / End call from any program; the tray app replaces start_call (it asks for the number).
+        self.shortcuts = Shortcuts(compose.make_shortcuts, {"start_call": self.start_manual_call,
+                                                            "end_call": self.end_manual_call})
         self._recent: tuple[str, float] | None = None
         self._refused: dict[tuple[str, str], int] = {}
         self._lock = threading.Lock()
@@ -141,10 +145,12 @@ class AgentApp:
         self.auto_pause = AutoPause(self.core.controller, compose.make_focus_watcher)
         self.core.controller.listeners.append(self.auto_pause.on_core)
         self.auto_pause.configure(self.settings["recording.auto_pause_windows"])
+        self.shortcuts.configure(self.settings)
         log.info("Taltio %s started%s", __version__, " (standalone)" if self.core.standalone else "")
 
     def shutdown(self) -> None:
         self.adapter.stop()
+        self.shortcuts.close()
         if self.auto_pause is not None:
             self.auto_pause.close()
         if self.core is None:
@@ -182,6 +188,7 @@ class AgentApp:
                 compose.reconfigure(self.core, new)
                 if self.auto_pause is not None:
                     self.auto_pause.configure(new["recording.auto_pause_windows"])
+                self.shortcuts.configure(new)
                 applied.settings_changed = True
         self.policy = applied
         return applied

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taltio.app import paths
-from taltio.domain.ports import AudioBackend, FocusWatcher, Keystore, Softphone, StorageError, StorageTarget
+from taltio.domain.ports import (AudioBackend, FocusWatcher, GlobalShortcuts, Keystore, Softphone, StorageError,
+                                 StorageTarget)
 from taltio.settings import Settings
 
 if TYPE_CHECKING:
@@ -205,3 +206,20 @@ def reconfigure(core: Core, settings: Settings) -> None:
         core.heartbeat.reconfigure(settings.section("fleet"))
     if core.policy is not None:
         core.policy.reconfigure(settings.section("policy"))
+
+
+def make_shortcuts() -> GlobalShortcuts:
+    """What binds Start call / End call to keys that work from any program, on this desktop."""
+    import os
+    import sys
+
+    from taltio.adapters.shortcuts.unavailable import UnavailableShortcuts
+
+    if sys.platform.startswith("linux") and os.environ.get("DISPLAY"):
+        from taltio.adapters.shortcuts.x11 import X11Shortcuts
+
+        return X11Shortcuts()
+    if sys.platform.startswith("linux"):
+        return UnavailableShortcuts("this desktop session is Wayland (or has no display): no program may take a "
+                                    "key from the others")
+    return UnavailableShortcuts(f"not built yet for {sys.platform}")

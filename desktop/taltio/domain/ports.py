@@ -288,3 +288,27 @@ class FocusWatcher(ABC):
 
     @abstractmethod
     def close(self) -> None: ...
+
+
+# --------------------------------------------------------------------------- global shortcuts (manual calls)
+
+TAKEN = "taken"
+NO_KEY = "no-key"
+
+
+class GlobalShortcuts(ABC):
+    """Keys that work from any program: Start call / End call for an agent whose softphone tells us nothing.
+
+    ``bind`` replaces every earlier binding with *bindings* (action -> `domain.shortcuts.Shortcut`) and
+    returns the ones the system refused, action -> why: TAKEN (another program holds the combination) or
+    NO_KEY (this keyboard has no such key). *on_press* is called with the action from the adapter's own thread. Only the bound
+    combinations are seen, never any other key (card numbers are typed on this keyboard). An adapter that
+    cannot work in this session says why in ``unavailable`` and binds nothing."""
+
+    unavailable: str = ""
+
+    @abstractmethod
+    def bind(self, bindings: dict, on_press: Callable[[str], None]) -> dict[str, str]: ...
+
+    @abstractmethod
+    def close(self) -> None: ...

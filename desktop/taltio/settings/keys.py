@@ -49,6 +49,8 @@ StrKey = Literal[
     "recording.start",
     "recording.on_hold",
     "ui.language",
+    "ui.shortcut_start_call",
+    "ui.shortcut_end_call",
     "ui.pill_position",
     "fleet.bucket",
     "policy.url",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 
+from taltio.domain import shortcuts
 from taltio.domain.notices import LANGUAGES, check_rules
 from taltio.domain.numbers import check_pattern
 from taltio.domain.party import PartyError, parse_key
@@ -461,6 +462,13 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("ui.language", str, "", QT_TRANSLATE_NOOP("settings",
             "Language of Taltio's own screens: 'fi', 'sv' or 'en'. Empty: the operating system's language."),
             label=QT_TRANSLATE_NOOP("settings", "Language"), choices=("", "fi", "sv", "en"), user=True),
+    Setting("ui.shortcut_start_call", str, "Ctrl+Alt+Shift+S", QT_TRANSLATE_NOOP("settings",
+            "Keyboard shortcut, from any program, for Start call… (a call the softphone does not report). Keys "
+            "joined by +: Ctrl, Alt, Shift, Meta and a letter, a digit or F1-F24. Empty: none."),
+            label=QT_TRANSLATE_NOOP("settings", "Start call shortcut"), validate=shortcuts.check, user=True),
+    Setting("ui.shortcut_end_call", str, "Ctrl+Alt+Shift+E", QT_TRANSLATE_NOOP("settings",
+            "Keyboard shortcut, from any program, for End call (the call started by hand). Same keys. Empty: none."),
+            label=QT_TRANSLATE_NOOP("settings", "End call shortcut"), validate=shortcuts.check, user=True),
     Setting("ui.pill_position", str, "", QT_TRANSLATE_NOOP("settings",
             "Where the agent last put the status pill ('X,Y' on the desktop; kept on screen when the screens "
             "change). Empty: top right."),

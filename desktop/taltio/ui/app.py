@@ -18,10 +18,11 @@ from taltio.domain import notices  # isort: skip
 from taltio.domain.events import EventError  # isort: skip
 from taltio.domain.session import TransitionError  # isort: skip
 
+import shiboken6
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from taltio.ui import dialogs, i18n, status_text
+from taltio.ui import desktop_notes, dialogs, i18n, status_text
 from taltio.ui.bridge import Bridge
 from taltio.ui.core_text import render, render_error
 from taltio.ui.notice_card import NoticeCard
@@ -33,6 +34,7 @@ log = logging.getLogger("taltio.app")
 
 class TaltioApp(QObject):
     gui_command = Signal(str)            # "show" / "quit" from the control socket, run on the GUI thread
+    shortcut = Signal(str)               # a global shortcut's action, from the shortcut thread
 
     def __init__(self, settings: settings_mod.Settings | None = None, keystore=None, backend=None, *,
                  defer_core: bool = False) -> None:
@@ -43,6 +45,8 @@ class TaltioApp(QObject):
         self.agent.status_text = self._status_texts
         self.agent.commands.update({"show": self._cmd_gui("show"), "quit": self._cmd_gui("quit")})
         self.gui_command.connect(self._gui_command)
+        self.shortcut.connect(self._shortcut)
+        self.agent.shortcuts.actions = {a: (lambda a=a: self.shortcut.emit(a)) for a in ("start_call", "end_call")}
         self.bridge = Bridge()
         self._attach_core()
         # Before any widget exists, so every text is created in the agent's language.
@@ -201,6 +205,9 @@ class TaltioApp(QObject):
                 continue
             self.settings.values[key] = value
             self.settings.origins[key] = f"user ({self.settings.user_file})"
+        if {"ui.shortcut_start_call", "ui.shortcut_end_call"} & changes.keys() and self.core is not None:
+            self.agent.shortcuts.configure(self.settings)
+            desktop_notes.say_shortcut_problems(self.agent, self.view.notifier)
         if "ui.notify_start_stop" in changes:
             self.view.notify_start_stop = changes["ui.notify_start_stop"]
         if "ui.status_pill" in changes:
@@ -264,19 +271,10 @@ class TaltioApp(QObject):
         self.agent.start()
         if self.core:
             self._watch_network()
-            self._say_auto_pause_unavailable()
+            desktop_notes.say_auto_pause_unavailable(self.agent, self.view.notifier)
+            desktop_notes.say_shortcut_problems(self.agent, self.view.notifier)
         self.refresh()                 # starts the clock if a recovered or early call is already up
         self._maybe_show_staff_notice()
-
-    def _say_auto_pause_unavailable(self) -> None:
-        """The organisation listed payment windows, and this desktop cannot tell which has the keyboard: the
-        agent is told once, so they press Pause themselves (the reason is in the log)."""
-        ap = self.agent.auto_pause
-        if ap is not None and ap.unavailable:
-            ap.unavailable = ""
-            self.view.notifier.notify("Taltio", self.tr(
-                "Recording does not pause by itself on this desktop when the payment window opens: press Pause "
-                "while card details are given."))
 
     def ui_language(self) -> str:
         chosen = self.settings["ui.language"] if self.settings else ""
@@ -383,6 +381,19 @@ class TaltioApp(QObject):
         except (EventError, TransitionError) as exc:
             self.last_error = render_error(exc)
         self.refresh()
+
+    def _shortcut(self, action: str) -> None:
+        """Start call… or End call from a global shortcut: the same as the menu item (a second press of Start
+        call while its dialog is open brings that dialog forward instead of opening another)."""
+        if action == "end_call":
+            self._manual(self.agent.end_manual_call)
+        elif action == "start_call":
+            dlg = self.number_dialog
+            if dlg is not None and shiboken6.isValid(dlg) and dlg.isVisible():
+                dlg.raise_()
+                dlg.activateWindow()
+            else:
+                self._ask_number()
 
     def _ask_label(self, call_id: str) -> None:
         """Name the last agreement mark: the agent opened this on purpose, so this dialog may take focus."""
