@@ -224,7 +224,69 @@ def shoot_language(lang: str, out: Path, tmp: Path, recipient: str, audio) -> in
     app = broken
     states("error")
     broken.shutdown()
+    shoot_error_classes(lang, shot, tmp, recipient, audio)
     return shot.count
+
+
+def shoot_error_classes(lang: str, shot: Shooter, tmp: Path, recipient: str, audio) -> None:
+    """A supervisor policy refused, storage down, the upload queue full and a call it stops: the real app with
+    the same set-up as tests/test_i18n_errors.py (S3 on a closed port, a forged policy, a 1 MB quota)."""
+    from taltio import settings as settings_mod
+    from taltio.domain.events import CallEvent
+    from taltio.ui.app import TaltioApp
+    from tests.helpers.error_states import S3_SECRET, error_config, fill_queue
+
+    where = tmp / f"errors-{lang}"
+    where.mkdir()
+    os.environ["TALTIO_DATA_DIR"] = str(where / "data")
+    os.environ["TALTIO_RUNTIME_DIR"] = str(where / "run")
+    os.environ["TALTIO_S3_SECRET"] = S3_SECRET
+    cfg = where / "taltio.toml"
+    cfg.write_text(error_config(where, lang, recipient))
+    app = TaltioApp(settings_mod.load(cfg, tmp / "nouser.toml"))
+    app.start()
+    if app.staff_dialog is not None:
+        app.staff_dialog.button.click()
+    ctl = app.core.controller
+
+    def states(tag: str) -> None:
+        app.refresh()
+        if app.view.window is not None:
+            shot.grab(app.view.window, f"status-{tag}")
+        if app.pill is not None:
+            shot.grab(app.pill, f"pill-{tag}")
+
+    def until(check, seconds: float = 15.0) -> None:
+        end = time.monotonic() + seconds
+        while not check():
+            if time.monotonic() > end:
+                raise SystemExit(f"{lang}: the error state did not come within {seconds:.0f} s")
+            _wait_ms(100)
+
+    until(lambda: app.agent.policy.refusal is not None)
+    states("policy-refused")
+    ctl.handle(CallEvent.parse("incoming", call_id="e1", number="+358401234567"))
+    ctl.handle(CallEvent.parse("answered", call_id="e1"))
+    ctl.handle(CallEvent.parse("notice-given", call_id="e1"))
+    until(lambda: ctl.view(ctl.sessions["e1"])["recorded_s"] >= 1.0)
+    ctl.handle(CallEvent.parse("ended", call_id="e1"))
+    until(lambda: app.core.queue.status().last_error is not None)
+    states("storage-down")
+    fill_queue(app, where / "data")
+    until(lambda: app.core.queue.status().pending_bytes >= 2**20)
+    states("queue-full")
+    ctl.handle(CallEvent.parse("incoming", call_id="e2", number="+358401234567"))
+    ctl.handle(CallEvent.parse("answered", call_id="e2"))
+    _wait_ms(300)
+    shot.grab(app.card, "card-queue-full")
+    ctl.handle(CallEvent.parse("notice-given", call_id="e2"))
+    _wait_ms(300)
+    app._tick()
+    shot.grab(app.card, "card-not-recorded-queue-full")
+    states("queue-full-call-refused")
+    ctl.handle(CallEvent.parse("ended", call_id="e2"))
+    app.shutdown()
+    del os.environ["TALTIO_S3_SECRET"]
 
 
 def main() -> int:

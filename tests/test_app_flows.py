@@ -287,3 +287,34 @@ def test_a_call_started_by_hand_from_the_status_window_without_a_number(qtbot, m
     app.number_dialog.setTextValue("DROP TABLE")                # refused visibly, no call
     app.number_dialog.accept()
     assert app.agent.manual_call() is None and "number" in app.last_error
+
+
+def test_an_encoder_that_cannot_start_fails_the_call_visibly(qtbot, make_recording_app, tmp_path, monkeypatch,
+                                                             allow_log_errors):
+    """An FFmpeg build whose libopus cannot make the two-mono layout (cannot happen with this machine's PyAV, so
+    its refusal is stood in for): the encoder refuses at the call's start. The call must end up failed with the
+    reason, in the manifest and on the card, not stay "recording" with nothing capturing it (EncoderError was
+    not caught there)."""
+    from taltio.recording import encoder
+
+    def build_without_two_mono(_head: bytes) -> bytes:
+        raise encoder.EncoderError(encoder.Text(encoder.QT_TRANSLATE_NOOP(
+            "core", "libopus did not set up two uncoupled streams; this FFmpeg build cannot record the two-mono "
+                    "layout (set audio.opus_layout = stereo)")))
+
+    monkeypatch.setattr(encoder, "_as_family_1", build_without_two_mono)
+    allow_log_errors("taltio.controller")         # "recording did not start": the point
+    app = make_recording_app()
+    ctl = app.core.controller
+    ctl.handle(CallEvent.parse("incoming", call_id="c-enc", number="+358401234567"))
+    ctl.handle(CallEvent.parse("answered", call_id="c-enc"))
+    qtbot.waitUntil(lambda: app.card.btn_start.isVisible() and app.card.btn_start.isEnabled())
+    qtbot.mouseClick(app.card.btn_start, Qt.MouseButton.LeftButton)
+    s = ctl.sessions["c-enc"]
+    assert s.outcome.value == "failed" and "two-mono" in s.error, (s.state, s.outcome, s.error)
+    assert "c-enc" not in ctl.recorders
+    qtbot.waitUntil(lambda: "two-mono" in app.card.error.text())
+    assert app.compute_status()[0] == "error"
+    ctl.handle(CallEvent.parse("ended", call_id="c-enc"))
+    manifest = json.loads((tmp_path / "data" / "calls" / "c-enc" / "manifest.json").read_text())
+    assert manifest["outcome"] == "failed" and "two uncoupled streams" in manifest["error"]

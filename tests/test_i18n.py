@@ -241,12 +241,10 @@ def test_untranslated_scan_catches_planted_violations():
 
 @pytest.fixture(scope="module")
 def qm_dir(tmp_path_factory):
-    out = tmp_path_factory.mktemp("qm")
-    for lang in LANGS:
-        proc = subprocess.run([_tool("pyside6-lrelease"), str(TS_DIR / f"taltio_{lang}.ts"), "-qm",
-                               str(out / f"taltio_{lang}.qm")], capture_output=True, text=True, timeout=120)
-        assert proc.returncode == 0 and (out / f"taltio_{lang}.qm").exists(), proc.stdout + proc.stderr
-    return out
+    from tests.helpers.untranslated import compile_translations
+
+    _tool("pyside6-lrelease")
+    return compile_translations(tmp_path_factory.mktemp("qm"))
 
 
 @pytest.fixture
@@ -697,3 +695,48 @@ def test_text_parameters_are_escaped_but_a_nested_text_stays_translatable(qapp):
     msg = Text("{call} {then}", call="x\x1by\n", then=inner)
     assert str(msg) == "x\\x1by\\n waiting for it to return"
     assert isinstance(msg.params["then"], Text) and msg.params["then"].template == inner.template
+
+
+def test_an_upload_error_read_back_from_the_queue_database_is_still_translated(qapp, tmp_path):
+    """The queue keeps its last error in SQLite for the status; kept as flat English, the agent saw "storage
+    unreachable …" in every language. It is kept as the Text's template and parameters and read back a Text."""
+    from taltio.domain.ports import StorageError
+    from taltio.domain.texts import QT_TRANSLATE_NOOP, Text, dump, load
+    from taltio.ui import i18n
+    from taltio.ui.core_text import render
+    from taltio.upload.queue import UploadQueue
+    from taltio.adapters.storage import FolderTarget
+
+    msg = Text(QT_TRANSLATE_NOOP("core", "storage unreachable at {where}: cannot connect ({reason})"),
+               where="http://10.0.0.5:8333", reason=Text(QT_TRANSLATE_NOOP("core", "the connection was refused")))
+    back = load(dump(msg))
+    assert isinstance(back, Text) and back == msg and isinstance(back.params["reason"], Text)
+    for stored in ("plain text from an older version", '{"text": 3}', '{"text": {"template": "{x}", "params": {}}}',
+                   '{"text": ', '{"text": {"template": "{a}", "params": {"a": {"template": 1, "params": 2}}}}'):
+        assert isinstance(load(stored), str)           # never raises: a status must always show
+
+    blocked = tmp_path / "store"
+    blocked.write_text("a file where the share should be")
+    calls = tmp_path / "calls" / "c1"
+    calls.mkdir(parents=True)
+    (calls / "c1.ogg.age").write_bytes(b"x" * 100)
+    import hashlib
+    q = UploadQueue(tmp_path / "queue.sqlite3", FolderTarget(blocked), retry_max_s=0.2)
+    try:
+        q.enqueue("c1", calls, "agent-7/2026/12/07",
+                  [{"name": "c1.ogg.age", "sha256": hashlib.sha256(b"x" * 100).hexdigest(), "size": 100}])
+        q.start()
+        import time
+        deadline = time.monotonic() + 10
+        while q.status().last_error is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        err = q.status().last_error
+    finally:
+        q.stop()
+    assert isinstance(err, Text), repr(err)
+    try:
+        assert i18n.install("fi")
+        assert render(err).startswith("kohteeseen ") and render(err).endswith("ei voi kirjoittaa: kansion paikalla on "
+                                                                             "tiedosto"), render(err)
+    finally:
+        i18n.install("en")

@@ -207,6 +207,10 @@
         <source>Add label…</source>
         <translation>Add label…</translation>
     </message>
+    <message>
+        <source>✖ NOT recorded: recording failed</source>
+        <translation>✖ NOT recorded: recording failed</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -1073,6 +1077,742 @@
     <message>
         <source>Keyboard shortcuts for calls do not work on this desktop: use the tray menu or the status pill.</source>
         <translation>Keyboard shortcuts for calls do not work on this desktop: use the tray menu or the status pill.</translation>
+    </message>
+    <message>
+        <source>{path} already exists with other content; refusing to overwrite</source>
+        <translation>{path} already exists with other content; refusing to overwrite</translation>
+    </message>
+    <message>
+        <source>copy to {path} did not verify (checksum differs)</source>
+        <translation>copy to {path} did not verify (checksum differs)</translation>
+    </message>
+    <message>
+        <source>cannot write to {path}: {error}</source>
+        <translation>cannot write to {path}: {error}</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {error}</source>
+        <translation>cannot read {path}: {error}</translation>
+    </message>
+    <message>
+        <source>folder {path} is not writable: {error}</source>
+        <translation>folder {path} is not writable: {error}</translation>
+    </message>
+    <message>
+        <source>cannot write {key} to {path}: {error}</source>
+        <translation>cannot write {key} to {path}: {error}</translation>
+    </message>
+    <message>
+        <source>cannot read {key} from {path}: {error}</source>
+        <translation>cannot read {key} from {path}: {error}</translation>
+    </message>
+    <message>
+        <source>storage.ca_bundle {path} cannot be read ({error}); put the organisation's CA certificate (PEM) there or fix the setting</source>
+        <translation>storage.ca_bundle {path} cannot be read ({error}); put the organisation's CA certificate (PEM) there or fix the setting</translation>
+    </message>
+    <message>
+        <source>storage.ca_bundle {path} holds no PEM certificate (no '-----BEGIN CERTIFICATE-----'); export the CA as PEM (Base64), not DER</source>
+        <translation>storage.ca_bundle {path} holds no PEM certificate (no '-----BEGIN CERTIFICATE-----'); export the CA as PEM (Base64), not DER</translation>
+    </message>
+    <message>
+        <source>storage.ca_bundle {path} is not a usable PEM CA file ({error})</source>
+        <translation>storage.ca_bundle {path} is not a usable PEM CA file ({error})</translation>
+    </message>
+    <message>
+        <source>cannot reach storage at {where} through proxy {proxy} ({reason}): check storage.proxy (or HTTPS_PROXY / NO_PROXY)</source>
+        <translation>cannot reach storage at {where} through proxy {proxy} ({reason}): check storage.proxy (or HTTPS_PROXY / NO_PROXY)</translation>
+    </message>
+    <message>
+        <source>storage at {where} did not answer in time (connect timeout): check the network and storage.proxy</source>
+        <translation>storage at {where} did not answer in time (connect timeout): check the network and storage.proxy</translation>
+    </message>
+    <message>
+        <source>storage at {where} stopped answering (read timeout)</source>
+        <translation>storage at {where} stopped answering (read timeout)</translation>
+    </message>
+    <message>
+        <source>storage unreachable at {where}: cannot connect ({reason})</source>
+        <translation>storage unreachable at {where}: cannot connect ({reason})</translation>
+    </message>
+    <message>
+        <source>storage at {where} closed the connection mid-request</source>
+        <translation>storage at {where} closed the connection mid-request</translation>
+    </message>
+    <message>
+        <source>storage unreachable at {where}: {reason}</source>
+        <translation>storage unreachable at {where}: {reason}</translation>
+    </message>
+    <message>
+        <source>storage at {where} presented a certificate for another name (CERTIFICATE_VERIFY_FAILED: {reason}): storage.endpoint must use a host name the certificate lists</source>
+        <translation>storage at {where} presented a certificate for another name (CERTIFICATE_VERIFY_FAILED: {reason}): storage.endpoint must use a host name the certificate lists</translation>
+    </message>
+    <message>
+        <source>storage at {where} presented an expired certificate (CERTIFICATE_VERIFY_FAILED: {reason}): renew it on the storage (or check this computer's clock)</source>
+        <translation>storage at {where} presented an expired certificate (CERTIFICATE_VERIFY_FAILED: {reason}): renew it on the storage (or check this computer's clock)</translation>
+    </message>
+    <message>
+        <source>storage at {where} presented a certificate this computer does not trust (CERTIFICATE_VERIFY_FAILED: {reason}): set storage.ca_bundle to your organisation's CA, or install it in the OS trust store (if a proxy inspects TLS, it is the proxy's CA)</source>
+        <translation>storage at {where} presented a certificate this computer does not trust (CERTIFICATE_VERIFY_FAILED: {reason}): set storage.ca_bundle to your organisation's CA, or install it in the OS trust store (if a proxy inspects TLS, it is the proxy's CA)</translation>
+    </message>
+    <message>
+        <source>TLS handshake with storage at {where} failed ({reason}): check that storage.endpoint has the right scheme (https://) and port, and storage.proxy</source>
+        <translation>TLS handshake with storage at {where} failed ({reason}): check that storage.endpoint has the right scheme (https://) and port, and storage.proxy</translation>
+    </message>
+    <message>
+        <source>the host name is not known (DNS)</source>
+        <translation>the host name is not known (DNS)</translation>
+    </message>
+    <message>
+        <source>no S3 credentials: set storage.access_key_id and store the secret with `taltio enroll` (or TALTIO_S3_SECRET)</source>
+        <translation>no S3 credentials: set storage.access_key_id and store the secret with `taltio enroll` (or TALTIO_S3_SECRET)</translation>
+    </message>
+    <message>
+        <source>{storage} stored an object that did not match its checksum: nothing more is uploaded, and every local copy is kept, until IT checks the storage (it must verify x-amz-checksum-sha256)</source>
+        <translation>{storage} stored an object that did not match its checksum: nothing more is uploaded, and every local copy is kept, until IT checks the storage (it must verify x-amz-checksum-sha256)</translation>
+    </message>
+    <message>
+        <source>cannot read {file} for upload: {error}</source>
+        <translation>cannot read {file} for upload: {error}</translation>
+    </message>
+    <message>
+        <source>the signature of {file} is unreadable ({error}); it cannot be uploaded</source>
+        <translation>the signature of {file} is unreadable ({error}); it cannot be uploaded</translation>
+    </message>
+    <message>
+        <source>storage stored {key} with a different checksum</source>
+        <translation>storage stored {key} with a different checksum</translation>
+    </message>
+    <message>
+        <source>storage gave no upload id for {file} (the answer was cut off); retrying</source>
+        <translation>storage gave no upload id for {file} (the answer was cut off); retrying</translation>
+    </message>
+    <message>
+        <source>storage assembled {file} with a different checksum</source>
+        <translation>storage assembled {file} with a different checksum</translation>
+    </message>
+    <message>
+        <source>storage accepted an object that did not match its checksum ({key}); it cannot be trusted with recordings</source>
+        <translation>storage accepted an object that did not match its checksum ({key}); it cannot be trusted with recordings</translation>
+    </message>
+    <message>
+        <source>storage refused {file}: {code}; {hint}</source>
+        <translation>storage refused {file}: {code}; {hint}</translation>
+    </message>
+    <message>
+        <source>storage refused {file}: {code}</source>
+        <translation>storage refused {file}: {code}</translation>
+    </message>
+    <message>
+        <source>{storage} refused a test write ({code}); check the access key and its policy</source>
+        <translation>{storage} refused a test write ({code}); check the access key and its policy</translation>
+    </message>
+    <message>
+        <source>the agent's key needs s3:PutObject on {arn}</source>
+        <translation>the agent's key needs s3:PutObject on {arn}</translation>
+    </message>
+    <message>
+        <source>create the fleet bucket {bucket} (no Object Lock) or set fleet.bucket</source>
+        <translation>create the fleet bucket {bucket} (no Object Lock) or set fleet.bucket</translation>
+    </message>
+    <message>
+        <source>s3://{bucket} refused {key}: {code}</source>
+        <translation>s3://{bucket} refused {key}: {code}</translation>
+    </message>
+    <message>
+        <source>the agent's key needs s3:GetObject on {arn}</source>
+        <translation>the agent's key needs s3:GetObject on {arn}</translation>
+    </message>
+    <message>
+        <source>bucket {bucket} does not exist; check policy.url</source>
+        <translation>bucket {bucket} does not exist; check policy.url</translation>
+    </message>
+    <message>
+        <source>s3://{bucket} refused reading {key}: {code}</source>
+        <translation>s3://{bucket} refused reading {key}: {code}</translation>
+    </message>
+    <message>
+        <source>this computer's access key may not write there: ask IT to check its storage policy</source>
+        <translation>this computer's access key may not write there: ask IT to check its storage policy</translation>
+    </message>
+    <message>
+        <source>storage does not know this computer's access key: ask IT to enrol the computer again</source>
+        <translation>storage does not know this computer's access key: ask IT to enrol the computer again</translation>
+    </message>
+    <message>
+        <source>the stored secret does not match the access key: ask IT to enrol the computer again</source>
+        <translation>the stored secret does not match the access key: ask IT to enrol the computer again</translation>
+    </message>
+    <message>
+        <source>the bucket does not exist: check storage.url</source>
+        <translation>the bucket does not exist: check storage.url</translation>
+    </message>
+    <message>
+        <source>this computer's clock is wrong: set the date and time</source>
+        <translation>this computer's clock is wrong: set the date and time</translation>
+    </message>
+    <message>
+        <source>{problem}; {hint}</source>
+        <translation>{problem}; {hint}</translation>
+    </message>
+    <message>
+        <source>the connection was refused</source>
+        <translation>the connection was refused</translation>
+    </message>
+    <message>
+        <source>the connection was reset</source>
+        <translation>the connection was reset</translation>
+    </message>
+    <message>
+        <source>the network is unreachable</source>
+        <translation>the network is unreachable</translation>
+    </message>
+    <message>
+        <source>the host is unreachable</source>
+        <translation>the host is unreachable</translation>
+    </message>
+    <message>
+        <source>the connection timed out</source>
+        <translation>the connection timed out</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>the disk quota is used up</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>permission denied</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>the disk is read-only</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>no such file or folder</translation>
+    </message>
+    <message>
+        <source>a file is where a folder should be</source>
+        <translation>a file is where a folder should be</translation>
+    </message>
+    <message>
+        <source>a file of that name exists</source>
+        <translation>a file of that name exists</translation>
+    </message>
+    <message>
+        <source>the disk reported an input/output error</source>
+        <translation>the disk reported an input/output error</translation>
+    </message>
+    <message>
+        <source>recording did not start: {reason}</source>
+        <translation>recording did not start: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot start recording: {error}</source>
+        <translation>cannot start recording: {error}</translation>
+    </message>
+    <message>
+        <source>{path} is missing from the local queue; it cannot be uploaded</source>
+        <translation>{path} is missing from the local queue; it cannot be uploaded</translation>
+    </message>
+    <message>
+        <source>cannot read {file} of call {call}: {error}</source>
+        <translation>cannot read {file} of call {call}: {error}</translation>
+    </message>
+    <message>
+        <source>unexpected error while uploading: {error}</source>
+        <translation>unexpected error while uploading: {error}</translation>
+    </message>
+    <message>
+        <source>process taps need macOS 14.2 or later and the 'catap' package</source>
+        <translation>process taps need macOS 14.2 or later and the 'catap' package</translation>
+    </message>
+    <message>
+        <source>the process tap on '{program}'</source>
+        <translation>the process tap on '{program}'</translation>
+    </message>
+    <message>
+        <source>'{program}' is not running; start the softphone first</source>
+        <translation>'{program}' is not running; start the softphone first</translation>
+    </message>
+    <message>
+        <source>cannot tap '{program}': {error}</source>
+        <translation>cannot tap '{program}': {error}</translation>
+    </message>
+    <message>
+        <source>audio device '{device}' is not connected</source>
+        <translation>audio device '{device}' is not connected</translation>
+    </message>
+    <message>
+        <source>cannot open '{device}' at {rate} Hz: {error}</source>
+        <translation>cannot open '{device}' at {rate} Hz: {error}</translation>
+    </message>
+    <message>
+        <source>the Core Audio backend runs only on macOS</source>
+        <translation>the Core Audio backend runs only on macOS</translation>
+    </message>
+    <message>
+        <source>Core Audio capture needs the 'sounddevice' package: {error}</source>
+        <translation>Core Audio capture needs the 'sounddevice' package: {error}</translation>
+    </message>
+    <message>
+        <source>audio system unavailable: {error}</source>
+        <translation>audio system unavailable: {error}</translation>
+    </message>
+    <message>
+        <source>'{device}' is not connected</source>
+        <translation>'{device}' is not connected</translation>
+    </message>
+    <message>
+        <source>cannot open '{device}': {error}</source>
+        <translation>cannot open '{device}': {error}</translation>
+    </message>
+    <message>
+        <source>libpulse-simple is missing ({error}); install libpulse0</source>
+        <translation>libpulse-simple is missing ({error}); install libpulse0</translation>
+    </message>
+    <message>
+        <source>cannot reach the audio server (PipeWire/PulseAudio): {error}</source>
+        <translation>cannot reach the audio server (PipeWire/PulseAudio): {error}</translation>
+    </message>
+    <message>
+        <source>cannot start {device}: {error}</source>
+        <translation>cannot start {device}: {error}</translation>
+    </message>
+    <message>
+        <source>no audio from {device} within {seconds} s of opening it</source>
+        <translation>no audio from {device} within {seconds} s of opening it</translation>
+    </message>
+    <message>
+        <source>no audio from {device} for {seconds} s</source>
+        <translation>no audio from {device} for {seconds} s</translation>
+    </message>
+    <message>
+        <source>the loopback of '{device}'</source>
+        <translation>the loopback of '{device}'</translation>
+    </message>
+    <message>
+        <source>the WASAPI backend runs only on Windows</source>
+        <translation>the WASAPI backend runs only on Windows</translation>
+    </message>
+    <message>
+        <source>WASAPI capture needs the 'soundcard' package: {error}</source>
+        <translation>WASAPI capture needs the 'soundcard' package: {error}</translation>
+    </message>
+    <message>
+        <source>baresip at {where} unreachable ({error})</source>
+        <translation>baresip at {where} unreachable ({error})</translation>
+    </message>
+    <message>
+        <source>connected to baresip at {where}</source>
+        <translation>connected to baresip at {where}</translation>
+    </message>
+    <message>
+        <source>baresip connection lost ({error})</source>
+        <translation>baresip connection lost ({error})</translation>
+    </message>
+    <message>
+        <source>baresip closed the control connection</source>
+        <translation>baresip closed the control connection</translation>
+    </message>
+    <message>
+        <source>{reason}; {count} call(s) in progress are kept for {kept} s; retrying in {delay} s</source>
+        <translation>{reason}; {count} call(s) in progress are kept for {kept} s; retrying in {delay} s</translation>
+    </message>
+    <message>
+        <source>{reason}; retrying in {delay} s</source>
+        <translation>{reason}; retrying in {delay} s</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>Bria not reachable at {where} ({error}); retrying</source>
+        <translation>Bria not reachable at {where} ({error}); retrying</translation>
+    </message>
+    <message>
+        <source>connected to Bria at {where}</source>
+        <translation>connected to Bria at {where}</translation>
+    </message>
+    <message>
+        <source>Bria closed the API connection; reconnecting</source>
+        <translation>Bria closed the API connection; reconnecting</translation>
+    </message>
+    <message>
+        <source>Bria connection lost ({error}); reconnecting</source>
+        <translation>Bria connection lost ({error}); reconnecting</translation>
+    </message>
+    <message>
+        <source>waiting for `taltio hook` commands</source>
+        <translation>waiting for `taltio hook` commands</translation>
+    </message>
+    <message>
+        <source>linphone-daemon not reachable at {where} ({error}); retrying</source>
+        <translation>linphone-daemon not reachable at {where} ({error}); retrying</translation>
+    </message>
+    <message>
+        <source>linphone-daemon at {where}: {problem}; reconnecting</source>
+        <translation>linphone-daemon at {where}: {problem}; reconnecting</translation>
+    </message>
+    <message>
+        <source>linphone-daemon at {where} dropped the connection ({error}; another client connected?); retrying</source>
+        <translation>linphone-daemon at {where} dropped the connection ({error}; another client connected?); retrying</translation>
+    </message>
+    <message>
+        <source>connected to linphone-daemon at {where}</source>
+        <translation>connected to linphone-daemon at {where}</translation>
+    </message>
+    <message>
+        <source>the daemon closed the connection (another client connected?)</source>
+        <translation>the daemon closed the connection (another client connected?)</translation>
+    </message>
+    <message>
+        <source>the daemon floods the connection</source>
+        <translation>the daemon floods the connection</translation>
+    </message>
+    <message>
+        <source>no answer to '{command}' within {seconds} s</source>
+        <translation>no answer to '{command}' within {seconds} s</translation>
+    </message>
+    <message>
+        <source>connection closed by the daemon</source>
+        <translation>connection closed by the daemon</translation>
+    </message>
+    <message>
+        <source>an oversized answer</source>
+        <translation>an oversized answer</translation>
+    </message>
+    <message>
+        <source>microphone</source>
+        <translation>microphone</translation>
+    </message>
+    <message>
+        <source>loopback device</source>
+        <translation>loopback device</translation>
+    </message>
+    <message>
+        <source>no {device} configured and none found</source>
+        <translation>no {device} configured and none found</translation>
+    </message>
+    <message>
+        <source>{device} '{spec}' matches several devices; available: {available}</source>
+        <translation>{device} '{spec}' matches several devices; available: {available}</translation>
+    </message>
+    <message>
+        <source>{device} '{spec}' was not found; available: {available}</source>
+        <translation>{device} '{spec}' was not found; available: {available}</translation>
+    </message>
+    <message>
+        <source>{device} '{spec}' was not found, and there is none at all</source>
+        <translation>{device} '{spec}' was not found, and there is none at all</translation>
+    </message>
+    <message>
+        <source>no OS keyring is available (on Linux, start a Secret Service such as gnome-keyring or KWallet); Taltio will not keep private keys in plain files</source>
+        <translation>no OS keyring is available (on Linux, start a Secret Service such as gnome-keyring or KWallet); Taltio will not keep private keys in plain files</translation>
+    </message>
+    <message>
+        <source>keyring read failed ({error})</source>
+        <translation>keyring read failed ({error})</translation>
+    </message>
+    <message>
+        <source>keyring write failed ({error})</source>
+        <translation>keyring write failed ({error})</translation>
+    </message>
+    <message>
+        <source>{key} (from {source}) must be {type}, got the text {value}</source>
+        <translation>{key} (from {source}) must be {type}, got the text {value}</translation>
+    </message>
+    <message>
+        <source>{path}: cannot list ({error})</source>
+        <translation>{path}: cannot list ({error})</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read ({error})</source>
+        <translation>{path}: cannot read ({error})</translation>
+    </message>
+    <message>
+        <source>{source}: value '{name}' must be in the subkey of its section, e.g. {example}</source>
+        <translation>{source}: value '{name}' must be in the subkey of its section, e.g. {example}</translation>
+    </message>
+    <message>
+        <source>{key} (from {source}) must be {want}, got {got}</source>
+        <translation>{key} (from {source}) must be {want}, got {got}</translation>
+    </message>
+    <message>
+        <source>{key} (from {source}) must be 0 or 1, got {got}</source>
+        <translation>{key} (from {source}) must be 0 or 1, got {got}</translation>
+    </message>
+    <message>
+        <source>managed preferences exist only on macOS</source>
+        <translation>managed preferences exist only on macOS</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation>not configured</translation>
+    </message>
+    <message>
+        <source>encryption.recipients[{index}] '{recipient}' is not a valid age recipient (expected age1… or ssh-ed25519 …)</source>
+        <translation>encryption.recipients[{index}] '{recipient}' is not a valid age recipient (expected age1… or ssh-ed25519 …)</translation>
+    </message>
+    <message>
+        <source>no encryption recipients configured; recordings cannot be encrypted</source>
+        <translation>no encryption recipients configured; recordings cannot be encrypted</translation>
+    </message>
+    <message>
+        <source>'{rule}' is not PATTERN=LANG or queue:NAME=LANG with LANG one of {languages} (e.g. '+46*=sv' or 'queue:Kundtjänst*=sv')</source>
+        <translation>'{rule}' is not PATTERN=LANG or queue:NAME=LANG with LANG one of {languages} (e.g. '+46*=sv' or 'queue:Kundtjänst*=sv')</translation>
+    </message>
+    <message>
+        <source>'{rule}' names no queue; write queue:NAME=LANG</source>
+        <translation>'{rule}' names no queue; write queue:NAME=LANG</translation>
+    </message>
+    <message>
+        <source>'{rule}': '{pattern}' is not a number pattern (digits, +, * or ?) nor queue:NAME</source>
+        <translation>'{rule}': '{pattern}' is not a number pattern (digits, +, * or ?) nor queue:NAME</translation>
+    </message>
+    <message>
+        <source>'{pattern}' is not a number pattern (digits, +, and * or ? as wildcards)</source>
+        <translation>'{pattern}' is not a number pattern (digits, +, and * or ? as wildcards)</translation>
+    </message>
+    <message>
+        <source>'{number}' is not a phone number (digits, an optional leading +, spaces and dashes)</source>
+        <translation>'{number}' is not a phone number (digits, an optional leading +, spaces and dashes)</translation>
+    </message>
+    <message>
+        <source>the number-index key is not base64</source>
+        <translation>the number-index key is not base64</translation>
+    </message>
+    <message>
+        <source>the number-index key must be {size} bytes (base64 of 32 random bytes), not {actual}; make one with `taltio-admin keys new-index`</source>
+        <translation>the number-index key must be {size} bytes (base64 of 32 random bytes), not {actual}; make one with `taltio-admin keys new-index`</translation>
+    </message>
+    <message>
+        <source>'{pattern}': a pattern is 1 to {most} characters</source>
+        <translation>'{pattern}': a pattern is 1 to {most} characters</translation>
+    </message>
+    <message>
+        <source>'{pattern}' matches every window: name the payment window (e.g. '*Maksu*' or 'payterm.exe')</source>
+        <translation>'{pattern}' matches every window: name the payment window (e.g. '*Maksu*' or 'payterm.exe')</translation>
+    </message>
+    <message>
+        <source>a UTC time like 2025-03-01T08:00:00Z</source>
+        <translation>a UTC time like 2025-03-01T08:00:00Z</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>object</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>list</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>true/false</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>not bytes</source>
+        <translation>not bytes</translation>
+    </message>
+    <message>
+        <source>larger than {size} KiB</source>
+        <translation>larger than {size} KiB</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text</source>
+        <translation>not UTF-8 text</translation>
+    </message>
+    <message>
+        <source>not JSON: {error} at line {line} column {column}</source>
+        <translation>not JSON: {error} at line {line} column {column}</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>nested too deeply</translation>
+    </message>
+    <message>
+        <source>a JSON object is needed, not {actual}</source>
+        <translation>a JSON object is needed, not {actual}</translation>
+    </message>
+    <message>
+        <source>missing {fields}</source>
+        <translation>missing {fields}</translation>
+    </message>
+    <message>
+        <source>schema must be '{schema}'</source>
+        <translation>schema must be '{schema}'</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>a whole number</translation>
+    </message>
+    <message>
+        <source>format {format} is not supported (this Taltio reads format {supported})</source>
+        <translation>format {format} is not supported (this Taltio reads format {supported})</translation>
+    </message>
+    <message>
+        <source>expires_at is not after issued_at</source>
+        <translation>expires_at is not after issued_at</translation>
+    </message>
+    <message>
+        <source>'org', 'group:NAME' or 'agent:ID'</source>
+        <translation>'org', 'group:NAME' or 'agent:ID'</translation>
+    </message>
+    <message>
+        <source>an object of setting: value</source>
+        <translation>an object of setting: value</translation>
+    </message>
+    <message>
+        <source>a list of texts</source>
+        <translation>a list of texts</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true or false</translation>
+    </message>
+    <message>
+        <source>the {target} policy</source>
+        <translation>the {target} policy</translation>
+    </message>
+    <message>
+        <source>target must be 'org', 'group:NAME' or 'agent:ID' (NAME/ID: 1-64 letters, digits, '.', '_' or '-'), not {target}</source>
+        <translation>target must be 'org', 'group:NAME' or 'agent:ID' (NAME/ID: 1-64 letters, digits, '.', '_' or '-'), not {target}</translation>
+    </message>
+    <message>
+        <source>libopus did not set up two uncoupled streams; this FFmpeg build cannot record the two-mono layout (set audio.opus_layout = stereo)</source>
+        <translation>libopus did not set up two uncoupled streams; this FFmpeg build cannot record the two-mono layout (set audio.opus_layout = stereo)</translation>
+    </message>
+    <message>
+        <source>Opus cannot use {what} {value}; use one of {choices}</source>
+        <translation>Opus cannot use {what} {value}; use one of {choices}</translation>
+    </message>
+    <message>
+        <source>Opus cannot record at {rate} Hz; use one of {choices}</source>
+        <translation>Opus cannot record at {rate} Hz; use one of {choices}</translation>
+    </message>
+    <message>
+        <source>cannot start the Opus encoder: {error}</source>
+        <translation>cannot start the Opus encoder: {error}</translation>
+    </message>
+    <message>
+        <source>unknown codec '{codec}'; use 'opus' or 'flac'</source>
+        <translation>unknown codec '{codec}'; use 'opus' or 'flac'</translation>
+    </message>
+    <message>
+        <source>{source}: unknown setting '{key}' (see docs/configuration.md)</source>
+        <translation>{source}: unknown setting '{key}' (see docs/configuration.md)</translation>
+    </message>
+    <message>
+        <source>{variable} points to {path}, which does not exist</source>
+        <translation>{variable} points to {path}, which does not exist</translation>
+    </message>
+    <message>
+        <source>{path}: not UTF-8 text (byte {byte}); save it as UTF-8</source>
+        <translation>{path}: not UTF-8 text (byte {byte}); save it as UTF-8</translation>
+    </message>
+    <message>
+        <source>{path}: not valid TOML ({error}); fix the file or remove it</source>
+        <translation>{path}: not valid TOML ({error}); fix the file or remove it</translation>
+    </message>
+    <message>
+        <source>{path}: not valid TOML (nested too deeply); fix the file or remove it</source>
+        <translation>{path}: not valid TOML (nested too deeply); fix the file or remove it</translation>
+    </message>
+    <message>
+        <source>'{key}' can only be set by the organisation</source>
+        <translation>'{key}' can only be set by the organisation</translation>
+    </message>
+    <message>
+        <source>your settings</source>
+        <translation>your settings</translation>
+    </message>
+    <message>
+        <source>{source}: [taltio] format must be a whole number from 1, got {value}</source>
+        <translation>{source}: [taltio] format must be a whole number from 1, got {value}</translation>
+    </message>
+    <message>
+        <source>{source} is in settings format {format}, written by a newer Taltio (this one reads up to {supported}); upgrade Taltio on this computer</source>
+        <translation>{source} is in settings format {format}, written by a newer Taltio (this one reads up to {supported}); upgrade Taltio on this computer</translation>
+    </message>
+    <message>
+        <source>{key} (from {origin}) is too large a number: {value}</source>
+        <translation>{key} (from {origin}) is too large a number: {value}</translation>
+    </message>
+    <message>
+        <source>{key} (from {origin}) must be a list of strings</source>
+        <translation>{key} (from {origin}) must be a list of strings</translation>
+    </message>
+    <message>
+        <source>{key} (from {origin}) must be {type}, got {got}</source>
+        <translation>{key} (from {origin}) must be {type}, got {got}</translation>
+    </message>
+    <message>
+        <source>{key} (from {origin}) must be one of {choices}; got {value}</source>
+        <translation>{key} (from {origin}) must be one of {choices}; got {value}</translation>
+    </message>
+    <message>
+        <source>{key} (from {origin}): {problem}</source>
+        <translation>{key} (from {origin}): {problem}</translation>
+    </message>
+    <message>
+        <source>must be between {low} and {high}</source>
+        <translation>must be between {low} and {high}</translation>
+    </message>
+    <message>
+        <source>must be at least {low}</source>
+        <translation>must be at least {low}</translation>
+    </message>
+    <message>
+        <source>must be more than 0</source>
+        <translation>must be more than 0</translation>
+    </message>
+    <message>
+        <source>must be an absolute path to a PEM file</source>
+        <translation>must be an absolute path to a PEM file</translation>
+    </message>
+    <message>
+        <source>use s3://BUCKET/PREFIX or file:///PATH</source>
+        <translation>use s3://BUCKET/PREFIX or file:///PATH</translation>
+    </message>
+    <message>
+        <source>'{value}' is not X,Y in pixels (e.g. '1700,40')</source>
+        <translation>'{value}' is not X,Y in pixels (e.g. '1700,40')</translation>
+    </message>
+    <message>
+        <source>must start with https:// (or http:// on a trusted network)</source>
+        <translation>must start with https:// (or http:// on a trusted network)</translation>
+    </message>
+    <message>
+        <source>use http://HOST:PORT (or https://HOST:PORT for a TLS proxy)</source>
+        <translation>use http://HOST:PORT (or https://HOST:PORT for a TLS proxy)</translation>
+    </message>
+    <message>
+        <source>'{host}' has no valid port</source>
+        <translation>'{host}' has no valid port</translation>
+    </message>
+    <message>
+        <source>use HOST:PORT, e.g. 127.0.0.1:4444</source>
+        <translation>use HOST:PORT, e.g. 127.0.0.1:4444</translation>
     </message>
 </context>
 <context>

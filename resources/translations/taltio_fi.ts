@@ -207,6 +207,10 @@
         <source>Add label…</source>
         <translation>Lisää nimi…</translation>
     </message>
+    <message>
+        <source>✖ NOT recorded: recording failed</source>
+        <translation>✖ EI tallenneta: tallennus epäonnistui</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -1073,6 +1077,742 @@
     <message>
         <source>Keyboard shortcuts for calls do not work on this desktop: use the tray menu or the status pill.</source>
         <translation>Puheluiden pikanäppäimet eivät toimi tällä työpöydällä: käytä ilmoitusalueen valikkoa tai tilapilleriä.</translation>
+    </message>
+    <message>
+        <source>{path} already exists with other content; refusing to overwrite</source>
+        <translation>{path} on jo olemassa eri sisällöllä; sitä ei korvata</translation>
+    </message>
+    <message>
+        <source>copy to {path} did not verify (checksum differs)</source>
+        <translation>kopio kohteeseen {path} ei täsmännyt (tarkistussumma eroaa)</translation>
+    </message>
+    <message>
+        <source>cannot write to {path}: {error}</source>
+        <translation>kohteeseen {path} ei voi kirjoittaa: {error}</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {error}</source>
+        <translation>kohdetta {path} ei voi lukea: {error}</translation>
+    </message>
+    <message>
+        <source>folder {path} is not writable: {error}</source>
+        <translation>kansioon {path} ei voi kirjoittaa: {error}</translation>
+    </message>
+    <message>
+        <source>cannot write {key} to {path}: {error}</source>
+        <translation>kohdetta {key} ei voi kirjoittaa kansioon {path}: {error}</translation>
+    </message>
+    <message>
+        <source>cannot read {key} from {path}: {error}</source>
+        <translation>kohdetta {key} ei voi lukea kansiosta {path}: {error}</translation>
+    </message>
+    <message>
+        <source>storage.ca_bundle {path} cannot be read ({error}); put the organisation's CA certificate (PEM) there or fix the setting</source>
+        <translation>storage.ca_bundle {path} ei ole luettavissa ({error}); tallenna organisaation CA-varmenne (PEM) siihen tai korjaa asetus</translation>
+    </message>
+    <message>
+        <source>storage.ca_bundle {path} holds no PEM certificate (no '-----BEGIN CERTIFICATE-----'); export the CA as PEM (Base64), not DER</source>
+        <translation>storage.ca_bundle {path} ei sisällä PEM-varmennetta (ei riviä '-----BEGIN CERTIFICATE-----'); vie CA PEM-muodossa (Base64), ei DER-muodossa</translation>
+    </message>
+    <message>
+        <source>storage.ca_bundle {path} is not a usable PEM CA file ({error})</source>
+        <translation>storage.ca_bundle {path} ei ole käyttökelpoinen PEM-muotoinen CA-tiedosto ({error})</translation>
+    </message>
+    <message>
+        <source>cannot reach storage at {where} through proxy {proxy} ({reason}): check storage.proxy (or HTTPS_PROXY / NO_PROXY)</source>
+        <translation>tallennuspaikkaan {where} ei saada yhteyttä välityspalvelimen {proxy} kautta ({reason}): tarkista storage.proxy (tai HTTPS_PROXY / NO_PROXY)</translation>
+    </message>
+    <message>
+        <source>storage at {where} did not answer in time (connect timeout): check the network and storage.proxy</source>
+        <translation>tallennuspaikka {where} ei vastannut ajoissa (yhteyden aikakatkaisu): tarkista verkko ja storage.proxy</translation>
+    </message>
+    <message>
+        <source>storage at {where} stopped answering (read timeout)</source>
+        <translation>tallennuspaikka {where} lakkasi vastaamasta (lukemisen aikakatkaisu)</translation>
+    </message>
+    <message>
+        <source>storage unreachable at {where}: cannot connect ({reason})</source>
+        <translation>tallennuspaikka {where} ei ole tavoitettavissa: yhteyttä ei saada ({reason})</translation>
+    </message>
+    <message>
+        <source>storage at {where} closed the connection mid-request</source>
+        <translation>tallennuspaikka {where} katkaisi yhteyden kesken pyynnön</translation>
+    </message>
+    <message>
+        <source>storage unreachable at {where}: {reason}</source>
+        <translation>tallennuspaikka {where} ei ole tavoitettavissa: {reason}</translation>
+    </message>
+    <message>
+        <source>storage at {where} presented a certificate for another name (CERTIFICATE_VERIFY_FAILED: {reason}): storage.endpoint must use a host name the certificate lists</source>
+        <translation>tallennuspaikan {where} varmenne on myönnetty toiselle nimelle (CERTIFICATE_VERIFY_FAILED: {reason}): storage.endpoint-asetuksessa on käytettävä varmenteessa lueteltua palvelinnimeä</translation>
+    </message>
+    <message>
+        <source>storage at {where} presented an expired certificate (CERTIFICATE_VERIFY_FAILED: {reason}): renew it on the storage (or check this computer's clock)</source>
+        <translation>tallennuspaikan {where} varmenne on vanhentunut (CERTIFICATE_VERIFY_FAILED: {reason}): uusi se tallennuspaikassa (tai tarkista tämän tietokoneen kello)</translation>
+    </message>
+    <message>
+        <source>storage at {where} presented a certificate this computer does not trust (CERTIFICATE_VERIFY_FAILED: {reason}): set storage.ca_bundle to your organisation's CA, or install it in the OS trust store (if a proxy inspects TLS, it is the proxy's CA)</source>
+        <translation>tallennuspaikan {where} varmenteeseen tämä tietokone ei luota (CERTIFICATE_VERIFY_FAILED: {reason}): aseta storage.ca_bundle organisaatiosi CA:han tai asenna CA käyttöjärjestelmän luotettuihin varmenteisiin (jos välityspalvelin tarkastaa TLS-liikenteen, kyse on sen CA:sta)</translation>
+    </message>
+    <message>
+        <source>TLS handshake with storage at {where} failed ({reason}): check that storage.endpoint has the right scheme (https://) and port, and storage.proxy</source>
+        <translation>TLS-kättely tallennuspaikan {where} kanssa epäonnistui ({reason}): tarkista, että storage.endpoint-asetuksessa on oikea protokolla (https://) ja portti, sekä storage.proxy</translation>
+    </message>
+    <message>
+        <source>the host name is not known (DNS)</source>
+        <translation>palvelinnimeä ei tunneta (DNS)</translation>
+    </message>
+    <message>
+        <source>no S3 credentials: set storage.access_key_id and store the secret with `taltio enroll` (or TALTIO_S3_SECRET)</source>
+        <translation>S3-tunnukset puuttuvat: aseta storage.access_key_id ja tallenna salainen avain komennolla `taltio enroll` (tai TALTIO_S3_SECRET)</translation>
+    </message>
+    <message>
+        <source>{storage} stored an object that did not match its checksum: nothing more is uploaded, and every local copy is kept, until IT checks the storage (it must verify x-amz-checksum-sha256)</source>
+        <translation>{storage} tallensi objektin, joka ei vastannut tarkistussummaansa: mitään ei lähetetä eikä yhtään paikallista kopiota poisteta ennen kuin IT-tuki tarkistaa tallennuspaikan (sen on tarkistettava x-amz-checksum-sha256)</translation>
+    </message>
+    <message>
+        <source>cannot read {file} for upload: {error}</source>
+        <translation>tiedostoa {file} ei voi lukea lähetettäväksi: {error}</translation>
+    </message>
+    <message>
+        <source>the signature of {file} is unreadable ({error}); it cannot be uploaded</source>
+        <translation>tiedoston {file} allekirjoitus ei ole luettavissa ({error}); sitä ei voi lähettää</translation>
+    </message>
+    <message>
+        <source>storage stored {key} with a different checksum</source>
+        <translation>tallennuspaikka tallensi kohteen {key} eri tarkistussummalla</translation>
+    </message>
+    <message>
+        <source>storage gave no upload id for {file} (the answer was cut off); retrying</source>
+        <translation>tallennuspaikka ei antanut lähetystunnusta tiedostolle {file} (vastaus katkesi); yritetään uudelleen</translation>
+    </message>
+    <message>
+        <source>storage assembled {file} with a different checksum</source>
+        <translation>tallennuspaikka kokosi tiedoston {file} eri tarkistussummalla</translation>
+    </message>
+    <message>
+        <source>storage accepted an object that did not match its checksum ({key}); it cannot be trusted with recordings</source>
+        <translation>tallennuspaikka hyväksyi objektin, joka ei vastannut tarkistussummaansa ({key}); sille ei voi uskoa tallenteita</translation>
+    </message>
+    <message>
+        <source>storage refused {file}: {code}; {hint}</source>
+        <translation>tallennuspaikka hylkäsi tiedoston {file}: {code}; {hint}</translation>
+    </message>
+    <message>
+        <source>storage refused {file}: {code}</source>
+        <translation>tallennuspaikka hylkäsi tiedoston {file}: {code}</translation>
+    </message>
+    <message>
+        <source>{storage} refused a test write ({code}); check the access key and its policy</source>
+        <translation>{storage} hylkäsi testikirjoituksen ({code}); tarkista käyttöavain ja sen oikeudet</translation>
+    </message>
+    <message>
+        <source>the agent's key needs s3:PutObject on {arn}</source>
+        <translation>asiakaspalvelijan avaimella on oltava s3:PutObject-oikeus kohteeseen {arn}</translation>
+    </message>
+    <message>
+        <source>create the fleet bucket {bucket} (no Object Lock) or set fleet.bucket</source>
+        <translation>luo tilaämpäri {bucket} (ilman Object Lockia) tai aseta fleet.bucket</translation>
+    </message>
+    <message>
+        <source>s3://{bucket} refused {key}: {code}</source>
+        <translation>s3://{bucket} hylkäsi kohteen {key}: {code}</translation>
+    </message>
+    <message>
+        <source>the agent's key needs s3:GetObject on {arn}</source>
+        <translation>asiakaspalvelijan avaimella on oltava s3:GetObject-oikeus kohteeseen {arn}</translation>
+    </message>
+    <message>
+        <source>bucket {bucket} does not exist; check policy.url</source>
+        <translation>ämpäriä {bucket} ei ole; tarkista policy.url</translation>
+    </message>
+    <message>
+        <source>s3://{bucket} refused reading {key}: {code}</source>
+        <translation>s3://{bucket} esti kohteen {key} lukemisen: {code}</translation>
+    </message>
+    <message>
+        <source>this computer's access key may not write there: ask IT to check its storage policy</source>
+        <translation>tämän tietokoneen käyttöavain ei saa kirjoittaa sinne: pyydä IT-tukea tarkistamaan sen tallennusoikeudet</translation>
+    </message>
+    <message>
+        <source>storage does not know this computer's access key: ask IT to enrol the computer again</source>
+        <translation>tallennuspaikka ei tunne tämän tietokoneen käyttöavainta: pyydä IT-tukea rekisteröimään tietokone uudelleen</translation>
+    </message>
+    <message>
+        <source>the stored secret does not match the access key: ask IT to enrol the computer again</source>
+        <translation>tallennettu salainen avain ei vastaa käyttöavainta: pyydä IT-tukea rekisteröimään tietokone uudelleen</translation>
+    </message>
+    <message>
+        <source>the bucket does not exist: check storage.url</source>
+        <translation>ämpäriä ei ole: tarkista storage.url</translation>
+    </message>
+    <message>
+        <source>this computer's clock is wrong: set the date and time</source>
+        <translation>tämän tietokoneen kello on väärässä: aseta päivämäärä ja aika</translation>
+    </message>
+    <message>
+        <source>{problem}; {hint}</source>
+        <translation>{problem}; {hint}</translation>
+    </message>
+    <message>
+        <source>the connection was refused</source>
+        <translation>yhteys torjuttiin</translation>
+    </message>
+    <message>
+        <source>the connection was reset</source>
+        <translation>yhteys katkaistiin</translation>
+    </message>
+    <message>
+        <source>the network is unreachable</source>
+        <translation>verkkoon ei saada yhteyttä</translation>
+    </message>
+    <message>
+        <source>the host is unreachable</source>
+        <translation>palvelimeen ei saada yhteyttä</translation>
+    </message>
+    <message>
+        <source>the connection timed out</source>
+        <translation>yhteys aikakatkaistiin</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>levy on täynnä</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>levykiintiö on käytetty loppuun</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>käyttöoikeus puuttuu</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>levy on vain luku -tilassa</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>tiedostoa tai kansiota ei ole</translation>
+    </message>
+    <message>
+        <source>a file is where a folder should be</source>
+        <translation>kansion paikalla on tiedosto</translation>
+    </message>
+    <message>
+        <source>a file of that name exists</source>
+        <translation>samanniminen tiedosto on jo olemassa</translation>
+    </message>
+    <message>
+        <source>the disk reported an input/output error</source>
+        <translation>levy ilmoitti luku- tai kirjoitusvirheestä</translation>
+    </message>
+    <message>
+        <source>recording did not start: {reason}</source>
+        <translation>tallennus ei alkanut: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot start recording: {error}</source>
+        <translation>tallennusta ei voi aloittaa: {error}</translation>
+    </message>
+    <message>
+        <source>{path} is missing from the local queue; it cannot be uploaded</source>
+        <translation>{path} puuttuu paikallisesta jonosta; sitä ei voi lähettää</translation>
+    </message>
+    <message>
+        <source>cannot read {file} of call {call}: {error}</source>
+        <translation>puhelun {call} tiedostoa {file} ei voi lukea: {error}</translation>
+    </message>
+    <message>
+        <source>unexpected error while uploading: {error}</source>
+        <translation>odottamaton virhe lähetyksessä: {error}</translation>
+    </message>
+    <message>
+        <source>process taps need macOS 14.2 or later and the 'catap' package</source>
+        <translation>prosessikaappaus vaatii macOS 14.2:n tai uudemman ja 'catap'-paketin</translation>
+    </message>
+    <message>
+        <source>the process tap on '{program}'</source>
+        <translation>ohjelman '{program}' prosessikaappaus</translation>
+    </message>
+    <message>
+        <source>'{program}' is not running; start the softphone first</source>
+        <translation>'{program}' ei ole käynnissä; käynnistä ensin ohjelmistopuhelin</translation>
+    </message>
+    <message>
+        <source>cannot tap '{program}': {error}</source>
+        <translation>ohjelman '{program}' ääntä ei voi kaapata: {error}</translation>
+    </message>
+    <message>
+        <source>audio device '{device}' is not connected</source>
+        <translation>äänilaite '{device}' ei ole kytkettynä</translation>
+    </message>
+    <message>
+        <source>cannot open '{device}' at {rate} Hz: {error}</source>
+        <translation>laitetta '{device}' ei voi avata taajuudella {rate} Hz: {error}</translation>
+    </message>
+    <message>
+        <source>the Core Audio backend runs only on macOS</source>
+        <translation>Core Audio -taustaosa toimii vain macOS:ssä</translation>
+    </message>
+    <message>
+        <source>Core Audio capture needs the 'sounddevice' package: {error}</source>
+        <translation>Core Audio -kaappaus tarvitsee 'sounddevice'-paketin: {error}</translation>
+    </message>
+    <message>
+        <source>audio system unavailable: {error}</source>
+        <translation>äänijärjestelmä ei ole käytettävissä: {error}</translation>
+    </message>
+    <message>
+        <source>'{device}' is not connected</source>
+        <translation>'{device}' ei ole kytkettynä</translation>
+    </message>
+    <message>
+        <source>cannot open '{device}': {error}</source>
+        <translation>laitetta '{device}' ei voi avata: {error}</translation>
+    </message>
+    <message>
+        <source>libpulse-simple is missing ({error}); install libpulse0</source>
+        <translation>libpulse-simple puuttuu ({error}); asenna libpulse0</translation>
+    </message>
+    <message>
+        <source>cannot reach the audio server (PipeWire/PulseAudio): {error}</source>
+        <translation>äänipalvelimeen (PipeWire/PulseAudio) ei saada yhteyttä: {error}</translation>
+    </message>
+    <message>
+        <source>cannot start {device}: {error}</source>
+        <translation>laitetta {device} ei voi käynnistää: {error}</translation>
+    </message>
+    <message>
+        <source>no audio from {device} within {seconds} s of opening it</source>
+        <translation>laitteesta {device} ei tullut ääntä {seconds} sekunnin kuluessa avaamisesta</translation>
+    </message>
+    <message>
+        <source>no audio from {device} for {seconds} s</source>
+        <translation>laitteesta {device} ei ole tullut ääntä {seconds} sekuntiin</translation>
+    </message>
+    <message>
+        <source>the loopback of '{device}'</source>
+        <translation>laitteen '{device}' takaisinkytkentä</translation>
+    </message>
+    <message>
+        <source>the WASAPI backend runs only on Windows</source>
+        <translation>WASAPI-taustaosa toimii vain Windowsissa</translation>
+    </message>
+    <message>
+        <source>WASAPI capture needs the 'soundcard' package: {error}</source>
+        <translation>WASAPI-kaappaus tarvitsee 'soundcard'-paketin: {error}</translation>
+    </message>
+    <message>
+        <source>baresip at {where} unreachable ({error})</source>
+        <translation>baresip osoitteessa {where} ei ole tavoitettavissa ({error})</translation>
+    </message>
+    <message>
+        <source>connected to baresip at {where}</source>
+        <translation>yhteys baresipiin osoitteessa {where}</translation>
+    </message>
+    <message>
+        <source>baresip connection lost ({error})</source>
+        <translation>yhteys baresipiin katkesi ({error})</translation>
+    </message>
+    <message>
+        <source>baresip closed the control connection</source>
+        <translation>baresip sulki ohjausyhteyden</translation>
+    </message>
+    <message>
+        <source>{reason}; {count} call(s) in progress are kept for {kept} s; retrying in {delay} s</source>
+        <translation>{reason}; käynnissä olevia puheluita ({count}) pidetään {kept} s; yritetään uudelleen {delay} sekunnin kuluttua</translation>
+    </message>
+    <message>
+        <source>{reason}; retrying in {delay} s</source>
+        <translation>{reason}; yritetään uudelleen {delay} sekunnin kuluttua</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>ei käynnistetty</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>pysäytetty</translation>
+    </message>
+    <message>
+        <source>Bria not reachable at {where} ({error}); retrying</source>
+        <translation>Bria ei ole tavoitettavissa osoitteessa {where} ({error}); yritetään uudelleen</translation>
+    </message>
+    <message>
+        <source>connected to Bria at {where}</source>
+        <translation>yhteys Briaan osoitteessa {where}</translation>
+    </message>
+    <message>
+        <source>Bria closed the API connection; reconnecting</source>
+        <translation>Bria sulki API-yhteyden; yhdistetään uudelleen</translation>
+    </message>
+    <message>
+        <source>Bria connection lost ({error}); reconnecting</source>
+        <translation>yhteys Briaan katkesi ({error}); yhdistetään uudelleen</translation>
+    </message>
+    <message>
+        <source>waiting for `taltio hook` commands</source>
+        <translation>odotetaan `taltio hook` -komentoja</translation>
+    </message>
+    <message>
+        <source>linphone-daemon not reachable at {where} ({error}); retrying</source>
+        <translation>linphone-daemon ei ole tavoitettavissa osoitteessa {where} ({error}); yritetään uudelleen</translation>
+    </message>
+    <message>
+        <source>linphone-daemon at {where}: {problem}; reconnecting</source>
+        <translation>linphone-daemon osoitteessa {where}: {problem}; yhdistetään uudelleen</translation>
+    </message>
+    <message>
+        <source>linphone-daemon at {where} dropped the connection ({error}; another client connected?); retrying</source>
+        <translation>linphone-daemon osoitteessa {where} katkaisi yhteyden ({error}; yhdistikö toinen ohjelma?); yritetään uudelleen</translation>
+    </message>
+    <message>
+        <source>connected to linphone-daemon at {where}</source>
+        <translation>yhteys linphone-daemoniin osoitteessa {where}</translation>
+    </message>
+    <message>
+        <source>the daemon closed the connection (another client connected?)</source>
+        <translation>palvelu sulki yhteyden (yhdistikö toinen ohjelma?)</translation>
+    </message>
+    <message>
+        <source>the daemon floods the connection</source>
+        <translation>palvelu tulvii yhteyden täyteen dataa</translation>
+    </message>
+    <message>
+        <source>no answer to '{command}' within {seconds} s</source>
+        <translation>komentoon '{command}' ei tullut vastausta {seconds} sekunnissa</translation>
+    </message>
+    <message>
+        <source>connection closed by the daemon</source>
+        <translation>palvelu sulki yhteyden</translation>
+    </message>
+    <message>
+        <source>an oversized answer</source>
+        <translation>liian suuri vastaus</translation>
+    </message>
+    <message>
+        <source>microphone</source>
+        <translation>mikrofoni</translation>
+    </message>
+    <message>
+        <source>loopback device</source>
+        <translation>takaisinkytkentälaite</translation>
+    </message>
+    <message>
+        <source>no {device} configured and none found</source>
+        <translation>asetuksissa ei ole valittu laitetta ({device}), eikä sellaista löytynyt</translation>
+    </message>
+    <message>
+        <source>{device} '{spec}' matches several devices; available: {available}</source>
+        <translation>{device} '{spec}' vastaa useaa laitetta; saatavilla: {available}</translation>
+    </message>
+    <message>
+        <source>{device} '{spec}' was not found; available: {available}</source>
+        <translation>{device} '{spec}': laitetta ei löytynyt; saatavilla: {available}</translation>
+    </message>
+    <message>
+        <source>{device} '{spec}' was not found, and there is none at all</source>
+        <translation>{device} '{spec}': laitetta ei löytynyt, eikä yhtään tällaista laitetta ole</translation>
+    </message>
+    <message>
+        <source>no OS keyring is available (on Linux, start a Secret Service such as gnome-keyring or KWallet); Taltio will not keep private keys in plain files</source>
+        <translation>käyttöjärjestelmän avainnippua ei ole käytettävissä (Linuxissa käynnistä Secret Service -palvelu, kuten gnome-keyring tai KWallet); Taltio ei säilytä yksityisiä avaimia tavallisissa tiedostoissa</translation>
+    </message>
+    <message>
+        <source>keyring read failed ({error})</source>
+        <translation>avainnipun lukeminen epäonnistui ({error})</translation>
+    </message>
+    <message>
+        <source>keyring write failed ({error})</source>
+        <translation>avainnippuun kirjoittaminen epäonnistui ({error})</translation>
+    </message>
+    <message>
+        <source>{key} (from {source}) must be {type}, got the text {value}</source>
+        <translation>{key} (lähde {source}) on oltava tyyppiä {type}, mutta arvo on teksti {value}</translation>
+    </message>
+    <message>
+        <source>{path}: cannot list ({error})</source>
+        <translation>{path}: sisältöä ei voi luetella ({error})</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read ({error})</source>
+        <translation>{path}: ei voi lukea ({error})</translation>
+    </message>
+    <message>
+        <source>{source}: value '{name}' must be in the subkey of its section, e.g. {example}</source>
+        <translation>{source}: arvon '{name}' on oltava osionsa aliavaimessa, esim. {example}</translation>
+    </message>
+    <message>
+        <source>{key} (from {source}) must be {want}, got {got}</source>
+        <translation>{key} (lähde {source}) on oltava {want}, mutta se on {got}</translation>
+    </message>
+    <message>
+        <source>{key} (from {source}) must be 0 or 1, got {got}</source>
+        <translation>{key} (lähde {source}) on oltava 0 tai 1, mutta se on {got}</translation>
+    </message>
+    <message>
+        <source>managed preferences exist only on macOS</source>
+        <translation>hallittuja asetuksia on vain macOS:ssä</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation>ei määritetty</translation>
+    </message>
+    <message>
+        <source>encryption.recipients[{index}] '{recipient}' is not a valid age recipient (expected age1… or ssh-ed25519 …)</source>
+        <translation>encryption.recipients[{index}] '{recipient}' ei ole kelvollinen age-vastaanottaja (odotettiin age1… tai ssh-ed25519 …)</translation>
+    </message>
+    <message>
+        <source>no encryption recipients configured; recordings cannot be encrypted</source>
+        <translation>salauksen vastaanottajia ei ole määritetty; tallenteita ei voi salata</translation>
+    </message>
+    <message>
+        <source>'{rule}' is not PATTERN=LANG or queue:NAME=LANG with LANG one of {languages} (e.g. '+46*=sv' or 'queue:Kundtjänst*=sv')</source>
+        <translation>'{rule}' ei ole muotoa KUVIO=KIELI tai queue:NIMI=KIELI, jossa KIELI on jokin näistä: {languages} (esim. '+46*=sv' tai 'queue:Kundtjänst*=sv')</translation>
+    </message>
+    <message>
+        <source>'{rule}' names no queue; write queue:NAME=LANG</source>
+        <translation>'{rule}' ei nimeä jonoa; kirjoita queue:NIMI=KIELI</translation>
+    </message>
+    <message>
+        <source>'{rule}': '{pattern}' is not a number pattern (digits, +, * or ?) nor queue:NAME</source>
+        <translation>'{rule}': '{pattern}' ei ole numerokuvio (numeroita, +, * tai ?) eikä queue:NIMI</translation>
+    </message>
+    <message>
+        <source>'{pattern}' is not a number pattern (digits, +, and * or ? as wildcards)</source>
+        <translation>'{pattern}' ei ole numerokuvio (numeroita, +, sekä jokerimerkkeinä * tai ?)</translation>
+    </message>
+    <message>
+        <source>'{number}' is not a phone number (digits, an optional leading +, spaces and dashes)</source>
+        <translation>'{number}' ei ole puhelinnumero (numeroita, alussa mahdollisesti +, välilyöntejä ja viivoja)</translation>
+    </message>
+    <message>
+        <source>the number-index key is not base64</source>
+        <translation>numerohakemiston avain ei ole base64-muotoinen</translation>
+    </message>
+    <message>
+        <source>the number-index key must be {size} bytes (base64 of 32 random bytes), not {actual}; make one with `taltio-admin keys new-index`</source>
+        <translation>numerohakemiston avaimen on oltava {size} tavua (base64-muodossa 32 satunnaista tavua), ei {actual}; luo avain komennolla `taltio-admin keys new-index`</translation>
+    </message>
+    <message>
+        <source>'{pattern}': a pattern is 1 to {most} characters</source>
+        <translation>'{pattern}': kuviossa on 1–{most} merkkiä</translation>
+    </message>
+    <message>
+        <source>'{pattern}' matches every window: name the payment window (e.g. '*Maksu*' or 'payterm.exe')</source>
+        <translation>'{pattern}' vastaa kaikkia ikkunoita: nimeä maksuikkuna (esim. '*Maksu*' tai 'payterm.exe')</translation>
+    </message>
+    <message>
+        <source>a UTC time like 2025-03-01T08:00:00Z</source>
+        <translation>UTC-aika, kuten 2025-03-01T08:00:00Z</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>olio</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>luettelo</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>teksti</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>tosi/epätosi</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>luku</translation>
+    </message>
+    <message>
+        <source>not bytes</source>
+        <translation>ei tavuja</translation>
+    </message>
+    <message>
+        <source>larger than {size} KiB</source>
+        <translation>suurempi kuin {size} KiB</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text</source>
+        <translation>ei UTF-8-tekstiä</translation>
+    </message>
+    <message>
+        <source>not JSON: {error} at line {line} column {column}</source>
+        <translation>ei JSONia: {error} rivillä {line}, sarakkeessa {column}</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>sisäkkäisiä rakenteita liian monta tasoa</translation>
+    </message>
+    <message>
+        <source>a JSON object is needed, not {actual}</source>
+        <translation>tarvitaan JSON-olio, ei {actual}</translation>
+    </message>
+    <message>
+        <source>missing {fields}</source>
+        <translation>puuttuu: {fields}</translation>
+    </message>
+    <message>
+        <source>schema must be '{schema}'</source>
+        <translation>skeeman on oltava '{schema}'</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>kokonaisluku</translation>
+    </message>
+    <message>
+        <source>format {format} is not supported (this Taltio reads format {supported})</source>
+        <translation>muotoa {format} ei tueta (tämä Taltio lukee muotoa {supported})</translation>
+    </message>
+    <message>
+        <source>expires_at is not after issued_at</source>
+        <translation>expires_at ei ole issued_at-ajan jälkeen</translation>
+    </message>
+    <message>
+        <source>'org', 'group:NAME' or 'agent:ID'</source>
+        <translation>'org', 'group:NIMI' tai 'agent:TUNNUS'</translation>
+    </message>
+    <message>
+        <source>an object of setting: value</source>
+        <translation>olio muotoa asetus: arvo</translation>
+    </message>
+    <message>
+        <source>a list of texts</source>
+        <translation>tekstien luettelo</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>luku</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>tosi tai epätosi</translation>
+    </message>
+    <message>
+        <source>the {target} policy</source>
+        <translation>käytäntö {target}</translation>
+    </message>
+    <message>
+        <source>target must be 'org', 'group:NAME' or 'agent:ID' (NAME/ID: 1-64 letters, digits, '.', '_' or '-'), not {target}</source>
+        <translation>kohteen on oltava 'org', 'group:NIMI' tai 'agent:TUNNUS' (NIMI/TUNNUS: 1–64 kirjainta, numeroa, '.', '_' tai '-'), ei {target}</translation>
+    </message>
+    <message>
+        <source>libopus did not set up two uncoupled streams; this FFmpeg build cannot record the two-mono layout (set audio.opus_layout = stereo)</source>
+        <translation>libopus ei luonut kahta erillistä virtaa; tämä FFmpeg-versio ei pysty tallentamaan kahden monokanavan asettelua (aseta audio.opus_layout = stereo)</translation>
+    </message>
+    <message>
+        <source>Opus cannot use {what} {value}; use one of {choices}</source>
+        <translation>Opus ei voi käyttää asetusta {what} {value}; käytä jotakin näistä: {choices}</translation>
+    </message>
+    <message>
+        <source>Opus cannot record at {rate} Hz; use one of {choices}</source>
+        <translation>Opus ei voi tallentaa taajuudella {rate} Hz; käytä jotakin näistä: {choices}</translation>
+    </message>
+    <message>
+        <source>cannot start the Opus encoder: {error}</source>
+        <translation>Opus-kooderia ei voi käynnistää: {error}</translation>
+    </message>
+    <message>
+        <source>unknown codec '{codec}'; use 'opus' or 'flac'</source>
+        <translation>tuntematon koodekki '{codec}'; käytä arvoa 'opus' tai 'flac'</translation>
+    </message>
+    <message>
+        <source>{source}: unknown setting '{key}' (see docs/configuration.md)</source>
+        <translation>{source}: tuntematon asetus '{key}' (katso docs/configuration.md)</translation>
+    </message>
+    <message>
+        <source>{variable} points to {path}, which does not exist</source>
+        <translation>{variable} osoittaa kohteeseen {path}, jota ei ole olemassa</translation>
+    </message>
+    <message>
+        <source>{path}: not UTF-8 text (byte {byte}); save it as UTF-8</source>
+        <translation>{path}: ei UTF-8-tekstiä (tavu {byte}); tallenna tiedosto UTF-8-muodossa</translation>
+    </message>
+    <message>
+        <source>{path}: not valid TOML ({error}); fix the file or remove it</source>
+        <translation>{path}: ei kelvollista TOMLia ({error}); korjaa tiedosto tai poista se</translation>
+    </message>
+    <message>
+        <source>{path}: not valid TOML (nested too deeply); fix the file or remove it</source>
+        <translation>{path}: ei kelvollista TOMLia (sisäkkäisiä rakenteita liian monta tasoa); korjaa tiedosto tai poista se</translation>
+    </message>
+    <message>
+        <source>'{key}' can only be set by the organisation</source>
+        <translation>'{key}' -asetuksen voi määrittää vain organisaatio</translation>
+    </message>
+    <message>
+        <source>your settings</source>
+        <translation>omat asetuksesi</translation>
+    </message>
+    <message>
+        <source>{source}: [taltio] format must be a whole number from 1, got {value}</source>
+        <translation>{source}: [taltio] format -arvon on oltava kokonaisluku 1:stä alkaen, mutta se on {value}</translation>
+    </message>
+    <message>
+        <source>{source} is in settings format {format}, written by a newer Taltio (this one reads up to {supported}); upgrade Taltio on this computer</source>
+        <translation>{source} on asetusmuodossa {format}, jonka on kirjoittanut uudempi Taltio (tämä lukee muotoon {supported} asti); päivitä tämän tietokoneen Taltio</translation>
+    </message>
+    <message>
+        <source>{key} (from {origin}) is too large a number: {value}</source>
+        <translation>{key} (lähde {origin}) on liian suuri luku: {value}</translation>
+    </message>
+    <message>
+        <source>{key} (from {origin}) must be a list of strings</source>
+        <translation>{key} (lähde {origin}) on oltava tekstien luettelo</translation>
+    </message>
+    <message>
+        <source>{key} (from {origin}) must be {type}, got {got}</source>
+        <translation>{key} (lähde {origin}) on oltava tyyppiä {type}, mutta se on tyyppiä {got}</translation>
+    </message>
+    <message>
+        <source>{key} (from {origin}) must be one of {choices}; got {value}</source>
+        <translation>{key} (lähde {origin}) on oltava jokin näistä: {choices}; arvo on {value}</translation>
+    </message>
+    <message>
+        <source>{key} (from {origin}): {problem}</source>
+        <translation>{key} (lähde {origin}): {problem}</translation>
+    </message>
+    <message>
+        <source>must be between {low} and {high}</source>
+        <translation>on oltava välillä {low}–{high}</translation>
+    </message>
+    <message>
+        <source>must be at least {low}</source>
+        <translation>on oltava vähintään {low}</translation>
+    </message>
+    <message>
+        <source>must be more than 0</source>
+        <translation>on oltava suurempi kuin 0</translation>
+    </message>
+    <message>
+        <source>must be an absolute path to a PEM file</source>
+        <translation>on oltava PEM-tiedoston absoluuttinen polku</translation>
+    </message>
+    <message>
+        <source>use s3://BUCKET/PREFIX or file:///PATH</source>
+        <translation>käytä muotoa s3://ÄMPÄRI/ETULIITE tai file:///POLKU</translation>
+    </message>
+    <message>
+        <source>'{value}' is not X,Y in pixels (e.g. '1700,40')</source>
+        <translation>'{value}' ei ole muotoa X,Y pikseleinä (esim. '1700,40')</translation>
+    </message>
+    <message>
+        <source>must start with https:// (or http:// on a trusted network)</source>
+        <translation>on alettava https:// (tai luotetussa verkossa http://)</translation>
+    </message>
+    <message>
+        <source>use http://HOST:PORT (or https://HOST:PORT for a TLS proxy)</source>
+        <translation>käytä muotoa http://PALVELIN:PORTTI (tai TLS-välityspalvelimelle https://PALVELIN:PORTTI)</translation>
+    </message>
+    <message>
+        <source>'{host}' has no valid port</source>
+        <translation>osoitteessa '{host}' ei ole kelvollista porttia</translation>
+    </message>
+    <message>
+        <source>use HOST:PORT, e.g. 127.0.0.1:4444</source>
+        <translation>käytä muotoa PALVELIN:PORTTI, esim. 127.0.0.1:4444</translation>
     </message>
 </context>
 <context>

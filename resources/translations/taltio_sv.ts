@@ -207,6 +207,10 @@
         <source>Add label…</source>
         <translation>Lägg till etikett…</translation>
     </message>
+    <message>
+        <source>✖ NOT recorded: recording failed</source>
+        <translation>✖ Spelas INTE in: inspelningen misslyckades</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -1073,6 +1077,742 @@
     <message>
         <source>Keyboard shortcuts for calls do not work on this desktop: use the tray menu or the status pill.</source>
         <translation>Kortkommandon för samtal fungerar inte på det här skrivbordet: använd menyn i meddelandefältet eller statusbrickan.</translation>
+    </message>
+    <message>
+        <source>{path} already exists with other content; refusing to overwrite</source>
+        <translation>{path} finns redan med annat innehåll; den skrivs inte över</translation>
+    </message>
+    <message>
+        <source>copy to {path} did not verify (checksum differs)</source>
+        <translation>kopian till {path} stämde inte (kontrollsumman skiljer sig)</translation>
+    </message>
+    <message>
+        <source>cannot write to {path}: {error}</source>
+        <translation>kan inte skriva till {path}: {error}</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {error}</source>
+        <translation>kan inte läsa {path}: {error}</translation>
+    </message>
+    <message>
+        <source>folder {path} is not writable: {error}</source>
+        <translation>mappen {path} går inte att skriva till: {error}</translation>
+    </message>
+    <message>
+        <source>cannot write {key} to {path}: {error}</source>
+        <translation>kan inte skriva {key} till {path}: {error}</translation>
+    </message>
+    <message>
+        <source>cannot read {key} from {path}: {error}</source>
+        <translation>kan inte läsa {key} från {path}: {error}</translation>
+    </message>
+    <message>
+        <source>storage.ca_bundle {path} cannot be read ({error}); put the organisation's CA certificate (PEM) there or fix the setting</source>
+        <translation>storage.ca_bundle {path} kan inte läsas ({error}); lägg organisationens CA-certifikat (PEM) där eller rätta inställningen</translation>
+    </message>
+    <message>
+        <source>storage.ca_bundle {path} holds no PEM certificate (no '-----BEGIN CERTIFICATE-----'); export the CA as PEM (Base64), not DER</source>
+        <translation>storage.ca_bundle {path} innehåller inget PEM-certifikat (ingen rad '-----BEGIN CERTIFICATE-----'); exportera CA:n som PEM (Base64), inte DER</translation>
+    </message>
+    <message>
+        <source>storage.ca_bundle {path} is not a usable PEM CA file ({error})</source>
+        <translation>storage.ca_bundle {path} är ingen användbar CA-fil i PEM-format ({error})</translation>
+    </message>
+    <message>
+        <source>cannot reach storage at {where} through proxy {proxy} ({reason}): check storage.proxy (or HTTPS_PROXY / NO_PROXY)</source>
+        <translation>lagringen på {where} nås inte via proxyn {proxy} ({reason}): kontrollera storage.proxy (eller HTTPS_PROXY / NO_PROXY)</translation>
+    </message>
+    <message>
+        <source>storage at {where} did not answer in time (connect timeout): check the network and storage.proxy</source>
+        <translation>lagringen på {where} svarade inte i tid (tidsgräns för anslutning): kontrollera nätverket och storage.proxy</translation>
+    </message>
+    <message>
+        <source>storage at {where} stopped answering (read timeout)</source>
+        <translation>lagringen på {where} slutade svara (tidsgräns för läsning)</translation>
+    </message>
+    <message>
+        <source>storage unreachable at {where}: cannot connect ({reason})</source>
+        <translation>lagringen på {where} kan inte nås: ingen anslutning ({reason})</translation>
+    </message>
+    <message>
+        <source>storage at {where} closed the connection mid-request</source>
+        <translation>lagringen på {where} stängde anslutningen mitt i en begäran</translation>
+    </message>
+    <message>
+        <source>storage unreachable at {where}: {reason}</source>
+        <translation>lagringen på {where} kan inte nås: {reason}</translation>
+    </message>
+    <message>
+        <source>storage at {where} presented a certificate for another name (CERTIFICATE_VERIFY_FAILED: {reason}): storage.endpoint must use a host name the certificate lists</source>
+        <translation>lagringen på {where} visade ett certifikat för ett annat namn (CERTIFICATE_VERIFY_FAILED: {reason}): storage.endpoint måste använda ett värdnamn som certifikatet anger</translation>
+    </message>
+    <message>
+        <source>storage at {where} presented an expired certificate (CERTIFICATE_VERIFY_FAILED: {reason}): renew it on the storage (or check this computer's clock)</source>
+        <translation>lagringen på {where} visade ett utgånget certifikat (CERTIFICATE_VERIFY_FAILED: {reason}): förnya det på lagringen (eller kontrollera datorns klocka)</translation>
+    </message>
+    <message>
+        <source>storage at {where} presented a certificate this computer does not trust (CERTIFICATE_VERIFY_FAILED: {reason}): set storage.ca_bundle to your organisation's CA, or install it in the OS trust store (if a proxy inspects TLS, it is the proxy's CA)</source>
+        <translation>lagringen på {where} visade ett certifikat som datorn inte litar på (CERTIFICATE_VERIFY_FAILED: {reason}): ange organisationens CA i storage.ca_bundle, eller installera den i operativsystemets betrodda certifikat (om en proxy granskar TLS är det proxyns CA)</translation>
+    </message>
+    <message>
+        <source>TLS handshake with storage at {where} failed ({reason}): check that storage.endpoint has the right scheme (https://) and port, and storage.proxy</source>
+        <translation>TLS-handskakningen med lagringen på {where} misslyckades ({reason}): kontrollera att storage.endpoint har rätt schema (https://) och port, samt storage.proxy</translation>
+    </message>
+    <message>
+        <source>the host name is not known (DNS)</source>
+        <translation>värdnamnet är okänt (DNS)</translation>
+    </message>
+    <message>
+        <source>no S3 credentials: set storage.access_key_id and store the secret with `taltio enroll` (or TALTIO_S3_SECRET)</source>
+        <translation>S3-uppgifter saknas: ange storage.access_key_id och spara hemligheten med `taltio enroll` (eller TALTIO_S3_SECRET)</translation>
+    </message>
+    <message>
+        <source>{storage} stored an object that did not match its checksum: nothing more is uploaded, and every local copy is kept, until IT checks the storage (it must verify x-amz-checksum-sha256)</source>
+        <translation>{storage} sparade ett objekt som inte stämde med sin kontrollsumma: inget mer laddas upp och alla lokala kopior behålls tills IT har kontrollerat lagringen (den måste verifiera x-amz-checksum-sha256)</translation>
+    </message>
+    <message>
+        <source>cannot read {file} for upload: {error}</source>
+        <translation>kan inte läsa {file} för uppladdning: {error}</translation>
+    </message>
+    <message>
+        <source>the signature of {file} is unreadable ({error}); it cannot be uploaded</source>
+        <translation>signaturen för {file} är oläsbar ({error}); den kan inte laddas upp</translation>
+    </message>
+    <message>
+        <source>storage stored {key} with a different checksum</source>
+        <translation>lagringen sparade {key} med en annan kontrollsumma</translation>
+    </message>
+    <message>
+        <source>storage gave no upload id for {file} (the answer was cut off); retrying</source>
+        <translation>lagringen gav inget uppladdnings-id för {file} (svaret avbröts); försöker igen</translation>
+    </message>
+    <message>
+        <source>storage assembled {file} with a different checksum</source>
+        <translation>lagringen satte ihop {file} med en annan kontrollsumma</translation>
+    </message>
+    <message>
+        <source>storage accepted an object that did not match its checksum ({key}); it cannot be trusted with recordings</source>
+        <translation>lagringen tog emot ett objekt som inte stämde med sin kontrollsumma ({key}); den kan inte anförtros inspelningar</translation>
+    </message>
+    <message>
+        <source>storage refused {file}: {code}; {hint}</source>
+        <translation>lagringen avvisade {file}: {code}; {hint}</translation>
+    </message>
+    <message>
+        <source>storage refused {file}: {code}</source>
+        <translation>lagringen avvisade {file}: {code}</translation>
+    </message>
+    <message>
+        <source>{storage} refused a test write ({code}); check the access key and its policy</source>
+        <translation>{storage} avvisade en testskrivning ({code}); kontrollera åtkomstnyckeln och dess behörigheter</translation>
+    </message>
+    <message>
+        <source>the agent's key needs s3:PutObject on {arn}</source>
+        <translation>agentens nyckel behöver s3:PutObject på {arn}</translation>
+    </message>
+    <message>
+        <source>create the fleet bucket {bucket} (no Object Lock) or set fleet.bucket</source>
+        <translation>skapa statushinken {bucket} (utan Object Lock) eller ange fleet.bucket</translation>
+    </message>
+    <message>
+        <source>s3://{bucket} refused {key}: {code}</source>
+        <translation>s3://{bucket} avvisade {key}: {code}</translation>
+    </message>
+    <message>
+        <source>the agent's key needs s3:GetObject on {arn}</source>
+        <translation>agentens nyckel behöver s3:GetObject på {arn}</translation>
+    </message>
+    <message>
+        <source>bucket {bucket} does not exist; check policy.url</source>
+        <translation>hinken {bucket} finns inte; kontrollera policy.url</translation>
+    </message>
+    <message>
+        <source>s3://{bucket} refused reading {key}: {code}</source>
+        <translation>s3://{bucket} nekade läsning av {key}: {code}</translation>
+    </message>
+    <message>
+        <source>this computer's access key may not write there: ask IT to check its storage policy</source>
+        <translation>datorns åtkomstnyckel får inte skriva där: be IT kontrollera dess lagringsbehörigheter</translation>
+    </message>
+    <message>
+        <source>storage does not know this computer's access key: ask IT to enrol the computer again</source>
+        <translation>lagringen känner inte igen datorns åtkomstnyckel: be IT registrera datorn på nytt</translation>
+    </message>
+    <message>
+        <source>the stored secret does not match the access key: ask IT to enrol the computer again</source>
+        <translation>den sparade hemligheten hör inte till åtkomstnyckeln: be IT registrera datorn på nytt</translation>
+    </message>
+    <message>
+        <source>the bucket does not exist: check storage.url</source>
+        <translation>hinken finns inte: kontrollera storage.url</translation>
+    </message>
+    <message>
+        <source>this computer's clock is wrong: set the date and time</source>
+        <translation>datorns klocka går fel: ställ in datum och tid</translation>
+    </message>
+    <message>
+        <source>{problem}; {hint}</source>
+        <translation>{problem}; {hint}</translation>
+    </message>
+    <message>
+        <source>the connection was refused</source>
+        <translation>anslutningen nekades</translation>
+    </message>
+    <message>
+        <source>the connection was reset</source>
+        <translation>anslutningen återställdes</translation>
+    </message>
+    <message>
+        <source>the network is unreachable</source>
+        <translation>nätverket kan inte nås</translation>
+    </message>
+    <message>
+        <source>the host is unreachable</source>
+        <translation>värden kan inte nås</translation>
+    </message>
+    <message>
+        <source>the connection timed out</source>
+        <translation>tidsgränsen för anslutningen gick ut</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>disken är full</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>diskkvoten är förbrukad</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>åtkomst nekad</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>disken är skrivskyddad</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>filen eller mappen finns inte</translation>
+    </message>
+    <message>
+        <source>a file is where a folder should be</source>
+        <translation>det ligger en fil där en mapp ska vara</translation>
+    </message>
+    <message>
+        <source>a file of that name exists</source>
+        <translation>en fil med det namnet finns redan</translation>
+    </message>
+    <message>
+        <source>the disk reported an input/output error</source>
+        <translation>disken rapporterade ett in-/utmatningsfel</translation>
+    </message>
+    <message>
+        <source>recording did not start: {reason}</source>
+        <translation>inspelningen startade inte: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot start recording: {error}</source>
+        <translation>kan inte starta inspelningen: {error}</translation>
+    </message>
+    <message>
+        <source>{path} is missing from the local queue; it cannot be uploaded</source>
+        <translation>{path} saknas i den lokala kön; den kan inte laddas upp</translation>
+    </message>
+    <message>
+        <source>cannot read {file} of call {call}: {error}</source>
+        <translation>kan inte läsa {file} för samtalet {call}: {error}</translation>
+    </message>
+    <message>
+        <source>unexpected error while uploading: {error}</source>
+        <translation>oväntat fel vid uppladdning: {error}</translation>
+    </message>
+    <message>
+        <source>process taps need macOS 14.2 or later and the 'catap' package</source>
+        <translation>processavlyssning kräver macOS 14.2 eller senare och paketet 'catap'</translation>
+    </message>
+    <message>
+        <source>the process tap on '{program}'</source>
+        <translation>processavlyssningen av '{program}'</translation>
+    </message>
+    <message>
+        <source>'{program}' is not running; start the softphone first</source>
+        <translation>'{program}' körs inte; starta mjukvarutelefonen först</translation>
+    </message>
+    <message>
+        <source>cannot tap '{program}': {error}</source>
+        <translation>kan inte avlyssna '{program}': {error}</translation>
+    </message>
+    <message>
+        <source>audio device '{device}' is not connected</source>
+        <translation>ljudenheten '{device}' är inte ansluten</translation>
+    </message>
+    <message>
+        <source>cannot open '{device}' at {rate} Hz: {error}</source>
+        <translation>kan inte öppna '{device}' med {rate} Hz: {error}</translation>
+    </message>
+    <message>
+        <source>the Core Audio backend runs only on macOS</source>
+        <translation>Core Audio-bakänden fungerar bara på macOS</translation>
+    </message>
+    <message>
+        <source>Core Audio capture needs the 'sounddevice' package: {error}</source>
+        <translation>inspelning med Core Audio kräver paketet 'sounddevice': {error}</translation>
+    </message>
+    <message>
+        <source>audio system unavailable: {error}</source>
+        <translation>ljudsystemet är inte tillgängligt: {error}</translation>
+    </message>
+    <message>
+        <source>'{device}' is not connected</source>
+        <translation>'{device}' är inte ansluten</translation>
+    </message>
+    <message>
+        <source>cannot open '{device}': {error}</source>
+        <translation>kan inte öppna '{device}': {error}</translation>
+    </message>
+    <message>
+        <source>libpulse-simple is missing ({error}); install libpulse0</source>
+        <translation>libpulse-simple saknas ({error}); installera libpulse0</translation>
+    </message>
+    <message>
+        <source>cannot reach the audio server (PipeWire/PulseAudio): {error}</source>
+        <translation>ljudservern (PipeWire/PulseAudio) kan inte nås: {error}</translation>
+    </message>
+    <message>
+        <source>cannot start {device}: {error}</source>
+        <translation>kan inte starta {device}: {error}</translation>
+    </message>
+    <message>
+        <source>no audio from {device} within {seconds} s of opening it</source>
+        <translation>inget ljud från {device} inom {seconds} s efter att den öppnades</translation>
+    </message>
+    <message>
+        <source>no audio from {device} for {seconds} s</source>
+        <translation>inget ljud från {device} på {seconds} s</translation>
+    </message>
+    <message>
+        <source>the loopback of '{device}'</source>
+        <translation>loopback-enheten för '{device}'</translation>
+    </message>
+    <message>
+        <source>the WASAPI backend runs only on Windows</source>
+        <translation>WASAPI-bakänden fungerar bara på Windows</translation>
+    </message>
+    <message>
+        <source>WASAPI capture needs the 'soundcard' package: {error}</source>
+        <translation>inspelning med WASAPI kräver paketet 'soundcard': {error}</translation>
+    </message>
+    <message>
+        <source>baresip at {where} unreachable ({error})</source>
+        <translation>baresip på {where} kan inte nås ({error})</translation>
+    </message>
+    <message>
+        <source>connected to baresip at {where}</source>
+        <translation>ansluten till baresip på {where}</translation>
+    </message>
+    <message>
+        <source>baresip connection lost ({error})</source>
+        <translation>anslutningen till baresip bröts ({error})</translation>
+    </message>
+    <message>
+        <source>baresip closed the control connection</source>
+        <translation>baresip stängde styranslutningen</translation>
+    </message>
+    <message>
+        <source>{reason}; {count} call(s) in progress are kept for {kept} s; retrying in {delay} s</source>
+        <translation>{reason}; pågående samtal ({count}) behålls i {kept} s; försöker igen om {delay} s</translation>
+    </message>
+    <message>
+        <source>{reason}; retrying in {delay} s</source>
+        <translation>{reason}; försöker igen om {delay} s</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>inte startad</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stoppad</translation>
+    </message>
+    <message>
+        <source>Bria not reachable at {where} ({error}); retrying</source>
+        <translation>Bria kan inte nås på {where} ({error}); försöker igen</translation>
+    </message>
+    <message>
+        <source>connected to Bria at {where}</source>
+        <translation>ansluten till Bria på {where}</translation>
+    </message>
+    <message>
+        <source>Bria closed the API connection; reconnecting</source>
+        <translation>Bria stängde API-anslutningen; ansluter igen</translation>
+    </message>
+    <message>
+        <source>Bria connection lost ({error}); reconnecting</source>
+        <translation>anslutningen till Bria bröts ({error}); ansluter igen</translation>
+    </message>
+    <message>
+        <source>waiting for `taltio hook` commands</source>
+        <translation>väntar på kommandon från `taltio hook`</translation>
+    </message>
+    <message>
+        <source>linphone-daemon not reachable at {where} ({error}); retrying</source>
+        <translation>linphone-daemon kan inte nås på {where} ({error}); försöker igen</translation>
+    </message>
+    <message>
+        <source>linphone-daemon at {where}: {problem}; reconnecting</source>
+        <translation>linphone-daemon på {where}: {problem}; ansluter igen</translation>
+    </message>
+    <message>
+        <source>linphone-daemon at {where} dropped the connection ({error}; another client connected?); retrying</source>
+        <translation>linphone-daemon på {where} bröt anslutningen ({error}; har en annan klient anslutit?); försöker igen</translation>
+    </message>
+    <message>
+        <source>connected to linphone-daemon at {where}</source>
+        <translation>ansluten till linphone-daemon på {where}</translation>
+    </message>
+    <message>
+        <source>the daemon closed the connection (another client connected?)</source>
+        <translation>tjänsten stängde anslutningen (har en annan klient anslutit?)</translation>
+    </message>
+    <message>
+        <source>the daemon floods the connection</source>
+        <translation>tjänsten översvämmar anslutningen med data</translation>
+    </message>
+    <message>
+        <source>no answer to '{command}' within {seconds} s</source>
+        <translation>inget svar på '{command}' inom {seconds} s</translation>
+    </message>
+    <message>
+        <source>connection closed by the daemon</source>
+        <translation>tjänsten stängde anslutningen</translation>
+    </message>
+    <message>
+        <source>an oversized answer</source>
+        <translation>ett för stort svar</translation>
+    </message>
+    <message>
+        <source>microphone</source>
+        <translation>mikrofonen</translation>
+    </message>
+    <message>
+        <source>loopback device</source>
+        <translation>loopback-enheten</translation>
+    </message>
+    <message>
+        <source>no {device} configured and none found</source>
+        <translation>ingen enhet ({device}) är inställd och ingen hittades</translation>
+    </message>
+    <message>
+        <source>{device} '{spec}' matches several devices; available: {available}</source>
+        <translation>{device} '{spec}' matchar flera enheter; tillgängliga: {available}</translation>
+    </message>
+    <message>
+        <source>{device} '{spec}' was not found; available: {available}</source>
+        <translation>{device} '{spec}' hittades inte; tillgängliga: {available}</translation>
+    </message>
+    <message>
+        <source>{device} '{spec}' was not found, and there is none at all</source>
+        <translation>{device} '{spec}' hittades inte, och det finns ingen sådan enhet alls</translation>
+    </message>
+    <message>
+        <source>no OS keyring is available (on Linux, start a Secret Service such as gnome-keyring or KWallet); Taltio will not keep private keys in plain files</source>
+        <translation>ingen nyckelring i operativsystemet är tillgänglig (starta en Secret Service som gnome-keyring eller KWallet på Linux); Taltio sparar inte privata nycklar i vanliga filer</translation>
+    </message>
+    <message>
+        <source>keyring read failed ({error})</source>
+        <translation>läsning från nyckelringen misslyckades ({error})</translation>
+    </message>
+    <message>
+        <source>keyring write failed ({error})</source>
+        <translation>skrivning till nyckelringen misslyckades ({error})</translation>
+    </message>
+    <message>
+        <source>{key} (from {source}) must be {type}, got the text {value}</source>
+        <translation>{key} (från {source}) måste vara {type}, men fick texten {value}</translation>
+    </message>
+    <message>
+        <source>{path}: cannot list ({error})</source>
+        <translation>{path}: innehållet kan inte listas ({error})</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read ({error})</source>
+        <translation>{path}: kan inte läsas ({error})</translation>
+    </message>
+    <message>
+        <source>{source}: value '{name}' must be in the subkey of its section, e.g. {example}</source>
+        <translation>{source}: värdet '{name}' måste ligga i sin sektions undernyckel, t.ex. {example}</translation>
+    </message>
+    <message>
+        <source>{key} (from {source}) must be {want}, got {got}</source>
+        <translation>{key} (från {source}) måste vara {want}, men är {got}</translation>
+    </message>
+    <message>
+        <source>{key} (from {source}) must be 0 or 1, got {got}</source>
+        <translation>{key} (från {source}) måste vara 0 eller 1, men är {got}</translation>
+    </message>
+    <message>
+        <source>managed preferences exist only on macOS</source>
+        <translation>hanterade inställningar finns bara på macOS</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation>inte konfigurerad</translation>
+    </message>
+    <message>
+        <source>encryption.recipients[{index}] '{recipient}' is not a valid age recipient (expected age1… or ssh-ed25519 …)</source>
+        <translation>encryption.recipients[{index}] '{recipient}' är ingen giltig age-mottagare (väntade age1… eller ssh-ed25519 …)</translation>
+    </message>
+    <message>
+        <source>no encryption recipients configured; recordings cannot be encrypted</source>
+        <translation>inga krypteringsmottagare är inställda; inspelningar kan inte krypteras</translation>
+    </message>
+    <message>
+        <source>'{rule}' is not PATTERN=LANG or queue:NAME=LANG with LANG one of {languages} (e.g. '+46*=sv' or 'queue:Kundtjänst*=sv')</source>
+        <translation>'{rule}' har inte formen MÖNSTER=SPRÅK eller queue:NAMN=SPRÅK, där SPRÅK är ett av {languages} (t.ex. '+46*=sv' eller 'queue:Kundtjänst*=sv')</translation>
+    </message>
+    <message>
+        <source>'{rule}' names no queue; write queue:NAME=LANG</source>
+        <translation>'{rule}' anger ingen kö; skriv queue:NAMN=SPRÅK</translation>
+    </message>
+    <message>
+        <source>'{rule}': '{pattern}' is not a number pattern (digits, +, * or ?) nor queue:NAME</source>
+        <translation>'{rule}': '{pattern}' är varken ett nummermönster (siffror, +, * eller ?) eller queue:NAMN</translation>
+    </message>
+    <message>
+        <source>'{pattern}' is not a number pattern (digits, +, and * or ? as wildcards)</source>
+        <translation>'{pattern}' är inget nummermönster (siffror, +, och * eller ? som jokertecken)</translation>
+    </message>
+    <message>
+        <source>'{number}' is not a phone number (digits, an optional leading +, spaces and dashes)</source>
+        <translation>'{number}' är inget telefonnummer (siffror, ett valfritt inledande +, mellanslag och bindestreck)</translation>
+    </message>
+    <message>
+        <source>the number-index key is not base64</source>
+        <translation>nyckeln för nummerindexet är inte base64</translation>
+    </message>
+    <message>
+        <source>the number-index key must be {size} bytes (base64 of 32 random bytes), not {actual}; make one with `taltio-admin keys new-index`</source>
+        <translation>nyckeln för nummerindexet måste vara {size} byte (base64 av 32 slumpmässiga byte), inte {actual}; skapa en med `taltio-admin keys new-index`</translation>
+    </message>
+    <message>
+        <source>'{pattern}': a pattern is 1 to {most} characters</source>
+        <translation>'{pattern}': ett mönster har 1 till {most} tecken</translation>
+    </message>
+    <message>
+        <source>'{pattern}' matches every window: name the payment window (e.g. '*Maksu*' or 'payterm.exe')</source>
+        <translation>'{pattern}' matchar alla fönster: ange betalningsfönstret (t.ex. '*Maksu*' eller 'payterm.exe')</translation>
+    </message>
+    <message>
+        <source>a UTC time like 2025-03-01T08:00:00Z</source>
+        <translation>en UTC-tid som 2025-03-01T08:00:00Z</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>objekt</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>lista</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>sant/falskt</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>tal</translation>
+    </message>
+    <message>
+        <source>not bytes</source>
+        <translation>inte byte</translation>
+    </message>
+    <message>
+        <source>larger than {size} KiB</source>
+        <translation>större än {size} KiB</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text</source>
+        <translation>inte UTF-8-text</translation>
+    </message>
+    <message>
+        <source>not JSON: {error} at line {line} column {column}</source>
+        <translation>inte JSON: {error} på rad {line}, kolumn {column}</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>för djupt nästlad</translation>
+    </message>
+    <message>
+        <source>a JSON object is needed, not {actual}</source>
+        <translation>ett JSON-objekt behövs, inte {actual}</translation>
+    </message>
+    <message>
+        <source>missing {fields}</source>
+        <translation>saknas: {fields}</translation>
+    </message>
+    <message>
+        <source>schema must be '{schema}'</source>
+        <translation>schemat måste vara '{schema}'</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>ett heltal</translation>
+    </message>
+    <message>
+        <source>format {format} is not supported (this Taltio reads format {supported})</source>
+        <translation>formatet {format} stöds inte (denna Taltio läser format {supported})</translation>
+    </message>
+    <message>
+        <source>expires_at is not after issued_at</source>
+        <translation>expires_at ligger inte efter issued_at</translation>
+    </message>
+    <message>
+        <source>'org', 'group:NAME' or 'agent:ID'</source>
+        <translation>'org', 'group:NAMN' eller 'agent:ID'</translation>
+    </message>
+    <message>
+        <source>an object of setting: value</source>
+        <translation>ett objekt med inställning: värde</translation>
+    </message>
+    <message>
+        <source>a list of texts</source>
+        <translation>en lista med texter</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>ett tal</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>sant eller falskt</translation>
+    </message>
+    <message>
+        <source>the {target} policy</source>
+        <translation>policyn {target}</translation>
+    </message>
+    <message>
+        <source>target must be 'org', 'group:NAME' or 'agent:ID' (NAME/ID: 1-64 letters, digits, '.', '_' or '-'), not {target}</source>
+        <translation>målet måste vara 'org', 'group:NAMN' eller 'agent:ID' (NAMN/ID: 1–64 bokstäver, siffror, '.', '_' eller '-'), inte {target}</translation>
+    </message>
+    <message>
+        <source>libopus did not set up two uncoupled streams; this FFmpeg build cannot record the two-mono layout (set audio.opus_layout = stereo)</source>
+        <translation>libopus skapade inte två okopplade strömmar; denna FFmpeg-version kan inte spela in layouten med två monokanaler (ange audio.opus_layout = stereo)</translation>
+    </message>
+    <message>
+        <source>Opus cannot use {what} {value}; use one of {choices}</source>
+        <translation>Opus kan inte använda {what} {value}; använd ett av {choices}</translation>
+    </message>
+    <message>
+        <source>Opus cannot record at {rate} Hz; use one of {choices}</source>
+        <translation>Opus kan inte spela in med {rate} Hz; använd ett av {choices}</translation>
+    </message>
+    <message>
+        <source>cannot start the Opus encoder: {error}</source>
+        <translation>kan inte starta Opus-kodaren: {error}</translation>
+    </message>
+    <message>
+        <source>unknown codec '{codec}'; use 'opus' or 'flac'</source>
+        <translation>okänd codec '{codec}'; använd 'opus' eller 'flac'</translation>
+    </message>
+    <message>
+        <source>{source}: unknown setting '{key}' (see docs/configuration.md)</source>
+        <translation>{source}: okänd inställning '{key}' (se docs/configuration.md)</translation>
+    </message>
+    <message>
+        <source>{variable} points to {path}, which does not exist</source>
+        <translation>{variable} pekar på {path}, som inte finns</translation>
+    </message>
+    <message>
+        <source>{path}: not UTF-8 text (byte {byte}); save it as UTF-8</source>
+        <translation>{path}: inte UTF-8-text (byte {byte}); spara filen som UTF-8</translation>
+    </message>
+    <message>
+        <source>{path}: not valid TOML ({error}); fix the file or remove it</source>
+        <translation>{path}: inte giltig TOML ({error}); rätta filen eller ta bort den</translation>
+    </message>
+    <message>
+        <source>{path}: not valid TOML (nested too deeply); fix the file or remove it</source>
+        <translation>{path}: inte giltig TOML (för djupt nästlad); rätta filen eller ta bort den</translation>
+    </message>
+    <message>
+        <source>'{key}' can only be set by the organisation</source>
+        <translation>'{key}' kan bara ställas in av organisationen</translation>
+    </message>
+    <message>
+        <source>your settings</source>
+        <translation>dina inställningar</translation>
+    </message>
+    <message>
+        <source>{source}: [taltio] format must be a whole number from 1, got {value}</source>
+        <translation>{source}: [taltio] format måste vara ett heltal från 1, men är {value}</translation>
+    </message>
+    <message>
+        <source>{source} is in settings format {format}, written by a newer Taltio (this one reads up to {supported}); upgrade Taltio on this computer</source>
+        <translation>{source} har inställningsformat {format}, skrivet av en nyare Taltio (denna läser upp till {supported}); uppgradera Taltio på den här datorn</translation>
+    </message>
+    <message>
+        <source>{key} (from {origin}) is too large a number: {value}</source>
+        <translation>{key} (från {origin}) är ett för stort tal: {value}</translation>
+    </message>
+    <message>
+        <source>{key} (from {origin}) must be a list of strings</source>
+        <translation>{key} (från {origin}) måste vara en lista med texter</translation>
+    </message>
+    <message>
+        <source>{key} (from {origin}) must be {type}, got {got}</source>
+        <translation>{key} (från {origin}) måste vara av typen {type}, men är av typen {got}</translation>
+    </message>
+    <message>
+        <source>{key} (from {origin}) must be one of {choices}; got {value}</source>
+        <translation>{key} (från {origin}) måste vara ett av {choices}; värdet är {value}</translation>
+    </message>
+    <message>
+        <source>{key} (from {origin}): {problem}</source>
+        <translation>{key} (från {origin}): {problem}</translation>
+    </message>
+    <message>
+        <source>must be between {low} and {high}</source>
+        <translation>måste vara mellan {low} och {high}</translation>
+    </message>
+    <message>
+        <source>must be at least {low}</source>
+        <translation>måste vara minst {low}</translation>
+    </message>
+    <message>
+        <source>must be more than 0</source>
+        <translation>måste vara större än 0</translation>
+    </message>
+    <message>
+        <source>must be an absolute path to a PEM file</source>
+        <translation>måste vara en absolut sökväg till en PEM-fil</translation>
+    </message>
+    <message>
+        <source>use s3://BUCKET/PREFIX or file:///PATH</source>
+        <translation>använd s3://HINK/PREFIX eller file:///SÖKVÄG</translation>
+    </message>
+    <message>
+        <source>'{value}' is not X,Y in pixels (e.g. '1700,40')</source>
+        <translation>'{value}' är inte X,Y i pixlar (t.ex. '1700,40')</translation>
+    </message>
+    <message>
+        <source>must start with https:// (or http:// on a trusted network)</source>
+        <translation>måste börja med https:// (eller http:// i ett betrott nätverk)</translation>
+    </message>
+    <message>
+        <source>use http://HOST:PORT (or https://HOST:PORT for a TLS proxy)</source>
+        <translation>använd http://VÄRD:PORT (eller https://VÄRD:PORT för en TLS-proxy)</translation>
+    </message>
+    <message>
+        <source>'{host}' has no valid port</source>
+        <translation>'{host}' har ingen giltig port</translation>
+    </message>
+    <message>
+        <source>use HOST:PORT, e.g. 127.0.0.1:4444</source>
+        <translation>använd VÄRD:PORT, t.ex. 127.0.0.1:4444</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 from taltio.domain.ports import Keystore, KeystoreError
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger("taltio.keystore")
 
@@ -22,20 +23,23 @@ class OSKeystore(Keystore):
         backend = keyring.get_keyring()
         self._name = f"{type(backend).__module__}.{type(backend).__name__}"
         if "fail" in self._name.lower() or "null" in self._name.lower():
-            raise KeystoreError("no OS keyring is available (on Linux, start a Secret Service such as "
-                                "gnome-keyring or KWallet); Taltio will not keep private keys in plain files")
+            raise KeystoreError(Text(QT_TRANSLATE_NOOP("core", "no OS keyring is available (on Linux, start a Secret "
+                                                               "Service such as gnome-keyring or KWallet); Taltio "
+                                                               "will not keep private keys in plain files")))
 
     def get(self, name: str) -> str | None:
         try:
             return self._keyring.get_password(SERVICE, name)
         except Exception as exc:  # noqa: BLE001 - backends raise many types
-            raise KeystoreError(f"keyring read failed ({type(exc).__name__}: {exc})") from None
+            raise KeystoreError(Text(QT_TRANSLATE_NOOP("core", "keyring read failed ({error})"),
+                                     error=f"{type(exc).__name__}: {exc}")) from None
 
     def set(self, name: str, value: str) -> None:
         try:
             self._keyring.set_password(SERVICE, name, value)
         except Exception as exc:  # noqa: BLE001
-            raise KeystoreError(f"keyring write failed ({type(exc).__name__}: {exc})") from None
+            raise KeystoreError(Text(QT_TRANSLATE_NOOP("core", "keyring write failed ({error})"),
+                                     error=f"{type(exc).__name__}: {exc}")) from None
 
     def describe(self) -> str:
         return self._name

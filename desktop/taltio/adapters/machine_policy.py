@@ -26,6 +26,8 @@ from typing import Any, Callable
 from taltio.settings import BY_KEY, ConfigError, Setting, config_override, missing_config
 from taltio.settings.loader import _read_toml
 from taltio.domain.ports import MachinePolicy
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text, os_error
+from taltio.settings.loader import unknown_setting
 
 ETC_DIR = Path("/etc/taltio")
 REGISTRY_PATH = r"Software\Policies\Taltio"
@@ -35,7 +37,7 @@ MAC_DOMAIN = "fi.taltio.Taltio"
 def _check(key: str, value: Any, source: str) -> Any:
     setting = BY_KEY.get(key)
     if setting is None:
-        raise ConfigError(f"{source}: unknown setting '{key}' (see docs/configuration.md)")
+        raise ConfigError(unknown_setting(source, key))
     return setting.check(value, source)
 
 
@@ -55,7 +57,9 @@ def _from_text(setting: Setting, text: str, source: str) -> Any:
         if t is float:
             return float(raw)
     except ValueError:
-        raise ConfigError(f"{setting.key} (from {source}) must be {t.__name__}, got the text {text!r}") from None
+        raise ConfigError(Text(QT_TRANSLATE_NOOP("core", "{key} (from {source}) must be {type}, got the text "
+                                                         "{value}"), key=setting.key, source=source, type=t.__name__,
+                               value=repr(text))) from None
     return text
 
 
@@ -77,7 +81,8 @@ class LinuxFiles(MachinePolicy):
         try:
             return sorted((p for p in self.root.glob("*.toml") if p.is_file()), key=lambda p: p.name)
         except OSError as exc:
-            raise ConfigError(f"{self.root}: cannot list ({exc.strerror})") from None
+            raise ConfigError(Text(QT_TRANSLATE_NOOP("core", "{path}: cannot list ({error})"), path=str(self.root),
+                                   error=os_error(exc))) from None
 
     def read(self) -> tuple[dict[str, Any], str]:
         self.files = self.paths()
@@ -133,13 +138,15 @@ class WindowsRegistry(MachinePolicy):
         except FileNotFoundError:
             return {}, self.source
         except OSError as exc:
-            raise ConfigError(f"{self.source}: cannot read ({exc.strerror or exc})") from None
+            raise ConfigError(Text(QT_TRANSLATE_NOOP("core", "{path}: cannot read ({error})"), path=self.source,
+                                   error=os_error(exc))) from None
         values: dict[str, Any] = {}
         try:
             for name, _data, _kind in self._values(root):
                 if name:          # the key's (default) value is harmless; a named one is misplaced
-                    raise ConfigError(f"{self.source}: value '{name}' must be in the subkey of its section, "
-                                      f"e.g. {self.source}\\storage\\url")
+                    raise ConfigError(Text(QT_TRANSLATE_NOOP("core", "{source}: value '{name}' must be in the subkey "
+                                                                     "of its section, e.g. {example}"),
+                                           source=self.source, name=name, example=f"{self.source}\\storage\\url"))
             for section in self._subkeys(root):
                 sub = self._open(f"{self.path}\\{section}")
                 try:
@@ -149,7 +156,7 @@ class WindowsRegistry(MachinePolicy):
                         key = f"{section}.{name}"
                         source = f"{self.source}\\{section}"
                         if key not in BY_KEY:
-                            raise ConfigError(f"{source}: unknown setting '{key}' (see docs/configuration.md)")
+                            raise ConfigError(unknown_setting(source, key))
                         values[key] = _check(key, self._convert(BY_KEY[key], data, kind, source), source)
                 finally:
                     self.winreg.CloseKey(sub)
@@ -174,11 +181,13 @@ class WindowsRegistry(MachinePolicy):
         if not ok:
             want = {bool: "REG_DWORD (0 or 1)", int: "REG_DWORD", float: "REG_SZ (a number, e.g. '2.5')",
                     str: "REG_SZ", list: "REG_MULTI_SZ"}[t]
-            raise ConfigError(f"{setting.key} (from {source}) must be {want}, "
-                              f"got {names.get(kind, f'registry type {kind}')}")
+            raise ConfigError(Text(QT_TRANSLATE_NOOP("core", "{key} (from {source}) must be {want}, got {got}"),
+                                   key=setting.key, source=source, want=want,
+                                   got=names.get(kind, f"registry type {kind}")))
         if t is bool and number:
             if data not in (0, 1):
-                raise ConfigError(f"{setting.key} (from {source}) must be 0 or 1, got {data}")
+                raise ConfigError(Text(QT_TRANSLATE_NOOP("core", "{key} (from {source}) must be 0 or 1, got {got}"),
+                                       key=setting.key, source=source, got=str(data)))
             return bool(data)
         if t is float and number:
             return float(data)
@@ -230,7 +239,7 @@ class MacManagedPrefs(MachinePolicy):
 def _core_foundation() -> Any:
     """pyobjc's CoreFoundation if installed, else a ctypes binding of the two calls (macOS only)."""
     if sys.platform != "darwin":
-        raise ConfigError("managed preferences exist only on macOS")
+        raise ConfigError(Text(QT_TRANSLATE_NOOP("core", "managed preferences exist only on macOS")))
     try:
         import CoreFoundation  # type: ignore[import-not-found]  # noqa: PLC0415 - pyobjc, optional
 

@@ -25,6 +25,7 @@ from taltio.app.status import Facts, StatusLine, decide, render_english
 from taltio.domain.events import CallEvent, EventError
 from taltio.domain.ports import Softphone
 from taltio.domain.session import CallView, TransitionError
+from taltio.domain import texts
 from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class AgentApp:
             self.settings: settings_mod.Settings | None = settings or load_settings()
         except settings_mod.ConfigError as exc:
             self.settings = None
-            self.config_error = str(exc)
+            self.config_error = texts.message(exc)        # a Text stays one: the tray shows it translated
         self._saved = self._saved_policy()
         self._parts = (keystore, backend)
         # True from here until build_core(): the settings are read, the keys, storage and recorder not yet.
@@ -121,7 +122,7 @@ class AgentApp:
         try:
             self.core = compose.build(self.settings, keystore, backend)
         except (RecipientError, KeystoreError, StorageError, ValueError, OSError) as exc:
-            self.config_error = str(exc)
+            self.config_error = texts.message(exc)
             log.error("cannot start recording: %s", exc)
             return
         self.adapter = compose.make_softphone(self.settings)
@@ -180,7 +181,7 @@ class AgentApp:
             except settings_mod.ConfigError as exc:
                 # core.policy checked every value; this is the schema disagreeing with itself. Keep what runs.
                 log.error("supervisor policy not applied: %s", exc)
-                applied.error = str(exc)
+                applied.error = texts.message(exc)
             else:
                 self.settings = new
                 self.core.settings = new
@@ -292,7 +293,7 @@ class AgentApp:
         if self.core is None:
             if self.starting and not self.config_error:
                 return Facts(starting=True, softphone=self.adapter.status)
-            return Facts(config_error=self.config_error or "not configured", softphone=self.adapter.status)
+            return Facts(config_error=self.config_error or Text(QT_TRANSLATE_NOOP("core", "not configured")), softphone=self.adapter.status)
         ctl = self.core.controller
         q = self.core.queue.status()
         return Facts(config_error=self.config_error, enabled=ctl.rules.enabled, view=self.current_view(),

@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, load_pem_private_key
 
 from taltio.domain.ports import Keystore
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
 from taltio.domain import sshsig
 
 log = logging.getLogger("taltio.identity")
@@ -62,8 +63,10 @@ def parse_recipients(values: list[str]) -> list:
                 raise ValueError("unsupported type")
         except Exception as exc:  # noqa: BLE001 - pyrage raises its own error types
             shown = v if len(v) <= 20 else v[:12] + "…" + v[-6:]
-            raise RecipientError(f"encryption.recipients[{i}] '{shown}' is not a valid age recipient "
-                                 f"(expected age1… or ssh-ed25519 …): {exc}") from None
+            raise RecipientError(Text(QT_TRANSLATE_NOOP("core", "encryption.recipients[{index}] '{recipient}' is not "
+                                                                "a valid age recipient (expected age1… or ssh-ed25519 "
+                                                                "…)"), index=i, recipient=shown)) from None
     if not out:
-        raise RecipientError("no encryption recipients configured; recordings cannot be encrypted")
+        raise RecipientError(Text(QT_TRANSLATE_NOOP("core", "no encryption recipients configured; recordings cannot "
+                                                            "be encrypted")))
     return out

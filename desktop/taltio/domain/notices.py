@@ -13,6 +13,7 @@ import re
 from importlib import resources
 
 from taltio.domain.numbers import number_matches
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
 
 LANGUAGES = ("fi", "sv", "en")
 LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
@@ -120,11 +121,13 @@ def check_rules(value: list[str]) -> str | None:
     for rule in value:
         pattern, eq, lang = rule.rpartition("=")
         if not eq or not pattern or lang not in LANGUAGES:
-            return (f"'{rule}' is not PATTERN=LANG or queue:NAME=LANG with LANG one of {', '.join(LANGUAGES)} "
-                    "(e.g. '+46*=sv' or 'queue:Kundtjänst*=sv')")
+            return Text(QT_TRANSLATE_NOOP("core", "'{rule}' is not PATTERN=LANG or queue:NAME=LANG with LANG one of "
+                                                  "{languages} (e.g. '+46*=sv' or 'queue:Kundtjänst*=sv')"),
+                        rule=rule, languages=", ".join(LANGUAGES))
         if pattern[:6].lower() == QUEUE_PREFIX:
             if not pattern[6:].strip():
-                return f"'{rule}' names no queue; write queue:NAME=LANG"
+                return Text(QT_TRANSLATE_NOOP("core", "'{rule}' names no queue; write queue:NAME=LANG"), rule=rule)
         elif not re.fullmatch(r"[+0-9*?# ().-]+", pattern):
-            return f"'{rule}': '{pattern}' is not a number pattern (digits, +, * or ?) nor queue:NAME"
+            return Text(QT_TRANSLATE_NOOP("core", "'{rule}': '{pattern}' is not a number pattern (digits, +, * or ?) "
+                                                  "nor queue:NAME"), rule=rule, pattern=pattern)
     return None

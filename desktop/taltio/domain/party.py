@@ -20,6 +20,8 @@ import json
 import re
 from dataclasses import dataclass
 
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
+
 INDEX_SCHEME = "hmac-sha256-v1"
 KEY_BYTES = 32
 
@@ -45,7 +47,8 @@ def normalise(number: str) -> str:
     if n.startswith("00"):
         n = "+" + n[2:]
     if not re.fullmatch(r"\+?[0-9*#]+", n):
-        raise PartyError(f"'{number}' is not a phone number (digits, an optional leading +, spaces and dashes)")
+        raise PartyError(Text(QT_TRANSLATE_NOOP("core", "'{number}' is not a phone number (digits, an optional "
+                                                        "leading +, spaces and dashes)"), number=number))
     return n
 
 
@@ -54,10 +57,11 @@ def parse_key(text: str) -> bytes:
     try:
         key = base64.b64decode(text.strip(), validate=True)
     except (ValueError, TypeError):
-        raise PartyError("the number-index key is not base64") from None
+        raise PartyError(Text(QT_TRANSLATE_NOOP("core", "the number-index key is not base64"))) from None
     if len(key) != KEY_BYTES:
-        raise PartyError(f"the number-index key must be {KEY_BYTES} bytes (base64 of 32 random bytes), "
-                         f"not {len(key)}; make one with `taltio-admin keys new-index`")
+        raise PartyError(Text(QT_TRANSLATE_NOOP("core", "the number-index key must be {size} bytes (base64 of 32 "
+                                                        "random bytes), not {actual}; make one with `taltio-admin keys "
+                                                        "new-index`"), size=KEY_BYTES, actual=len(key)))
     return key
 
 

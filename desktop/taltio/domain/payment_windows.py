@@ -9,6 +9,7 @@ from __future__ import annotations
 from fnmatch import fnmatchcase
 
 from taltio.domain.ports import FocusedWindow
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
 
 PAUSE_REASON = "payment-window"
 MAX_PATTERN = 200
@@ -31,7 +32,9 @@ def check_patterns(value: list[str]) -> str | None:
     for pattern in value:
         p = pattern.strip()
         if not p or len(p) > MAX_PATTERN:
-            return f"'{pattern[:40]}': a pattern is 1 to {MAX_PATTERN} characters"
+            return Text(QT_TRANSLATE_NOOP("core", "'{pattern}': a pattern is 1 to {most} characters"),
+                        pattern=pattern[:40], most=MAX_PATTERN)
         if not p.strip("*? "):
-            return f"'{pattern}' matches every window: name the payment window (e.g. '*Maksu*' or 'payterm.exe')"
+            return Text(QT_TRANSLATE_NOOP("core", "'{pattern}' matches every window: name the payment window (e.g. "
+                                                  "'*Maksu*' or 'payterm.exe')"), pattern=pattern)
     return None

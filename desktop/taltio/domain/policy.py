@@ -31,7 +31,7 @@ from taltio.domain import sshsig
 from taltio.domain.policy_names import (_NAME, _TIME, check_target, format_time, parse_time,  # noqa: F401
                                         target_file, target_of_file, targets_for, utcnow)
 from taltio.domain.ports import SettingSpec
-from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text, message, shorten
 
 NAMESPACE = "taltio-policy@taltio"
 SCHEMA = "taltio.policy"
@@ -204,9 +204,16 @@ def _short_key(key_line: str) -> str:
     return f"ssh-ed25519 …{b64[-12:]}"
 
 
+_UTC_TIME = Text(QT_TRANSLATE_NOOP("core", "a UTC time like 2025-03-01T08:00:00Z"))
+
+
 def _type_name(value: Any) -> str:
-    return {dict: "object", list: "list", str: "text", bool: "true/false", int: "number", float: "number",
-            type(None): "null"}.get(type(value), type(value).__name__)
+    # Said in the agent's language too: the refusal reaches the tray ("a supervisor policy was refused: …").
+    names = {dict: QT_TRANSLATE_NOOP("core", "object"), list: QT_TRANSLATE_NOOP("core", "list"),
+             str: QT_TRANSLATE_NOOP("core", "text"), bool: QT_TRANSLATE_NOOP("core", "true/false"),
+             int: QT_TRANSLATE_NOOP("core", "number"), float: QT_TRANSLATE_NOOP("core", "number"),
+             type(None): "null"}
+    return Text(names[type(value)]) if type(value) in names else type(value).__name__
 
 
 def _malformed(where: str, detail: str) -> PolicyError:
@@ -225,25 +232,27 @@ def _wrong_type(where: str, key: str, expected: str, value: Any) -> PolicyError:
 def _load_object(doc: bytes, where: str) -> dict[str, Any]:
     """The bytes as one JSON object: bounded, UTF-8, no duplicate keys, no NaN/Infinity."""
     if not isinstance(doc, (bytes, bytearray)):
-        raise _malformed(where, "not bytes")
+        raise _malformed(where, Text(QT_TRANSLATE_NOOP("core", "not bytes")))
     if len(doc) > MAX_BYTES:
-        raise _malformed(where, f"larger than {MAX_BYTES // 1024} KiB")
+        raise _malformed(where, Text(QT_TRANSLATE_NOOP("core", "larger than {size} KiB"), size=MAX_BYTES // 1024))
     try:
         text = bytes(doc).decode("utf-8")
     except UnicodeDecodeError:
-        raise _malformed(where, "not UTF-8 text") from None
+        raise _malformed(where, Text(QT_TRANSLATE_NOOP("core", "not UTF-8 text"))) from None
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
     except json.JSONDecodeError as exc:
         if _looks_truncated(bytes(doc)):
             raise _truncated(where, "document") from None
-        raise _malformed(where, f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        raise _malformed(where, Text(QT_TRANSLATE_NOOP("core", "not JSON: {error} at line {line} column {column}"),
+                                           error=exc.msg, line=exc.lineno, column=exc.colno)) from None
     except RecursionError:
-        raise _malformed(where, "nested too deeply") from None
+        raise _malformed(where, Text(QT_TRANSLATE_NOOP("core", "nested too deeply"))) from None
     except ValueError as exc:
         raise _malformed(where, str(exc)) from None
     if not isinstance(data, dict):
-        raise _malformed(where, f"a JSON object is needed, not {_type_name(data)}")
+        raise _malformed(where, Text(QT_TRANSLATE_NOOP("core", "a JSON object is needed, not {actual}"),
+                                       actual=_type_name(data)))
     return data
 
 
@@ -256,18 +265,19 @@ def _check_fields(data: dict[str, Any], where: str) -> None:
                 "(or update Taltio) and publish it again."), target=where, key=_clip(key)))
     missing = [k for k in REQUIRED_KEYS if k not in data]
     if missing:
-        raise _malformed(where, f"missing {', '.join(missing)}")
+        raise _malformed(where, Text(QT_TRANSLATE_NOOP("core", "missing {fields}"), fields=", ".join(missing)))
     if data["schema"] != SCHEMA:
-        raise _malformed(where, f"schema must be '{SCHEMA}'")
+        raise _malformed(where, Text(QT_TRANSLATE_NOOP("core", "schema must be '{schema}'"), schema=SCHEMA))
     if type(data["format"]) is not int:
-        raise _wrong_type(where, "format", "a whole number", data["format"])
+        raise _wrong_type(where, "format", Text(QT_TRANSLATE_NOOP("core", "a whole number")), data["format"])
     if data["format"] != FORMAT:
-        raise _malformed(where, f"format {data['format']} is not supported (this Taltio reads format {FORMAT})")
+        raise _malformed(where, Text(QT_TRANSLATE_NOOP("core", "format {format} is not supported (this Taltio reads format "
+                                                               "{supported})"), format=data["format"], supported=FORMAT))
 
 
 def _check_version(version: Any, where: str) -> int:
     if type(version) is not int:
-        raise _wrong_type(where, "version", "a whole number", version)
+        raise _wrong_type(where, "version", Text(QT_TRANSLATE_NOOP("core", "a whole number")), version)
     if not 0 < version <= MAX_VERSION:
         raise PolicyError(Reason.WRONG_TYPE, Text(QT_TRANSLATE_NOOP(
             "core", "The {target} policy's version must be a whole number from 1 to {max}."), target=where,
@@ -280,33 +290,34 @@ def _check_times(data: dict[str, Any], where: str) -> dict[str, dt.datetime]:
     times = {}
     for key in ("issued_at", "expires_at"):
         if not isinstance(data[key], str):
-            raise _wrong_type(where, key, "a UTC time like 2025-03-01T08:00:00Z", data[key])
+            raise _wrong_type(where, key, _UTC_TIME, data[key])
         try:
             times[key] = parse_time(data[key])
         except ValueError:
             raise PolicyError(Reason.WRONG_TYPE, Text(QT_TRANSLATE_NOOP(
                 "core", "The {target} policy gives '{key}' a wrong value: it must be {expected}, not {actual}. Fix "
                 "it with taltio-admin policy edit and publish it again."), target=where, key=key,
-                expected="a UTC time like 2025-03-01T08:00:00Z", actual=repr(_clip(data[key])))) from None
+                expected=_UTC_TIME, actual=repr(_clip(data[key])))) from None
     if times["expires_at"] <= times["issued_at"]:
-        raise _malformed(where, "expires_at is not after issued_at")
+        raise _malformed(where, Text(QT_TRANSLATE_NOOP("core", "expires_at is not after issued_at")))
     return times
 
 
 def _check_target_field(target: Any, where: str) -> str:
     if not isinstance(target, str):
-        raise _wrong_type(where, "target", "'org', 'group:NAME' or 'agent:ID'", target)
+        raise _wrong_type(where, "target", Text(QT_TRANSLATE_NOOP("core", "'org', 'group:NAME' or 'agent:ID'")), target)
     try:
         check_target(target)
     except ValueError as exc:
-        raise _malformed(where, _clip(str(exc), 160)) from None
+        raise _malformed(where, shorten(message(exc), 160)) from None
     return target
 
 
 def _check_settings(raw_settings: Any, where: str, schema: Mapping[str, SettingSpec]) -> dict[str, Any]:
     """Only known settings a supervisor may set, each of the type the schema declares."""
     if not isinstance(raw_settings, dict):
-        raise _wrong_type(where, "settings", "an object of setting: value", raw_settings)
+        raise _wrong_type(where, "settings", Text(QT_TRANSLATE_NOOP("core", "an object of setting: value")),
+                          raw_settings)
     settings: dict[str, Any] = {}
     for key, value in raw_settings.items():
         setting = schema.get(key)
@@ -333,7 +344,7 @@ def parse(doc: bytes, where: str = "policy", *, schema: Mapping[str, SettingSpec
     target = _check_target_field(data["target"], where)
     comment = data.get("comment", "")
     if not isinstance(comment, str):
-        raise _wrong_type(where, "comment", "text", comment)
+        raise _wrong_type(where, "comment", Text(QT_TRANSLATE_NOOP("core", "text")), comment)
     settings = _check_settings(data["settings"], where, schema)
     return {"version": version, "issued_at": times["issued_at"], "expires_at": times["expires_at"],
             "target": target, "settings": settings, "comment": comment}
@@ -346,19 +357,21 @@ def check_setting(key: str, value: Any, where: str = "policy", *, schema: Mappin
     t = setting.type
     ok = (isinstance(value, list) if t is list else
           (type(value) in (int, float)) if t is float else type(value) is t)
-    expected = {list: "a list of texts", float: "a number", int: "a whole number", bool: "true or false",
-                str: "text"}.get(t, t.__name__)
+    kinds = {list: QT_TRANSLATE_NOOP("core", "a list of texts"), float: QT_TRANSLATE_NOOP("core", "a number"),
+             int: QT_TRANSLATE_NOOP("core", "a whole number"), bool: QT_TRANSLATE_NOOP("core", "true or false"),
+             str: QT_TRANSLATE_NOOP("core", "text")}
+    expected = Text(kinds[t]) if t in kinds else t.__name__
     if not ok:
         raise PolicyError(Reason.WRONG_TYPE, Text(QT_TRANSLATE_NOOP(
             "core", "The {target} policy gives '{key}' a wrong value: it must be {expected}, not {actual}. Fix it "
             "with taltio-admin policy edit and publish it again."), target=where, key=key, expected=expected,
             actual=_type_name(value)))
     try:
-        return setting.check(value, f"{where} policy")
+        return setting.check(value, Text(QT_TRANSLATE_NOOP("core", "the {target} policy"), target=where))
     except (ValueError, TypeError) as exc:          # the settings' ConfigError is a ValueError
         raise PolicyError(Reason.WRONG_TYPE, Text(QT_TRANSLATE_NOOP(
             "core", "The {target} policy gives '{key}' a value it cannot use: {detail}. Fix it with taltio-admin "
-            "policy edit and publish it again."), target=where, key=key, detail=_clip(str(exc), 200))) from None
+            "policy edit and publish it again."), target=where, key=key, detail=shorten(message(exc), 200))) from None
 
 
 def _clip(s: Any, n: int = 64) -> str:

@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from typing import Iterable
 
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
+
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 _TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
 
@@ -33,8 +35,9 @@ def check_target(target: str) -> str:
     kind, sep, name = target.partition(":") if isinstance(target, str) else ("", "", "")
     if sep and kind in ("group", "agent") and _NAME.match(name) and ".." not in name:
         return target
-    raise ValueError(f"target must be 'org', 'group:NAME' or 'agent:ID' (NAME/ID: 1-64 letters, digits, '.', "
-                     f"'_' or '-'), not {target!r}")
+    raise ValueError(Text(QT_TRANSLATE_NOOP("core", "target must be 'org', 'group:NAME' or 'agent:ID' (NAME/ID: "
+                                                    "1-64 letters, digits, '.', '_' or '-'), not {target}"),
+                          target=repr(target)))
 
 
 def target_file(target: str) -> str:

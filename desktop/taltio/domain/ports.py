@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from taltio.domain.events import CallEvent
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
 
 if TYPE_CHECKING:       # annotations only: the domain itself does no array work
     import numpy as np
@@ -71,7 +72,8 @@ class AudioBackend(ABC):
     def find(self, spec: str, role: str) -> Device:
         """A device by stable id, else by a name substring that matches exactly one device of that role."""
         devs = self.devices()
-        label = "microphone" if role == "mic" else "loopback device"
+        label = Text(QT_TRANSLATE_NOOP("core", "microphone")) if role == "mic" else \
+            Text(QT_TRANSLATE_NOOP("core", "loopback device"))
         if not spec:
             if role == "loopback":
                 d = self.suggest_loopback()
@@ -79,7 +81,8 @@ class AudioBackend(ABC):
                 d = next((x for x in devs if x.role == "mic" and x.default),
                          next((x for x in devs if x.role == "mic"), None))
             if d is None:
-                raise AudioError(f"no {label} configured and none found")
+                raise AudioError(Text(QT_TRANSLATE_NOOP("core", "no {device} configured and none found"),
+                                      device=label))
             return d
         for d in devs:
             if d.id == spec:
@@ -87,9 +90,15 @@ class AudioBackend(ABC):
         matches = [d for d in devs if d.role == role and spec.lower() in d.name.lower()]
         if len(matches) == 1:
             return matches[0]
-        avail = ", ".join(f"'{d.name}'" for d in devs if d.role == role) or "none"
-        reason = "matches several devices" if matches else "was not found"
-        raise AudioError(f"{label} '{spec}' {reason}; available: {avail}")
+        avail = ", ".join(f"'{d.name}'" for d in devs if d.role == role)
+        if matches:
+            raise AudioError(Text(QT_TRANSLATE_NOOP("core", "{device} '{spec}' matches several devices; available: "
+                                                            "{available}"), device=label, spec=spec, available=avail))
+        if avail:
+            raise AudioError(Text(QT_TRANSLATE_NOOP("core", "{device} '{spec}' was not found; available: {available}"),
+                                  device=label, spec=spec, available=avail))
+        raise AudioError(Text(QT_TRANSLATE_NOOP("core", "{device} '{spec}' was not found, and there is none at all"),
+                              device=label, spec=spec))
 
 
 

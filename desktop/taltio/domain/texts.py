@@ -8,6 +8,7 @@ parameters, so the UI can show it in the agent's language
 """
 from __future__ import annotations
 
+import errno
 import re
 from typing import Any
 
@@ -55,3 +56,69 @@ class Text(str):
         obj.template = template
         obj.params = params
         return obj
+
+
+# The OS's own words for a failed write or connection are English on every platform: the common ones are
+# said in the agent's language; any other keeps the OS's text.
+_ERRNO_TEXTS = {
+    errno.ECONNREFUSED: QT_TRANSLATE_NOOP("core", "the connection was refused"),
+    errno.ECONNRESET: QT_TRANSLATE_NOOP("core", "the connection was reset"),
+    errno.ENETUNREACH: QT_TRANSLATE_NOOP("core", "the network is unreachable"),
+    errno.EHOSTUNREACH: QT_TRANSLATE_NOOP("core", "the host is unreachable"),
+    errno.ETIMEDOUT: QT_TRANSLATE_NOOP("core", "the connection timed out"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("core", "the disk is full"),
+    errno.EDQUOT: QT_TRANSLATE_NOOP("core", "the disk quota is used up"),
+    errno.EACCES: QT_TRANSLATE_NOOP("core", "permission denied"),
+    errno.EPERM: QT_TRANSLATE_NOOP("core", "permission denied"),
+    errno.EROFS: QT_TRANSLATE_NOOP("core", "the disk is read-only"),
+    errno.ENOENT: QT_TRANSLATE_NOOP("core", "no such file or folder"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("core", "a file is where a folder should be"),
+    errno.EEXIST: QT_TRANSLATE_NOOP("core", "a file of that name exists"),
+    errno.EIO: QT_TRANSLATE_NOOP("core", "the disk reported an input/output error"),
+}
+
+
+def os_error(exc: OSError) -> str:
+    """What an OSError says, in words the UI can translate (a Text) for the common errors, else the OS's."""
+    if exc.errno in _ERRNO_TEXTS:
+        return Text(_ERRNO_TEXTS[exc.errno])
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
+def dump(message: str) -> str:
+    """*message* as it can be stored (the upload queue's last error): a Text as JSON that `load` makes a Text
+    again, so a status read later is still shown in the agent's language; plain text as it is."""
+    import json
+
+    def tree(m: object) -> object:
+        if isinstance(m, Text):
+            return {"template": m.template, "params": {k: tree(v) for k, v in m.params.items()}}
+        return m if isinstance(m, (int, float)) or m is None else str(m)
+
+    return json.dumps({"text": tree(message)}, ensure_ascii=False) if isinstance(message, Text) else str(message)
+
+
+def load(stored: str) -> str:
+    """The message `dump` stored: a Text again, or the text as it is (also a row written before Text was kept,
+    or JSON that is not ours)."""
+    import json
+
+    if not stored.startswith('{"text": '):
+        return stored
+
+    def build(node: object) -> object:
+        if isinstance(node, dict) and set(node) == {"template", "params"} and isinstance(node["template"], str):
+            return Text(node["template"], **{str(k): build(v) for k, v in dict(node["params"]).items()})
+        return node
+
+    try:
+        out = build(json.loads(stored)["text"])
+        return out if isinstance(out, str) else stored
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return stored
+
+
+def message(exc: BaseException) -> str:
+    """The exception's message as it was raised: a Text stays a Text, so the UI can still translate it
+    (``str(exc)`` would flatten it to English)."""
+    return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)

@@ -21,7 +21,7 @@ from taltio.domain.events import CallEvent, EventError, iso, parse_iso
 from taltio.domain.notices import LANGUAGES, digest, pick_language
 from taltio.domain.rules import CallRules, backlog_warning, number_matches
 from taltio.domain.session import CallSession, Outcome, State
-from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text, os_error
 
 if TYPE_CHECKING:
     from taltio.recording.controller import Controller
@@ -262,7 +262,7 @@ def seal_warning(exc: OSError) -> Text:
         return Text(QT_TRANSLATE_NOOP("core", "Cannot save this call's audio: the disk is full. It is kept in "
                                               "memory until there is room: free disk space now"))
     return Text(QT_TRANSLATE_NOOP("core", "Cannot save this call's audio ({error}): it is kept in memory until "
-                                          "it can be saved"), error=exc.strerror or str(exc))
+                                          "it can be saved"), error=os_error(exc))
 
 
 def device_warning(kind: str, info: dict, has_fallback: bool, one_sided_after_s: float) -> tuple[str, Text | None]:

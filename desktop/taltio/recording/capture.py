@@ -160,7 +160,7 @@ class Capture:
             try:
                 s.start()
             except Exception as exc:  # noqa: BLE001 - the device vanished between open and start
-                self._lost(i, Text(QT_TRANSLATE_NOOP("core", "could not start: {error}"), error=str(exc)), self._gen[i])
+                self._lost(i, Text(QT_TRANSLATE_NOOP("core", "could not start: {error}"), error=texts.message(exc)), self._gen[i])
         self._reconnector.start()
 
     def suspend_alarm(self, suspended: bool) -> None:

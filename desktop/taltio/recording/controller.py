@@ -26,9 +26,10 @@ from taltio.domain.events import SOFTPHONE_LOST, CallEvent, EventError, EventKin
 from taltio.domain.ports import AudioBackend, AudioError, Outbox, QueueStatus
 from taltio.domain.rules import CallRules, clean_label
 from taltio.domain.session import CallSession, CallView, ControllerHealth, Outcome, State, Transition
-from taltio.domain.texts import Text
+from taltio.domain import texts
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
 from taltio.recording.call_rules import RuleBook, backlog_text, check_language, device_warning, seal_warning
-from taltio.recording.encoder import DEFAULT_OPUS_KBPS, codec_label, layout_of
+from taltio.recording.encoder import DEFAULT_OPUS_KBPS, EncoderError, codec_label, layout_of
 from taltio.recording.finishing import JOURNAL, NOT_SEALED, EndJob, Finisher
 from taltio.recording.matcher import NO_SUCH_CALL, CallMatcher
 from taltio.recording.recorder import CallRecorder
@@ -408,7 +409,7 @@ class Controller:
         if full is not None:
             # storage.when_queue_full = "stop": waiting recordings are never deleted for room, so this
             # call is not captured; its manifest (tiny) says why, as evidence.
-            s.fail(str(full))
+            s.fail(full)
             self._journal(s)
             self.error(full, s.call_id)
             return
@@ -423,10 +424,14 @@ class Controller:
                                opus_layout=self.opus_layout,
                                on_seal=lambda exc, cid=s.call_id: self._seal_state(cid, exc))
             rec.start()
-        except (AudioError, OSError) as exc:
-            s.fail(str(exc))
+        except (AudioError, EncoderError, OSError) as exc:
+            # EncoderError too: a codec that cannot open leaves no recorder, and the call must not stay
+            # "recording" with nothing capturing it.
+            reason = texts.os_error(exc) if isinstance(exc, OSError) else texts.message(exc)
+            s.fail(reason)
             self._journal(s)
-            self.error(f"recording did not start: {exc}", s.call_id)
+            self.error(Text(QT_TRANSLATE_NOOP("core", "recording did not start: {reason}"), reason=reason),
+                       s.call_id)
             return
         self.recorders[s.call_id] = rec
 

@@ -31,6 +31,8 @@ from typing import Protocol
 
 import numpy as np
 
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
+
 log = logging.getLogger("taltio.encoder")
 
 PAGE_DURATION_MS = 200
@@ -111,8 +113,9 @@ def _as_family_1(head: bytes) -> bytes:
     decoder tried plays it: opusdec, FFmpeg, libsndfile. Only the header's family byte differs."""
     # family 255, 2 streams, 0 coupled, channel 0 (agent, left) from stream 0 and channel 1 from stream 1
     if len(head) < 23 or head[:8] != b"OpusHead" or head[_HEAD_FAMILY] != 255 or head[19:23] != b"\x02\x00\x00\x01":
-        raise EncoderError("libopus did not set up two uncoupled streams; this FFmpeg build cannot record "
-                           "the two-mono layout (set audio.opus_layout = stereo)")
+        raise EncoderError(Text(QT_TRANSLATE_NOOP("core", "libopus did not set up two uncoupled streams; this FFmpeg "
+                                                          "build cannot record the two-mono layout (set "
+                                                          "audio.opus_layout = stereo)")))
     return head[:_HEAD_FAMILY] + b"\x01" + head[_HEAD_FAMILY + 1:]
 
 
@@ -120,10 +123,12 @@ def _check_options(rate: int, layout: str, complexity: int, frame_ms: int, appli
     """Refuse what libopus would refuse later with a less helpful FFmpeg error."""
     def one_of(what: str, value, choices) -> None:
         if value not in choices:
-            raise EncoderError(f"Opus cannot use {what} {value!r}; use one of {', '.join(map(str, choices))}")
+            raise EncoderError(Text(QT_TRANSLATE_NOOP("core", "Opus cannot use {what} {value}; use one of {choices}"),
+                                    what=what, value=repr(value), choices=", ".join(map(str, choices))))
 
     if rate not in OPUS_RATES:
-        raise EncoderError(f"Opus cannot record at {rate} Hz; use one of {', '.join(map(str, OPUS_RATES))}")
+        raise EncoderError(Text(QT_TRANSLATE_NOOP("core", "Opus cannot record at {rate} Hz; use one of {choices}"),
+                                rate=rate, choices=", ".join(map(str, OPUS_RATES))))
     one_of("layout", layout, OPUS_LAYOUTS)
     one_of("complexity", complexity, range(11))
     one_of("frame duration (ms)", frame_ms, OPUS_FRAME_CHOICES)
@@ -167,7 +172,8 @@ class OpusEncoder:
         except EncoderError:
             raise
         except Exception as exc:  # noqa: BLE001 - FFmpeg errors come as several types
-            raise EncoderError(f"cannot start the Opus encoder: {exc}") from None
+            raise EncoderError(Text(QT_TRANSLATE_NOOP("core", "cannot start the Opus encoder: {error}"),
+                                    error=str(exc))) from None
         self.layout = layout
         self._rate = rate
         self._pts = 0
@@ -218,4 +224,4 @@ def open_encoder(codec: str, sink, rate: int, opus_kbps: int = DEFAULT_OPUS_KBPS
         return OpusEncoder(sink, rate, opus_kbps, layout=opus_layout)
     if codec == "flac":
         return FlacEncoder(sink, rate)
-    raise EncoderError(f"unknown codec '{codec}'; use 'opus' or 'flac'")
+    raise EncoderError(Text(QT_TRANSLATE_NOOP("core", "unknown codec '{codec}'; use 'opus' or 'flac'"), codec=codec))

@@ -18,7 +18,7 @@ import platformdirs
 
 from taltio.domain.files import write_durably
 from taltio.domain.ports import MachinePolicy
-from taltio.domain.texts import shorten
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text, os_error, shorten
 from taltio.settings import sections as _sections
 from taltio.settings.keys import BoolKey, FloatKey, IntKey, ListKey, StrKey
 from taltio.settings.migrations import FORMAT_VERSION, migrate
@@ -39,9 +39,15 @@ def config_override() -> Path | None:
     return Path(env) if env else None
 
 
+def unknown_setting(source: object, key: str) -> Text:
+    return Text(QT_TRANSLATE_NOOP("core", "{source}: unknown setting '{key}' (see docs/configuration.md)"),
+                source=str(source), key=shorten(key))
+
+
 def missing_config(path: Path) -> ConfigError:
     """The error for a TALTIO_CONFIG that names no file (never a silent fall back to no machine policy)."""
-    return ConfigError(f"{CONFIG_ENV} points to {path}, which does not exist")
+    return ConfigError(Text(QT_TRANSLATE_NOOP("core", "{variable} points to {path}, which does not exist"),
+                            variable=CONFIG_ENV, path=str(path)))
 
 
 def machine_config_path() -> Path:
@@ -78,13 +84,17 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as fh:
             flat = _flatten(tomllib.load(fh))
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+        raise ConfigError(Text(QT_TRANSLATE_NOOP("core", "{path}: not UTF-8 text (byte {byte}); save it as UTF-8"),
+                               path=str(path), byte=exc.start)) from None
     except ValueError as exc:                 # TOMLDecodeError, or a number too long to convert
-        raise ConfigError(f"{path}: not valid TOML ({exc}); fix the file or remove it") from None
+        raise ConfigError(Text(QT_TRANSLATE_NOOP("core", "{path}: not valid TOML ({error}); fix the file or remove "
+                                                         "it"), path=str(path), error=str(exc))) from None
     except RecursionError:
-        raise ConfigError(f"{path}: not valid TOML (nested too deeply); fix the file or remove it") from None
+        raise ConfigError(Text(QT_TRANSLATE_NOOP("core", "{path}: not valid TOML (nested too deeply); fix the file "
+                                                         "or remove it"), path=str(path))) from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
+        raise ConfigError(Text(QT_TRANSLATE_NOOP("core", "{path}: cannot read ({error})"), path=str(path),
+                               error=os_error(exc))) from None
     return migrate(flat, str(path))
 
 
@@ -182,7 +192,7 @@ def load(machine: Path | None = None, user: Path | None = None, *, policy: Mappi
         for key, raw in vals.items():
             setting = BY_KEY.get(key)
             if setting is None:
-                raise ConfigError(f"{src}: unknown setting '{shorten(key)}' (see docs/configuration.md)")
+                raise ConfigError(unknown_setting(src, key))
             if not setting.settable_by(layer):
                 log.warning("%s: '%s' can only be set by %s; ignored", src, shorten(key),
                             "machine policy" if setting.scope == "machine" else "the organisation")
@@ -203,8 +213,9 @@ def save_user(updates: dict[str, Any], path: Path | None = None) -> Path:
     for key, value in updates.items():
         setting = BY_KEY.get(key)
         if setting is None or not setting.user:
-            raise ConfigError(f"'{shorten(key)}' can only be set by the organisation")
-        current[key] = setting.check(value, "your settings")
+            raise ConfigError(Text(QT_TRANSLATE_NOOP("core", "'{key}' can only be set by the organisation"),
+                                   key=shorten(key)))
+        current[key] = setting.check(value, Text(QT_TRANSLATE_NOOP("core", "your settings")))
     doc: dict[str, dict[str, Any]] = {"taltio": {"format": FORMAT_VERSION}}
     for key, value in current.items():
         section, _, name = key.rpartition(".")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable
 
-from taltio.domain.texts import clip
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text, clip
 from taltio.settings.schema import ConfigError
 
 log = logging.getLogger("taltio.settings")
@@ -22,10 +22,13 @@ def migrate(values: dict[str, Any], source: str) -> dict[str, Any]:
     values = dict(values)
     raw = values.pop(FORMAT_KEY, 1)
     if not isinstance(raw, int) or isinstance(raw, bool) or raw < 1:
-        raise ConfigError(f"{source}: [taltio] format must be a whole number from 1, got {clip(raw)}")
+        raise ConfigError(Text(QT_TRANSLATE_NOOP("core", "{source}: [taltio] format must be a whole number from 1, "
+                                                         "got {value}"), source=source, value=clip(raw)))
     if raw > FORMAT_VERSION:
-        raise ConfigError(f"{source} is in settings format {raw}, written by a newer Taltio (this one reads up to "
-                          f"{FORMAT_VERSION}); upgrade Taltio on this computer")
+        raise ConfigError(Text(QT_TRANSLATE_NOOP("core", "{source} is in settings format {format}, written by a "
+                                                         "newer Taltio (this one reads up to {supported}); upgrade "
+                                                         "Taltio on this computer"),
+                               source=source, format=raw, supported=FORMAT_VERSION))
     for version in range(raw, FORMAT_VERSION):
         values = MIGRATIONS[version](values)
         log.info("%s: settings migrated from format %d to %d", source, version, version + 1)

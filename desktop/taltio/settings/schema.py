@@ -8,7 +8,6 @@ read this table, so they cannot drift apart.
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -16,9 +15,9 @@ from typing import Any, Callable
 from taltio.domain import shortcuts
 from taltio.domain.notices import LANGUAGES, check_rules
 from taltio.domain.numbers import check_pattern
-from taltio.domain.party import PartyError, parse_key
 from taltio.domain.payment_windows import check_patterns
-from taltio.domain.texts import QT_TRANSLATE_NOOP, clip, escape_controls
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text, clip, escape_controls
+from taltio.settings import validators as V
 
 log = logging.getLogger("taltio.settings")
 
@@ -39,7 +38,8 @@ class ConfigError(ValueError):
 
     def __init__(self, message: object = "") -> None:
         # The message quotes the file (a key, a value, a TOML error's excerpt): control characters escaped.
-        super().__init__(escape_controls(str(message)))
+        # A Text has its parameters escaped already and stays a Text, so the UI can translate it.
+        super().__init__(message if isinstance(message, Text) else escape_controls(str(message)))
 
 
 @dataclass(frozen=True)
@@ -81,81 +81,28 @@ class Setting:
             try:
                 value = float(value)
             except OverflowError:            # TOML ints are unbounded; a float has about 308 digits
-                raise ConfigError(f"{self.key} (from {origin}) is too large a number: {clip(value, 40)}") from None
+                raise ConfigError(Text(QT_TRANSLATE_NOOP("core", "{key} (from {origin}) is too large a number: "
+                                                                 "{value}"), key=self.key, origin=origin,
+                                       value=clip(value, 40))) from None
         if t is list:
             if isinstance(value, str):
                 value = [v for v in (x.strip() for x in value.replace("\n", ",").split(",")) if v]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ConfigError(f"{self.key} (from {origin}) must be a list of strings")
+                raise ConfigError(Text(QT_TRANSLATE_NOOP("core", "{key} (from {origin}) must be a list of strings"),
+                                       key=self.key, origin=origin))
         elif not isinstance(value, t) or (t is int and isinstance(value, bool)):
-            raise ConfigError(f"{self.key} (from {origin}) must be {t.__name__}, got {type(value).__name__}")
+            raise ConfigError(Text(QT_TRANSLATE_NOOP("core", "{key} (from {origin}) must be {type}, got {got}"),
+                                   key=self.key, origin=origin, type=t.__name__, got=type(value).__name__))
         if self.choices and value not in self.choices:
-            raise ConfigError(f"{self.key} (from {origin}) must be one of {', '.join(map(str, self.choices))}; "
-                              f"got {clip(value)}")
+            raise ConfigError(Text(QT_TRANSLATE_NOOP("core", "{key} (from {origin}) must be one of {choices}; got "
+                                                             "{value}"), key=self.key, origin=origin,
+                                   choices=", ".join(map(str, self.choices)), value=clip(value)))
         if self.validate:
             problem = self.validate(value)
             if problem:
-                raise ConfigError(f"{self.key} (from {origin}): {problem}")
+                raise ConfigError(Text(QT_TRANSLATE_NOOP("core", "{key} (from {origin}): {problem}"), key=self.key,
+                                       origin=origin, problem=problem))
         return value
-
-
-def _index_key(value: str) -> str | None:
-    if not value:
-        return None
-    try:
-        parse_key(value)
-    except PartyError as exc:
-        return str(exc)
-    return None
-
-
-def _url(value: str) -> str | None:
-    if value and not value.startswith(("s3://", "file://")):
-        return "use s3://BUCKET/PREFIX or file:///PATH"
-    return None
-
-
-def _position(value: str) -> str | None:
-    if not value:
-        return None
-    x, comma, y = value.partition(",")
-    try:
-        int(x), int(y)
-    except ValueError:
-        return f"'{value}' is not X,Y in pixels (e.g. '1700,40')"
-    return None if comma else f"'{value}' is not X,Y in pixels (e.g. '1700,40')"
-
-
-def _endpoint(value: str) -> str | None:
-    if value and not value.startswith(("http://", "https://")):
-        return "must start with https:// (or http:// on a trusted network)"
-    return None
-
-
-def _proxy(value: str) -> str | None:
-    if not value:
-        return None
-    from urllib.parse import urlparse
-
-    u = urlparse(value)
-    if u.scheme not in ("http", "https") or not u.hostname:
-        return "use http://HOST:PORT (or https://HOST:PORT for a TLS proxy)"
-    try:
-        u.port
-    except ValueError:
-        return f"'{u.netloc.rpartition('@')[2]}' has no valid port"
-    return None
-
-
-def _address(value: str) -> str | None:
-    if value.startswith(("ws://", "wss://")):       # the Bria Desktop API's WebSocket
-        return None
-    if value.startswith("unix:") and len(value) > 5:  # linphone-daemon's --pipe socket
-        return None
-    host, _, port = value.rpartition(":")
-    if not host or not port.isdigit():
-        return "use HOST:PORT, e.g. 127.0.0.1:4444"
-    return None
 
 
 SCHEMA: tuple[Setting, ...] = (
@@ -194,7 +141,7 @@ SCHEMA: tuple[Setting, ...] = (
             "Warn the agent when either side has been silent this long while recording (e.g. the customer is not "
             "heard)."),
             label=QT_TRANSLATE_NOOP("settings", "One-sided call alarm (seconds)"),
-            validate=lambda v: None if 5 <= v <= 600 else "must be between 5 and 600"),
+            validate=V.between(5, 600)),
     Setting("audio.sample_rate", int, 16000, QT_TRANSLATE_NOOP("settings",
             "Recording sample rate in Hz."),
             label=QT_TRANSLATE_NOOP("settings", "Sample rate (Hz)"), choices=(8000, 12000, 16000, 24000, 48000)),
@@ -210,13 +157,13 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("audio.opus_bitrate_kbps", int, 15, QT_TRANSLATE_NOOP("settings",
             "Opus bitrate for the whole call (both sides together), kbit/s (docs/performance.md)."),
             label=QT_TRANSLATE_NOOP("settings", "Opus bitrate (kbit/s)"),
-            validate=lambda v: None if 10 <= v <= 256 else "must be between 10 and 256"),
+            validate=V.between(10, 256)),
     # Sealed as soon as the encoder writes, at most this often: a crash loses about 0.6 s plus this
     # (benchmarks/crash_loss.py, docs/performance.md).
     Setting("audio.segment_seconds", float, 0.25, QT_TRANSLATE_NOOP("settings",
             "How often encrypted audio is sealed to disk; bounds what a crash can lose."),
             label=QT_TRANSLATE_NOOP("settings", "Sealing interval (seconds)"),
-            validate=lambda v: None if 0.2 <= v <= 2.0 else "must be between 0.2 and 2.0"),
+            validate=V.between(0.2, 2.0)),
     Setting("softphone.adapter", str, "hook", QT_TRANSLATE_NOOP("settings",
             "How Taltio learns of calls: 'hook' (the softphone runs `taltio hook …`), 'baresip' (baresip's "
             "ctrl_tcp module), 'bria' (the Bria Desktop API) or 'linphone' (linphone-daemon's --pipe socket)."),
@@ -230,14 +177,14 @@ SCHEMA: tuple[Setting, ...] = (
             "means Bria's own address; for linphone unix:PATH of linphone-daemon's socket (unix:NAME is /tmp/NAME, "
             "as made by --pipe NAME), anything else means /tmp/linphone-daemon."),
             label=QT_TRANSLATE_NOOP("settings", "Softphone control address"),
-            validate=_address),
+            validate=V.address),
     Setting("storage.url", str, "", QT_TRANSLATE_NOOP("settings",
             "Where recordings go: s3://BUCKET/PREFIX or file:///PATH (a network share). Empty: standalone mode, a "
             "folder in the user data dir."),
-            label=QT_TRANSLATE_NOOP("settings", "Storage URL"), validate=_url),
+            label=QT_TRANSLATE_NOOP("settings", "Storage URL"), validate=V.url),
     Setting("storage.endpoint", str, "", QT_TRANSLATE_NOOP("settings",
             "S3 endpoint URL (SeaweedFS, MinIO, Ceph). Empty: AWS."),
-            label=QT_TRANSLATE_NOOP("settings", "S3 endpoint"), validate=_endpoint),
+            label=QT_TRANSLATE_NOOP("settings", "S3 endpoint"), validate=V.endpoint),
     Setting("storage.region", str, "us-east-1", QT_TRANSLATE_NOOP("settings",
             "S3 region."),
             label=QT_TRANSLATE_NOOP("settings", "S3 region")),
@@ -247,7 +194,7 @@ SCHEMA: tuple[Setting, ...] = (
             "storage.use_os_trust_store = false. An unreadable file stops uploads with an error (and `taltio "
             "doctor` fails); recording goes on. See docs/storage-network.md."),
             label=QT_TRANSLATE_NOOP("settings", "CA bundle file"),
-            validate=lambda v: None if not v or os.path.isabs(v) else "must be an absolute path to a PEM file"),
+            validate=V.absolute_path),
     Setting("storage.use_os_trust_store", bool, True, QT_TRANSLATE_NOOP("settings",
             "Verify the storage's certificate against the operating system's trust store (Windows certificate "
             "store, macOS keychain, the distribution's CA list on Linux), where IT usually installs the "
@@ -259,7 +206,7 @@ SCHEMA: tuple[Setting, ...] = (
             "user:password@ is allowed but shown masked). Hosts in NO_PROXY still go direct. Empty: HTTPS_PROXY / "
             "HTTP_PROXY / NO_PROXY from the environment."),
             label=QT_TRANSLATE_NOOP("settings", "Storage proxy"),
-            validate=_proxy),
+            validate=V.proxy),
     Setting("storage.dev_insecure_tls", bool, False, QT_TRANSLATE_NOOP("settings",
             "DEVELOPMENT ONLY: do not verify the storage's TLS certificate. Anyone on the network path can then "
             "read and change uploads. Every connection setup logs a warning and `taltio doctor` fails while it is "
@@ -273,22 +220,22 @@ SCHEMA: tuple[Setting, ...] = (
             "How many calls upload at once (a backlog drains faster; the files of one call always go in order, "
             "audio first, manifest last)."),
             label=QT_TRANSLATE_NOOP("settings", "Parallel uploads"),
-            validate=lambda v: None if 1 <= v <= 16 else "must be between 1 and 16"),
+            validate=V.between(1, 16)),
     Setting("storage.multipart_threshold_mb", int, 16, QT_TRANSLATE_NOOP("settings",
             "Files from this size (MiB) upload in parts that resume after a restart or a dropped connection; "
             "smaller ones in one request."),
             label=QT_TRANSLATE_NOOP("settings", "Multipart threshold (MiB)"),
-            validate=lambda v: None if 5 <= v <= 5000 else "must be between 5 and 5000"),
+            validate=V.between(5, 5000)),
     Setting("storage.part_size_mb", int, 8, QT_TRANSLATE_NOOP("settings",
             "Size of each part of a multipart upload (MiB; S3 needs at least 5)."),
             label=QT_TRANSLATE_NOOP("settings", "Part size (MiB)"),
-            validate=lambda v: None if 5 <= v <= 512 else "must be between 5 and 512"),
+            validate=V.between(5, 512)),
     Setting("storage.queue_quota_mb", int, 2048, QT_TRANSLATE_NOOP("settings",
             "Most disk the calls waiting for upload may use on this computer (MiB). Near it (90 %) the agent is "
             "warned. Waiting recordings are never deleted to make room: storage.when_queue_full decides what "
             "happens to new calls. 0: no limit."),
             label=QT_TRANSLATE_NOOP("settings", "Upload queue quota (MiB)"),
-            validate=lambda v: None if v >= 0 else "must be 0 (no limit) or more"),
+            validate=V.at_least(0)),
     Setting("storage.when_queue_full", str, "record", QT_TRANSLATE_NOOP("settings",
             "When the waiting calls fill storage.queue_quota_mb: 'record' keeps recording new calls anyway (the "
             "disk is the limit), 'stop' records no new call until uploads make room (the agent is told before "
@@ -298,13 +245,13 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("storage.retry_max_seconds", float, 5.0, QT_TRANSLATE_NOOP("settings",
             "Longest wait between upload attempts while storage is down."),
             label=QT_TRANSLATE_NOOP("settings", "Longest retry wait (seconds)"),
-            validate=lambda v: None if 0.5 <= v <= 3600 else "must be between 0.5 and 3600"),
+            validate=V.between(0.5, 3600)),
     Setting("storage.retention_days", int, 365, QT_TRANSLATE_NOOP("settings",
             "Days every stored recording version is locked (S3 Object Lock, COMPLIANCE mode: nobody, not even the "
             "storage admin, can delete or shorten it before then). Used by `taltio-admin storage init` for a new "
             "bucket; keep `org.retention` in line with it."),
             label=QT_TRANSLATE_NOOP("settings", "Retention lock (days)"),
-            validate=lambda v: None if v > 0 else "must be a positive number of days"),
+            validate=V.positive),
     Setting("encryption.recipients", list, [], QT_TRANSLATE_NOOP("settings",
             "Organisation age recipients (age1…) that can decrypt recordings. The workstation itself can never "
             "decrypt. Empty: standalone mode with a local key."),
@@ -316,7 +263,7 @@ SCHEMA: tuple[Setting, ...] = (
             "Manifests never hold the number in clear; with this key each carries an HMAC of it, so a supervisor "
             "with the same key finds a customer's calls without decrypting them. Empty: no index. Secret: "
             "distribute it only by signed policy or machine policy."),
-            label=QT_TRANSLATE_NOOP("settings", "Number index key"), scope="supervisor", validate=_index_key,
+            label=QT_TRANSLATE_NOOP("settings", "Number index key"), scope="supervisor", validate=V.index_key,
             secret=True),
     Setting("notice.default_language", str, "fi", QT_TRANSLATE_NOOP("settings",
             "Language of the notice when no rule matches the number."),
@@ -384,7 +331,7 @@ SCHEMA: tuple[Setting, ...] = (
             "How long recordings are kept, in months, as told to customers: shown in the customer's language ('24 "
             "kuukautta', '24 månader', '24 months'). 0: not set."),
             label=QT_TRANSLATE_NOOP("settings", "Retention (months)"),
-            validate=lambda v: None if 0 <= v <= 1200 else "must be between 0 and 1200 months"),
+            validate=V.between(0, 1200)),
     Setting("org.retention", str, "", QT_TRANSLATE_NOOP("settings",
             "How long recordings are kept, as free text shown in every language (e.g. 'the contract period plus 24 "
             "months'). Prefer org.retention_months or the per-language org.retention_fi/sv/en, so a Swedish "
@@ -418,12 +365,12 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("recording.pause_reminder_seconds", float, 30.0, QT_TRANSLATE_NOOP("settings",
             "Remind the agent to resume after a card-data pause this long. 0: no reminder."),
             label=QT_TRANSLATE_NOOP("settings", "Pause reminder (seconds)"),
-            validate=lambda v: None if 0 <= v <= 3600 else "must be 0-3600"),
+            validate=V.between(0, 3600)),
     Setting("recording.max_pause_seconds", float, 180.0, QT_TRANSLATE_NOOP("settings",
             "Resume recording by itself after a card-data pause this long, so a forgotten pause cannot leave the "
             "rest of the call unrecorded. 0: no limit. Holds are not card-data pauses and have no limit."),
             label=QT_TRANSLATE_NOOP("settings", "Longest pause (seconds)"),
-            validate=lambda v: None if 0 <= v <= 3600 else "must be 0-3600"),
+            validate=V.between(0, 3600)),
     Setting("recording.on_hold", str, "pause", QT_TRANSLATE_NOOP("settings",
             "What a hold does to the recording: 'pause' (nothing is captured while the customer waits; the manifest "
             "lists the hold as a pause) or 'continue' (capture goes on, e.g. to keep what the agent says to a "
@@ -442,7 +389,7 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("privacy.max_private_per_day", int, 0, QT_TRANSLATE_NOOP("settings",
             "Most calls an agent may mark private per day. 0: no limit."),
             label=QT_TRANSLATE_NOOP("settings", "Private calls per day"),
-            validate=lambda v: None if 0 <= v <= 1000 else "must be 0-1000"),
+            validate=V.between(0, 1000)),
     Setting("privacy.reason_required", bool, False, QT_TRANSLATE_NOOP("settings",
             "Must the agent give a short reason when marking a call private? The reason is kept in the local audit "
             "log, never any audio."),
@@ -472,7 +419,7 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("ui.pill_position", str, "", QT_TRANSLATE_NOOP("settings",
             "Where the agent last put the status pill ('X,Y' on the desktop; kept on screen when the screens "
             "change). Empty: top right."),
-            label=QT_TRANSLATE_NOOP("settings", "Status pill position"), validate=_position, user=True),
+            label=QT_TRANSLATE_NOOP("settings", "Status pill position"), validate=V.position, user=True),
     Setting("privacy.never_private_numbers", list, [], QT_TRANSLATE_NOOP("settings",
             "Business numbers (queues) whose calls cannot be marked private. Same pattern syntax."),
             label=QT_TRANSLATE_NOOP("settings", "Never private numbers"), validate=check_pattern),
@@ -485,21 +432,21 @@ SCHEMA: tuple[Setting, ...] = (
             "How often the workstation writes its heartbeat (also once at start). Fractions are allowed (0.1 = 6 "
             "s)."),
             label=QT_TRANSLATE_NOOP("settings", "Heartbeat interval (minutes)"),
-            validate=lambda v: None if 0.02 <= v <= 1440 else "must be between 0.02 and 1440"),
+            validate=V.between(0.02, 1440)),
     Setting("fleet.backlog_warn_count", int, 20, QT_TRANSLATE_NOOP("settings",
             "Warn (agent log and heartbeat; `taltio-admin fleet` flags BACKLOG) when this many calls wait for "
             "upload."),
             label=QT_TRANSLATE_NOOP("settings", "Backlog warning (calls)"),
-            validate=lambda v: None if v >= 1 else "must be at least 1"),
+            validate=V.at_least(1)),
     Setting("fleet.backlog_warn_hours", float, 4.0, QT_TRANSLATE_NOOP("settings",
             "Warn the same way when the oldest call waiting for upload is this many hours old."),
             label=QT_TRANSLATE_NOOP("settings", "Backlog warning (hours)"),
-            validate=lambda v: None if v > 0 else "must be more than 0"),
+            validate=V.positive),
     Setting("fleet.stale_minutes", float, 20.0, QT_TRANSLATE_NOOP("settings",
             "`taltio-admin fleet` flags a workstation STALE when its last heartbeat is older than this; keep it a "
             "few times fleet.heartbeat_minutes."),
             label=QT_TRANSLATE_NOOP("settings", "Stale after (minutes)"),
-            validate=lambda v: None if v > 0 else "must be more than 0"),
+            validate=V.positive),
     Setting("recording.enabled", bool, True, QT_TRANSLATE_NOOP("settings",
             "Whether this workstation records calls at all. Off: Taltio shows that recording is off and captures "
             "nothing."),
@@ -511,7 +458,7 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("policy.url", str, "", QT_TRANSLATE_NOOP("settings",
             "Where supervisors publish policies: s3://BUCKET/policy or file:///PATH/policy. Empty: the 'policy/' "
             "folder beside storage.url's bucket (s3://BUCKET/policy)."),
-            label=QT_TRANSLATE_NOOP("settings", "Policy URL"), validate=_url),
+            label=QT_TRANSLATE_NOOP("settings", "Policy URL"), validate=V.url),
     Setting("policy.groups", list, [], QT_TRANSLATE_NOOP("settings",
             "The groups this workstation belongs to: it applies policy/org.json, then policy/group-NAME.json for "
             "each group, then policy/agent-ID.json (later wins)."),
@@ -520,7 +467,7 @@ SCHEMA: tuple[Setting, ...] = (
             "How often the workstation checks for a new policy (a conditional GET: nothing is downloaded when it "
             "has not changed)."),
             label=QT_TRANSLATE_NOOP("settings", "Policy check interval (minutes)"),
-            validate=lambda v: None if 0.02 <= v <= 1440 else "must be between 0.02 and 1440"),
+            validate=V.between(0.02, 1440)),
 )
 
 BY_KEY = {s.key: s for s in SCHEMA}

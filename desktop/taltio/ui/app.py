@@ -14,7 +14,8 @@ import time
 from taltio import settings as settings_mod  # isort: skip
 from taltio.app.agent import RECENT_OUTCOME_S, AgentApp  # isort: skip
 from taltio.app.status import Facts, StatusLine, decide, next_change_s  # isort: skip
-from taltio.domain import notices  # isort: skip
+from taltio.domain import notices, texts  # isort: skip
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text  # isort: skip
 from taltio.domain.events import EventError  # isort: skip
 from taltio.domain.session import TransitionError  # isort: skip
 
@@ -127,7 +128,7 @@ class TaltioApp(QObject):
         try:
             self.core.controller.set_language(call_id, lang)
         except EventError as exc:
-            self.card.show_error(str(exc))
+            self.card.show_error(render_error(exc))
 
     # -- what the application layer owns ---------------------------------------------------------
     @property
@@ -262,7 +263,8 @@ class TaltioApp(QObject):
             self.agent.build_core()
         except Exception as exc:  # noqa: BLE001 - the tray must say why nothing is recorded
             log.exception("cannot start recording")
-            self.agent.config_error = f"cannot start recording: {type(exc).__name__}: {exc}"
+            self.agent.config_error = Text(QT_TRANSLATE_NOOP("core", "cannot start recording: {error}"),
+                                           error=f"{type(exc).__name__}: {exc}")
         self._attach_core()
         self._start_core()
 
@@ -356,13 +358,14 @@ class TaltioApp(QObject):
             self._ask_reason(event, call_id)
             return
         try:
-            self.dispatch(event, call_id, label=label)
+            # Cleared first: what the action itself brings (a call that could not start) must stay on the card.
             self.card.show_error("")
+            self.dispatch(event, call_id, label=label)
         except (EventError, TransitionError) as exc:
             if call_id:
                 self.card.show_error(render_error(exc))
             else:                    # from the tray (next call private): show it in the status
-                self.last_error = render_error(exc)
+                self.last_error = texts.message(exc)      # kept as raised: rendered (translated) when shown
                 self.refresh()
 
     def _ask_reason(self, event: str, call_id: str) -> None:
@@ -379,7 +382,7 @@ class TaltioApp(QObject):
             action(*args)
             self.last_error = ""
         except (EventError, TransitionError) as exc:
-            self.last_error = render_error(exc)
+            self.last_error = texts.message(exc)
         self.refresh()
 
     def _shortcut(self, action: str) -> None:
@@ -404,9 +407,9 @@ class TaltioApp(QObject):
             self.core.controller.label_bookmark(call_id, text)
             self.card.show_error("")
         except (EventError, TransitionError) as exc:
-            self.last_error = render_error(exc)
+            self.last_error = texts.message(exc)
             if self.card.call_id == call_id:
-                self.card.show_error(self.last_error)
+                self.card.show_error(render(self.last_error))
             self.refresh()
 
     # -- presentation ----------------------------------------------------------
@@ -422,16 +425,19 @@ class TaltioApp(QObject):
         else:
             self.card.show_call(view)
             shown = [render(w) for w in view.get("warnings", [])]
+            if view["outcome"] == "failed" and view.get("error"):
+                shown.insert(0, render(view["error"]))     # why this call is not recorded, while it lasts
             behind = self.core.controller.backlog_warning() if self.core else None
             if behind is not None and view["state"] in ("ringing", "notice_pending"):
                 shown.append(render(behind))      # before the notice: whether this call will be recorded
             self.card.show_error("\n".join(shown))
         self.refresh()
 
-    def _on_error(self, message: str) -> None:
+    def _on_error(self, message: object) -> None:
+        """The core's error, a Text as raised: kept so, it is shown again in a language chosen later."""
         self.last_error = message
         if self.card.isVisible():
-            self.card.show_error(message)
+            self.card.show_error(render(message))
         self.refresh()
 
     def open_devices(self):

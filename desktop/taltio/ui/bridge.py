@@ -8,7 +8,7 @@ from taltio.domain.ports import QueueStatus
 
 class Bridge(QObject):
     session_changed = Signal(object)     # object, not dict: a dict would be converted and lose core.texts.Text
-    error = Signal(str)
+    error = Signal(object)               # object: a core.texts.Text must reach the UI whole, to be translated
     queue_changed = Signal(object)
     softphone_status = Signal(str)
     policy_changed = Signal(object)      # a core.policy_sync.SyncResult, applied on the GUI thread

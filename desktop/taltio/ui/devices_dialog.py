@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from taltio.domain.ports import AudioBackend, AudioError, Device
 from taltio import settings as settings_mod
 from taltio.app.devices import preview
+from taltio.ui.core_text import render_error
 
 log = logging.getLogger("taltio.ui.devices")
 
@@ -84,7 +85,7 @@ class DevicesDialog(QDialog):
             suggested = backend.suggest_loopback(softphone)
         except AudioError as exc:
             devices, suggested = [], None
-            self.problem.setText(str(exc))
+            self.problem.setText(render_error(exc))
         self.suggested = suggested
         self._fill(self.mic, [d for d in devices if d.role == "mic"], settings["audio.mic_device"], None,
                    settings_mod.locked(settings, "audio.mic_device"))
@@ -210,7 +211,7 @@ class DevicesDialog(QDialog):
             self.problem.setText("")
         except AudioError as exc:
             self.capture = None
-            self.problem.setText(str(exc))
+            self.problem.setText(render_error(exc))
 
     def _show_levels(self, agent: float, customer: float) -> None:
         self.mic_meter.setValue(int(max(-60, min(0, agent))))

@@ -247,7 +247,12 @@ class NoticeCard(QWidget):
         self.caller.setText(caller.strip())
         text = state_text(state)
         reminder = view.notice_mode == "on_answer" and not view.notice_given
-        if state == "paused" and view.pause_reason in ("hold", "other_call"):
+        failed = view.outcome.value == "failed"
+        if failed:
+            # The session is still "recording" (the call goes on) but nothing captures it: never say it records.
+            text = self.tr("✖ NOT recorded: recording failed")
+            state = "failed"
+        elif state == "paused" and view.pause_reason in ("hold", "other_call"):
             text = self.tr("❚❚ On hold: nothing is recorded")
         elif state == "paused" and view.paused_since:
             text += f"  {_fmt(time.time() - parse_iso(view.paused_since).timestamp())}"
@@ -265,7 +270,8 @@ class NoticeCard(QWidget):
         self._layout_key = key
         self.heading.setText(self.tr("Recording started on answer: read this to the customer now:") if reminder
                              else self.tr("Read this to the customer before recording:"))
-        self.icon.setPixmap(icon({"recording": "recording", "paused": "paused"}.get(state, "notice")).pixmap(32, 32))
+        self.icon.setPixmap(icon({"recording": "recording", "paused": "paused", "failed": "error"}.get(state, "notice"))
+                            .pixmap(32, 32))
         pending = state in ("ringing", "notice_pending")
         self.btn_start.setVisible(pending)
         self.btn_start.setEnabled(state == "notice_pending")

@@ -17,7 +17,7 @@ from taltio.ui.core_text import render
 def policy_note(p: PolicyApplied) -> str:
     """A refused or expired supervisor policy, in the agent's language ("" when all is well)."""
     if p.error:
-        return p.error
+        return render(p.error)
     if p.refusal is not None:
         return render(p.refusal)
     if p.expired:

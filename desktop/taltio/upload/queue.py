@@ -21,9 +21,10 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from taltio.domain import audit_chain
+from taltio.domain import audit_chain, texts
 from taltio.domain.files import sha256_file, write_durably
 from taltio.domain.ports import QueueStatus, PutResult, StorageError, StorageTarget
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger("taltio.queue")
 _SWEPT = "!uploaded-leftovers-removed-until"     # journal entry: when the last start looked for leftovers
@@ -255,7 +256,8 @@ class UploadQueue:
             # The newest error of a call still waiting: one worker's success must not hide another's failure.
             row = self._db.execute("SELECT last_error FROM jobs WHERE done_at IS NULL AND last_error IS NOT NULL "
                                    "ORDER BY next_at DESC LIMIT 1").fetchone()
-        return QueueStatus(n, time.time() - oldest if oldest else None, row[0] if row else None, self._active > 0, size)
+        return QueueStatus(n, time.time() - oldest if oldest else None, texts.load(row[0]) if row else None, self._active > 0,
+                           size)
 
     # -- the multipart journal (adapters.storage.UploadJournal) ---------------
     def load(self, key: str) -> dict | None:
@@ -388,7 +390,8 @@ class UploadQueue:
                 if not path.exists():
                     # Only after a power cut that took the last progress marks but not the removal.
                     if not self.target.stored(key, f["sha256"], journal=self):
-                        raise StorageError(f"{path} is missing from the local queue; it cannot be uploaded")
+                        raise StorageError(Text(QT_TRANSLATE_NOOP("core", "{path} is missing from the local queue; "
+                                                                          "it cannot be uploaded"), path=str(path)))
                     result = PutResult.EXISTS
                 else:
                     signature = None
@@ -396,8 +399,10 @@ class UploadQueue:
                         try:
                             signature = (Path(call_dir) / f["signature"]).read_bytes()
                         except OSError as exc:
-                            raise StorageError(f"cannot read {f['signature']} of call {call_id}: "
-                                               f"{exc.strerror or exc}") from None
+                            raise StorageError(Text(QT_TRANSLATE_NOOP("core", "cannot read {file} of call {call}: "
+                                                                              "{error}"),
+                                                    file=f["signature"], call=call_id, error=texts.os_error(exc))) \
+                                from None
                     result = self.target.put(key, path, f["sha256"], journal=self, signature=signature)
                 f["done"] = True
                 if f is not files[-1]:        # the last one is recorded by the job's own "done" below
@@ -408,12 +413,13 @@ class UploadQueue:
             if not isinstance(exc, StorageError):
                 # Never a dead upload thread (a recording would wait for ever): log it, retry like an outage.
                 log.exception("upload of call %s hit an unexpected error", call_id)
-                exc = StorageError(f"unexpected error while uploading: {type(exc).__name__}: {exc}")
+                exc = StorageError(Text(QT_TRANSLATE_NOOP("core", "unexpected error while uploading: {error}"),
+                                        error=f"{type(exc).__name__}: {exc}"))
             # After a timeout the attempt has waited already: again at once (it takes seconds either way).
             delay = 0.0 if getattr(exc, "waited", False) else min(self.retry_max_s, 0.5 * (2 ** min(attempts, 16)))
             with self._lock:
                 self._db.execute("UPDATE jobs SET attempts=attempts+1, next_at=?, last_error=? WHERE call_id=?",
-                                 (time.time() + delay, str(exc), call_id))
+                                 (time.time() + delay, texts.dump(texts.message(exc)), call_id))
             log.warning("upload of call %s failed (attempt %d), retrying in %.1f s: %s", call_id, attempts + 1,
                         delay, exc)
         else:

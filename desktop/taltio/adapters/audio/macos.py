@@ -42,6 +42,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from taltio.domain.ports import AudioBackend, AudioError, BlockSink, Device, Stream
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
 from taltio.adapters.audio.push import PushStream, adc_age, process_matches
 
 log = logging.getLogger("taltio.audio.macos")
@@ -128,24 +129,30 @@ class MacBackend(AudioBackend):
         if device.id.startswith("tap:"):
             key = device.id[4:]
             if not self._os.taps_supported():
-                raise AudioError("process taps need macOS 14.2 or later and the 'catap' package")
-            s = _MacStream(self._os, f"process tap on '{key}'", None, rate, channel, sink)
+                raise AudioError(Text(QT_TRANSLATE_NOOP("core", "process taps need macOS 14.2 or later and the "
+                                                                "'catap' package")))
+            s = _MacStream(self._os, Text(QT_TRANSLATE_NOOP("core", "the process tap on '{program}'"), program=key),
+                           None, rate, channel, sink)
             try:
                 s.handle = self._os.open_tap(key, s.deliver, s.fail)
             except LookupError:
-                raise AudioError(f"'{key}' is not running; start the softphone first") from None
+                raise AudioError(Text(QT_TRANSLATE_NOOP("core", "'{program}' is not running; start the softphone "
+                                                                "first"), program=key)) from None
             except Exception as exc:  # noqa: BLE001 - Core Audio errors vary
-                raise AudioError(f"cannot tap '{key}': {exc}") from exc
+                raise AudioError(Text(QT_TRANSLATE_NOOP("core", "cannot tap '{program}': {error}"), program=key,
+                                      error=str(exc))) from exc
             return s
         inp = next((i for i in self._os.inputs() if i.key == device.id), None)
         if inp is None:
-            raise AudioError(f"audio device '{device.name}' is not connected")
+            raise AudioError(Text(QT_TRANSLATE_NOOP("core", "audio device '{device}' is not connected"),
+                                  device=device.name))
         follow = inp.key if inp.default and not is_virtual_loopback(inp) else None
         s = _MacStream(self._os, f"'{inp.name}'", follow, rate, channel, sink)
         try:
             s.handle = self._os.open_input(inp.key, rate, s.deliver, s.fail)
         except Exception as exc:  # noqa: BLE001 - LookupError or PortAudio's error
-            raise AudioError(f"cannot open '{inp.name}' at {rate} Hz: {exc}") from exc
+            raise AudioError(Text(QT_TRANSLATE_NOOP("core", "cannot open '{device}' at {rate} Hz: {error}"),
+                                  device=inp.name, rate=rate, error=str(exc))) from exc
         return s
 
 
@@ -184,11 +191,12 @@ class CoreAudioLayer:
 
     def __init__(self) -> None:
         if sys.platform.lower() != "darwin":     # .lower(): keeps mypy type-checking the rest on any OS
-            raise AudioError("the Core Audio backend runs only on macOS")
+            raise AudioError(Text(QT_TRANSLATE_NOOP("core", "the Core Audio backend runs only on macOS")))
         try:
             import sounddevice
         except Exception as exc:  # noqa: BLE001 - ImportError or PortAudio missing
-            raise AudioError(f"Core Audio capture needs the 'sounddevice' package: {exc}") from exc
+            raise AudioError(Text(QT_TRANSLATE_NOOP("core", "Core Audio capture needs the 'sounddevice' package: "
+                                                            "{error}"), error=str(exc))) from exc
         self._sd: Any = sounddevice
         try:
             import catap  # raises ImportError below macOS 14.2

@@ -43,7 +43,8 @@ class PortAudioStream(Stream):
             self.stream = sd.InputStream(device=device, channels=1, samplerate=rate, dtype="float32",
                                          blocksize=rate // 50, callback=callback, finished_callback=finished)
         except Exception as exc:  # noqa: BLE001 - PortAudio errors vary by host API
-            raise AudioError(f"cannot open '{label}' at {rate} Hz: {exc}") from None
+            raise AudioError(Text(QT_TRANSLATE_NOOP("core", "cannot open '{device}' at {rate} Hz: {error}"),
+                                  device=label, rate=rate, error=str(exc))) from None
 
     def start(self) -> None:
         self.stream.start()
@@ -83,11 +84,13 @@ class PortAudioBackend(AudioBackend):
                 out.append(Device(d["name"], d["name"], role, d["index"] == default_in))
             return out
         except Exception as exc:  # noqa: BLE001
-            raise AudioError(f"audio system unavailable: {exc}") from None
+            raise AudioError(Text(QT_TRANSLATE_NOOP("core", "audio system unavailable: {error}"), error=str(exc))) \
+                from None
 
     def open(self, device: Device, rate: int, channel: int, sink: BlockSink) -> Stream:
         try:
             index = self._sd.query_devices(device.id, "input")["index"]
         except ValueError:
-            raise AudioError(f"'{device.name}' is not connected") from None
+            raise AudioError(Text(QT_TRANSLATE_NOOP("core", "'{device}' is not connected"), device=device.name)) \
+                from None
         return PortAudioStream(index, rate, channel, sink, device.name)

@@ -42,7 +42,8 @@ class PulseStream(Stream):
                                          app_name="Taltio", stream_name=f"Taltio {('agent', 'customer')[channel]}",
                                          device_name=device.id, fragsize=self._bytes)
         except pasimple.PaSimpleError as exc:
-            raise AudioError(f"cannot open '{device.name}': {exc}") from None
+            raise AudioError(Text(QT_TRANSLATE_NOOP("core", "cannot open '{device}': {error}"), device=device.name,
+                                  error=str(exc))) from None
         self._closing = False
         self._thread = threading.Thread(target=self._run, args=(sink, channel, device.name, pasimple.PaSimpleError),
                                         name=f"taltio-pulse-{channel}", daemon=True)
@@ -96,13 +97,15 @@ class PulseBackend(AudioBackend):
 
             pasimple.pa_simple.get_libpulse_simple()
         except Exception as exc:  # noqa: BLE001 - ImportError or a missing libpulse-simple.so.0
-            raise AudioError(f"libpulse-simple is missing ({exc}); install libpulse0") from None
+            raise AudioError(Text(QT_TRANSLATE_NOOP("core", "libpulse-simple is missing ({error}); install libpulse0"),
+                                  error=str(exc))) from None
 
     def _pulse(self):
         try:
             return self._pulsectl.Pulse("taltio")
         except Exception as exc:  # noqa: BLE001 - pulsectl raises its own types
-            raise AudioError(f"cannot reach the audio server (PipeWire/PulseAudio): {exc}") from None
+            raise AudioError(Text(QT_TRANSLATE_NOOP("core", "cannot reach the audio server (PipeWire/PulseAudio): "
+                                                            "{error}"), error=str(exc))) from None
 
     def devices(self) -> list[Device]:
         with self._pulse() as p:

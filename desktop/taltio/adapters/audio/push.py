@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from taltio.domain.ports import BlockSink, Stream
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger("taltio.audio.push")
 
@@ -118,7 +119,8 @@ class PushStream(Stream):
         try:
             self._start_os()
         except Exception as exc:  # noqa: BLE001 - any start failure is a lost device for the core
-            self.fail(f"cannot start {self.label}: {exc}")
+            self.fail(Text(QT_TRANSLATE_NOOP("core", "cannot start {device}: {error}"), device=self.label,
+                           error=str(exc)))
 
     def close(self) -> None:
         with self._lock:
@@ -182,9 +184,11 @@ class PushStream(Stream):
                 cause = None
             now, last = time.monotonic(), self._last
             if cause is None and last is None and now - self._started > self.FIRST_BLOCK_S:
-                cause = f"no audio from {self.label} within {self.FIRST_BLOCK_S:.0f} s of opening it"
+                cause = Text(QT_TRANSLATE_NOOP("core", "no audio from {device} within {seconds} s of opening it"),
+                             device=self.label, seconds=f"{self.FIRST_BLOCK_S:.0f}")
             elif cause is None and last is not None and now - last > self.STALL_S:
-                cause = f"no audio from {self.label} for {now - last:.1f} s"
+                cause = Text(QT_TRANSLATE_NOOP("core", "no audio from {device} for {seconds} s"), device=self.label,
+                             seconds=f"{now - last:.1f}")
             if cause:
                 self.fail(cause)
                 return

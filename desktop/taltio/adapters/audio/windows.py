@@ -51,6 +51,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from taltio.domain.ports import AudioBackend, AudioError, BlockSink, Device, Stream
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
 from taltio.adapters.audio.push import PushStream, process_matches
 
 log = logging.getLogger("taltio.audio.windows")
@@ -134,7 +135,8 @@ class WindowsBackend(AudioBackend):
         flow = "render" if device.role == "loopback" else "capture"
         ep = next((e for e in self._os.endpoints() if e.id == device.id and e.flow == flow), None)
         if ep is None:
-            raise AudioError(f"audio device '{device.name}' is not connected")
+            raise AudioError(Text(QT_TRANSLATE_NOOP("core", "audio device '{device}' is not connected"),
+                                  device=device.name))
         return _WindowsStream(self._os, ep, rate, channel, sink)
 
 
@@ -143,7 +145,9 @@ class _WindowsStream(PushStream):
 
     def __init__(self, layer: WindowsOSLayer, ep: Endpoint, rate: int, channel: int, sink: BlockSink) -> None:
         loopback = ep.flow == "render"
-        super().__init__(f"{'loopback of ' if loopback else ''}'{ep.name}'", rate, channel, sink, log)
+        label = Text(QT_TRANSLATE_NOOP("core", "the loopback of '{device}'"), device=ep.name) if loopback else \
+            f"'{ep.name}'"
+        super().__init__(label, rate, channel, sink, log)
         self._layer, self._ep, self._loopback = layer, ep, loopback
         self._follow = ep.default       # opened as the default: a default switch would leave us on the old one
 
@@ -196,11 +200,12 @@ class SoundcardLayer:
 
     def __init__(self) -> None:
         if sys.platform.lower() != "win32":     # .lower(): keeps mypy type-checking the rest on any OS
-            raise AudioError("the WASAPI backend runs only on Windows")
+            raise AudioError(Text(QT_TRANSLATE_NOOP("core", "the WASAPI backend runs only on Windows")))
         try:
             import soundcard  # initialises COM on this thread
         except Exception as exc:  # noqa: BLE001 - ImportError, or a COM failure inside soundcard's import
-            raise AudioError(f"WASAPI capture needs the 'soundcard' package: {exc}") from exc
+            raise AudioError(Text(QT_TRANSLATE_NOOP("core", "WASAPI capture needs the 'soundcard' package: {error}"),
+                                  error=str(exc))) from exc
         self._sc: Any = soundcard
         try:
             from pycaw.pycaw import AudioUtilities

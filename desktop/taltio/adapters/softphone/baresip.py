@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from taltio.adapters.softphone.netstring import NetstringError, NetstringReader, netstring  # noqa: F401
 from taltio.domain.events import SOFTPHONE_LOST, CallEvent, EventError, EventKind, safe_call_id, utcnow
 from taltio.adapters.softphone.base import ReaderAdapter, short_error
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger("taltio.softphone")
 
@@ -183,7 +184,8 @@ class BaresipAdapter(ReaderAdapter):
         conn.close()  # type: ignore[attr-defined]
 
     def _unreachable(self, exc: BaseException, delay: float) -> str:
-        return self._away_status(f"baresip at {self.host}:{self.port} unreachable ({short_error(exc)})", delay)
+        return self._away_status(Text(QT_TRANSLATE_NOOP("core", "baresip at {where} unreachable ({error})"),
+                                      where=f"{self.host}:{self.port}", error=short_error(exc)), delay)
 
     def _away(self, reason: str, delay: float) -> str:
         return self._away_status(reason, delay)
@@ -193,18 +195,22 @@ class BaresipAdapter(ReaderAdapter):
         self.connected = True
         if self._lost_since is not None:
             self.reconnects += 1
-        self._set_status(f"connected to baresip at {self.host}:{self.port}")
+        self._set_status(Text(QT_TRANSLATE_NOOP("core", "connected to baresip at {where}"),
+                              where=f"{self.host}:{self.port}"))
         try:
             self._session(sock)
         except OSError as exc:
-            return f"baresip connection lost ({exc.strerror or exc})"
-        return "baresip closed the control connection"
+            return Text(QT_TRANSLATE_NOOP("core", "baresip connection lost ({error})"), error=short_error(exc))
+        return Text(QT_TRANSLATE_NOOP("core", "baresip closed the control connection"))
 
     def _away_status(self, reason: str, delay: float) -> str:
         with self._lock:
             n = len(self._calls)
-        calls = f"; {n} call(s) in progress are kept for {self.calls_lost_after:g} s" if n else ""
-        return f"{reason}{calls}; retrying in {delay:g} s"
+        if n:
+            return Text(QT_TRANSLATE_NOOP("core", "{reason}; {count} call(s) in progress are kept for {kept} s; "
+                                                  "retrying in {delay} s"),
+                        reason=reason, count=n, kept=f"{self.calls_lost_after:g}", delay=f"{delay:g}")
+        return Text(QT_TRANSLATE_NOOP("core", "{reason}; retrying in {delay} s"), reason=reason, delay=f"{delay:g}")
 
     def _session(self, sock: socket.socket) -> None:
         reader = NetstringReader(self.max_frame, on_oversized=lambda n: self._problem(

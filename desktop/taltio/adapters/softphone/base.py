@@ -9,6 +9,7 @@ from abc import abstractmethod
 from typing import Callable
 
 from taltio.domain.ports import EventSink, Softphone
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text, message, os_error, shorten
 
 log = logging.getLogger("taltio.softphone")
 
@@ -24,7 +25,7 @@ class SoftphoneAdapter(Softphone):
     ENDED_KEPT = 512
 
     def __init__(self) -> None:
-        self.status = "not started"
+        self.status: str = Text(QT_TRANSLATE_NOOP("core", "not started"))
         self.on_status: Callable[[str], None] = lambda s: None
         self._problems: dict[str, int] = {}
         self._problems_lock = threading.Lock()
@@ -141,7 +142,7 @@ class ReaderAdapter(SoftphoneAdapter):
             self._stop.wait(delay)
             if not healthy:
                 delay = min(delay * 2, self.backoff[1])
-        self._set_status("stopped")
+        self._set_status(Text(QT_TRANSLATE_NOOP("core", "stopped")))
 
     def _session_guarded(self, conn: object) -> tuple[str, bool]:
         """One session -> (why it ended, whether it was a real one: the backoff starts over only then)."""
@@ -198,5 +199,7 @@ class ReaderAdapter(SoftphoneAdapter):
 
 
 def short_error(exc: BaseException) -> str:
-    """An exception in a few words for a status line."""
-    return (getattr(exc, "strerror", None) or str(exc) or type(exc).__name__)[:120]
+    """An exception in a few words for a status line (the common OS errors in the agent's language)."""
+    if isinstance(exc, OSError) and (exc.errno or exc.strerror):
+        return os_error(exc)
+    return shorten(message(exc) or type(exc).__name__, 120)

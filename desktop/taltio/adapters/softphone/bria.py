@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from taltio.domain.events import SOFTPHONE_LOST, CallEvent, EventError, EventKind
 from taltio.adapters.softphone.base import ReaderAdapter, short_error
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger("taltio.softphone.bria")
 
@@ -268,22 +269,23 @@ class BriaAdapter(ReaderAdapter):
             pass
 
     def _unreachable(self, exc: BaseException, delay: float) -> str:
-        return f"Bria not reachable at {self.url} ({_short(exc)}); retrying"
+        return Text(QT_TRANSLATE_NOOP("core", "Bria not reachable at {where} ({error}); retrying"), where=self.url,
+                    error=_short(exc))
 
     def _serve(self, conn) -> str:  # noqa: ANN001
         from websockets.exceptions import ConnectionClosed
 
-        self._set_status(f"connected to Bria at {self.url}")
+        self._set_status(Text(QT_TRANSLATE_NOOP("core", "connected to Bria at {where}"), where=self.url))
         try:
             with conn:
                 self._session(conn)
         except ConnectionClosed as exc:
             if _close_code(exc) == 1009:
                 self._problem("oversized", f"a message larger than {self.max_size} bytes (refused; reconnecting)")
-            return "Bria closed the API connection; reconnecting"
+            return Text(QT_TRANSLATE_NOOP("core", "Bria closed the API connection; reconnecting"))
         except OSError as exc:
-            return f"Bria connection lost ({_short(exc)}); reconnecting"
-        return "stopped"
+            return Text(QT_TRANSLATE_NOOP("core", "Bria connection lost ({error}); reconnecting"), error=_short(exc))
+        return Text(QT_TRANSLATE_NOOP("core", "stopped"))
 
     def _session(self, ws) -> None:  # noqa: ANN001
         self._request_calls(ws)              # sync the call list (calls may have changed while we were away)

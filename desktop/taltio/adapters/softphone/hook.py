@@ -3,6 +3,7 @@ over the control socket, so this adapter itself is passive."""
 from __future__ import annotations
 
 from taltio.domain.ports import EventSink
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
 from taltio.adapters.softphone.base import SoftphoneAdapter
 
 
@@ -10,7 +11,7 @@ class HookAdapter(SoftphoneAdapter):
     name = "hook"
 
     def start(self, sink: EventSink) -> None:
-        self._set_status("waiting for `taltio hook` commands")
+        self._set_status(Text(QT_TRANSLATE_NOOP("core", "waiting for `taltio hook` commands")))
 
     def stop(self) -> None:
         pass

@@ -46,6 +46,8 @@ from dataclasses import dataclass
 
 from taltio.domain.events import SOFTPHONE_LOST, CallEvent, EventError
 from taltio.adapters.softphone.base import ReaderAdapter, short_error
+from taltio.domain import texts
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger("taltio.softphone.linphone")
 
@@ -258,7 +260,8 @@ class LinphoneAdapter(ReaderAdapter):
         conn.close()  # type: ignore[attr-defined]
 
     def _unreachable(self, exc: BaseException, delay: float) -> str:
-        return f"linphone-daemon not reachable at {self.path} ({_short(exc)}); retrying"
+        return Text(QT_TRANSLATE_NOOP("core", "linphone-daemon not reachable at {where} ({error}); retrying"),
+                    where=str(self.path), error=_short(exc))
 
     def _healthy(self) -> bool:
         # A second client is accepted and reset before any answer: that was no session, so the backoff grows.
@@ -270,12 +273,14 @@ class LinphoneAdapter(ReaderAdapter):
             pid, _ = _peer(sock)
             self._session(sock, pid)
         except _Reconnect as exc:
-            return f"linphone-daemon at {self.path}: {exc}; reconnecting"
+            return Text(QT_TRANSLATE_NOOP("core", "linphone-daemon at {where}: {problem}; reconnecting"),
+                        where=str(self.path), problem=texts.message(exc))
         except OSError as exc:
             # A second client is accepted and reset at once: "busy" looks exactly like this.
-            return (f"linphone-daemon at {self.path} dropped the connection ({_short(exc)}; another client "
-                    "connected?); retrying")
-        return "stopped"
+            return Text(QT_TRANSLATE_NOOP("core", "linphone-daemon at {where} dropped the connection ({error}; "
+                                                  "another client connected?); retrying"),
+                        where=str(self.path), error=_short(exc))
+        return Text(QT_TRANSLATE_NOOP("core", "stopped"))
 
     def _session(self, sock: socket.socket, pid: int | None) -> None:
         while not self._stop.is_set():
@@ -308,7 +313,8 @@ class LinphoneAdapter(ReaderAdapter):
                     continue
                 if not ans.ok and "no call" in ans.reason.lower():
                     self._finish(cid, lost=True)
-        self._set_status(f"connected to linphone-daemon at {self.path}")
+        self._set_status(Text(QT_TRANSLATE_NOOP("core", "connected to linphone-daemon at {where}"),
+                              where=str(self.path)))
 
     def _exchange(self, sock: socket.socket, line: str) -> bytes:
         """Send one command, read its answer (no terminator: until it looks whole, or nothing more comes)."""
@@ -317,10 +323,11 @@ class LinphoneAdapter(ReaderAdapter):
         while select.select([sock], [], [], 0)[0]:
             chunk = sock.recv(65536)
             if not chunk:
-                raise _Reconnect("the daemon closed the connection (another client connected?)")
+                raise _Reconnect(Text(QT_TRANSLATE_NOOP("core", "the daemon closed the connection (another client "
+                                                                  "connected?)")))
             stray += len(chunk)
             if stray > self.max_size:
-                raise _Reconnect("the daemon floods the connection")
+                raise _Reconnect(Text(QT_TRANSLATE_NOOP("core", "the daemon floods the connection")))
         if stray:
             self._problem("unsolicited", "bytes nobody asked for (a late or doubled answer)")
         sock.sendall(line.encode() + b"\n")
@@ -330,17 +337,18 @@ class LinphoneAdapter(ReaderAdapter):
             wait = deadline - time.monotonic() if not buf else 0.2
             if wait <= 0 or not select.select([sock], [], [], wait)[0]:
                 if not buf:
-                    raise _Reconnect(f"no answer to '{line.split()[0]}' within {self.response_timeout:g} s")
+                    raise _Reconnect(Text(QT_TRANSLATE_NOOP("core", "no answer to '{command}' within {seconds} s"),
+                                          command=line.split()[0], seconds=f"{self.response_timeout:g}"))
                 return buf                   # nothing more came: take it as it is (the parser judges)
             chunk = sock.recv(65536)
             if not chunk:
                 if buf:
                     return buf
-                raise OSError("connection closed by the daemon")
+                raise OSError(Text(QT_TRANSLATE_NOOP("core", "connection closed by the daemon")))
             buf += chunk
             if len(buf) > self.max_size:
                 self._problem("oversized", f"an answer larger than {self.max_size} bytes (the connection is reopened)")
-                raise _Reconnect("an oversized answer")
+                raise _Reconnect(Text(QT_TRANSLATE_NOOP("core", "an oversized answer")))
             if _complete(buf):
                 return buf
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from taltio.domain.files import sha256_file
 from taltio.domain.ports import MAX_DOCUMENT, PutResult, StorageError, StorageTarget, UploadJournal
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text, os_error
 import hashlib
 
 
@@ -39,14 +40,16 @@ class FolderTarget(StorageTarget):
             if dest.exists():
                 if sha256_file(dest) == sha256_hex:
                     return PutResult.EXISTS
-                raise StorageError(f"{dest} already exists with other content; refusing to overwrite")
+                raise StorageError(Text(QT_TRANSLATE_NOOP("core", "{path} already exists with other content; refusing to "
+                                                                  "overwrite"), path=str(dest)))
             part = dest.with_name(f".{dest.name}.{os.getpid()}.part")
             shutil.copyfile(path, part)
             with open(part, "rb+") as fh:
                 os.fsync(fh.fileno())
             if sha256_file(part) != sha256_hex:
                 part.unlink()
-                raise StorageError(f"copy to {dest} did not verify (checksum differs)")
+                raise StorageError(Text(QT_TRANSLATE_NOOP("core", "copy to {path} did not verify (checksum differs)"),
+                                        path=str(dest)))
             try:
                 os.link(part, dest)        # fails if dest appeared meanwhile: never overwrite
             except FileExistsError:
@@ -59,14 +62,16 @@ class FolderTarget(StorageTarget):
         except StorageError:
             raise
         except OSError as exc:
-            raise StorageError(f"cannot write to {self.root}: {exc.strerror or exc}") from None
+            raise StorageError(Text(QT_TRANSLATE_NOOP("core", "cannot write to {path}: {error}"), path=str(self.root),
+                                    error=os_error(exc))) from None
 
     def stored(self, key: str, sha256_hex: str, journal: UploadJournal | None = None) -> bool:
         dest = self.root / key
         try:
             return dest.exists() and sha256_file(dest) == sha256_hex
         except OSError as exc:
-            raise StorageError(f"cannot read {self.root}: {exc.strerror or exc}") from None
+            raise StorageError(Text(QT_TRANSLATE_NOOP("core", "cannot read {path}: {error}"), path=str(self.root),
+                                    error=os_error(exc))) from None
 
     def check(self) -> str:
         try:
@@ -75,7 +80,8 @@ class FolderTarget(StorageTarget):
             probe.write_bytes(b"ok")
             probe.unlink()
         except OSError as exc:
-            raise StorageError(f"folder {self.root} is not writable: {exc.strerror or exc}") from None
+            raise StorageError(Text(QT_TRANSLATE_NOOP("core", "folder {path} is not writable: {error}"),
+                                    path=str(self.root), error=os_error(exc))) from None
         return f"folder {self.root} is writable"
 
     def put_status(self, key: str, data: bytes) -> None:
@@ -87,7 +93,8 @@ class FolderTarget(StorageTarget):
             dest.parent.mkdir(parents=True, exist_ok=True)
             write_durably(dest, data)
         except OSError as exc:
-            raise StorageError(f"cannot write {key} to {self.root}: {exc.strerror or exc}") from None
+            raise StorageError(Text(QT_TRANSLATE_NOOP("core", "cannot write {key} to {path}: {error}"), key=key,
+                                    path=str(self.root), error=os_error(exc))) from None
 
     def get_if_changed(self, key: str, etag: str | None = None) -> tuple[bytes | None, str | None]:
         """<root>/<key>; the etag is the file's inode, size and modification time, so an unchanged
@@ -104,7 +111,8 @@ class FolderTarget(StorageTarget):
         except FileNotFoundError:
             return None, None
         except OSError as exc:
-            raise StorageError(f"cannot read {key} from {self.root}: {exc.strerror or exc}") from None
+            raise StorageError(Text(QT_TRANSLATE_NOOP("core", "cannot read {key} from {path}: {error}"), key=key,
+                                    path=str(self.root), error=os_error(exc))) from None
         return data, f"{after.st_ino:x}-{after.st_size:x}-{after.st_mtime_ns:x}"
 
 

@@ -3,8 +3,11 @@ descriptions of transport failures for the agent and IT."""
 from __future__ import annotations
 
 import logging
+import socket
 from urllib.parse import urlparse
+
 from taltio.domain.ports import StorageError
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text, os_error
 
 log = logging.getLogger("taltio.storage")
 
@@ -69,16 +72,20 @@ def tls_verify_value(ca_bundle: str, use_os_trust_store: bool, insecure: bool) -
         with open(ca_bundle, "rb") as fh:
             text = fh.read()
     except OSError as exc:
-        raise StorageError(f"storage.ca_bundle {ca_bundle} cannot be read ({exc.strerror or exc}); put the "
-                           "organisation's CA certificate (PEM) there or fix the setting") from None
+        raise StorageError(Text(QT_TRANSLATE_NOOP("core", "storage.ca_bundle {path} cannot be read ({error}); put "
+                                                          "the organisation's CA certificate (PEM) there or fix "
+                                                          "the setting"),
+                                path=ca_bundle, error=os_reason(exc))) from None
     if b"-----BEGIN CERTIFICATE-----" not in text:
-        raise StorageError(f"storage.ca_bundle {ca_bundle} holds no PEM certificate (no '-----BEGIN "
-                           "CERTIFICATE-----'); export the CA as PEM (Base64), not DER") from None
+        raise StorageError(Text(QT_TRANSLATE_NOOP("core", "storage.ca_bundle {path} holds no PEM certificate (no "
+                                                          "'-----BEGIN CERTIFICATE-----'); export the CA as PEM "
+                                                          "(Base64), not DER"), path=ca_bundle)) from None
     try:
         ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT).load_verify_locations(cafile=ca_bundle)
     except ssl.SSLError as exc:
-        raise StorageError(f"storage.ca_bundle {ca_bundle} is not a usable PEM CA file ({exc.reason or exc})") \
-            from None
+        raise StorageError(Text(QT_TRANSLATE_NOOP("core", "storage.ca_bundle {path} is not a usable PEM CA file "
+                                                          "({error})"), path=ca_bundle,
+                                error=str(exc.reason or exc))) from None
     return ca_bundle
 
 
@@ -144,46 +151,63 @@ def _chain(exc: BaseException) -> list[BaseException]:
     return out
 
 
-def describe_transport_error(exc: BaseException, endpoint: str | None) -> str:
+def describe_transport_error(exc: BaseException, endpoint: str | None) -> Text:
     """One sentence for a failure below HTTP (TLS, proxy, connect, timeout): what happened and
     what to do. For put() paths: ``raise StorageError(describe_transport_error(exc, self.endpoint))``."""
-    import ssl
-
     where = endpoint or "AWS"
     err = _ssl_error_in(exc)
     if err is not None:
-        text = str(err)
-        reason = getattr(err, "verify_message", "") or getattr(err, "reason", "") or text
-        if isinstance(err, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in text:
-            if getattr(err, "verify_code", 0) in (62, 64) or "mismatch" in str(reason).lower():
-                return (f"storage at {where} presented a certificate for another name (CERTIFICATE_VERIFY_FAILED: "
-                        f"{reason}): storage.endpoint must use a host name the certificate lists")
-            if getattr(err, "verify_code", 0) == 10 or "expired" in str(reason).lower():
-                return (f"storage at {where} presented an expired certificate (CERTIFICATE_VERIFY_FAILED: "
-                        f"{reason}): renew it on the storage (or check this computer's clock)")
-            return (f"storage at {where} presented a certificate this computer does not trust "
-                    f"(CERTIFICATE_VERIFY_FAILED: {reason}): set storage.ca_bundle to your organisation's CA, "
-                    "or install it in the OS trust store (if a proxy inspects TLS, it is the proxy's CA)")
-        return (f"TLS handshake with storage at {where} failed ({reason}): check that storage.endpoint has "
-                "the right scheme (https://) and port, and storage.proxy")
+        return _tls_failure(err, where)
     from botocore import exceptions as bx
 
-    detail = _os_reason(exc)
+    detail = os_reason(exc)
     if isinstance(exc, bx.ProxyConnectionError):
-        return (f"cannot reach storage at {where} through proxy {exc.kwargs.get('proxy_url', '')} ({detail}): "
-                "check storage.proxy (or HTTPS_PROXY / NO_PROXY)")
+        return Text(QT_TRANSLATE_NOOP("core", "cannot reach storage at {where} through proxy {proxy} ({reason}): "
+                                              "check storage.proxy (or HTTPS_PROXY / NO_PROXY)"),
+                    where=where, proxy=mask_proxy(str(exc.kwargs.get("proxy_url", ""))), reason=detail)
     if isinstance(exc, bx.ConnectTimeoutError):
-        return f"storage at {where} did not answer in time (connect timeout): check the network and storage.proxy"
+        return Text(QT_TRANSLATE_NOOP("core", "storage at {where} did not answer in time (connect timeout): check "
+                                              "the network and storage.proxy"), where=where)
     if isinstance(exc, bx.ReadTimeoutError):
-        return f"storage at {where} stopped answering (read timeout)"
+        return Text(QT_TRANSLATE_NOOP("core", "storage at {where} stopped answering (read timeout)"), where=where)
     if isinstance(exc, bx.EndpointConnectionError):
-        return f"storage unreachable at {where}: cannot connect ({detail})"
+        return Text(QT_TRANSLATE_NOOP("core", "storage unreachable at {where}: cannot connect ({reason})"),
+                    where=where, reason=detail)
     if isinstance(exc, bx.ConnectionClosedError):
-        return f"storage at {where} closed the connection mid-request"
-    return f"storage unreachable at {where}: {type(exc).__name__}"
+        return Text(QT_TRANSLATE_NOOP("core", "storage at {where} closed the connection mid-request"), where=where)
+    return Text(QT_TRANSLATE_NOOP("core", "storage unreachable at {where}: {reason}"), where=where,
+                reason=type(exc).__name__)
 
 
-def _os_reason(exc: BaseException) -> str:
-    """The innermost OSError's text (e.g. 'Connection refused'), never a whole repr."""
-    texts = [e.strerror for e in _chain(exc) if isinstance(e, OSError) and e.strerror]
-    return texts[-1] if texts else type(exc).__name__
+def _tls_failure(err: BaseException, where: str) -> Text:
+    import ssl
+
+    text = str(err)
+    reason = str(getattr(err, "verify_message", "") or getattr(err, "reason", "") or text)
+    if isinstance(err, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in text:
+        if getattr(err, "verify_code", 0) in (62, 64) or "mismatch" in reason.lower():
+            return Text(QT_TRANSLATE_NOOP("core", "storage at {where} presented a certificate for another name "
+                                                  "(CERTIFICATE_VERIFY_FAILED: {reason}): storage.endpoint must use "
+                                                  "a host name the certificate lists"), where=where, reason=reason)
+        if getattr(err, "verify_code", 0) == 10 or "expired" in reason.lower():
+            return Text(QT_TRANSLATE_NOOP("core", "storage at {where} presented an expired certificate "
+                                                  "(CERTIFICATE_VERIFY_FAILED: {reason}): renew it on the storage "
+                                                  "(or check this computer's clock)"), where=where, reason=reason)
+        return Text(QT_TRANSLATE_NOOP("core", "storage at {where} presented a certificate this computer does not "
+                                              "trust (CERTIFICATE_VERIFY_FAILED: {reason}): set storage.ca_bundle to "
+                                              "your organisation's CA, or install it in the OS trust store (if a "
+                                              "proxy inspects TLS, it is the proxy's CA)"), where=where, reason=reason)
+    return Text(QT_TRANSLATE_NOOP("core", "TLS handshake with storage at {where} failed ({reason}): check that "
+                                          "storage.endpoint has the right scheme (https://) and port, and "
+                                          "storage.proxy"), where=where, reason=reason)
+
+
+def os_reason(exc: BaseException) -> str:
+    """The innermost OSError's reason (e.g. "the connection was refused"), never a whole repr: a Text for the
+    common errors, the OS's text for the rest."""
+    errors = [e for e in _chain(exc) if isinstance(e, OSError) and (e.strerror or e.errno)]
+    if any(isinstance(e, socket.gaierror) for e in errors):
+        return Text(QT_TRANSLATE_NOOP("core", "the host name is not known (DNS)"))
+    if not errors:
+        return type(exc).__name__
+    return os_error(errors[-1])

@@ -14,7 +14,9 @@ import threading
 from pathlib import Path
 
 from taltio.domain.ports import MAX_DOCUMENT, PutResult, StorageError, StorageTarget, UploadJournal
-from taltio.adapters.storage.network import _ssl_error_in, _use_os_trust_store, describe_transport_error, proxies_for, tls_verify_value
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
+from taltio.adapters.storage.network import _ssl_error_in, _use_os_trust_store, describe_transport_error, os_reason, proxies_for, \
+    tls_verify_value
 
 log = logging.getLogger("taltio.storage")
 
@@ -84,8 +86,9 @@ class S3Target(StorageTarget):
     def _make_client(self):
         if self._client is None:
             if not self.access_key or not self._secret:
-                raise StorageError("no S3 credentials: set storage.access_key_id and store the secret with "
-                                   "`taltio enroll` (or TALTIO_S3_SECRET)")
+                raise StorageError(Text(QT_TRANSLATE_NOOP("core", "no S3 credentials: set storage.access_key_id "
+                                                                  "and store the secret with `taltio enroll` (or "
+                                                                  "TALTIO_S3_SECRET)")))
             import boto3
             from botocore.config import Config
 
@@ -146,9 +149,11 @@ class S3Target(StorageTarget):
         if journal is not None and journal.load(UNVERIFIED) is not None:
             self.unverified = True          # remembered across restarts (the queue database)
         if self.unverified:
-            raise StorageError(f"{self.describe()} stored an object that did not match its checksum: nothing more is "
-                               "uploaded, and every local copy is kept, until IT checks the storage (it must verify "
-                               "x-amz-checksum-sha256)")
+            raise StorageError(Text(QT_TRANSLATE_NOOP("core", "{storage} stored an object that did not match its "
+                                                              "checksum: nothing more is uploaded, and every local "
+                                                              "copy is kept, until IT checks the storage (it must "
+                                                              "verify x-amz-checksum-sha256)"),
+                                    storage=self.describe()))
 
     def put(self, key: str, path: Path, sha256_hex: str, journal: UploadJournal | None = None, *,
             signature: bytes | None = None) -> PutResult:
@@ -157,7 +162,8 @@ class S3Target(StorageTarget):
         try:
             size = path.stat().st_size
         except OSError as exc:
-            raise StorageError(f"cannot read {path.name} for upload: {exc.strerror or exc}") from None
+            raise StorageError(Text(QT_TRANSLATE_NOOP("core", "cannot read {file} for upload: {error}"),
+                                    file=path.name, error=os_reason(exc))) from None
         meta = {}
         if signature is not None:
             from taltio.domain.sshsig import SignatureError, to_header
@@ -165,8 +171,9 @@ class S3Target(StorageTarget):
             try:
                 meta[SIGNATURE_METADATA] = to_header(signature)
             except SignatureError as exc:
-                raise StorageError(f"the signature of {path.name} is unreadable ({exc}); it cannot be uploaded") \
-                    from None
+                raise StorageError(Text(QT_TRANSLATE_NOOP("core", "the signature of {file} is unreadable ({error}); "
+                                                                  "it cannot be uploaded"),
+                                        file=path.name, error=exc.args[0] if exc.args else str(exc))) from None
         if size >= self.multipart_threshold:
             return self._put_multipart(key, path, size, sha256_hex, journal, meta)
         return self._put_single(key, path, sha256_hex, meta)
@@ -193,7 +200,8 @@ class S3Target(StorageTarget):
             raise self._unreachable(exc) from None
         echoed = resp.get("ChecksumSHA256")
         if echoed and echoed != b64:
-            raise StorageError(f"storage stored {key} with a different checksum")
+            raise StorageError(Text(QT_TRANSLATE_NOOP("core", "storage stored {key} with a different checksum"),
+                                    key=key))
         return PutResult.STORED
 
     # -- multipart -------------------------------------------------------------
@@ -243,8 +251,9 @@ class S3Target(StorageTarget):
                                                          **({"Metadata": meta} if meta else {}))
                 if not up.get("UploadId"):
                     # Seen when a dropped connection left botocore an empty body to parse.
-                    raise StorageError(f"storage gave no upload id for {key.rsplit('/', 1)[-1]} (the answer "
-                                       "was cut off); retrying")
+                    raise StorageError(Text(QT_TRANSLATE_NOOP("core", "storage gave no upload id for {file} (the "
+                                                                      "answer was cut off); retrying"),
+                                            file=key.rsplit("/", 1)[-1]))
                 state = {"upload_id": up["UploadId"], "size": size, "part_size": part_size, "sha256": sha256_hex}
                 if journal:
                     journal.save(key, state)
@@ -308,7 +317,8 @@ class S3Target(StorageTarget):
             return PutResult.EXISTS                         # completed by an earlier attempt whose answer was lost
         echoed = (resp.get("ChecksumSHA256") or "").split("-")[0]
         if echoed and echoed != composite:
-            raise StorageError(f"storage assembled {key.rsplit('/', 1)[-1]} with a different checksum")
+            raise StorageError(Text(QT_TRANSLATE_NOOP("core", "storage assembled {file} with a different checksum"),
+                                    file=key.rsplit("/", 1)[-1]))
         return PutResult.STORED
 
     def _list_parts(self, key: str, upload_id: str) -> dict[int, dict]:
@@ -346,8 +356,9 @@ class S3Target(StorageTarget):
         self.unverified = True
         if journal is not None:
             journal.save(UNVERIFIED, {"key": key})
-        raise StorageError(f"storage accepted an object that did not match its checksum ({key}); it cannot be "
-                           "trusted with recordings")
+        raise StorageError(Text(QT_TRANSLATE_NOOP("core", "storage accepted an object that did not match its "
+                                                          "checksum ({key}); it cannot be trusted with recordings"),
+                                key=key))
 
     def stored(self, key: str, sha256_hex: str, journal: UploadJournal | None = None) -> bool:
         from botocore.exceptions import BotoCoreError, ClientError
@@ -367,9 +378,16 @@ class S3Target(StorageTarget):
             log.info("could not abort an old multipart upload of %s: %s", key.rsplit("/", 1)[-1], type(exc).__name__)
 
     def _refused(self, key: str, exc) -> StorageError:  # noqa: ANN001 - botocore ClientError
+        # The storage's own message (English, its vendor's words) goes to the log; the agent gets the code
+        # and what it means.
         status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
-        return StorageError(f"storage refused {key.rsplit('/', 1)[-1]}: {_code(exc) or status} "
-                            f"{exc.response.get('Error', {}).get('Message', '')}".strip())
+        code = _code(exc) or str(status or "")
+        log.info("storage refused %s: %s %s", key.rsplit("/", 1)[-1], code, exc.response.get("Error", {}).get("Message", ""))
+        hint = _REFUSAL_HINTS.get(code)
+        return StorageError(Text(QT_TRANSLATE_NOOP("core", "storage refused {file}: {code}; {hint}"),
+                                 file=key.rsplit("/", 1)[-1], code=code, hint=Text(hint)) if hint else
+                            Text(QT_TRANSLATE_NOOP("core", "storage refused {file}: {code}"),
+                                 file=key.rsplit("/", 1)[-1], code=code))
 
     def _unreachable(self, exc: BaseException) -> StorageError:
         from botocore.exceptions import ConnectTimeoutError, ReadTimeoutError
@@ -385,8 +403,9 @@ class S3Target(StorageTarget):
             self.client.put_object(Bucket=self.bucket, Key=self._probe_key, Body=b"ok")
         except ClientError as exc:
             code = exc.response.get("Error", {}).get("Code", "")
-            raise StorageError(f"{self.describe()} refused a test write ({code}); check the access key and "
-                               f"its policy") from None
+            raise StorageError(Text(QT_TRANSLATE_NOOP("core", "{storage} refused a test write ({code}); check the "
+                                                              "access key and its policy"),
+                                    storage=self.describe(), code=code)) from None
         except (BotoCoreError, OSError) as exc:
             raise self._unreachable(exc) from None
         return f"{self.describe()} accepts writes"
@@ -408,10 +427,12 @@ class S3Target(StorageTarget):
                                    ContentType="application/json")
         except ClientError as exc:
             code = _code(exc) or str(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", ""))
-            hint = {"AccessDenied": f"the agent's key needs s3:PutObject on arn:aws:s3:::{bucket}/{key}",
-                    "NoSuchBucket": f"create the fleet bucket {bucket} (no Object Lock) or set fleet.bucket"}
-            raise StorageError(f"s3://{bucket} refused {key}: {code}"
-                               + (f"; {hint[code]}" if code in hint else "")) from None
+            hint = {"AccessDenied": Text(QT_TRANSLATE_NOOP("core", "the agent's key needs s3:PutObject on {arn}"),
+                                         arn=f"arn:aws:s3:::{bucket}/{key}"),
+                    "NoSuchBucket": Text(QT_TRANSLATE_NOOP("core", "create the fleet bucket {bucket} (no Object "
+                                                                   "Lock) or set fleet.bucket"), bucket=bucket)}
+            raise StorageError(_refused_reading(QT_TRANSLATE_NOOP("core", "s3://{bucket} refused {key}: {code}"),
+                                                bucket, key, code, hint.get(code))) from None
         except (BotoCoreError, OSError) as exc:
             raise self._unreachable(exc) from None
 
@@ -433,16 +454,37 @@ class S3Target(StorageTarget):
                 return None, etag
             if status == 404 or code in ("NoSuchKey", "404"):
                 return None, None
-            hint = {"AccessDenied": f"the agent's key needs s3:GetObject on arn:aws:s3:::{self.bucket}/"
-                                   f"{self._full('*')}",
-                    "NoSuchBucket": f"bucket {self.bucket} does not exist; check policy.url"}
-            raise StorageError(f"s3://{self.bucket} refused reading {self._full(key)}: {code or status}"
-                               + (f"; {hint[code]}" if code in hint else "")) from None
+            hint = {"AccessDenied": Text(QT_TRANSLATE_NOOP("core", "the agent's key needs s3:GetObject on {arn}"),
+                                         arn=f"arn:aws:s3:::{self.bucket}/{self._full('*')}"),
+                    "NoSuchBucket": Text(QT_TRANSLATE_NOOP("core", "bucket {bucket} does not exist; check "
+                                                                   "policy.url"), bucket=self.bucket)}
+            raise StorageError(_refused_reading(QT_TRANSLATE_NOOP("core", "s3://{bucket} refused reading {key}: "
+                                                                          "{code}"),
+                                                self.bucket, self._full(key), code or str(status), hint.get(code))) \
+                from None
         except (BotoCoreError, OSError) as exc:
             raise self._unreachable(exc) from None
 
     def _full(self, key: str) -> str:
         return f"{self.prefix}/{key}" if self.prefix else key
+
+
+_REFUSAL_HINTS = {
+    "AccessDenied": QT_TRANSLATE_NOOP("core", "this computer's access key may not write there: ask IT to check "
+                                              "its storage policy"),
+    "InvalidAccessKeyId": QT_TRANSLATE_NOOP("core", "storage does not know this computer's access key: ask IT to "
+                                                    "enrol the computer again"),
+    "SignatureDoesNotMatch": QT_TRANSLATE_NOOP("core", "the stored secret does not match the access key: ask IT to "
+                                                       "enrol the computer again"),
+    "NoSuchBucket": QT_TRANSLATE_NOOP("core", "the bucket does not exist: check storage.url"),
+    "RequestTimeTooSkewed": QT_TRANSLATE_NOOP("core", "this computer's clock is wrong: set the date and time"),
+}
+
+
+def _refused_reading(template: str, bucket: str, key: str, code: str, hint: Text | None) -> Text:
+    """"s3://b refused k: code", with what to do when the code is a known one."""
+    text = Text(template, bucket=bucket, key=key, code=code)
+    return Text(QT_TRANSLATE_NOOP("core", "{problem}; {hint}"), problem=text, hint=hint) if hint else text
 
 
 def _s3_like(base: S3Target, bucket: str, prefix: str) -> S3Target:
