@@ -285,8 +285,14 @@ def shoot_error_classes(lang: str, shot: Shooter, tmp: Path, recipient: str, aud
     shot.grab(app.card, "card-not-recorded-queue-full")
     states("queue-full-call-refused")
     ctl.handle(CallEvent.parse("ended", call_id="e2"))
+    # "Check this computer…" (the doctor's checks in the tray) while storage is down.
+    os.environ["TALTIO_CONFIG"] = str(cfg)
+    win = app.open_checks()
+    until(lambda: bool(win.results), 30.0)
+    shot.grab(win, "check-this-computer")
+    win.close()
     app.shutdown()
-    del os.environ["TALTIO_S3_SECRET"]
+    del os.environ["TALTIO_S3_SECRET"], os.environ["TALTIO_CONFIG"]
 
 
 def main() -> int:

@@ -9,6 +9,7 @@ notice card and the desktop notifications. The test fails on any English in it (
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from taltio.domain.events import CallEvent
 from tests.helpers.app_proc import org_keypair
@@ -113,3 +114,33 @@ def test_every_error_class_reaches_the_agent_translated(qtbot, keyring_daemon, a
     assert screens.seen["queue-full-refused/card/status"].startswith("✖"), screens.seen["queue-full-refused/card/status"]
     problems = Checker(lang, NEUTRAL).problems(screens.seen)
     assert not problems, f"English on the agent's screens in {lang}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_check_this_computer_speaks_the_agents_language(qtbot, keyring_daemon, audio_server, qm, tmp_path,
+                                                        monkeypatch, allow_log_errors, lang):
+    """The doctor's checks from the tray (storage down, so one fails): every line in fi/sv, and "Copy for IT"
+    gives the English lines `taltio doctor` prints."""
+    from PySide6.QtWidgets import QApplication
+
+    from taltio.ui import i18n
+
+    allow_log_errors("taltio")
+    monkeypatch.setattr(i18n, "translations_dir", lambda: qm)
+    cfg = tmp_path / "taltio.toml"
+    cfg.write_text(error_config(tmp_path, lang, org_keypair(tmp_path)[1]))
+    with in_process_app(tmp_path, cfg, keyring=keyring_daemon, audio=audio_server, acknowledge_staff_notice=True,
+                        TALTIO_S3_SECRET=S3_SECRET, TALTIO_CONFIG=str(cfg)) as app:
+        qtbot.mouseClick(app.view.window.checks_button, Qt.MouseButton.LeftButton)
+        win = app.checks_window
+        qtbot.waitUntil(lambda: bool(win.results), timeout=30000)
+        names = {str(n): s for s, n, _d in win.results}
+        assert names["storage"] == "FAIL" and names["keyring"] == "ok" and names["microphone"] == "ok", win.results
+        seen = widget_texts(win, "checks")
+        print("\n".join(f"{k}: {v}" for k, v in seen.items()))
+        # The audio server's own name for the loopback device is outside input, like any device name.
+        problems = Checker(lang, NEUTRAL + ["Monitor of softphone_out", "pulse", "id"]).problems(seen)
+        assert not problems, f"English in the checks window in {lang}:\n" + "\n".join(problems)
+        qtbot.mouseClick(win.copy, Qt.MouseButton.LeftButton)
+        report = QApplication.clipboard().text()
+        assert "[FAIL] storage " in report and "storage unreachable at http://127.0.0.1:" in report, report

@@ -97,3 +97,26 @@ def test_bad_text_value_is_refused_visibly(qtbot, tmp_path, monkeypatch):
     dlg.save()
     assert dlg.error.isVisibleTo(dlg) and "too long" in dlg.error.text()
     assert not (tmp_path / "user.toml").exists()
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_a_refused_value_is_explained_in_the_agents_language(qtbot, tmp_path, lang):
+    """The schema's own check on a user setting (a global shortcut without Ctrl, Alt or Meta) refuses a value: the
+    whole reason, the setting's origin ("your settings") included, is in the agent's language, not the English of
+    the log."""
+    from taltio.ui import i18n
+    from tests.helpers.untranslated import Checker, compile_translations
+
+    assert i18n.install(lang, compile_translations(tmp_path))
+    try:
+        s = _load(tmp_path)
+        dlg = PreferencesDialog(s)
+        qtbot.addWidget(dlg)
+        dlg.controls["ui.shortcut_start_call"].setText("Shift+F9")
+        dlg.save()
+        shown = dlg.error.text()
+        assert dlg.error.isVisibleTo(dlg) and "ui.shortcut_start_call" in shown and "Shift+F9" in shown, shown
+        assert not Checker(lang, ["Shift+F9", "Ctrl", "Alt", "Meta"]).english_in(shown), shown
+        assert not (tmp_path / "user.toml").exists()
+    finally:
+        i18n.uninstall()

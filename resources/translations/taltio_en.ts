@@ -428,6 +428,10 @@
         <source>End call</source>
         <translation>End call</translation>
     </message>
+    <message>
+        <source>Check this computer…</source>
+        <translation>Check this computer…</translation>
+    </message>
 </context>
 <context>
     <name>StatusWindow</name>
@@ -479,6 +483,10 @@
     <message>
         <source>End call</source>
         <translation>End call</translation>
+    </message>
+    <message>
+        <source>Check this computer…</source>
+        <translation>Check this computer…</translation>
     </message>
 </context>
 <context>
@@ -1814,6 +1822,198 @@
         <source>use HOST:PORT, e.g. 127.0.0.1:4444</source>
         <translation>use HOST:PORT, e.g. 127.0.0.1:4444</translation>
     </message>
+    <message>
+        <source>folder {path} is writable</source>
+        <translation>folder {path} is writable</translation>
+    </message>
+    <message>
+        <source>plain HTTP, no TLS (storage.endpoint is http://)</source>
+        <translation>plain HTTP, no TLS (storage.endpoint is http://)</translation>
+    </message>
+    <message>
+        <source>TLS NOT VERIFIED (storage.dev_insecure_tls)</source>
+        <translation>TLS NOT VERIFIED (storage.dev_insecure_tls)</translation>
+    </message>
+    <message>
+        <source>OS trust store</source>
+        <translation>OS trust store</translation>
+    </message>
+    <message>
+        <source>storage.ca_bundle {path}</source>
+        <translation>storage.ca_bundle {path}</translation>
+    </message>
+    <message>
+        <source>{first} + {second}</source>
+        <translation>{first} + {second}</translation>
+    </message>
+    <message>
+        <source>TLS verified against {trust}</source>
+        <translation>TLS verified against {trust}</translation>
+    </message>
+    <message>
+        <source>the CA list shipped with Taltio</source>
+        <translation>the CA list shipped with Taltio</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>environment</translation>
+    </message>
+    <message>
+        <source>direct (no proxy)</source>
+        <translation>direct (no proxy)</translation>
+    </message>
+    <message>
+        <source>direct (NO_PROXY exempts {host})</source>
+        <translation>direct (NO_PROXY exempts {host})</translation>
+    </message>
+    <message>
+        <source>proxy {proxy} (from {source})</source>
+        <translation>proxy {proxy} (from {source})</translation>
+    </message>
+    <message>
+        <source>{tls}; {route}</source>
+        <translation>{tls}; {route}</translation>
+    </message>
+    <message>
+        <source>{storage} accepts writes</source>
+        <translation>{storage} accepts writes</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>settings</translation>
+    </message>
+    <message>
+        <source>keyring</source>
+        <translation>keyring</translation>
+    </message>
+    <message>
+        <source>recipients</source>
+        <translation>recipients</translation>
+    </message>
+    <message>
+        <source>audio</source>
+        <translation>audio</translation>
+    </message>
+    <message>
+        <source>storage network</source>
+        <translation>storage network</translation>
+    </message>
+    <message>
+        <source>storage</source>
+        <translation>storage</translation>
+    </message>
+    <message>
+        <source>disk</source>
+        <translation>disk</translation>
+    </message>
+    <message>
+        <source>softphone</source>
+        <translation>softphone</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>queue</translation>
+    </message>
+    <message>
+        <source>no machine policy: standalone mode</source>
+        <translation>no machine policy: standalone mode</translation>
+    </message>
+    <message>
+        <source>loaded ({source})</source>
+        <translation>loaded ({source})</translation>
+    </message>
+    <message>
+        <source>{keyring} holds the workstation key</source>
+        <translation>{keyring} holds the workstation key</translation>
+    </message>
+    <message>
+        <source>{count} organisation recipient(s) valid</source>
+        <translation>{count} organisation recipient(s) valid</translation>
+    </message>
+    <message>
+        <source>standalone: encrypting to a local key kept in the keyring</source>
+        <translation>standalone: encrypting to a local key kept in the keyring</translation>
+    </message>
+    <message>
+        <source>standalone mode needs a keyring for its local key</source>
+        <translation>standalone mode needs a keyring for its local key</translation>
+    </message>
+    <message>
+        <source>cannot tell the free space in {path}: {error}</source>
+        <translation>cannot tell the free space in {path}: {error}</translation>
+    </message>
+    <message>
+        <source>the disk of {path} is full ({free} KB free): recordings cannot be saved; free disk space</source>
+        <translation>the disk of {path} is full ({free} KB free): recordings cannot be saved; free disk space</translation>
+    </message>
+    <message>
+        <source>{free} MB free for recordings in {path}</source>
+        <translation>{free} MB free for recordings in {path}</translation>
+    </message>
+    <message>
+        <source>{count} call(s) waiting, oldest {minutes} min</source>
+        <translation>{count} call(s) waiting, oldest {minutes} min</translation>
+    </message>
+    <message>
+        <source>{count} call(s) waiting</source>
+        <translation>{count} call(s) waiting</translation>
+    </message>
+    <message>
+        <source>{summary}. INSECURE, DEVELOPMENT ONLY: anyone on the network path can read and change uploads; remove storage.dev_insecure_tls ({origin})</source>
+        <translation>{summary}. INSECURE, DEVELOPMENT ONLY: anyone on the network path can read and change uploads; remove storage.dev_insecure_tls ({origin})</translation>
+    </message>
+    <message>
+        <source>{summary}; use https:// unless this network is trusted</source>
+        <translation>{summary}; use https:// unless this network is trusted</translation>
+    </message>
+    <message>
+        <source>hook adapter: the softphone runs `taltio hook …`; app reports: {status}</source>
+        <translation>hook adapter: the softphone runs `taltio hook …`; app reports: {status}</translation>
+    </message>
+    <message>
+        <source>{adapter}: app reports: {status}</source>
+        <translation>{adapter}: app reports: {status}</translation>
+    </message>
+    <message>
+        <source>hook adapter: the softphone runs `taltio hook …`, but Taltio is not running, so those commands fail now</source>
+        <translation>hook adapter: the softphone runs `taltio hook …`, but Taltio is not running, so those commands fail now</translation>
+    </message>
+    <message>
+        <source>linphone-daemon socket {where} answers (Taltio is not running)</source>
+        <translation>linphone-daemon socket {where} answers (Taltio is not running)</translation>
+    </message>
+    <message>
+        <source>Bria API port {where} answers (Taltio is not running; Bria asks the user to allow access when Taltio first connects)</source>
+        <translation>Bria API port {where} answers (Taltio is not running; Bria asks the user to allow access when Taltio first connects)</translation>
+    </message>
+    <message>
+        <source>baresip control port {where} answers</source>
+        <translation>baresip control port {where} answers</translation>
+    </message>
+    <message>
+        <source>{adapter} at {where} unreachable ({error})</source>
+        <translation>{adapter} at {where} unreachable ({error})</translation>
+    </message>
+    <message>
+        <source>unknown softphone.adapter '{adapter}'</source>
+        <translation>unknown softphone.adapter '{adapter}'</translation>
+    </message>
+    <message>
+        <source>checks</source>
+        <translation>checks</translation>
+    </message>
+    <message>
+        <source>softphone event ignored: {problem}</source>
+        <translation>softphone event ignored: {problem}</translation>
+    </message>
+    <message>
+        <source>s3://{bucket} at {endpoint}</source>
+        <translation>s3://{bucket} at {endpoint}</translation>
+    </message>
+    <message>
+        <source>folder {path}</source>
+        <translation>folder {path}</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>
@@ -2874,6 +3074,56 @@
     <message>
         <source>Upper: the agent; lower: the customer. {marks} bookmark(s), {pauses} pause(s). Left and Right seek 5 seconds, Page Up and Page Down go to the previous or next marker.</source>
         <translation>Upper: the agent; lower: the customer. {marks} bookmark(s), {pauses} pause(s). Left and Right seek 5 seconds, Page Up and Page Down go to the previous or next marker.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksWindow</name>
+    <message>
+        <source>Checking this computer…</source>
+        <translation>Checking this computer…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>%n problem found.</numerusform>
+            <numerusform>%n problems found.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All checks passed.</source>
+        <translation>All checks passed.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Copied: paste it into your message to IT.</source>
+        <translation>Copied: paste it into your message to IT.</translation>
+    </message>
+    <message>
+        <source>Taltio: check this computer</source>
+        <translation>Taltio: check this computer</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>Copy for IT</source>
+        <translation>Copy for IT</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 </TS>

@@ -428,6 +428,10 @@
         <source>End call</source>
         <translation>Lopeta puhelu</translation>
     </message>
+    <message>
+        <source>Check this computer…</source>
+        <translation>Tarkista tämä tietokone…</translation>
+    </message>
 </context>
 <context>
     <name>StatusWindow</name>
@@ -479,6 +483,10 @@
     <message>
         <source>End call</source>
         <translation>Lopeta puhelu</translation>
+    </message>
+    <message>
+        <source>Check this computer…</source>
+        <translation>Tarkista tämä tietokone…</translation>
     </message>
 </context>
 <context>
@@ -1814,6 +1822,198 @@
         <source>use HOST:PORT, e.g. 127.0.0.1:4444</source>
         <translation>käytä muotoa PALVELIN:PORTTI, esim. 127.0.0.1:4444</translation>
     </message>
+    <message>
+        <source>folder {path} is writable</source>
+        <translation>kansioon {path} voi kirjoittaa</translation>
+    </message>
+    <message>
+        <source>plain HTTP, no TLS (storage.endpoint is http://)</source>
+        <translation>pelkkä HTTP, ei TLS-salausta (storage.endpoint on http://)</translation>
+    </message>
+    <message>
+        <source>TLS NOT VERIFIED (storage.dev_insecure_tls)</source>
+        <translation>TLS-VARMENNETTA EI TARKISTETA (storage.dev_insecure_tls)</translation>
+    </message>
+    <message>
+        <source>OS trust store</source>
+        <translation>käyttöjärjestelmän luotetut varmenteet</translation>
+    </message>
+    <message>
+        <source>storage.ca_bundle {path}</source>
+        <translation>storage.ca_bundle {path}</translation>
+    </message>
+    <message>
+        <source>{first} + {second}</source>
+        <translation>{first} + {second}</translation>
+    </message>
+    <message>
+        <source>TLS verified against {trust}</source>
+        <translation>TLS tarkistetaan: {trust}</translation>
+    </message>
+    <message>
+        <source>the CA list shipped with Taltio</source>
+        <translation>Taltion mukana toimitettu CA-luettelo</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>ympäristömuuttujat</translation>
+    </message>
+    <message>
+        <source>direct (no proxy)</source>
+        <translation>suora yhteys (ei välityspalvelinta)</translation>
+    </message>
+    <message>
+        <source>direct (NO_PROXY exempts {host})</source>
+        <translation>suora yhteys (NO_PROXY ohittaa palvelimen {host})</translation>
+    </message>
+    <message>
+        <source>proxy {proxy} (from {source})</source>
+        <translation>välityspalvelin {proxy} (lähde {source})</translation>
+    </message>
+    <message>
+        <source>{tls}; {route}</source>
+        <translation>{tls}; {route}</translation>
+    </message>
+    <message>
+        <source>{storage} accepts writes</source>
+        <translation>{storage} hyväksyy kirjoitukset</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>asetukset</translation>
+    </message>
+    <message>
+        <source>keyring</source>
+        <translation>avainnippu</translation>
+    </message>
+    <message>
+        <source>recipients</source>
+        <translation>vastaanottajat</translation>
+    </message>
+    <message>
+        <source>audio</source>
+        <translation>ääni</translation>
+    </message>
+    <message>
+        <source>storage network</source>
+        <translation>tallennusyhteys</translation>
+    </message>
+    <message>
+        <source>storage</source>
+        <translation>tallennuspaikka</translation>
+    </message>
+    <message>
+        <source>disk</source>
+        <translation>levy</translation>
+    </message>
+    <message>
+        <source>softphone</source>
+        <translation>ohjelmistopuhelin</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>lähetysjono</translation>
+    </message>
+    <message>
+        <source>no machine policy: standalone mode</source>
+        <translation>ei koneen asetuskäytäntöä: erillistila</translation>
+    </message>
+    <message>
+        <source>loaded ({source})</source>
+        <translation>ladattu ({source})</translation>
+    </message>
+    <message>
+        <source>{keyring} holds the workstation key</source>
+        <translation>{keyring} sisältää työaseman avaimen</translation>
+    </message>
+    <message>
+        <source>{count} organisation recipient(s) valid</source>
+        <translation>organisaation vastaanottajia kelvollisina: {count}</translation>
+    </message>
+    <message>
+        <source>standalone: encrypting to a local key kept in the keyring</source>
+        <translation>erillistila: salataan paikalliselle avaimelle, joka säilytetään avainnipussa</translation>
+    </message>
+    <message>
+        <source>standalone mode needs a keyring for its local key</source>
+        <translation>erillistila tarvitsee avainnipun paikalliselle avaimelleen</translation>
+    </message>
+    <message>
+        <source>cannot tell the free space in {path}: {error}</source>
+        <translation>vapaata tilaa kohteessa {path} ei saada selville: {error}</translation>
+    </message>
+    <message>
+        <source>the disk of {path} is full ({free} KB free): recordings cannot be saved; free disk space</source>
+        <translation>kohteen {path} levy on täynnä ({free} kt vapaana): tallenteita ei voi tallentaa; vapauta levytilaa</translation>
+    </message>
+    <message>
+        <source>{free} MB free for recordings in {path}</source>
+        <translation>tallenteille {free} Mt vapaata tilaa kohteessa {path}</translation>
+    </message>
+    <message>
+        <source>{count} call(s) waiting, oldest {minutes} min</source>
+        <translation>odottavia puheluita: {count}, vanhin {minutes} min</translation>
+    </message>
+    <message>
+        <source>{count} call(s) waiting</source>
+        <translation>odottavia puheluita: {count}</translation>
+    </message>
+    <message>
+        <source>{summary}. INSECURE, DEVELOPMENT ONLY: anyone on the network path can read and change uploads; remove storage.dev_insecure_tls ({origin})</source>
+        <translation>{summary}. TURVATON, VAIN KEHITYSKÄYTTÖÖN: kuka tahansa verkkoyhteyden varrella voi lukea ja muuttaa lähetyksiä; poista storage.dev_insecure_tls ({origin})</translation>
+    </message>
+    <message>
+        <source>{summary}; use https:// unless this network is trusted</source>
+        <translation>{summary}; käytä https://-osoitetta, ellei tähän verkkoon voi luottaa</translation>
+    </message>
+    <message>
+        <source>hook adapter: the softphone runs `taltio hook …`; app reports: {status}</source>
+        <translation>hook-sovitin: ohjelmistopuhelin ajaa komentoa `taltio hook …`; sovellus ilmoittaa: {status}</translation>
+    </message>
+    <message>
+        <source>{adapter}: app reports: {status}</source>
+        <translation>{adapter}: sovellus ilmoittaa: {status}</translation>
+    </message>
+    <message>
+        <source>hook adapter: the softphone runs `taltio hook …`, but Taltio is not running, so those commands fail now</source>
+        <translation>hook-sovitin: ohjelmistopuhelin ajaa komentoa `taltio hook …`, mutta Taltio ei ole käynnissä, joten komennot epäonnistuvat nyt</translation>
+    </message>
+    <message>
+        <source>linphone-daemon socket {where} answers (Taltio is not running)</source>
+        <translation>linphone-daemonin pistoke {where} vastaa (Taltio ei ole käynnissä)</translation>
+    </message>
+    <message>
+        <source>Bria API port {where} answers (Taltio is not running; Bria asks the user to allow access when Taltio first connects)</source>
+        <translation>Brian API-portti {where} vastaa (Taltio ei ole käynnissä; Bria pyytää käyttäjää sallimaan yhteyden, kun Taltio yhdistää ensimmäisen kerran)</translation>
+    </message>
+    <message>
+        <source>baresip control port {where} answers</source>
+        <translation>baresipin ohjausportti {where} vastaa</translation>
+    </message>
+    <message>
+        <source>{adapter} at {where} unreachable ({error})</source>
+        <translation>{adapter} osoitteessa {where} ei ole tavoitettavissa ({error})</translation>
+    </message>
+    <message>
+        <source>unknown softphone.adapter '{adapter}'</source>
+        <translation>tuntematon softphone.adapter '{adapter}'</translation>
+    </message>
+    <message>
+        <source>checks</source>
+        <translation>tarkistukset</translation>
+    </message>
+    <message>
+        <source>softphone event ignored: {problem}</source>
+        <translation>ohjelmistopuhelimen tapahtuma ohitettiin: {problem}</translation>
+    </message>
+    <message>
+        <source>s3://{bucket} at {endpoint}</source>
+        <translation>s3://{bucket} osoitteessa {endpoint}</translation>
+    </message>
+    <message>
+        <source>folder {path}</source>
+        <translation>kansio {path}</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>
@@ -2874,6 +3074,56 @@
     <message>
         <source>Upper: the agent; lower: the customer. {marks} bookmark(s), {pauses} pause(s). Left and Right seek 5 seconds, Page Up and Page Down go to the previous or next marker.</source>
         <translation>Ylempänä asiakaspalvelija, alempana asiakas. Kirjanmerkkejä {marks}, taukoja {pauses}. Vasen ja oikea nuoli siirtävät 5 sekuntia, Page Up ja Page Down edelliseen tai seuraavaan merkkiin.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksWindow</name>
+    <message>
+        <source>Checking this computer…</source>
+        <translation>Tarkistetaan tätä tietokonetta…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>%n ongelma löytyi.</numerusform>
+            <numerusform>%n ongelmaa löytyi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All checks passed.</source>
+        <translation>Kaikki tarkistukset menivät läpi.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Kunnossa</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Varoitus</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Ongelma</translation>
+    </message>
+    <message>
+        <source>Copied: paste it into your message to IT.</source>
+        <translation>Kopioitu: liitä se viestiisi IT-tuelle.</translation>
+    </message>
+    <message>
+        <source>Taltio: check this computer</source>
+        <translation>Taltio: tarkista tämä tietokone</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Tarkista uudelleen</translation>
+    </message>
+    <message>
+        <source>Copy for IT</source>
+        <translation>Kopioi IT-tuelle</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sulje</translation>
     </message>
 </context>
 </TS>

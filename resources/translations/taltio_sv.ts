@@ -428,6 +428,10 @@
         <source>End call</source>
         <translation>Avsluta samtal</translation>
     </message>
+    <message>
+        <source>Check this computer…</source>
+        <translation>Kontrollera den här datorn…</translation>
+    </message>
 </context>
 <context>
     <name>StatusWindow</name>
@@ -479,6 +483,10 @@
     <message>
         <source>End call</source>
         <translation>Avsluta samtal</translation>
+    </message>
+    <message>
+        <source>Check this computer…</source>
+        <translation>Kontrollera den här datorn…</translation>
     </message>
 </context>
 <context>
@@ -1814,6 +1822,198 @@
         <source>use HOST:PORT, e.g. 127.0.0.1:4444</source>
         <translation>använd VÄRD:PORT, t.ex. 127.0.0.1:4444</translation>
     </message>
+    <message>
+        <source>folder {path} is writable</source>
+        <translation>mappen {path} går att skriva till</translation>
+    </message>
+    <message>
+        <source>plain HTTP, no TLS (storage.endpoint is http://)</source>
+        <translation>vanlig HTTP, ingen TLS (storage.endpoint är http://)</translation>
+    </message>
+    <message>
+        <source>TLS NOT VERIFIED (storage.dev_insecure_tls)</source>
+        <translation>TLS VERIFIERAS INTE (storage.dev_insecure_tls)</translation>
+    </message>
+    <message>
+        <source>OS trust store</source>
+        <translation>operativsystemets betrodda certifikat</translation>
+    </message>
+    <message>
+        <source>storage.ca_bundle {path}</source>
+        <translation>storage.ca_bundle {path}</translation>
+    </message>
+    <message>
+        <source>{first} + {second}</source>
+        <translation>{first} + {second}</translation>
+    </message>
+    <message>
+        <source>TLS verified against {trust}</source>
+        <translation>TLS verifieras mot {trust}</translation>
+    </message>
+    <message>
+        <source>the CA list shipped with Taltio</source>
+        <translation>CA-listan som följer med Taltio</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>miljövariablerna</translation>
+    </message>
+    <message>
+        <source>direct (no proxy)</source>
+        <translation>direkt (ingen proxy)</translation>
+    </message>
+    <message>
+        <source>direct (NO_PROXY exempts {host})</source>
+        <translation>direkt (NO_PROXY undantar {host})</translation>
+    </message>
+    <message>
+        <source>proxy {proxy} (from {source})</source>
+        <translation>proxy {proxy} (från {source})</translation>
+    </message>
+    <message>
+        <source>{tls}; {route}</source>
+        <translation>{tls}; {route}</translation>
+    </message>
+    <message>
+        <source>{storage} accepts writes</source>
+        <translation>{storage} tar emot skrivningar</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>inställningar</translation>
+    </message>
+    <message>
+        <source>keyring</source>
+        <translation>nyckelring</translation>
+    </message>
+    <message>
+        <source>recipients</source>
+        <translation>mottagare</translation>
+    </message>
+    <message>
+        <source>audio</source>
+        <translation>ljud</translation>
+    </message>
+    <message>
+        <source>storage network</source>
+        <translation>lagringsnätverk</translation>
+    </message>
+    <message>
+        <source>storage</source>
+        <translation>lagring</translation>
+    </message>
+    <message>
+        <source>disk</source>
+        <translation>disk</translation>
+    </message>
+    <message>
+        <source>softphone</source>
+        <translation>mjukvarutelefon</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>uppladdningskö</translation>
+    </message>
+    <message>
+        <source>no machine policy: standalone mode</source>
+        <translation>ingen maskinpolicy: fristående läge</translation>
+    </message>
+    <message>
+        <source>loaded ({source})</source>
+        <translation>inlästa ({source})</translation>
+    </message>
+    <message>
+        <source>{keyring} holds the workstation key</source>
+        <translation>{keyring} innehåller arbetsstationens nyckel</translation>
+    </message>
+    <message>
+        <source>{count} organisation recipient(s) valid</source>
+        <translation>giltiga mottagare i organisationen: {count}</translation>
+    </message>
+    <message>
+        <source>standalone: encrypting to a local key kept in the keyring</source>
+        <translation>fristående: krypterar till en lokal nyckel som förvaras i nyckelringen</translation>
+    </message>
+    <message>
+        <source>standalone mode needs a keyring for its local key</source>
+        <translation>fristående läge behöver en nyckelring för sin lokala nyckel</translation>
+    </message>
+    <message>
+        <source>cannot tell the free space in {path}: {error}</source>
+        <translation>kan inte avgöra det lediga utrymmet i {path}: {error}</translation>
+    </message>
+    <message>
+        <source>the disk of {path} is full ({free} KB free): recordings cannot be saved; free disk space</source>
+        <translation>disken för {path} är full ({free} KB ledigt): inspelningar kan inte sparas; frigör diskutrymme</translation>
+    </message>
+    <message>
+        <source>{free} MB free for recordings in {path}</source>
+        <translation>{free} MB ledigt för inspelningar i {path}</translation>
+    </message>
+    <message>
+        <source>{count} call(s) waiting, oldest {minutes} min</source>
+        <translation>väntande samtal: {count}, det äldsta {minutes} min</translation>
+    </message>
+    <message>
+        <source>{count} call(s) waiting</source>
+        <translation>väntande samtal: {count}</translation>
+    </message>
+    <message>
+        <source>{summary}. INSECURE, DEVELOPMENT ONLY: anyone on the network path can read and change uploads; remove storage.dev_insecure_tls ({origin})</source>
+        <translation>{summary}. OSÄKERT, ENDAST FÖR UTVECKLING: vem som helst längs nätverksvägen kan läsa och ändra uppladdningar; ta bort storage.dev_insecure_tls ({origin})</translation>
+    </message>
+    <message>
+        <source>{summary}; use https:// unless this network is trusted</source>
+        <translation>{summary}; använd https:// om inte det här nätverket är betrott</translation>
+    </message>
+    <message>
+        <source>hook adapter: the softphone runs `taltio hook …`; app reports: {status}</source>
+        <translation>hook-adapter: mjukvarutelefonen kör `taltio hook …`; appen rapporterar: {status}</translation>
+    </message>
+    <message>
+        <source>{adapter}: app reports: {status}</source>
+        <translation>{adapter}: appen rapporterar: {status}</translation>
+    </message>
+    <message>
+        <source>hook adapter: the softphone runs `taltio hook …`, but Taltio is not running, so those commands fail now</source>
+        <translation>hook-adapter: mjukvarutelefonen kör `taltio hook …`, men Taltio körs inte, så de kommandona misslyckas nu</translation>
+    </message>
+    <message>
+        <source>linphone-daemon socket {where} answers (Taltio is not running)</source>
+        <translation>linphone-daemons socket {where} svarar (Taltio körs inte)</translation>
+    </message>
+    <message>
+        <source>Bria API port {where} answers (Taltio is not running; Bria asks the user to allow access when Taltio first connects)</source>
+        <translation>Brias API-port {where} svarar (Taltio körs inte; Bria ber användaren tillåta åtkomst när Taltio ansluter första gången)</translation>
+    </message>
+    <message>
+        <source>baresip control port {where} answers</source>
+        <translation>baresips styrport {where} svarar</translation>
+    </message>
+    <message>
+        <source>{adapter} at {where} unreachable ({error})</source>
+        <translation>{adapter} på {where} kan inte nås ({error})</translation>
+    </message>
+    <message>
+        <source>unknown softphone.adapter '{adapter}'</source>
+        <translation>okänd softphone.adapter '{adapter}'</translation>
+    </message>
+    <message>
+        <source>checks</source>
+        <translation>kontroller</translation>
+    </message>
+    <message>
+        <source>softphone event ignored: {problem}</source>
+        <translation>händelsen från mjukvarutelefonen ignorerades: {problem}</translation>
+    </message>
+    <message>
+        <source>s3://{bucket} at {endpoint}</source>
+        <translation>s3://{bucket} på {endpoint}</translation>
+    </message>
+    <message>
+        <source>folder {path}</source>
+        <translation>mappen {path}</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>
@@ -2874,6 +3074,56 @@
     <message>
         <source>Upper: the agent; lower: the customer. {marks} bookmark(s), {pauses} pause(s). Left and Right seek 5 seconds, Page Up and Page Down go to the previous or next marker.</source>
         <translation>Överst agenten, nederst kunden. Bokmärken: {marks}, pauser: {pauses}. Vänster- och högerpil hoppar 5 sekunder, Page Up och Page Down till föregående eller nästa markering.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksWindow</name>
+    <message>
+        <source>Checking this computer…</source>
+        <translation>Kontrollerar den här datorn…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>%n problem hittades.</numerusform>
+            <numerusform>%n problem hittades.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All checks passed.</source>
+        <translation>Alla kontroller godkändes.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Varning</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Copied: paste it into your message to IT.</source>
+        <translation>Kopierat: klistra in det i ditt meddelande till IT.</translation>
+    </message>
+    <message>
+        <source>Taltio: check this computer</source>
+        <translation>Taltio: kontrollera den här datorn</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Kontrollera igen</translation>
+    </message>
+    <message>
+        <source>Copy for IT</source>
+        <translation>Kopiera till IT</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
     </message>
 </context>
 </TS>

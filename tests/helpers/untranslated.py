@@ -34,6 +34,7 @@ _NEUTRAL = [re.compile(p) for p in (
     r"[a-z][a-z0-9+.-]*://\S+",          # URLs
     r"\b[a-z_]+(?:\.[a-z_0-9]+)+\b",     # dotted setting names, file names, hosts
     r"<[^>]+>",                          # markup
+    r"(?<![\w.])/[^\s'\")]+",            # absolute paths
 )]
 
 

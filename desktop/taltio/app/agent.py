@@ -201,7 +201,8 @@ class AgentApp:
         try:
             self.core.controller.handle(ev)
         except (EventError, TransitionError) as exc:
-            self.core.controller.error(f"softphone event ignored: {exc}")
+            self.core.controller.error(Text(QT_TRANSLATE_NOOP("core", "softphone event ignored: {problem}"),
+                                            problem=texts.message(exc)))
 
     def dispatch(self, event: str, call_id: str | None = None, number: str | None = None,
                  label: str | None = None, queue: str | None = None, display_name: str | None = None) -> str:

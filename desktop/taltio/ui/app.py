@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 
 from taltio.ui import desktop_notes, dialogs, i18n, status_text
 from taltio.ui.bridge import Bridge
+from taltio.ui.checks_window import ChecksWindow
 from taltio.ui.core_text import render, render_error
 from taltio.ui.notice_card import NoticeCard
 from taltio.ui.pill import StatusPill, timer_start
@@ -81,6 +82,8 @@ class TaltioApp(QObject):
         self.reason_dialog = None
         self.label_dialog = None
         self.about_box = None
+        self.checks_window = None
+        self.view.show_checks.connect(self.open_checks)
         self.view.show_about.connect(self.show_about)
         self.view.show_preferences.connect(self.open_preferences)
         self.prefs_dialog = None
@@ -227,6 +230,16 @@ class TaltioApp(QObject):
         self.about_box = dialogs.about_box(versions, self._policy_note(),
                                            self.settings.machine_source if self.settings is not None else None)
 
+    def open_checks(self) -> ChecksWindow:
+        """"Check this computer…": the doctor's checks, translated; one window, brought forward if open."""
+        if self.checks_window is None or not shiboken6.isValid(self.checks_window):
+            self.checks_window = ChecksWindow(softphone_status=lambda: self.agent.adapter.status)
+        self.checks_window.show()
+        self.checks_window.raise_()
+        self.checks_window.activateWindow()
+        self.checks_window.start()
+        return self.checks_window
+
     def _watch_network(self) -> None:
         """Try the uploads at once when the network comes back (wake from sleep, new Wi-Fi, VPN up).
 
@@ -301,7 +314,8 @@ class TaltioApp(QObject):
         except (settings_mod.ConfigError, OSError) as exc:
             # Still switch for this session; say why it will not last.
             log.warning("could not save the UI language: %s", exc)
-            self.view.notifier.notify("Taltio", self.tr("The language could not be saved: {error}").format(error=exc))
+            self.view.notifier.notify("Taltio", self.tr("The language could not be saved: {error}").format(
+                error=render_error(exc)))
         if self.settings is not None:
             self.settings.values["ui.language"] = code
         # Widgets retranslate on the LanguageChange event; the status texts are computed here.
@@ -349,6 +363,8 @@ class TaltioApp(QObject):
             self.pill.close()
         if self.staff_dialog is not None:
             self.staff_dialog.close()
+        if self.checks_window is not None and shiboken6.isValid(self.checks_window):
+            self.checks_window.close()
         i18n.uninstall()
 
     # -- events --------------------------------------------------------------

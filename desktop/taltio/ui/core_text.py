@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from taltio.domain.texts import os_error
+
 
 def render(message: object) -> str:
     template = getattr(message, "template", None)
@@ -17,4 +19,9 @@ def render(message: object) -> str:
 
 
 def render_error(exc: BaseException) -> str:
+    """An exception as the agent reads it: a core Text translated; an OSError in words the agent's language has
+    for its errno (with the file it concerns), not Python's "[Errno 13] Permission denied: '…'"."""
+    if isinstance(exc, OSError) and exc.errno is not None:
+        reason = render(os_error(exc))
+        return f"{reason}: {exc.filename}" if exc.filename else reason
     return render(exc.args[0]) if exc.args else str(exc)

@@ -242,7 +242,7 @@ class DevicesDialog(QDialog):
             if updates:
                 settings_mod.save_user(updates, self.settings.user_file)
         except (settings_mod.ConfigError, OSError) as exc:
-            self.problem.setText(self.tr("Could not save: {error}").format(error=exc))
+            self.problem.setText(self.tr("Could not save: {error}").format(error=render_error(exc)))
             return
         self.saved.emit(updates)
         self.accept()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLineEdit, QSpinBox, QVBoxLayout, QWidget)
 
 from taltio import settings as settings_mod
+from taltio.ui.core_text import render_error
 from taltio.ui.i18n import LANGUAGE_NAMES
 
 log = logging.getLogger(__name__)
@@ -121,7 +122,7 @@ class PreferencesDialog(QDialog):
             try:
                 settings_mod.save_user(changes, self.settings.user_file)
             except (settings_mod.ConfigError, OSError) as exc:
-                self.error.setText(self.tr("Not saved: {error}").format(error=exc))
+                self.error.setText(self.tr("Not saved: {error}").format(error=render_error(exc)))
                 self.error.show()
                 return
             log.info("preferences saved: %s", ", ".join(sorted(changes)))

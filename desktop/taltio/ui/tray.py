@@ -19,6 +19,7 @@ class StatusWindow(QWidget):
     next_private = Signal()
     language_chosen = Signal(str)
     show_about = Signal()
+    show_checks = Signal()
     show_preferences = Signal()
     start_call = Signal()
     end_call = Signal()
@@ -49,6 +50,7 @@ class StatusWindow(QWidget):
         self.private_button = private = button("nextPrivateButton", self.next_private)
         self.prefs_button = prefs = button("preferencesButton", self.show_preferences)
         self.about_button = about = button("aboutButton", self.show_about)
+        self.checks_button = checks = button("checksButton", self.show_checks)
         self.start_button = start = button("startCallButton", self.start_call)
         self.end_button = end = button("endCallButton", self.end_call)
         end.setEnabled(False)
@@ -78,6 +80,7 @@ class StatusWindow(QWidget):
         calls.addWidget(start)
         calls.addWidget(end)
         calls.addStretch(1)
+        calls.addWidget(checks)
         lay.addLayout(calls)
         lang_row = QHBoxLayout()
         lang_row.addWidget(prefs)
@@ -117,6 +120,7 @@ class StatusWindow(QWidget):
         self.devices_button.setText(self.tr("Audio devices…"))
         self.private_button.setText(self.tr("Next call is private"))
         self.about_button.setText(self.tr("About Taltio…"))
+        self.checks_button.setText(self.tr("Check this computer…"))
         self.prefs_button.setText(self.tr("Preferences…"))
         self.start_button.setText(self.tr("Start call…"))
         self.end_button.setText(self.tr("End call"))
@@ -139,6 +143,7 @@ class StatusView(QObject):
     quit_requested = Signal()
     language_chosen = Signal(str)       # "fi", "sv" or "en": the agent picked it
     show_about = Signal()
+    show_checks = Signal()
     show_preferences = Signal()
     start_call = Signal()        # the agent starts a call Taltio cannot hear of (no softphone integration)
     end_call = Signal()          # and ends it
@@ -182,6 +187,7 @@ class StatusView(QObject):
                 self._lang_actions[code] = act
             menu.addSeparator()
             self._act_prefs = menu.addAction("", self.show_preferences.emit)
+            self._act_checks = menu.addAction("", self.show_checks.emit)
             self._act_about = menu.addAction("", self.show_about.emit)
             self._act_quit = menu.addAction("", self.quit_requested.emit)
             self._menu = menu
@@ -198,6 +204,7 @@ class StatusView(QObject):
             self.window.next_private.connect(self.next_private)
             self.window.language_chosen.connect(self.language_chosen)
             self.window.show_about.connect(self.show_about)
+            self.window.show_checks.connect(self.show_checks)
             self.window.show_preferences.connect(self.show_preferences)
             self.window.start_call.connect(self.start_call)
             self.window.end_call.connect(self.end_call)
@@ -236,6 +243,7 @@ class StatusView(QObject):
         self._lang_menu.menuAction().setToolTip(self.tr("Set by your organisation") if self.locked_language else "")
         self._act_prefs.setText(self.tr("Preferences…"))
         self._act_about.setText(self.tr("About Taltio…"))
+        self._act_checks.setText(self.tr("Check this computer…"))
         self._act_quit.setText(self.tr("Quit Taltio"))
         self.tray.setToolTip(self._tip())
 

@@ -20,7 +20,7 @@ class FolderTarget(StorageTarget):
         self.root = root
 
     def describe(self) -> str:
-        return f"folder {self.root}"
+        return Text(QT_TRANSLATE_NOOP("core", "folder {path}"), path=str(self.root))
 
     def put(self, key: str, path: Path, sha256_hex: str, journal: UploadJournal | None = None, *,
             signature: bytes | None = None) -> PutResult:
@@ -82,7 +82,7 @@ class FolderTarget(StorageTarget):
         except OSError as exc:
             raise StorageError(Text(QT_TRANSLATE_NOOP("core", "folder {path} is not writable: {error}"),
                                     path=str(self.root), error=os_error(exc))) from None
-        return f"folder {self.root} is writable"
+        return Text(QT_TRANSLATE_NOOP("core", "folder {path} is writable"), path=str(self.root))
 
     def put_status(self, key: str, data: bytes) -> None:
         """<root>/<key>, replaced atomically so `taltio-admin fleet` never reads half a heartbeat."""

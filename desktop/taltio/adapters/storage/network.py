@@ -40,23 +40,28 @@ def transport_summary(endpoint: str | None, ca_bundle: str = "", use_os_trust_st
     from botocore.utils import should_bypass_proxies
 
     if endpoint and endpoint.startswith("http://"):
-        tls = "plain HTTP, no TLS (storage.endpoint is http://)"
+        tls = Text(QT_TRANSLATE_NOOP("core", "plain HTTP, no TLS (storage.endpoint is http://)"))
     elif insecure_tls:
-        tls = "TLS NOT VERIFIED (storage.dev_insecure_tls)"
+        tls = Text(QT_TRANSLATE_NOOP("core", "TLS NOT VERIFIED (storage.dev_insecure_tls)"))
     else:
-        trust = [t for t in ("OS trust store" if use_os_trust_store else "",
-                             f"storage.ca_bundle {ca_bundle}" if ca_bundle else "") if t]
-        tls = "TLS verified against " + (" + ".join(trust) or "the CA list shipped with Taltio")
+        trust = [Text(QT_TRANSLATE_NOOP("core", "OS trust store"))] if use_os_trust_store else []
+        if ca_bundle:
+            trust.append(Text(QT_TRANSLATE_NOOP("core", "storage.ca_bundle {path}"), path=ca_bundle))
+        if len(trust) == 2:
+            trust = [Text(QT_TRANSLATE_NOOP("core", "{first} + {second}"), first=trust[0], second=trust[1])]
+        tls = Text(QT_TRANSLATE_NOOP("core", "TLS verified against {trust}"),
+                   trust=trust[0] if trust else Text(QT_TRANSLATE_NOOP("core", "the CA list shipped with Taltio")))
     url = endpoint or "https://s3.amazonaws.com"
     configured, source = (proxy, "storage.proxy") if proxy else \
-        (getproxies().get(urlparse(url).scheme or "https", ""), "environment")
+        (getproxies().get(urlparse(url).scheme or "https", ""), Text(QT_TRANSLATE_NOOP("core", "environment")))
     if not configured:
-        route = "direct (no proxy)"
+        route = Text(QT_TRANSLATE_NOOP("core", "direct (no proxy)"))
     elif should_bypass_proxies(url):
-        route = f"direct (NO_PROXY exempts {urlparse(url).hostname})"
+        route = Text(QT_TRANSLATE_NOOP("core", "direct (NO_PROXY exempts {host})"), host=urlparse(url).hostname or "")
     else:
-        route = f"proxy {mask_proxy(configured)} (from {source})"
-    return f"{tls}; {route}"
+        route = Text(QT_TRANSLATE_NOOP("core", "proxy {proxy} (from {source})"), proxy=mask_proxy(configured),
+                     source=source)
+    return Text(QT_TRANSLATE_NOOP("core", "{tls}; {route}"), tls=tls, route=route)
 
 
 def tls_verify_value(ca_bundle: str, use_os_trust_store: bool, insecure: bool) -> str | bool:

@@ -74,7 +74,8 @@ class S3Target(StorageTarget):
         self.insecure_tls = insecure_tls
 
     def describe(self) -> str:
-        return f"s3://{self.bucket} at {self.endpoint or 'AWS'}"
+        return Text(QT_TRANSLATE_NOOP("core", "s3://{bucket} at {endpoint}"), bucket=self.bucket,
+                    endpoint=self.endpoint or "AWS")
 
     @property
     def client(self):
@@ -408,7 +409,7 @@ class S3Target(StorageTarget):
                                     storage=self.describe(), code=code)) from None
         except (BotoCoreError, OSError) as exc:
             raise self._unreachable(exc) from None
-        return f"{self.describe()} accepts writes"
+        return Text(QT_TRANSLATE_NOOP("core", "{storage} accepts writes"), storage=self.describe())
 
     # Set by app_core.make_target from fleet.bucket; empty means "<bucket>-fleet".
     status_bucket: str = ""
