@@ -174,3 +174,19 @@ def test_the_customer_is_told_every_art_13_field_in_their_language(tmp_path, lan
     for own in ("dpo@example.fi", "Firma X (pilvipalvelu)", "L1234", "Tietosuojavaltuutetun toimisto"):
         assert own in text, (own, text)
     assert words[0] not in text
+
+
+def test_the_organisations_own_art_13_words_per_language_win_over_its_words_for_all(tmp_path):
+    """An organisation that writes its recipients, legal basis and authority in Finnish must not tell a Swedish
+    customer in Finnish: org.<field>_<lang> is that language's text, org.<field> the rest's, ours the fallback."""
+    from taltio.domain.notices import privacy_info
+
+    cfg = tmp_path / "machine.toml"
+    cfg.write_text('[org]\nrecipients = "Firma X (pilvipalvelu)"\nrecipients_sv = "Firma X (molntjänst)"\n'
+                   'legal_basis_sv = "avtal (artikel 6.1 b)"\ncomplaints_en = "the Ombudsman\'s office"\n')
+    st = settings_mod.load(cfg, tmp_path / "none.toml")
+    fi, sv, en = (privacy_info(st, lang) for lang in ("fi", "sv", "en"))
+    assert "Firma X (pilvipalvelu)" in fi and "Firma X (pilvipalvelu)" in en and "molntjänst" not in fi + en
+    assert "Firma X (molntjänst)" in sv and "pilvipalvelu" not in sv
+    assert "Rättslig grund: avtal (artikel 6.1 b)" in sv and "Oikeusperuste: sopimuksen" in fi
+    assert "the Ombudsman's office" in en and "tietosuojavaltuutettu (tietosuoja.fi)" in fi

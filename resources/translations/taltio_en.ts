@@ -2756,24 +2756,12 @@
         <translation>Data protection officer</translation>
     </message>
     <message>
-        <source>The legal basis of recording, as told to customers (GDPR Art. 13(1)(c)), shown in every language. Empty: the shipped text in the customer&apos;s language (contract and legitimate interest, Art. 6(1)(b) and (f)).</source>
-        <translation>The legal basis of recording, as told to customers (GDPR Art. 13(1)(c)), shown in every language. Empty: the shipped text in the customer&apos;s language (contract and legitimate interest, Art. 6(1)(b) and (f)).</translation>
-    </message>
-    <message>
         <source>Legal basis</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <source>Who receives the recordings (GDPR Art. 13(1)(e)), shown in every language. Empty: the shipped text in the customer&apos;s language (staff handling the matter, processors storing the recordings, authorities where the law requires).</source>
-        <translation>Who receives the recordings (GDPR Art. 13(1)(e)), shown in every language. Empty: the shipped text in the customer&apos;s language (staff handling the matter, processors storing the recordings, authorities where the law requires).</translation>
-    </message>
-    <message>
         <source>Recipients</source>
         <translation>Recipients</translation>
-    </message>
-    <message>
-        <source>The supervisory authority a customer may complain to (GDPR Art. 13(2)(d)), shown in every language. Empty: the Data Protection Ombudsman (tietosuoja.fi), named in the customer&apos;s language.</source>
-        <translation>The supervisory authority a customer may complain to (GDPR Art. 13(2)(d)), shown in every language. Empty: the Data Protection Ombudsman (tietosuoja.fi), named in the customer&apos;s language.</translation>
     </message>
     <message>
         <source>Supervisory authority</source>
@@ -2802,6 +2790,90 @@
     <message>
         <source>End call shortcut</source>
         <translation>End call shortcut</translation>
+    </message>
+    <message>
+        <source>The legal basis of recording, as told to customers (GDPR Art. 13(1)(c)), shown in every language without its own org.legal_basis_fi/sv/en. Empty: the shipped text in the customer's language (contract and legitimate interest, Art. 6(1)(b) and (f)).</source>
+        <translation>The legal basis of recording, as told to customers (GDPR Art. 13(1)(c)), shown in every language without its own org.legal_basis_fi/sv/en. Empty: the shipped text in the customer's language (contract and legitimate interest, Art. 6(1)(b) and (f)).</translation>
+    </message>
+    <message>
+        <source>Who receives the recordings (GDPR Art. 13(1)(e)), shown in every language without its own org.recipients_fi/sv/en. Empty: the shipped text in the customer's language (staff handling the matter, processors storing the recordings, authorities where the law requires).</source>
+        <translation>Who receives the recordings (GDPR Art. 13(1)(e)), shown in every language without its own org.recipients_fi/sv/en. Empty: the shipped text in the customer's language (staff handling the matter, processors storing the recordings, authorities where the law requires).</translation>
+    </message>
+    <message>
+        <source>The supervisory authority a customer may complain to (GDPR Art. 13(2)(d)), shown in every language without its own org.complaints_fi/sv/en. Empty: the Data Protection Ombudsman (tietosuoja.fi), named in the customer's language.</source>
+        <translation>The supervisory authority a customer may complain to (GDPR Art. 13(2)(d)), shown in every language without its own org.complaints_fi/sv/en. Empty: the Data Protection Ombudsman (tietosuoja.fi), named in the customer's language.</translation>
+    </message>
+    <message>
+        <source>Who receives the recordings, as told to customers in Finnish; overrides org.recipients for that language.</source>
+        <translation>Who receives the recordings, as told to customers in Finnish; overrides org.recipients for that language.</translation>
+    </message>
+    <message>
+        <source>Recipients (Finnish)</source>
+        <translation>Recipients (Finnish)</translation>
+    </message>
+    <message>
+        <source>Who receives the recordings, as told to customers in Swedish; overrides org.recipients for that language.</source>
+        <translation>Who receives the recordings, as told to customers in Swedish; overrides org.recipients for that language.</translation>
+    </message>
+    <message>
+        <source>Recipients (Swedish)</source>
+        <translation>Recipients (Swedish)</translation>
+    </message>
+    <message>
+        <source>Who receives the recordings, as told to customers in English; overrides org.recipients for that language.</source>
+        <translation>Who receives the recordings, as told to customers in English; overrides org.recipients for that language.</translation>
+    </message>
+    <message>
+        <source>Recipients (English)</source>
+        <translation>Recipients (English)</translation>
+    </message>
+    <message>
+        <source>The legal basis of recording, as told to customers in Finnish; overrides org.legal_basis for that language.</source>
+        <translation>The legal basis of recording, as told to customers in Finnish; overrides org.legal_basis for that language.</translation>
+    </message>
+    <message>
+        <source>Legal basis (Finnish)</source>
+        <translation>Legal basis (Finnish)</translation>
+    </message>
+    <message>
+        <source>The legal basis of recording, as told to customers in Swedish; overrides org.legal_basis for that language.</source>
+        <translation>The legal basis of recording, as told to customers in Swedish; overrides org.legal_basis for that language.</translation>
+    </message>
+    <message>
+        <source>Legal basis (Swedish)</source>
+        <translation>Legal basis (Swedish)</translation>
+    </message>
+    <message>
+        <source>The legal basis of recording, as told to customers in English; overrides org.legal_basis for that language.</source>
+        <translation>The legal basis of recording, as told to customers in English; overrides org.legal_basis for that language.</translation>
+    </message>
+    <message>
+        <source>Legal basis (English)</source>
+        <translation>Legal basis (English)</translation>
+    </message>
+    <message>
+        <source>The supervisory authority a customer may complain to, as told to customers in Finnish; overrides org.complaints for that language.</source>
+        <translation>The supervisory authority a customer may complain to, as told to customers in Finnish; overrides org.complaints for that language.</translation>
+    </message>
+    <message>
+        <source>Supervisory authority (Finnish)</source>
+        <translation>Supervisory authority (Finnish)</translation>
+    </message>
+    <message>
+        <source>The supervisory authority a customer may complain to, as told to customers in Swedish; overrides org.complaints for that language.</source>
+        <translation>The supervisory authority a customer may complain to, as told to customers in Swedish; overrides org.complaints for that language.</translation>
+    </message>
+    <message>
+        <source>Supervisory authority (Swedish)</source>
+        <translation>Supervisory authority (Swedish)</translation>
+    </message>
+    <message>
+        <source>The supervisory authority a customer may complain to, as told to customers in English; overrides org.complaints for that language.</source>
+        <translation>The supervisory authority a customer may complain to, as told to customers in English; overrides org.complaints for that language.</translation>
+    </message>
+    <message>
+        <source>Supervisory authority (English)</source>
+        <translation>Supervisory authority (English)</translation>
     </message>
 </context>
 <context>

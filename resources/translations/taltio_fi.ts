@@ -2756,24 +2756,12 @@
         <translation>Tietosuojavastaava</translation>
     </message>
     <message>
-        <source>The legal basis of recording, as told to customers (GDPR Art. 13(1)(c)), shown in every language. Empty: the shipped text in the customer&apos;s language (contract and legitimate interest, Art. 6(1)(b) and (f)).</source>
-        <translation>Tallentamisen oikeusperuste asiakkaalle kerrottuna (tietosuoja-asetuksen 13 artiklan 1 kohdan c alakohta), näytetään kaikilla kielillä. Tyhjä: Taltion mukana toimitettu teksti asiakkaan kielellä (sopimus ja oikeutettu etu, 6 artiklan 1 kohdan b ja f alakohta).</translation>
-    </message>
-    <message>
         <source>Legal basis</source>
         <translation>Oikeusperuste</translation>
     </message>
     <message>
-        <source>Who receives the recordings (GDPR Art. 13(1)(e)), shown in every language. Empty: the shipped text in the customer&apos;s language (staff handling the matter, processors storing the recordings, authorities where the law requires).</source>
-        <translation>Kenelle tallenteita luovutetaan (tietosuoja-asetuksen 13 artiklan 1 kohdan e alakohta), näytetään kaikilla kielillä. Tyhjä: Taltion mukana toimitettu teksti asiakkaan kielellä (asiaa käsittelevä henkilöstö, tallenteita säilyttävät käsittelijät, viranomaiset lain niin vaatiessa).</translation>
-    </message>
-    <message>
         <source>Recipients</source>
         <translation>Vastaanottajat</translation>
-    </message>
-    <message>
-        <source>The supervisory authority a customer may complain to (GDPR Art. 13(2)(d)), shown in every language. Empty: the Data Protection Ombudsman (tietosuoja.fi), named in the customer&apos;s language.</source>
-        <translation>Valvontaviranomainen, jolle asiakas voi tehdä valituksen (tietosuoja-asetuksen 13 artiklan 2 kohdan d alakohta), näytetään kaikilla kielillä. Tyhjä: tietosuojavaltuutettu (tietosuoja.fi) asiakkaan kielellä.</translation>
     </message>
     <message>
         <source>Supervisory authority</source>
@@ -2802,6 +2790,90 @@
     <message>
         <source>End call shortcut</source>
         <translation>Lopeta puhelu -pikanäppäin</translation>
+    </message>
+    <message>
+        <source>The legal basis of recording, as told to customers (GDPR Art. 13(1)(c)), shown in every language without its own org.legal_basis_fi/sv/en. Empty: the shipped text in the customer's language (contract and legitimate interest, Art. 6(1)(b) and (f)).</source>
+        <translation>Tallentamisen oikeusperuste asiakkaalle kerrottuna (tietosuoja-asetuksen 13 artiklan 1 kohdan c alakohta), näytetään kaikilla kielillä, joille ei ole omaa asetusta org.legal_basis_fi/sv/en. Tyhjä: Taltion mukana toimitettu teksti asiakkaan kielellä (sopimus ja oikeutettu etu, 6 artiklan 1 kohdan b ja f alakohta).</translation>
+    </message>
+    <message>
+        <source>Who receives the recordings (GDPR Art. 13(1)(e)), shown in every language without its own org.recipients_fi/sv/en. Empty: the shipped text in the customer's language (staff handling the matter, processors storing the recordings, authorities where the law requires).</source>
+        <translation>Kenelle tallenteita luovutetaan (tietosuoja-asetuksen 13 artiklan 1 kohdan e alakohta), näytetään kaikilla kielillä, joille ei ole omaa asetusta org.recipients_fi/sv/en. Tyhjä: Taltion mukana toimitettu teksti asiakkaan kielellä (asiaa käsittelevä henkilöstö, tallenteita säilyttävät käsittelijät, viranomaiset lain niin vaatiessa).</translation>
+    </message>
+    <message>
+        <source>The supervisory authority a customer may complain to (GDPR Art. 13(2)(d)), shown in every language without its own org.complaints_fi/sv/en. Empty: the Data Protection Ombudsman (tietosuoja.fi), named in the customer's language.</source>
+        <translation>Valvontaviranomainen, jolle asiakas voi tehdä valituksen (tietosuoja-asetuksen 13 artiklan 2 kohdan d alakohta), näytetään kaikilla kielillä, joille ei ole omaa asetusta org.complaints_fi/sv/en. Tyhjä: tietosuojavaltuutettu (tietosuoja.fi) asiakkaan kielellä.</translation>
+    </message>
+    <message>
+        <source>Who receives the recordings, as told to customers in Finnish; overrides org.recipients for that language.</source>
+        <translation>Kenelle tallenteita luovutetaan, suomenkieliselle asiakkaalle kerrottuna; korvaa asetuksen org.recipients tällä kielellä.</translation>
+    </message>
+    <message>
+        <source>Recipients (Finnish)</source>
+        <translation>Vastaanottajat (suomi)</translation>
+    </message>
+    <message>
+        <source>Who receives the recordings, as told to customers in Swedish; overrides org.recipients for that language.</source>
+        <translation>Kenelle tallenteita luovutetaan, ruotsinkieliselle asiakkaalle kerrottuna; korvaa asetuksen org.recipients tällä kielellä.</translation>
+    </message>
+    <message>
+        <source>Recipients (Swedish)</source>
+        <translation>Vastaanottajat (ruotsi)</translation>
+    </message>
+    <message>
+        <source>Who receives the recordings, as told to customers in English; overrides org.recipients for that language.</source>
+        <translation>Kenelle tallenteita luovutetaan, englanninkieliselle asiakkaalle kerrottuna; korvaa asetuksen org.recipients tällä kielellä.</translation>
+    </message>
+    <message>
+        <source>Recipients (English)</source>
+        <translation>Vastaanottajat (englanti)</translation>
+    </message>
+    <message>
+        <source>The legal basis of recording, as told to customers in Finnish; overrides org.legal_basis for that language.</source>
+        <translation>Tallentamisen oikeusperuste suomenkieliselle asiakkaalle kerrottuna; korvaa asetuksen org.legal_basis tällä kielellä.</translation>
+    </message>
+    <message>
+        <source>Legal basis (Finnish)</source>
+        <translation>Oikeusperuste (suomi)</translation>
+    </message>
+    <message>
+        <source>The legal basis of recording, as told to customers in Swedish; overrides org.legal_basis for that language.</source>
+        <translation>Tallentamisen oikeusperuste ruotsinkieliselle asiakkaalle kerrottuna; korvaa asetuksen org.legal_basis tällä kielellä.</translation>
+    </message>
+    <message>
+        <source>Legal basis (Swedish)</source>
+        <translation>Oikeusperuste (ruotsi)</translation>
+    </message>
+    <message>
+        <source>The legal basis of recording, as told to customers in English; overrides org.legal_basis for that language.</source>
+        <translation>Tallentamisen oikeusperuste englanninkieliselle asiakkaalle kerrottuna; korvaa asetuksen org.legal_basis tällä kielellä.</translation>
+    </message>
+    <message>
+        <source>Legal basis (English)</source>
+        <translation>Oikeusperuste (englanti)</translation>
+    </message>
+    <message>
+        <source>The supervisory authority a customer may complain to, as told to customers in Finnish; overrides org.complaints for that language.</source>
+        <translation>Valvontaviranomainen, jolle asiakas voi tehdä valituksen, suomenkieliselle asiakkaalle kerrottuna; korvaa asetuksen org.complaints tällä kielellä.</translation>
+    </message>
+    <message>
+        <source>Supervisory authority (Finnish)</source>
+        <translation>Valvontaviranomainen (suomi)</translation>
+    </message>
+    <message>
+        <source>The supervisory authority a customer may complain to, as told to customers in Swedish; overrides org.complaints for that language.</source>
+        <translation>Valvontaviranomainen, jolle asiakas voi tehdä valituksen, ruotsinkieliselle asiakkaalle kerrottuna; korvaa asetuksen org.complaints tällä kielellä.</translation>
+    </message>
+    <message>
+        <source>Supervisory authority (Swedish)</source>
+        <translation>Valvontaviranomainen (ruotsi)</translation>
+    </message>
+    <message>
+        <source>The supervisory authority a customer may complain to, as told to customers in English; overrides org.complaints for that language.</source>
+        <translation>Valvontaviranomainen, jolle asiakas voi tehdä valituksen, englanninkieliselle asiakkaalle kerrottuna; korvaa asetuksen org.complaints tällä kielellä.</translation>
+    </message>
+    <message>
+        <source>Supervisory authority (English)</source>
+        <translation>Valvontaviranomainen (englanti)</translation>
     </message>
 </context>
 <context>

@@ -2756,24 +2756,12 @@
         <translation>Dataskyddsombud</translation>
     </message>
     <message>
-        <source>The legal basis of recording, as told to customers (GDPR Art. 13(1)(c)), shown in every language. Empty: the shipped text in the customer&apos;s language (contract and legitimate interest, Art. 6(1)(b) and (f)).</source>
-        <translation>Den rättsliga grunden för inspelningen så som den berättas för kunder (artikel 13.1 c i dataskyddsförordningen), visas på alla språk. Tomt: texten som följer med Taltio på kundens språk (avtal och berättigat intresse, artikel 6.1 b och f).</translation>
-    </message>
-    <message>
         <source>Legal basis</source>
         <translation>Rättslig grund</translation>
     </message>
     <message>
-        <source>Who receives the recordings (GDPR Art. 13(1)(e)), shown in every language. Empty: the shipped text in the customer&apos;s language (staff handling the matter, processors storing the recordings, authorities where the law requires).</source>
-        <translation>Vem som får inspelningarna (artikel 13.1 e i dataskyddsförordningen), visas på alla språk. Tomt: texten som följer med Taltio på kundens språk (personal som handlägger ärendet, biträden som lagrar inspelningarna, myndigheter när lagen kräver det).</translation>
-    </message>
-    <message>
         <source>Recipients</source>
         <translation>Mottagare</translation>
-    </message>
-    <message>
-        <source>The supervisory authority a customer may complain to (GDPR Art. 13(2)(d)), shown in every language. Empty: the Data Protection Ombudsman (tietosuoja.fi), named in the customer&apos;s language.</source>
-        <translation>Tillsynsmyndigheten som kunden kan klaga hos (artikel 13.2 d i dataskyddsförordningen), visas på alla språk. Tomt: dataombudsmannen (tietosuoja.fi), angiven på kundens språk.</translation>
     </message>
     <message>
         <source>Supervisory authority</source>
@@ -2802,6 +2790,90 @@
     <message>
         <source>End call shortcut</source>
         <translation>Kortkommando för Avsluta samtal</translation>
+    </message>
+    <message>
+        <source>The legal basis of recording, as told to customers (GDPR Art. 13(1)(c)), shown in every language without its own org.legal_basis_fi/sv/en. Empty: the shipped text in the customer's language (contract and legitimate interest, Art. 6(1)(b) and (f)).</source>
+        <translation>Den rättsliga grunden för inspelningen så som den berättas för kunder (artikel 13.1 c i dataskyddsförordningen), visas på alla språk som saknar en egen org.legal_basis_fi/sv/en. Tomt: texten som följer med Taltio på kundens språk (avtal och berättigat intresse, artikel 6.1 b och f).</translation>
+    </message>
+    <message>
+        <source>Who receives the recordings (GDPR Art. 13(1)(e)), shown in every language without its own org.recipients_fi/sv/en. Empty: the shipped text in the customer's language (staff handling the matter, processors storing the recordings, authorities where the law requires).</source>
+        <translation>Vem som får inspelningarna (artikel 13.1 e i dataskyddsförordningen), visas på alla språk som saknar en egen org.recipients_fi/sv/en. Tomt: texten som följer med Taltio på kundens språk (personal som handlägger ärendet, biträden som lagrar inspelningarna, myndigheter när lagen kräver det).</translation>
+    </message>
+    <message>
+        <source>The supervisory authority a customer may complain to (GDPR Art. 13(2)(d)), shown in every language without its own org.complaints_fi/sv/en. Empty: the Data Protection Ombudsman (tietosuoja.fi), named in the customer's language.</source>
+        <translation>Tillsynsmyndigheten som kunden kan klaga hos (artikel 13.2 d i dataskyddsförordningen), visas på alla språk som saknar en egen org.complaints_fi/sv/en. Tomt: dataombudsmannen (tietosuoja.fi), angiven på kundens språk.</translation>
+    </message>
+    <message>
+        <source>Who receives the recordings, as told to customers in Finnish; overrides org.recipients for that language.</source>
+        <translation>Vem som får inspelningarna, så som det berättas för kunder på finska; ersätter org.recipients för det språket.</translation>
+    </message>
+    <message>
+        <source>Recipients (Finnish)</source>
+        <translation>Mottagare (finska)</translation>
+    </message>
+    <message>
+        <source>Who receives the recordings, as told to customers in Swedish; overrides org.recipients for that language.</source>
+        <translation>Vem som får inspelningarna, så som det berättas för kunder på svenska; ersätter org.recipients för det språket.</translation>
+    </message>
+    <message>
+        <source>Recipients (Swedish)</source>
+        <translation>Mottagare (svenska)</translation>
+    </message>
+    <message>
+        <source>Who receives the recordings, as told to customers in English; overrides org.recipients for that language.</source>
+        <translation>Vem som får inspelningarna, så som det berättas för kunder på engelska; ersätter org.recipients för det språket.</translation>
+    </message>
+    <message>
+        <source>Recipients (English)</source>
+        <translation>Mottagare (engelska)</translation>
+    </message>
+    <message>
+        <source>The legal basis of recording, as told to customers in Finnish; overrides org.legal_basis for that language.</source>
+        <translation>Den rättsliga grunden för inspelningen, så som den berättas för kunder på finska; ersätter org.legal_basis för det språket.</translation>
+    </message>
+    <message>
+        <source>Legal basis (Finnish)</source>
+        <translation>Rättslig grund (finska)</translation>
+    </message>
+    <message>
+        <source>The legal basis of recording, as told to customers in Swedish; overrides org.legal_basis for that language.</source>
+        <translation>Den rättsliga grunden för inspelningen, så som den berättas för kunder på svenska; ersätter org.legal_basis för det språket.</translation>
+    </message>
+    <message>
+        <source>Legal basis (Swedish)</source>
+        <translation>Rättslig grund (svenska)</translation>
+    </message>
+    <message>
+        <source>The legal basis of recording, as told to customers in English; overrides org.legal_basis for that language.</source>
+        <translation>Den rättsliga grunden för inspelningen, så som den berättas för kunder på engelska; ersätter org.legal_basis för det språket.</translation>
+    </message>
+    <message>
+        <source>Legal basis (English)</source>
+        <translation>Rättslig grund (engelska)</translation>
+    </message>
+    <message>
+        <source>The supervisory authority a customer may complain to, as told to customers in Finnish; overrides org.complaints for that language.</source>
+        <translation>Tillsynsmyndigheten som kunden kan klaga hos, så som den anges för kunder på finska; ersätter org.complaints för det språket.</translation>
+    </message>
+    <message>
+        <source>Supervisory authority (Finnish)</source>
+        <translation>Tillsynsmyndighet (finska)</translation>
+    </message>
+    <message>
+        <source>The supervisory authority a customer may complain to, as told to customers in Swedish; overrides org.complaints for that language.</source>
+        <translation>Tillsynsmyndigheten som kunden kan klaga hos, så som den anges för kunder på svenska; ersätter org.complaints för det språket.</translation>
+    </message>
+    <message>
+        <source>Supervisory authority (Swedish)</source>
+        <translation>Tillsynsmyndighet (svenska)</translation>
+    </message>
+    <message>
+        <source>The supervisory authority a customer may complain to, as told to customers in English; overrides org.complaints for that language.</source>
+        <translation>Tillsynsmyndigheten som kunden kan klaga hos, så som den anges för kunder på engelska; ersätter org.complaints för det språket.</translation>
+    </message>
+    <message>
+        <source>Supervisory authority (English)</source>
+        <translation>Tillsynsmyndighet (engelska)</translation>
     </message>
 </context>
 <context>

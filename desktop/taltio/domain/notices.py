@@ -27,7 +27,8 @@ UNSET = {"fi": "(ei asetettu – kerro esihenkilöllesi)", "sv": "(inte angivet 
 
 # What GDPR Art. 13 asks the controller to tell, where one answer is true for most organisations that record
 # calls in Finland: shipped, and each overridable by a supervisor setting (org.recipients, org.legal_basis,
-# org.complaints). A data protection officer has no such default: one is named, or the text says none is.
+# org.complaints; per language org.recipients_fi etc.). A data protection officer has no such default: one is
+# named, or the text says none is.
 DEFAULTS = {
     "recipients": {
         "fi": "asiaa käsittelevä henkilöstömme sekä yritykset, jotka säilyttävät tallenteita puolestamme "
@@ -92,7 +93,8 @@ def privacy_info(settings, lang: str) -> str:
     fields = {k: settings[f"org.{k}"] or UNSET[lang] for k in ("controller", "contact", "retention", "copy_request")}
     fields["retention"] = retention_text(settings, lang)
     for key, by_lang in DEFAULTS.items():
-        fields[key] = settings[f"org.{key}"] or by_lang[lang]
+        # The organisation's own words in this language, else its words for every language, else ours.
+        fields[key] = settings[f"org.{key}_{lang}"] or settings[f"org.{key}"] or by_lang[lang]
     fields["dpo"] = settings["org.dpo"] or NO_DPO[lang]
     return template.format(**fields)
 

@@ -314,19 +314,47 @@ SCHEMA: tuple[Setting, ...] = (
             "are told none is designated and to ask the privacy contact."),
             label=QT_TRANSLATE_NOOP("settings", "Data protection officer")),
     Setting("org.legal_basis", str, "", QT_TRANSLATE_NOOP("settings",
-            "The legal basis of recording, as told to customers (GDPR Art. 13(1)(c)), shown in every language. "
-            "Empty: the shipped text in the customer's language (contract and legitimate interest, Art. 6(1)(b) "
-            "and (f))."),
+            "The legal basis of recording, as told to customers (GDPR Art. 13(1)(c)), shown in every language "
+            "without its own org.legal_basis_fi/sv/en. Empty: the shipped text in the customer's language (contract "
+            "and legitimate interest, Art. 6(1)(b) and (f))."),
             label=QT_TRANSLATE_NOOP("settings", "Legal basis")),
     Setting("org.recipients", str, "", QT_TRANSLATE_NOOP("settings",
-            "Who receives the recordings (GDPR Art. 13(1)(e)), shown in every language. Empty: the shipped text "
-            "in the customer's language (staff handling the matter, processors storing the recordings, "
-            "authorities where the law requires)."),
+            "Who receives the recordings (GDPR Art. 13(1)(e)), shown in every language without its own "
+            "org.recipients_fi/sv/en. Empty: the shipped text in the customer's language (staff handling the matter, "
+            "processors storing the recordings, authorities where the law requires)."),
             label=QT_TRANSLATE_NOOP("settings", "Recipients")),
     Setting("org.complaints", str, "", QT_TRANSLATE_NOOP("settings",
-            "The supervisory authority a customer may complain to (GDPR Art. 13(2)(d)), shown in every language. "
-            "Empty: the Data Protection Ombudsman (tietosuoja.fi), named in the customer's language."),
+            "The supervisory authority a customer may complain to (GDPR Art. 13(2)(d)), shown in every language "
+            "without its own org.complaints_fi/sv/en. Empty: the Data Protection Ombudsman (tietosuoja.fi), named in "
+            "the customer's language."),
             label=QT_TRANSLATE_NOOP("settings", "Supervisory authority")),
+    Setting("org.recipients_fi", str, "", QT_TRANSLATE_NOOP("settings",
+            "Who receives the recordings, as told to customers in Finnish; overrides org.recipients for that language."),
+            label=QT_TRANSLATE_NOOP("settings", "Recipients (Finnish)")),
+    Setting("org.recipients_sv", str, "", QT_TRANSLATE_NOOP("settings",
+            "Who receives the recordings, as told to customers in Swedish; overrides org.recipients for that language."),
+            label=QT_TRANSLATE_NOOP("settings", "Recipients (Swedish)")),
+    Setting("org.recipients_en", str, "", QT_TRANSLATE_NOOP("settings",
+            "Who receives the recordings, as told to customers in English; overrides org.recipients for that language."),
+            label=QT_TRANSLATE_NOOP("settings", "Recipients (English)")),
+    Setting("org.legal_basis_fi", str, "", QT_TRANSLATE_NOOP("settings",
+            "The legal basis of recording, as told to customers in Finnish; overrides org.legal_basis for that language."),
+            label=QT_TRANSLATE_NOOP("settings", "Legal basis (Finnish)")),
+    Setting("org.legal_basis_sv", str, "", QT_TRANSLATE_NOOP("settings",
+            "The legal basis of recording, as told to customers in Swedish; overrides org.legal_basis for that language."),
+            label=QT_TRANSLATE_NOOP("settings", "Legal basis (Swedish)")),
+    Setting("org.legal_basis_en", str, "", QT_TRANSLATE_NOOP("settings",
+            "The legal basis of recording, as told to customers in English; overrides org.legal_basis for that language."),
+            label=QT_TRANSLATE_NOOP("settings", "Legal basis (English)")),
+    Setting("org.complaints_fi", str, "", QT_TRANSLATE_NOOP("settings",
+            "The supervisory authority a customer may complain to, as told to customers in Finnish; overrides org.complaints for that language."),
+            label=QT_TRANSLATE_NOOP("settings", "Supervisory authority (Finnish)")),
+    Setting("org.complaints_sv", str, "", QT_TRANSLATE_NOOP("settings",
+            "The supervisory authority a customer may complain to, as told to customers in Swedish; overrides org.complaints for that language."),
+            label=QT_TRANSLATE_NOOP("settings", "Supervisory authority (Swedish)")),
+    Setting("org.complaints_en", str, "", QT_TRANSLATE_NOOP("settings",
+            "The supervisory authority a customer may complain to, as told to customers in English; overrides org.complaints for that language."),
+            label=QT_TRANSLATE_NOOP("settings", "Supervisory authority (English)")),
     Setting("org.retention_months", int, 0, QT_TRANSLATE_NOOP("settings",
             "How long recordings are kept, in months, as told to customers: shown in the customer's language ('24 "
             "kuukautta', '24 månader', '24 months'). 0: not set."),
