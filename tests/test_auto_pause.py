@@ -8,6 +8,7 @@ not be in it.
 from __future__ import annotations
 
 import queue
+import time
 
 import pytest
 
@@ -132,3 +133,96 @@ def test_a_call_that_starts_recording_while_the_payment_window_has_the_keyboard_
     ap._changed(FocusedWindow("CRM", "firefox"))
     ap._changed(FocusedWindow("CRM 2", "firefox"))              # a second harmless window: one resume only
     assert ctl.calls[2:] == [("resume", "payment-window")]
+
+
+def test_the_windows_watcher_reports_foreground_and_title_changes_once_each():
+    """The WinEvent-driven watcher, through a stand-in for user32: the first window at start, each foreground
+    change and a title change of the foreground window once; a title change elsewhere is not a change; a window
+    that vanishes while asked about counts as none; close() ends its message loop."""
+    from taltio.adapters.focus.windows import WindowsFocusWatcher
+    from tests.helpers.fake_win32 import FakeDesktop
+
+    desk = FakeDesktop()
+    crm = desk.open("CRM", "crm.exe")
+    seen: queue.Queue = queue.Queue()
+    w = WindowsFocusWatcher(desk)
+    w.start(seen.put)
+    try:
+        assert w.unavailable == "" and seen.get(timeout=5) == FocusedWindow("CRM", "crm.exe")
+        pay = desk.open("Kassa", "chrome.exe")
+        assert seen.get(timeout=5) == FocusedWindow("Kassa", "chrome.exe")
+        desk.retitle(crm, "CRM – Asiakas 123")                  # not the foreground window: nothing changes
+        desk.activate(pay)                                      # again the same window: nothing changes
+        desk.retitle(pay, PAYMENT)                              # the browser moves to its payment tab
+        assert seen.get(timeout=5) == FocusedWindow(PAYMENT, "chrome.exe")
+        desk.broken_describe = True
+        desk.activate(crm)
+        assert seen.get(timeout=5) is None
+        desk.broken_describe = False
+        desk.activate(crm)
+        assert seen.get(timeout=5) == FocusedWindow("CRM – Asiakas 123", "crm.exe")
+        assert seen.empty()
+    finally:
+        w.close()
+    assert not w._thread.is_alive()
+
+
+def test_the_windows_watcher_feeds_auto_pause():
+    """End to end through AutoPause: the payment window pauses (reason payment-window), leaving it resumes."""
+    from taltio.adapters.focus.windows import WindowsFocusWatcher
+    from tests.helpers.fake_win32 import FakeDesktop
+
+    desk = FakeDesktop()
+    crm = desk.open("CRM", "crm.exe")
+    ctl = _Controller()
+    ap = AutoPause(ctl, lambda: WindowsFocusWatcher(desk))
+    ap.configure(["*Korttimaksu*"])
+    try:
+        desk.open(PAYMENT, "chrome.exe")
+        deadline = time.monotonic() + 5
+        while ctl.calls != [("pause", "payment-window")] and time.monotonic() < deadline:
+            time.sleep(0.01)
+        desk.activate(crm)
+        while len(ctl.calls) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert ctl.calls == [("pause", "payment-window"), ("resume", "payment-window")], ctl.calls
+    finally:
+        ap.close()
+
+
+class _FakeWorkspace:
+    """Stands in for NSWorkspace and the window list (this machine has no macOS): what is frontmost now."""
+
+    def __init__(self) -> None:
+        self.now: FocusedWindow | None = FocusedWindow("", "Finder")
+        self.asked = 0
+
+    def frontmost(self) -> FocusedWindow | None:
+        self.asked += 1
+        if isinstance(self.now, Exception):
+            raise self.now
+        return self.now
+
+
+def test_the_macos_watcher_reports_each_change_once_and_survives_an_app_quitting():
+    from taltio.adapters.focus.macos import MacFocusWatcher
+
+    ws = _FakeWorkspace()
+    seen: queue.Queue = queue.Queue()
+    w = MacFocusWatcher(ws, poll_s=0.01)
+    w.start(seen.put)
+    try:
+        assert seen.get(timeout=5) == FocusedWindow("", "Finder")
+        ws.now = FocusedWindow("", "Payterm")           # no Screen Recording permission: no title, the app name
+        assert seen.get(timeout=5) == FocusedWindow("", "Payterm")
+        ws.now = RuntimeError("the app quit while asked")
+        assert seen.get(timeout=5) is None
+        ws.now = FocusedWindow(PAYMENT, "Safari")
+        assert seen.get(timeout=5) == FocusedWindow(PAYMENT, "Safari")
+        asked = ws.asked
+        time.sleep(0.1)
+        assert ws.asked > asked and seen.empty()         # still asking, nothing new to say
+    finally:
+        w.close()
+    assert not w._thread.is_alive()
+    assert matching(FocusedWindow("", "Payterm"), ["payterm*"]) == "payterm*"

@@ -143,3 +143,30 @@ def test_start_call_and_end_call_by_shortcut_in_the_tray_app(qtbot, keyring_daem
         desk.xdotool("key", "ctrl+alt+shift+e")
         qtbot.waitUntil(lambda: app.agent.manual_call() is None, timeout=5000)
         assert app.core.controller.sessions[call_id].outcome.value == "not_recorded"
+
+
+def test_windows_hot_keys_reach_taltio_taken_ones_are_reported_and_a_rebind_lets_go():
+    """RegisterHotKey through a stand-in for user32: the combination with MOD_NOREPEAT on the thread that hears
+    it; one another program registered is refused as TAKEN; a rebind unregisters the old keys; close() ends the
+    thread and leaves nothing registered."""
+    from taltio.adapters.shortcuts.windows import MOD_ALT, MOD_CONTROL, MOD_SHIFT, WindowsShortcuts
+    from tests.helpers.fake_win32 import FakeDesktop
+
+    desk = FakeDesktop()
+    desk.held_by_others.add((MOD_CONTROL | MOD_ALT | MOD_SHIFT, ord("E")))
+    keys = WindowsShortcuts(desk)
+    q, on_press = _presses()
+    try:
+        refused = keys.bind({"start_call": START, "end_call": shortcuts.parse("Ctrl+Alt+Shift+E")}, on_press)
+        assert refused == {"end_call": TAKEN}
+        assert list(desk.registered.values()) == [(MOD_CONTROL | MOD_ALT | MOD_SHIFT, ord("S"))]
+        desk.press(MOD_CONTROL | MOD_ALT | MOD_SHIFT, ord("S"))
+        assert q.get(timeout=5) == "start_call"
+        assert keys.bind({"start_call": shortcuts.parse("Ctrl+F9")}, on_press) == {}
+        assert list(desk.registered.values()) == [(MOD_CONTROL, 0x78)]          # VK_F9; the old S is let go
+        desk.press(MOD_CONTROL | MOD_ALT | MOD_SHIFT, ord("S"))
+        desk.press(MOD_CONTROL, 0x78)
+        assert q.get(timeout=5) == "start_call" and q.empty()
+    finally:
+        keys.close()
+    assert desk.registered == {}

@@ -196,6 +196,14 @@ def make_focus_watcher() -> FocusWatcher:
     if sys.platform.startswith("linux"):
         return UnavailableFocusWatcher("this desktop session is Wayland (or has no display): no program may see "
                                        "another's window")
+    if sys.platform == "win32":
+        from taltio.adapters.focus.windows import WindowsFocusWatcher
+
+        return WindowsFocusWatcher()
+    if sys.platform == "darwin":
+        from taltio.adapters.focus.macos import MacFocusWatcher
+
+        return MacFocusWatcher()
     return UnavailableFocusWatcher(f"not built yet for {sys.platform}")
 
 
@@ -222,4 +230,8 @@ def make_shortcuts() -> GlobalShortcuts:
     if sys.platform.startswith("linux"):
         return UnavailableShortcuts("this desktop session is Wayland (or has no display): no program may take a "
                                     "key from the others")
+    if sys.platform == "win32":
+        from taltio.adapters.shortcuts.windows import WindowsShortcuts
+
+        return WindowsShortcuts()
     return UnavailableShortcuts(f"not built yet for {sys.platform}")
