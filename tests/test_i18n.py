@@ -712,7 +712,8 @@ def test_an_upload_error_read_back_from_the_queue_database_is_still_translated(q
     back = load(dump(msg))
     assert isinstance(back, Text) and back == msg and isinstance(back.params["reason"], Text)
     for stored in ("plain text from an older version", '{"text": 3}', '{"text": {"template": "{x}", "params": {}}}',
-                   '{"text": ', '{"text": {"template": "{a}", "params": {"a": {"template": 1, "params": 2}}}}'):
+                   '{"text": ', '{"text": {"template": "{a}", "params": {"a": {"template": 1, "params": 2}}}}',
+                   '{"text": ' + '[' * 100_000 + ']' * 100_000 + '}'):
         assert isinstance(load(stored), str)           # never raises: a status must always show
 
     blocked = tmp_path / "store"

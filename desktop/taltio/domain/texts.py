@@ -114,7 +114,7 @@ def load(stored: str) -> str:
     try:
         out = build(json.loads(stored)["text"])
         return out if isinstance(out, str) else stored
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
         return stored
 
 
