@@ -16,6 +16,7 @@ import logging
 import threading
 from typing import Callable, Protocol
 
+from taltio.adapters.focus import ChangeReporter
 from taltio.domain.ports import FocusedWindow, FocusWatcher
 
 log = logging.getLogger("taltio.focus.macos")
@@ -47,19 +48,14 @@ class MacFocusWatcher(FocusWatcher):
 
     def _run(self, on_change: Callable[[FocusedWindow | None], None]) -> None:
         assert self._ws is not None
-        last: object = object()
+        report = ChangeReporter(on_change)
         while not self._stop.is_set():
             try:
                 now = self._ws.frontmost()
             except Exception:  # noqa: BLE001 - an app that quits while asked about: as if none had the keyboard
                 log.debug("asking for the frontmost app failed", exc_info=True)
                 now = None
-            if now != last:
-                last = now
-                try:
-                    on_change(now)
-                except Exception:  # noqa: BLE001 - the watcher thread must not die on a consumer's bug
-                    log.exception("focus change handler failed")
+            report(now)
             self._stop.wait(self._poll_s)
 
     def close(self) -> None:

@@ -15,6 +15,7 @@ import logging
 import threading
 from typing import Callable, Protocol
 
+from taltio.adapters.focus import ChangeReporter
 from taltio.domain.ports import FocusedWindow, FocusWatcher
 
 log = logging.getLogger("taltio.focus.windows")
@@ -64,7 +65,7 @@ class WindowsFocusWatcher(FocusWatcher):
         api = self._api
         assert api is not None
         self._tid = api.thread_id()
-        last: list[object] = [object()]
+        changed = ChangeReporter(on_change)
 
         def report() -> None:
             try:
@@ -72,12 +73,7 @@ class WindowsFocusWatcher(FocusWatcher):
             except Exception:  # noqa: BLE001 - a window that closes while we ask: as if none had the keyboard
                 log.debug("describing the foreground window failed", exc_info=True)
                 now = None
-            if now != last[0]:
-                last[0] = now
-                try:
-                    on_change(now)
-                except Exception:  # noqa: BLE001 - the watcher thread must not die on a consumer's bug
-                    log.exception("focus change handler failed")
+            changed(now)
 
         def on_event(event: int, hwnd: int, object_id: int) -> None:
             # A title change anywhere is heard (the hook is system-wide): only the foreground window's counts.

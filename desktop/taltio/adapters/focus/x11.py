@@ -13,6 +13,7 @@ import select
 import threading
 from typing import Callable
 
+from taltio.adapters.focus import ChangeReporter
 from taltio.domain.ports import FocusedWindow, FocusWatcher
 
 log = logging.getLogger("taltio.focus.x11")
@@ -54,16 +55,10 @@ class X11FocusWatcher(FocusWatcher):
                                                "WM_NAME")}
         root = d.screen().root
         root.change_attributes(event_mask=X.PropertyChangeMask)
-        last: object = object()
+        report = ChangeReporter(on_change)
         try:
             while not self._stop.is_set():
-                now = self._active(d, X, root, atoms)
-                if now != last:
-                    last = now
-                    try:
-                        on_change(now)
-                    except Exception:  # noqa: BLE001 - the watcher thread must not die on a consumer's bug
-                        log.exception("focus change handler failed")
+                report(self._active(d, X, root, atoms))
                 self._wait(d, {atoms[n] for n in ("_NET_ACTIVE_WINDOW", "_NET_WM_NAME", "WM_NAME")})
         except Exception:  # noqa: BLE001 - the X server went away (logout): stop quietly, once
             log.warning("the X11 focus watcher stopped", exc_info=True)
