@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from taltio.domain.texts import QT_TRANSLATE_NOOP, Text, message, os_error
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text, message, os_error, reason
 
 OK, FAIL, WARN = "ok", "FAIL", "warn"
 # The checks' names, translatable: the tray's "Check this computer" window shows the lines in the agent's language
@@ -33,6 +33,12 @@ class _Machine:
     data: Path | None = None
     target: Any = None
     softphone_status: Callable[[], str] | None = None     # the app's own adapter, when the tray runs the checks
+
+
+def report_lines(results: list[tuple[str, str, str]]) -> list[str]:
+    """The lines as `taltio doctor` prints them (English: a support ticket quotes them whole)."""
+    width = max((len(r[1]) for r in results), default=0)
+    return [f"[{status:>4}] {name:<{width}}  {detail}" for status, name, detail in results]
 
 
 def run_checks(softphone_status: Callable[[], str] | None = None) -> list[tuple[str, str, str]]:
@@ -240,8 +246,7 @@ def _softphone_check(adapter: str, address: str, own: Callable[[], str] | None =
             return (OK, NAMES["softphone"], Text(QT_TRANSLATE_NOOP("core", "baresip control port {where} answers"),
                                                  where=address))
     except (OSError, ValueError) as exc:
-        reason = os_error(exc) if isinstance(exc, OSError) and exc.errno else message(exc)
         return (FAIL, NAMES["softphone"], Text(QT_TRANSLATE_NOOP("core", "{adapter} at {where} unreachable ({error})"),
-                                               adapter=adapter, where=str(where), error=reason))
+                                               adapter=adapter, where=str(where), error=reason(exc)))
     return (FAIL, NAMES["softphone"], Text(QT_TRANSLATE_NOOP("core", "unknown softphone.adapter '{adapter}'"),
                                            adapter=adapter[:40]))

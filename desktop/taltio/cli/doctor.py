@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import sys
 
-from taltio.app.checks import FAIL, OK, WARN, _network_check, _softphone_check, run_checks  # noqa: F401
+from taltio.app.checks import (FAIL, OK, WARN, _network_check, _softphone_check,  # noqa: F401
+                               report_lines, run_checks)
 
 
 def effective_settings(policy: dict | None = None, policy_origin: str = "supervisor policy") -> list[tuple]:
@@ -66,9 +67,8 @@ def main(argv: list[str]) -> int:
     # First, what is installed: a support case quotes the doctor's output whole.
     print(version_text("taltio"), end="\n\n")
     results = run_checks()
-    width = max(len(r[1]) for r in results)
-    for status, name, detail in results:
-        print(f"[{status:>4}] {name:<{width}}  {detail}")
+    for line in report_lines(results):
+        print(line)
     failed = [r for r in results if r[0] == FAIL]
     print(f"\n{len(failed)} problem(s) found." if failed else "\nAll checks passed.")
     return 1 if failed else 0

@@ -118,6 +118,14 @@ def load(stored: str) -> str:
         return stored
 
 
+def reason(exc: BaseException) -> str:
+    """Why *exc* happened, for a message: an OSError with an errno in the words `os_error` has for it, anything
+    else its message as raised (`message`)."""
+    if isinstance(exc, OSError) and (exc.errno or exc.strerror):
+        return os_error(exc)
+    return message(exc)
+
+
 def message(exc: BaseException) -> str:
     """The exception's message as it was raised: a Text stays a Text, so the UI can still translate it
     (``str(exc)`` would flatten it to English)."""

@@ -427,7 +427,7 @@ class Controller:
         except (AudioError, EncoderError, OSError) as exc:
             # EncoderError too: a codec that cannot open leaves no recorder, and the call must not stay
             # "recording" with nothing capturing it.
-            reason = texts.os_error(exc) if isinstance(exc, OSError) else texts.message(exc)
+            reason = texts.reason(exc)
             s.fail(reason)
             self._journal(s)
             self.error(Text(QT_TRANSLATE_NOOP("core", "recording did not start: {reason}"), reason=reason),

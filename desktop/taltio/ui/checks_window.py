@@ -130,10 +130,9 @@ class ChecksWindow(QDialog):
     def english_report(self) -> str:
         """The lines as `taltio doctor` prints them: a ticket is read by IT, in the language of the logs."""
         from taltio.app.about import version_text
+        from taltio.app.checks import report_lines
 
-        width = max((len(str(r[1])) for r in self.results), default=0)
-        lines = [f"[{s:>4}] {str(n):<{width}}  {d}" for s, n, d in self.results]
-        return version_text("taltio") + "\n\n" + "\n".join(lines) + "\n"
+        return version_text("taltio") + "\n\n" + "\n".join(report_lines(self.results)) + "\n"
 
     def copy_for_it(self) -> None:
         QApplication.clipboard().setText(self.english_report())

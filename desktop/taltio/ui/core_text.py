@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from taltio.domain.texts import os_error
+from taltio.domain.texts import reason
 
 
 def render(message: object) -> str:
@@ -21,7 +21,5 @@ def render(message: object) -> str:
 def render_error(exc: BaseException) -> str:
     """An exception as the agent reads it: a core Text translated; an OSError in words the agent's language has
     for its errno (with the file it concerns), not Python's "[Errno 13] Permission denied: '…'"."""
-    if isinstance(exc, OSError) and exc.errno is not None:
-        reason = render(os_error(exc))
-        return f"{reason}: {exc.filename}" if exc.filename else reason
-    return render(exc.args[0]) if exc.args else str(exc)
+    text = render(reason(exc))
+    return f"{text}: {exc.filename}" if isinstance(exc, OSError) and exc.filename else text

@@ -9,7 +9,7 @@ from abc import abstractmethod
 from typing import Callable
 
 from taltio.domain.ports import EventSink, Softphone
-from taltio.domain.texts import QT_TRANSLATE_NOOP, Text, message, os_error, shorten
+from taltio.domain.texts import QT_TRANSLATE_NOOP, Text, reason, shorten
 
 log = logging.getLogger("taltio.softphone")
 
@@ -200,6 +200,4 @@ class ReaderAdapter(SoftphoneAdapter):
 
 def short_error(exc: BaseException) -> str:
     """An exception in a few words for a status line (the common OS errors in the agent's language)."""
-    if isinstance(exc, OSError) and (exc.errno or exc.strerror):
-        return os_error(exc)
-    return shorten(message(exc) or type(exc).__name__, 120)
+    return shorten(reason(exc) or type(exc).__name__, 120)
