@@ -22,7 +22,8 @@ from taltio.domain import sshsig
 from tests.fixtures.audio import read_raw
 from tests.helpers.app_proc import DESKTOP
 from tests.helpers.recorded import recorded  # noqa: F401
-from tests.helpers.signals import best_ncc, resample, rms
+from tests.helpers.signals import resample, rms
+from tests.helpers.speech_match import match
 from tests.helpers.verify import age_decrypt
 from tests.test_admin_verify import TEST_AGENT, TEST_KEY, make_test_call, mkey, restored
 
@@ -85,13 +86,13 @@ def test_plays_the_customer_channel_from_an_offset(recorded, audio_server_module
     seg = slice(int(start * rate), int((start + dur) * rate))
     customer, agent = (resample(call[seg, i], rate, RATE) for i in (1, 0))
     assert rms(customer) > 0.01 and rms(agent) > 0.01, "the test needs both sides speaking in this stretch"
-    ncc_c, _lag = best_ncc(got, customer, RATE)
-    ncc_a, _ = best_ncc(got, agent, RATE)
-    assert ncc_c > 0.8, (ncc_c, ncc_a)
-    assert ncc_a < 0.5 * ncc_c, (ncc_c, ncc_a)
-    # Where in the call: the same stretch a second earlier or later does not fit as well.
-    earlier = resample(call[int((start - 0.8) * rate):int((start - 0.8 + dur) * rate), 1], rate, RATE)
-    assert best_ncc(got, earlier, RATE, min_overlap=0.9)[0] < ncc_c
+    # Located window by window (tests/helpers/speech_match.py): the capture beside the player slips a quantum
+    # under load, which one lag over the whole stretch read as the wrong audio (NCC 0.48 in one CI run).
+    heard_c, heard_a = match(got, customer, RATE), match(got, agent, RATE)
+    assert heard_c.found >= 0.8 and heard_a.found <= 0.2, (heard_c, heard_a)
+    # Where in the call: the heard stretch sits in the whole customer channel at --start.
+    whole = match(got, resample(call[:, 1], rate, RATE), RATE)
+    assert abs((heard_c.offset_s - whole.offset_s) - start) < 0.05, (heard_c, whole)
 
 
 def test_bookmarks_list_what_the_manifest_has_and_play_from_one(recorded, audio_server_module, trust,  # noqa: F811

@@ -35,7 +35,8 @@ from taltio.recording.segments import EncryptedOggSink
 
 from tests.fixtures.audio import read_raw
 from tests.helpers.app_proc import DESKTOP, make_app, org_keypair
-from tests.helpers.signals import best_ncc, read_wav, speech, windowed_ncc
+from tests.helpers.signals import best_ncc, read_wav, speech
+from tests.helpers.speech_match import MAX_SPREAD_S, match
 
 RATE = 16000
 TOOLS = ("age", "age-keygen", "opusdec", "opusinfo", "ffmpeg", "espeak-ng", "sox")
@@ -195,23 +196,22 @@ def trusted(doc: dict, path: Path) -> Path:
 
 
 def assert_recorded_what_was_carried(got: np.ndarray, sources: tuple, carried: list, doc: dict) -> None:
-    """Each channel holds what its device carried (one lag over the whole call), or the manifest says why not.
+    """Each channel is its speech all call and moved no more than 50 ms beyond what its device itself did, or
+    the manifest says why not.
 
-    Against the device's own recording, not only the played file: in one fresh-clone CI run the customer
-    channel scored 0.65 against the file (0.88 typically) with both sides aligned. A player the server paused
-    under load slips against its file; a recorder that drops audio slips against the device. Only the second
-    is a recorder fault, and the recorder must then have flagged a gap on that channel."""
+    The device's own recording (parecord beside the recorder) is the measure of the world: under load the
+    test server slips a quantum now and then (a whole-call NCC of 0.44 device against file in one CI run), and
+    that is no recorder fault. A recorder that drops or doubles a block moves the rest of the call by it, past
+    the bound, and must then have flagged a gap on that channel. Located window by window
+    (tests/helpers/speech_match.py), since one lag for the whole call reads any slip as lost audio."""
     for ch, side in enumerate(("agent", "customer")):
-        vs_device, lag = best_ncc(got[:, ch], carried[ch], RATE)
-        vs_file = best_ncc(got[:, ch], sources[ch], RATE)[0]
-        device_vs_file = best_ncc(carried[ch], sources[ch], RATE)[0]
-        print(f"{side}: NCC {vs_device:.3f} against the device (lag {lag:.3f} s), {vs_file:.3f} against the "
-              f"file; the device against the file {device_vs_file:.3f}")
+        rec, dev = match(got[:, ch], sources[ch], RATE), match(carried[ch], sources[ch], RATE)
+        print(f"{side}: recorded {rec}; the device {dev}")
         flagged = [g for g in doc["gaps"] + doc["alarms"] if g["channel"] == side]
-        assert vs_device > 0.8 or flagged, (
-            f"the {side} channel lost audio the device carried, unflagged: NCC {vs_device:.3f} against the "
-            f"device, {vs_file:.3f} against the file ({device_vs_file:.3f} device vs file); gaps {doc['gaps']}")
-        assert windowed_ncc(got[:, ch], sources[ch], RATE) > 0.8, f"the {side} channel is not its speech"
+        assert rec.spread_s <= MAX_SPREAD_S + dev.spread_s or flagged, (
+            f"the {side} channel moved mid-call beyond its device, unflagged: recorded {rec}; the device {dev}; "
+            f"gaps {doc['gaps']}")
+        assert rec.found >= 0.8, f"the {side} channel is not its speech: {rec}; the device {dev}"
 
 
 @pytest.mark.slow
@@ -285,5 +285,6 @@ def test_the_app_records_each_layout_and_taltio_admin_plays_and_exports_it(
     heard, r = capture_while(audio, tmp_path / "cap.raw", lambda: admin(
         app, "play", f"lay-{layout}", "--channel", "customer", "--duration", "3", *call))
     assert r.returncode == 0, r.stderr
-    ncc_c, ncc_a = best_ncc(heard, customer, RATE)[0], best_ncc(heard, agent, RATE)[0]
-    assert ncc_c > 0.7 and ncc_a < 0.5 * ncc_c, (ncc_c, ncc_a)
+    heard_c, heard_a = match(heard, customer, RATE), match(heard, agent, RATE)
+    # 3 s heard in 0.5 s windows: the first and the last hold the start and the end of playback, half silence
+    assert heard_c.found >= 0.5 and heard_a.found <= 0.2, (heard_c, heard_a)

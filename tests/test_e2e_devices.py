@@ -12,7 +12,8 @@ from datetime import datetime
 import numpy as np
 import pytest
 
-from tests.helpers.signals import read_wav, speech, tone, tone_present, windowed_ncc, write_wav
+from tests.helpers.signals import read_wav, speech, tone, tone_present, write_wav
+from tests.helpers.speech_match import match
 from tests.helpers.verify import fetch_call
 from tests.helpers.waiting import wait_for
 from tests.helpers.world import queue_empty, start_recording
@@ -98,7 +99,7 @@ def test_unplugged_device_is_a_gap_and_replug_resumes(world, app_factory, decoy,
     assert max(ratios) < 0.2, f"audio from the default (decoy) source was recorded: {max(ratios):.2f}"
     # After the replug the same channel carries the speech again.
     post = _speech_after(rec, ch, g["end_s"])
-    assert windowed_ncc(post, read_wav(world.agent_wav)[0], rate) >= 0.8
+    assert match(post, read_wav(world.agent_wav)[0], rate).found >= 0.8
 
 
 @pytest.mark.evidence("fault")
@@ -128,9 +129,9 @@ def test_audio_server_crash_keeps_audio_and_recovers(world, app_factory, decoy):
     assert _ts(g["start"]) - killed <= 1.0
     # Everything captured before the crash is in the recording, and capture resumed after it.
     before = rec[:int(g["start_s"] * rate), 0]
-    assert windowed_ncc(before, read_wav(world.agent_wav)[0], rate) >= 0.8
+    assert match(before, read_wav(world.agent_wav)[0], rate).found >= 0.8
     after = rec[int(g["end_s"] * rate):, 0]
-    assert windowed_ncc(after, read_wav(world.customer_wav)[0], rate) >= 0.8
+    assert match(after, read_wav(world.customer_wav)[0], rate).found >= 0.8
 
 
 def test_one_sided_call_alarm_not_for_normal_pauses(world, app_factory):
@@ -231,4 +232,4 @@ def test_configured_fallback_bridges_an_unplug_and_the_device_comes_back(world, 
     # The other channel never heard the fallback, and after the switch back the speech is there again.
     assert tone_in(0, len(rec) / rate, BACKUP_TONE, 1 - ch) < 0.05
     post = _speech_after(rec, ch, back)
-    assert windowed_ncc(post, read_wav(world.customer_wav)[0], rate) >= 0.8
+    assert match(post, read_wav(world.customer_wav)[0], rate).found >= 0.8

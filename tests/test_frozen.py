@@ -74,7 +74,7 @@ def test_frozen_headless_runner_records_a_live_call(world, frozen_call):
     assert "status: notice" in frozen_call.log and "status: recording" in frozen_call.log, frozen_call.log
     assert "+358401234567" not in frozen_call.log, "the customer's number must never be logged"
     n_agent, n_cust = check_speech(world, frozen_call)
-    print(f"frozen headless call: ncc agent={n_agent:.3f} customer={n_cust:.3f}")
+    print(f"frozen headless call: speech found agent={n_agent:.0%} customer={n_cust:.0%}")
 
 
 def test_frozen_admin_verifies_and_fetches_the_call(world, launcher, frozen_call, tmp_path):

@@ -12,7 +12,8 @@ import pytest
 
 from tests.fixtures.baresip import start_pair
 from tests.helpers.app_proc import AppProcess
-from tests.helpers.signals import best_ncc, read_wav, resample, speech, windowed_ncc
+from tests.helpers.signals import read_wav, resample, speech
+from tests.helpers.speech_match import MAX_SPREAD_S, SOFTPHONE_SPREAD_S, match
 from tests.helpers.verify import fetch_call, wait_for_keys
 from tests.helpers.world import AGENT, state_is
 
@@ -80,21 +81,17 @@ def test_headless_runner_records_a_live_baresip_call(world):
     assert "status: notice" in log_text and "status: recording" in log_text
     assert "+358401234567" not in log_text, "the customer's number must never be logged"
     agent_ref = read_wav(world.agent_wav)[0]
-    # Per 2 s window, like the customer side: this test is about the headless runner recording both sides.
-    # One lag for the whole call failed in CI twice (0.46, 0.58) with the speech complete and in place (no gap,
-    # full length): the agent channel's lag moved during the call under load, an alignment defect of the
-    # recorder that issue 16 (point 6) owns; test_e2e_hook checks alignment with one stereo player.
-    n_agent = windowed_ncc(rec[:, 0], agent_ref, rate)
-    _, lag = best_ncc(rec[:, 0], agent_ref, rate)
-    # 1 s windows on the softphone side: baresip's jitter buffers slip by ~10 ms under load (tests/helpers/frozen.py).
-    n_cust = windowed_ncc(rec[:, 1], resample(read_wav(customer_wav)[0], 8000, rate), rate, window_s=1.0)
-    print(f"headless baresip call: ncc agent={n_agent:.3f} customer={n_cust:.3f}")
-    # What to look at when it fails: a gap or a device switch in the manifest, a recording shorter than the
-    # agent's speech, or where the speech landed.
-    why = (f"recorded {len(rec) / rate:.1f} s, agent speech {len(agent_ref) / rate:.1f} s at {lag:.2f} s; "
-           f"gaps {doc.get('gaps')}; devices {doc.get('devices')}"
-           f"\n{app.log_tail()}")
-    assert n_agent >= 0.8 and n_cust >= 0.8, why
+    # Window by window (tests/helpers/speech_match.py): one lag for the whole call failed in CI (0.38-0.58) with
+    # the speech complete and in place; the test server itself slips a quantum under load (measured with
+    # parecord, no Taltio involved). The agent's side must stay within 50 ms all call; the customer's crossed
+    # baresip's jitter buffers, which move it by frames.
+    agent = match(rec[:, 0], agent_ref, rate)
+    cust = match(rec[:, 1], resample(read_wav(customer_wav)[0], 8000, rate), rate)
+    print(f"headless baresip call: agent {agent}; customer {cust}")
+    why = (f"recorded {len(rec) / rate:.1f} s, agent speech {len(agent_ref) / rate:.1f} s; agent {agent}; "
+           f"customer {cust}; gaps {doc.get('gaps')}; devices {doc.get('devices')}\n{app.log_tail()}")
+    assert agent.found >= 0.8 and agent.spread_s <= MAX_SPREAD_S, why
+    assert cust.found >= 0.8 and cust.spread_s <= SOFTPHONE_SPREAD_S, why
 
 
 def test_second_headless_runner_is_refused_and_leaves_the_first_serving(world):

@@ -4,6 +4,8 @@ Shared by test_e2e_hook (an idle machine) and test_alignment_load (both cores bu
 alignment by exactly the same numbers: each channel is located in its own reference by normalised
 cross-correlation, and the lag *difference* between the two is the recorder's misalignment (the two
 references were played by one stereo player, so any common delay is the audio server's, not ours).
+Each channel is located window by window (tests/helpers/speech_match.py): the test server slips a quantum
+under load, which one lag for the whole call read as lost audio.
 """
 from __future__ import annotations
 
@@ -13,24 +15,27 @@ from pathlib import Path
 import numpy as np
 
 from tests.helpers.signals import best_ncc, read_wav
+from tests.helpers.speech_match import SpeechMatch, match, max_difference_s
 
 MAX_LAG_DIFFERENCE_S = 0.05      # issue 16: the two sides stay within 50 ms of each other
 
 
 @dataclass(frozen=True)
 class Alignment:
-    agent: float        # ncc of the left channel with the agent's reference
-    customer: float     # ncc of the right channel with the customer's reference
+    agent: SpeechMatch      # the left channel located in the agent's reference
+    customer: SpeechMatch   # the right channel in the customer's
     cross: tuple[float, float]      # left vs customer, right vs agent: leakage between the sides
     lag_agent_s: float
     lag_customer_s: float
 
     @property
     def lag_difference_s(self) -> float:
-        return abs(self.lag_agent_s - self.lag_customer_s)
+        """The worst difference at any point of the call. Not the medians': a slip both sides share, halfway
+        through windows that one side spends talking more than the other, moves their medians apart."""
+        return max_difference_s(self.agent, self.customer)
 
     def __str__(self) -> str:
-        return (f"ncc agent/left={self.agent:.3f} customer/right={self.customer:.3f} "
+        return (f"agent/left: {self.agent}; customer/right: {self.customer}; "
                 f"cross={self.cross[0]:.3f},{self.cross[1]:.3f} "
                 f"lag difference={self.lag_difference_s * 1000:.0f} ms")
 
@@ -39,15 +44,17 @@ def measure(rec: np.ndarray, rate: int, agent_wav: Path, customer_wav: Path) -> 
     agent_ref, _ = read_wav(agent_wav)
     cust_ref, _ = read_wav(customer_wav)
     left, right = rec[:, 0], rec[:, 1]
-    n_aa, lag_a = best_ncc(left, agent_ref, rate)
-    n_cc, lag_c = best_ncc(right, cust_ref, rate)
+    m_a, m_c = match(left, agent_ref, rate), match(right, cust_ref, rate)
     n_ac, _ = best_ncc(left, cust_ref, rate)
     n_ca, _ = best_ncc(right, agent_ref, rate)
-    return Alignment(n_aa, n_cc, (n_ac, n_ca), lag_a, lag_c)
+    return Alignment(m_a, m_c, (n_ac, n_ca), m_a.offset_s, m_c.offset_s)
 
 
 def assert_aligned(a: Alignment) -> None:
-    """Each side holds its own voice, not the other's, and the sides are within 50 ms of each other."""
-    assert a.agent >= 0.8 and a.customer >= 0.8, str(a)
+    """Each side holds its own voice throughout, not the other's, and the sides are within 50 ms of each
+    other at every point of the call. Both moving together is the one stereo player paused by the loaded
+    server (85 ms once with both cores busy), not the recorder."""
+    for m in (a.agent, a.customer):
+        assert m.windows >= 3 and m.found >= 0.8, str(a)
     assert a.cross[0] <= 0.3 and a.cross[1] <= 0.3, str(a)
     assert a.lag_difference_s <= MAX_LAG_DIFFERENCE_S, str(a)

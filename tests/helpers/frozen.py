@@ -237,18 +237,17 @@ def record_headless_call(world, launcher: Launcher, name: str = "frozen-headless
 
 
 def check_speech(world, call: HeadlessCall, floor: float = 0.8) -> tuple[float, float]:
-    """Both sides of *call* hold the speech that was played (per-2-s-window correlation, like
-    tests/test_headless.py): the agent's from the mic, the customer's through baresip. Returns both scores."""
-    from tests.helpers.signals import read_wav, resample, windowed_ncc
+    """Both sides of *call* hold the speech that was played, located window by window
+    (tests/helpers/speech_match.py): the agent's from the mic, in place within 50 ms all call; the customer's
+    through two baresips' jitter buffers, which move it by frames. Returns both shares of windows found."""
+    from tests.helpers.signals import read_wav, resample
+    from tests.helpers.speech_match import SOFTPHONE_SPREAD_S, match
 
     assert call.rec is not None, f"no audio in {call.doc}"
-    n_agent = windowed_ncc(call.rec[:, 0], read_wav(world.agent_wav)[0], call.rate)
-    # The customer's side crossed two baresips' adaptive jitter buffers, which under load slip by ~10 ms several
-    # times a call (seen: lag steps of 9-11 ms within 2 s windows, 0.80 by 2 s windows and 0.96 by 1 s ones, gaps none):
-    # 1 s windows give each stretch its own lag. Wrong or missing speech still scores far below the floor.
-    n_cust = windowed_ncc(call.rec[:, 1], resample(read_wav(call.customer_wav)[0], 8000, call.rate), call.rate,
-                          window_s=1.0)
-    assert n_agent >= floor and n_cust >= floor, (
-        f"ncc agent={n_agent:.3f} customer={n_cust:.3f}; recorded {len(call.rec) / call.rate:.1f} s; "
+    agent = match(call.rec[:, 0], read_wav(world.agent_wav)[0], call.rate)
+    cust = match(call.rec[:, 1], resample(read_wav(call.customer_wav)[0], 8000, call.rate), call.rate)
+    assert (agent.found >= floor and agent.spread_s <= 0.05 and cust.found >= floor
+            and cust.spread_s <= SOFTPHONE_SPREAD_S), (
+        f"agent: {agent}; customer: {cust}; recorded {len(call.rec) / call.rate:.1f} s; "
         f"gaps {call.doc.get('gaps')}; devices {call.doc.get('devices')}\n{call.log[-3000:]}")
-    return n_agent, n_cust
+    return agent.found, cust.found

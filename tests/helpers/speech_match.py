@@ -1,0 +1,96 @@
+"""Is a recorded channel its reference speech, every stretch of it, and in place?
+
+Why not one cross-correlation over the whole call: the test audio server slips. Under load, PipeWire's
+null sinks and the pulse clients around them move a device's stream by a quantum (10.7 or 21.3 ms) now and
+then, forwards and back; measured with `parecord` beside the recorder (no Taltio involved), 4 of 8 plays of
+one 7 s clip under CPU load scored a whole-file NCC of 0.36-0.63 against the file although every second of
+it matched at 0.98. Speech decorrelates within a few milliseconds, so one lag for the whole call reads
+such a slip as "half the audio is wrong"; this is what turned fresh-clone runs red in a different
+alignment test each time.
+
+So each short window of the recording is located in the reference on its own. The verdict has two parts,
+and both can fail:
+- *found*: the share of voiced windows that are the reference's speech (a lost or foreign stretch is not);
+- *spread*: how far the located windows' offsets move over the call. A slip of the server is a quantum;
+  a recorder that drops or doubles a block moves everything after it by the block (100 ms), which the
+  50 ms bound (issue 16: the sides stay within 50 ms) catches.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from tests.helpers.signals import best_ncc, rms
+
+WINDOW_S = 0.5          # short enough that most windows hold no slip, long enough to be unique in speech
+MATCH_NCC = 0.7         # a window at this score is the reference's speech at that lag, not a chance fit (another
+                        # voice scores under 0.3; 8 kbit/s Opus speech 0.85-0.92 in its own place)
+MAX_SPREAD_S = 0.05
+# Through a softphone the customer's side crossed adaptive jitter buffers, which grow and shrink their delay
+# by frames over a call (seen: steps of 9-11 ms, several a call): that side's check is that it is the speech.
+SOFTPHONE_SPREAD_S = 0.3
+
+
+@dataclass(frozen=True)
+class SpeechMatch:
+    found: float            # share of voiced windows located in the reference at MATCH_NCC or better
+    windows: int            # voiced windows
+    spread_s: float         # max - min offset of the located windows
+    offset_s: float         # median offset: where reference[0] sits in the recording
+    median_ncc: float
+    track: tuple[tuple[float, float], ...] = ()    # (window start, offset) of each located window, seconds
+
+    def __str__(self) -> str:
+        return (f"{self.found:.0%} of {self.windows} windows found (median NCC {self.median_ncc:.3f}), "
+                f"offset {self.offset_s * 1000:.0f} ms, spread {self.spread_s * 1000:.0f} ms")
+
+
+def match(recorded: np.ndarray, reference: np.ndarray, rate: int, window_s: float = WINDOW_S,
+          min_rms: float = 0.01, search_s: float = 0.4) -> SpeechMatch:
+    """Each voiced window is searched for within *search_s* of where one lag for the whole call puts it: a
+    slip moves that peak by milliseconds, not away, and a reference that repeats itself (one sentence read
+    three times) then cannot place a window at another reading."""
+    x = np.asarray(recorded, dtype=np.float64)
+    y = np.asarray(reference, dtype=np.float64)
+    n, pad = int(window_s * rate), int(search_s * rate)
+    coarse = round(best_ncc(x, y, rate)[1] * rate)      # where y[0] sits in x
+    offsets, scores, track = [], [], []
+    for i in range(0, x.size - n + 1, n):
+        w = x[i:i + n]
+        if rms(w) < min_rms:
+            continue
+        j = max(0, i - coarse - pad)
+        seg = y[j:i - coarse + n + pad]
+        ncc, lag = best_ncc(w, seg, rate, min_overlap=0.9) if seg.size else (0.0, 0.0)
+        scores.append(ncc)
+        if ncc >= MATCH_NCC:
+            offsets.append((i - j) / rate + lag)
+            track.append((i / rate, offsets[-1]))
+    if not scores:
+        return SpeechMatch(0.0, 0, 0.0, 0.0, 0.0)
+    spread = float(np.ptp(offsets)) if offsets else 0.0
+    return SpeechMatch(len(offsets) / len(scores), len(scores), spread,
+                       float(np.median(offsets)) if offsets else 0.0, float(np.median(scores)), tuple(track))
+
+
+def max_difference_s(a: SpeechMatch, b: SpeechMatch) -> float:
+    """How far apart two channels of one recording are placed at any point of the call: compared in the
+    windows where both are located (the channels share one window grid). A slip both sides share (one stereo
+    player paused) is no misalignment; one side moving alone is. Interpolating between one side's windows
+    would put half a slip where that side was silent."""
+    ta, tb = dict(a.track), dict(b.track)
+    both = ta.keys() & tb.keys()
+    if not both:
+        return abs(a.offset_s - b.offset_s) if a.track and b.track else float("inf")
+    return max(abs(ta[t] - tb[t]) for t in both)
+
+
+def assert_speech(recorded: np.ndarray, reference: np.ndarray, rate: int, what: str, *, found: float = 0.8,
+                  max_spread_s: float = MAX_SPREAD_S) -> SpeechMatch:
+    """*recorded* is *reference*'s speech throughout, moved by no more than *max_spread_s* over the call."""
+    m = match(recorded, reference, rate)
+    assert m.windows >= 3, f"{what}: hardly any audio recorded ({m})"
+    assert m.found >= found, f"{what} is not its speech: {m}"
+    assert m.spread_s <= max_spread_s, f"{what} moved mid-call (a lost or doubled block?): {m}"
+    return m
