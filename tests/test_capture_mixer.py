@@ -294,3 +294,26 @@ def test_output_is_continuous(seed):
     _, rec, _ = run(devs, 60, seed=seed)
     assert abs(len(rec) / RATE - 60) < 0.3
     assert len(click_positions(rec[:, 0])) >= 58
+
+
+WARMUP_BOUND_S = 0.75    # of the 1 s bound, 0.25 s is left for the encoder's first packet and the seal
+
+
+def test_first_audio_leaves_the_mixer_well_inside_the_crash_loss_bound():
+    """Nothing is sealed before the mixer lets it out, and a kill -9 loses everything not sealed: so the
+    warm-up hold must end well before the crash suite's 1 s bound, leaving the encoder and the segment
+    seal their share. With a 1 s warm-up the first frames left at ~1.1 s and a kill at 1.02 s lost the
+    call's whole start (the crash suite, seed 537243754)."""
+    t0 = 1000.0
+    mixer, events = Mixer(RATE, t0), []
+    devs = [Device(0, 0, 0.010, 0.0, clicks), Device(1, 0, 0.025, 0.0, clicks)]
+    first = None
+    while first is None:
+        t, dev = min((d.next_time(t0), d) for d in devs)
+        assert t < t0 + WARMUP_BOUND_S + 0.5, "the mixer let nothing out"
+        mixer.push(dev.ch, dev.block(), t, events)
+        if mixer.tick(t, events) is not None:
+            first = t - t0
+    print(f"first frames out {first:.3f} s after the call's start")
+    assert first <= WARMUP_BOUND_S, f"first frames only {first:.2f} s in"
+

@@ -21,7 +21,10 @@ HOLDBACK_S = 0.12         # output lags real time by this much so late blocks st
 DRIFT_WINDOW_S = 3.0      # the placement error is taken from the *least delayed* block in this much of a
                           # stream's recent blocks: a block stamped late (its reader scheduled late, PipeWire's
                           # 21.3 ms quanta against our 100 ms blocks) moves nothing; a real offset shows at once
-DRIFT_WARMUP_S = 1.0      # correct nothing until this much of a stream is in the window
+DRIFT_WARMUP_S = 0.5      # correct nothing until this much of a stream is in the window; output waits for it,
+                          # so it is long enough to see PipeWire's quantum spread (a few 21.3 ms quanta) yet short
+                          # enough that the first sealed audio lands well inside the 1 s crash-loss bound (1.0 s
+                          # sealed the first segment 1.05-1.16 s in: a kill then lost the call's start)
 DRIFT_DEADBAND_S = 0.010  # start correcting beyond this error: any slewing smears the waveform a little
 DELAY_STEP_S = 0.002      # the offset falling by more than this at once is delivery getting later, not drift
                           # (a clock off by 200 ppm moves it 0.6 ms in a whole window)
