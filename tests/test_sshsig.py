@@ -63,3 +63,19 @@ def test_trailing_bytes_after_the_signature_are_refused():
     padded = "\n".join([lines[0], *[b64[i:i + 70] for i in range(0, len(b64), 70)], lines[-1]]) + "\n"
     with pytest.raises(s.SignatureError, match="trailing data"):
         s.verify(padded, b"doc", "taltio-test")
+
+
+@pytest.mark.parametrize("kind", ["manifest", "policy"])
+def test_what_the_app_signs_verifies_with_the_namespace_the_docs_name(tmp_path, kind):
+    """The namespace a supervisor types (docs/design.md, docs/supervisors.md) against what the code signs with:
+    NS_POLICY once said taltio-policy-v1 while policies were signed taltio-policy@taltio."""
+    from taltio.domain import policy as pol
+    key = Ed25519PrivateKey.generate()
+    doc = b'{"version": 1}\n'
+    sig = pol.sign(doc, key).decode() if kind == "policy" else sshsig.sign(key, doc, sshsig.NS_MANIFEST)
+    documented = {"manifest": "taltio-manifest-v1", "policy": "taltio-policy@taltio"}[kind]
+    r = _ssh_verify(tmp_path, key, doc, sig, documented)
+    assert r.returncode == 0, r.stderr
+    other = {"manifest": "taltio-policy@taltio", "policy": "taltio-manifest-v1"}[kind]
+    assert _ssh_verify(tmp_path, key, doc, sig, other).returncode != 0
+    assert sshsig.verify(sig, doc, {"manifest": sshsig.NS_MANIFEST, "policy": sshsig.NS_POLICY}[kind])

@@ -33,7 +33,7 @@ from taltio.domain.policy_names import (_NAME, _TIME, check_target, format_time,
 from taltio.domain.ports import SettingSpec
 from taltio.domain.texts import QT_TRANSLATE_NOOP, Text, message, shorten
 
-NAMESPACE = "taltio-policy@taltio"
+NAMESPACE = sshsig.NS_POLICY
 SCHEMA = "taltio.policy"
 FORMAT = 1
 MAX_BYTES = 256 * 1024          # a policy is a few KB; anything this big is not one

@@ -15,8 +15,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 MAGIC = b"SSHSIG"
+# The namespaces the docs tell supervisors and IT to pass to `ssh-keygen -Y verify -n`; the one place they are
+# spelled (the policy's was once "taltio-policy-v1" here and "taltio-policy@taltio" in use).
 NS_MANIFEST = "taltio-manifest-v1"
-NS_POLICY = "taltio-policy-v1"
+NS_POLICY = "taltio-policy@taltio"
 _BEGIN = "-----BEGIN SSH SIGNATURE-----"
 _END = "-----END SSH SIGNATURE-----"
 
