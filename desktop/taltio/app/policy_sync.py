@@ -202,9 +202,11 @@ class PolicySync:
         policy, err, sig, etag = checked
         if policy is None:
             assert err is not None
+            # The document's etag is not kept: the next poll fetches it and its signature again. Kept, every
+            # later poll got 304 on the document and never looked at a signature published late (or fixed),
+            # so the policy stayed refused until the document changed or the app restarted (issue 19.2).
+            # It costs one small download a poll while a refusal stands; it is reported once (_refuse).
             self._refuse(target, err.reason, err.message, etag, rejections)
-            if err.reason is not Reason.NOT_YET_VALID:  # a time-dependent refusal is looked at again next poll
-                self._etags[target] = etag
             return
         self._accept(target, policy, sig, etag, errors)
 
