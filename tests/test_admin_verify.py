@@ -80,17 +80,16 @@ def stored(rec, key: str) -> tuple[bytes, str | None]:
 
 @contextlib.contextmanager
 def restored(rec, *keys: str):
-    """Put these objects back (body and signature metadata) and delete any others the test added."""
-    before = set(rec.s3.list_keys("agents/"))
-    saved = {k: stored(rec, k) for k in keys}
+    """Undo what the test put: every version and delete marker it added goes (the bucket is versioned, and
+    a re-put original would be a second version, which verify refuses as an overwrite)."""
+    from tests.helpers.recorded import drop_versions_since, version_ids
+
+    s3 = rec.s3.admin_client()
+    before = version_ids(s3, rec.s3.bucket, "agents/")
     try:
         yield
     finally:
-        s3 = rec.s3.admin_client()
-        for k in set(rec.s3.list_keys("agents/")) - before:
-            s3.delete_object(Bucket=rec.s3.bucket, Key=k)
-        for k, (body, sig) in saved.items():
-            put(rec, k, body, sig)
+        drop_versions_since(s3, rec.s3.bucket, before, "agents/")
 
 
 def signed_by(key: Ed25519PrivateKey, doc: dict) -> tuple[bytes, str]:

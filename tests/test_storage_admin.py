@@ -438,3 +438,39 @@ def test_init_refuses_non_positive_days(s3_server_module: S3Server, tmp_path: Pa
     r = init(srv, tmp_path, bucket, *args)
     assert r.returncode == 1 and "must be a positive number of days" in r.stderr
     assert bucket not in {b["Name"] for b in srv.admin_client().list_buckets()["Buckets"]}
+
+
+def test_an_agent_overwriting_its_own_manifest_is_reported_as_tampering_naming_the_versions(deployed):
+    """Issue 19.1: the agent's put-only key can overwrite (storage answers 200 without If-None-Match); the
+    locked bucket keeps the original as an older version, and verify refuses the call on the versions."""
+    from taltio.admin.store import CallRef, S3Store
+    from taltio.admin.verify import Report, _write_once
+
+    srv, creds = deployed
+    c = agent(srv, creds)
+    call = f"c{uuid.uuid4().hex[:8]}"
+    key = f"agents/agent-5/2026/12/07/{call}.manifest.json"
+    c.put_object(Bucket="rec-locked", Key=key, Body=b'{"v": 1}', ChecksumSHA256=sha256_b64(b'{"v": 1}'),
+                 IfNoneMatch="*")
+    store = S3Store("rec-locked", "agents", client=srv.admin_client())
+    ref = CallRef("agent-5", "2026/12/07", call)
+    once = Report(store.url, ref)
+    _write_once(store, ref, once)
+    assert [(ch.name, ch.ok) for ch in once.checks] == [("write-once", True)]
+
+    try:
+        c.put_object(Bucket="rec-locked", Key=key, Body=b'{"v": 2}', ChecksumSHA256=sha256_b64(b'{"v": 2}'))
+    except ClientError as exc:   # a store that refuses the overwrite itself is the better outcome
+        assert code_of(exc)[1] in (403, 412), exc
+        print('storage refused the overwrite')
+        return
+    ids = [v["VersionId"] for v in srv.admin_client().list_object_versions(Bucket="rec-locked", Prefix=key)["Versions"]]
+    assert len(ids) == 2
+    fresh = S3Store("rec-locked", "agents", client=srv.admin_client())
+    rep = Report(fresh.url, ref)
+    _write_once(fresh, ref, rep)
+    bad = [ch for ch in rep.checks if not ch.ok]
+    assert len(bad) == 1 and bad[0].name == f"write-once {call}.manifest.json", rep.checks
+    assert "2 versions" in bad[0].reason and all(i in bad[0].reason for i in ids), bad[0].reason
+    assert fresh.versions(ref.manifest_key) == list(reversed(ids))      # oldest first
+    print('overwritten, reported', bad[0].reason)

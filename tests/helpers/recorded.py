@@ -79,6 +79,7 @@ class Recorded:
     workstation_keys: Mapping[str, str] = field(default_factory=dict)     # agent -> "ssh-ed25519 AAAA..."
     _buckets: frozenset = field(default=frozenset(), repr=False)
     _objects: dict = field(default_factory=dict, repr=False)            # (bucket, key) -> _Stored
+    _versions: dict = field(default_factory=dict, repr=False)           # bucket -> {(key, version id)}
 
     @property
     def store_url(self) -> str:
@@ -112,6 +113,7 @@ class Recorded:
         """Remember every object of every bucket as it is now (right after the recording)."""
         client = self.s3.admin_client()
         buckets, stamps = self._stamps()
+        self._versions = {b: version_ids(client, b) for b in buckets}
         objects = {}
         for (b, k), stamp in stamps.items():
             obj = client.get_object(Bucket=b, Key=k)
@@ -122,8 +124,9 @@ class Recorded:
     def restore(self) -> list[str]:
         """Put the store back as the recording left it; returns what had to be put right."""
         client = self.s3.admin_client()
+        fixed = [f"dropped {b}/{k} version {v}" for b in sorted(self._buckets)
+                 for k, v in drop_versions_since(client, b, self._versions.get(b, set()))]
         buckets, stamps = self._stamps()
-        fixed = []
         for (b, k) in sorted(set(stamps) - set(self._objects)):
             client.delete_object(Bucket=b, Key=k)
             fixed.append(f"deleted {b}/{k}")
@@ -253,3 +256,28 @@ def recorded(recorded_session, audio_server_module) -> Iterator[Recorded]:
     recorded_session.restore()
     yield recorded_session
     recorded_session.restore()
+
+
+def version_ids(client, bucket: str, prefix: str = "") -> set[tuple[str, str]]:  # noqa: ANN001
+    """Every (key, version id) of the objects in a versioned bucket (delete markers are no object version:
+    taltio-admin's write-once check does not count them)."""
+    out = set()
+    for page in client.get_paginator("list_object_versions").paginate(Bucket=bucket, Prefix=prefix):
+        for v in page.get("Versions", []):
+            if v.get("VersionId") not in (None, "null"):
+                out.add((v["Key"], v["VersionId"]))
+    return out
+
+
+def drop_versions_since(client, bucket: str, before: set[tuple[str, str]],  # noqa: ANN001
+                        prefix: str = "") -> list[tuple[str, str]]:
+    """Delete every object version made since *before*: the bucket is versioned, so putting the original back
+    would only add a version, and verify refuses an object with more than one (issue 19.1: an overwrite is
+    tampering). A key the test made is then hidden with a delete marker as well: SeaweedFS still lists the
+    folder of a key whose versions are all gone, and a day listing would show it."""
+    added = sorted(version_ids(client, bucket, prefix) - before)
+    for key, vid in added:
+        client.delete_object(Bucket=bucket, Key=key, VersionId=vid)
+    for key in {k for k, _ in added} - {k for k, _ in before}:
+        client.delete_object(Bucket=bucket, Key=key)
+    return added

@@ -169,6 +169,7 @@ def verify_call(store: Store, ref: CallRef, registry: Registry, *, trust_on_firs
             return rep
     _identity(ref, doc, rep)
     _objects(store, ref, doc, rep)
+    _write_once(store, ref, rep)
     _notice(doc, rep)
     _listed(doc, rep)
     _lock(store, ref, rep)
@@ -406,6 +407,26 @@ def _listed(doc: dict, rep: Report) -> None:
     rep.add("pauses", True, f"{len(pauses)} pause(s)" + "".join(f"; {json.dumps(p, sort_keys=True)}" for p in pauses))
     rep.add("bookmarks", True, f"{len(marks)} bookmark(s)"
             + "".join(f"; {json.dumps(b, sort_keys=True)}" for b in marks))
+
+
+def _write_once(store: Store, ref: CallRef, rep: Report) -> None:
+    """An object with more than one version was overwritten: tampering, whoever did it. A put-only
+    agent key can overwrite on stores with no write-once condition (issue 19.1); Object Lock keeps the
+    original as an older version, which is why it is still there to verify."""
+    keys = [ref.manifest_key, f"{ref.manifest_key}.sig", *(ref.key(p["name"]) for p in rep.parts)]
+    kept = 0
+    for key in keys:
+        try:
+            ids = store.versions(key)
+        except StoreError:
+            continue
+        kept += bool(ids)
+        if len(ids) > 1:
+            rep.add(f"write-once {key.rsplit('/', 1)[-1]}", False,
+                    f"overwritten after it was stored: {len(ids)} versions (first {ids[0]}, latest {ids[-1]}); "
+                    f"the checks above read the latest, the original is the first")
+    if kept and not any(c.name.startswith("write-once") for c in rep.checks):
+        rep.add("write-once", True, "every object has one version")
 
 
 def _lock(store: Store, ref: CallRef, rep: Report) -> None:
