@@ -241,12 +241,12 @@ def check_speech(world, call: HeadlessCall, floor: float = 0.8) -> tuple[float, 
     (tests/helpers/speech_match.py): the agent's from the mic, in place within 50 ms all call; the customer's
     through two baresips' jitter buffers, which move it by frames. Returns both shares of windows found."""
     from tests.helpers.signals import read_wav, resample
-    from tests.helpers.speech_match import SOFTPHONE_SPREAD_S, match
+    from tests.helpers.speech_match import MAX_SPREAD_S, SOFTPHONE_SPREAD_S, match
 
     assert call.rec is not None, f"no audio in {call.doc}"
     agent = match(call.rec[:, 0], read_wav(world.agent_wav)[0], call.rate)
     cust = match(call.rec[:, 1], resample(read_wav(call.customer_wav)[0], 8000, call.rate), call.rate)
-    assert (agent.found >= floor and agent.spread_s <= 0.05 and cust.found >= floor
+    assert (agent.found >= floor and agent.spread_s <= MAX_SPREAD_S and cust.found >= floor
             and cust.spread_s <= SOFTPHONE_SPREAD_S), (
         f"agent: {agent}; customer: {cust}; recorded {len(call.rec) / call.rate:.1f} s; "
         f"gaps {call.doc.get('gaps')}; devices {call.doc.get('devices')}\n{call.log[-3000:]}")

@@ -106,8 +106,7 @@ class Store:
 
     def versions(self, key: str) -> list[str]:
         """The object's version ids, oldest first; empty where the store keeps no versions (a folder) or
-        cannot list them. Readers read the first one: an overwrite by a put-only key becomes the latest
-        version, never the first (issue 19.1)."""
+        cannot list them. More than one means it was overwritten (issue 19.1); reads still go to the latest."""
         return []
 
     def lock(self, key: str) -> LockInfo:
@@ -197,7 +196,7 @@ class S3Store(Store):
         self.url = f"s3://{bucket}/{self.prefix}".rstrip("/")
         self.endpoint = endpoint or os.environ.get("AWS_ENDPOINT_URL") or None
         self.client = client if client is not None else self._client(use_keyring)
-        self._first: dict[str, list[str]] = {}
+        self._versions: dict[str, list[str]] = {}
 
     def _client(self, use_keyring: bool):  # noqa: ANN202 - a botocore S3 client
         """boto3's usual chain first (variables, profile, role); else the credential kept in the keyring."""
@@ -268,7 +267,7 @@ class S3Store(Store):
         return out
 
     def versions(self, key: str) -> list[str]:
-        if not self._first.get(key):          # a key not there yet is looked up again
+        if not self._versions.get(key):       # a key not there yet is looked up again
             full, found = self._k(key), []
             try:
                 for page in self.client.get_paginator("list_object_versions").paginate(Bucket=self.bucket,
@@ -280,30 +279,23 @@ class S3Store(Store):
             # S3 lists a key's versions newest first; LastModified has one-second resolution on some stores,
             # so the listing's order breaks ties.
             found = [v for _, v in sorted(enumerate(found), key=lambda nv: (nv[1].get("LastModified"), -nv[0]))]
-            self._first[key] = [v["VersionId"] for v in found if v.get("VersionId") not in (None, "null")]
-        return self._first[key]
-
-    def _pin(self, key: str) -> dict[str, str]:
-        """Reads go to the latest version for now; verify refuses any object with more than one (write-once
-        check), so an overwrite is never accepted. Reading the first version, to recover the original
-        beside the refusal, is issue 19.1's remaining half: the tamper tests overwrite and expect the
-        overwrite's bytes to be judged."""
-        return {}
+            self._versions[key] = [v["VersionId"] for v in found if v.get("VersionId") not in (None, "null")]
+        return self._versions[key]
 
     def get(self, key: str) -> bytes:
-        return self.open(key).read()
+        return self._call("reading", key, self.client.get_object, Key=self._k(key))["Body"].read()
 
     def open(self, key: str) -> BinaryIO:
-        return self._call("reading", key, self.client.get_object, Key=self._k(key), **self._pin(key))["Body"]
+        return self._call("reading", key, self.client.get_object, Key=self._k(key))["Body"]
 
     def info(self, key: str) -> ObjectInfo:
-        h = self._call("reading", key, self.client.head_object, Key=self._k(key), **self._pin(key))
+        h = self._call("reading", key, self.client.head_object, Key=self._k(key))
         return ObjectInfo(key, h["ContentLength"], h.get("LastModified"))
 
     def signature(self, key: str) -> str | None:
         from taltio.adapters.storage import SIGNATURE_METADATA
 
-        h = self._call("reading", key, self.client.head_object, Key=self._k(key), **self._pin(key))
+        h = self._call("reading", key, self.client.head_object, Key=self._k(key))
         one_line = (h.get("Metadata") or {}).get(SIGNATURE_METADATA)
         if one_line:
             try:
@@ -316,7 +308,7 @@ class S3Store(Store):
             return None
 
     def lock(self, key: str) -> LockInfo:
-        h = self._call("reading", key, self.client.head_object, Key=self._k(key), **self._pin(key))
+        h = self._call("reading", key, self.client.head_object, Key=self._k(key))
         hold = h.get("ObjectLockLegalHoldStatus")
         return LockInfo(h.get("ObjectLockMode"), h.get("ObjectLockRetainUntilDate"),
                         None if hold is None else hold == "ON")
