@@ -8,6 +8,7 @@ as an attacker with write access would. The workstation fetches with the agent's
 from __future__ import annotations
 
 import base64
+import hashlib
 import datetime as dt
 import json
 import subprocess
@@ -23,6 +24,7 @@ from taltio.adapters.storage.folder import FolderTarget
 from taltio.adapters.storage import S3Target, policy_reader
 from taltio.domain import policy as pol
 from taltio.domain import sshsig
+from taltio.app.policy_marks import PolicyMarks
 from taltio.app.policy_sync import PolicySync
 from taltio.domain.texts import Text
 from tests.fixtures.s3 import S3Server, start_s3
@@ -112,7 +114,7 @@ def new_group() -> str:
 
 def sync_for(srv, sup, tmp: Path, group: str, **kw) -> PolicySync:
     return PolicySync(kw.pop("reader", None) or agent_reader(srv), [sshsig.public_openssh(sup.public_key(), "sup")],
-                      tmp / "state", AGENT, [group])
+                      tmp / "state", AGENT, [group], marks=kw.pop("marks", None))
 
 
 # --------------------------------------------------------------------------- accepted, not modified, persisted
@@ -209,6 +211,80 @@ def test_last_good_policy_survives_a_restart_offline_and_keeps_rollback_protecti
     state = tmp_path / "state" / pol.target_file(t)
     state.write_bytes(state.read_bytes().replace(b'"privacy.max_private_per_day": 2', b'"privacy.max_private_per_day": 9'))
     assert sync_for(srv, sup, tmp_path, g, reader=dead).current().settings == {}
+
+
+def _keyring_marks(keyring_daemon) -> PolicyMarks:
+    from taltio.adapters.keystore import OSKeystore
+
+    return PolicyMarks(OSKeystore(), AGENT)
+
+
+@pytest.mark.parametrize("local_reset", ["state-deleted", "older-copy-put-in-place"])
+def test_resetting_the_saved_state_does_not_let_an_older_policy_back(srv, sup, env, tmp_path, keyring_daemon,
+                                                                    local_reset):
+    """Issue 19.2: the version marks are in the (real) keyring too. Without them (the old code) the older
+    document is accepted and the assertions after plant() fail."""
+    import shutil
+
+    g = new_group()
+    t = f"group:{g}"
+    v1 = doc(t, 1, {"privacy.max_private_per_day": 1})
+    v2 = doc(t, 2, {"privacy.max_private_per_day": 2})
+    publish(srv, tmp_path, sup, v1)
+    assert sync_for(srv, sup, tmp_path, g, marks=_keyring_marks(keyring_daemon)).poll().versions == {t: 1}
+    publish(srv, tmp_path, sup, v2)
+    assert sync_for(srv, sup, tmp_path, g, marks=_keyring_marks(keyring_daemon)).poll().versions == {t: 2}
+    saved_v1 = tmp_path / "saved-v1"
+    state = tmp_path / "state"
+
+    # The agent's user resets the local state (or puts back a copy saved while v1 was in force, with a
+    # state.json that matches it), and an older signed document is served again.
+    shutil.rmtree(state)
+    state.mkdir()
+    if local_reset == "older-copy-put-in-place":
+        name = pol.target_file(t)
+        (state / name).write_bytes(v1)
+        (state / f"{name}.sig").write_bytes(pol.sign(v1, sup))
+        (state / "state.json").write_text(json.dumps({"targets": {t: {
+            "version": 1, "sha256": hashlib.sha256(v1).hexdigest(), "etag": None}}}))
+        saved_v1.write_text("kept")
+        # Started without the keyring (agent._saved_policy), the copy verifies: what the app starts with.
+        assert sync_for(srv, sup, tmp_path, g).current().versions == {t: 1}
+    plant(srv, t, v1, pol.sign(v1, sup))
+
+    sync = sync_for(srv, sup, tmp_path, g, marks=_keyring_marks(keyring_daemon))
+    r = sync.poll()
+    assert r.settings == {} and r.versions == {}
+    assert (t, "rollback") in [(x[0], x[1]) for x in r.rejections]
+    # The app had started with the saved v1: this first result must make it drop it.
+    assert r.changed is saved_v1.exists()
+
+    # The supervisor publishes again (v2, or a new v3): applied as usual.
+    publish(srv, tmp_path, sup, v2)
+    r = sync.poll()
+    assert r.versions == {t: 2} and r.settings == {"privacy.max_private_per_day": 2} and r.changed
+
+
+def test_a_removed_signers_marks_no_longer_count_and_a_locked_keyring_does_not_stop_a_policy(
+        srv, sup, env, tmp_path, keyring_daemon):
+    g = new_group()
+    t = f"group:{g}"
+    publish(srv, tmp_path, sup, doc(t, 7, {"privacy.max_private_per_day": 7}))
+    assert sync_for(srv, sup, tmp_path, g, marks=_keyring_marks(keyring_daemon)).poll().versions == {t: 7}
+
+    # IT replaces the supervisor's key (say it was stolen and pushed version 7); the new key starts at 1.
+    new_sup = Ed25519PrivateKey.generate()
+    v1 = doc(t, 1, {"privacy.max_private_per_day": 1})
+    plant(srv, t, v1, pol.sign(v1, new_sup))     # `policy publish` refuses to go below the published 7
+    sync = sync_for(srv, new_sup, tmp_path, g, marks=_keyring_marks(keyring_daemon))
+    keyring_daemon.lock()
+    r = sync.poll()
+    assert r.versions == {t: 1} and [(x[0], x[1]) for x in r.rejections] == [(t, "unknown-signer")]   # saved v7
+    # The locked keyring cannot take the new mark: said, and the policy still applies.
+    assert [x[0] for x in r.errors] == [t] and "keyring" in r.errors[0][1]
+    keyring_daemon.unlock()
+    r = sync_for(srv, new_sup, tmp_path, g, marks=_keyring_marks(keyring_daemon))
+    assert r.current().versions == {t: 1}
 
 
 # --------------------------------------------------------------------------- refusals

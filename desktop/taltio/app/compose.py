@@ -81,9 +81,13 @@ def index_key_for(settings: Settings) -> bytes | None:
     return party.parse_key(text) if text else None
 
 
-def make_policy_sync(settings: Settings, target: StorageTarget | None, data_dir: Path) -> PolicySync | None:
-    """The supervisor policies this workstation follows: only with signers IT allowed (machine policy)."""
+def make_policy_sync(settings: Settings, target: StorageTarget | None, data_dir: Path,
+                     keystore: Keystore | None = None) -> PolicySync | None:
+    """The supervisor policies this workstation follows: only with signers IT allowed (machine policy).
+    With *keystore*, the version marks are kept in the keyring too (app.policy_marks); the quick look at
+    start-up (agent._saved_policy) goes without, and the polling sync built next drops what they refuse."""
     from taltio.adapters.storage import policy_reader
+    from taltio.app.policy_marks import PolicyMarks
     from taltio.app.policy_sync import PolicySync
 
     if not settings["policy.allowed_signers"]:
@@ -94,8 +98,9 @@ def make_policy_sync(settings: Settings, target: StorageTarget | None, data_dir:
             reader = policy_reader(settings["policy.url"], target)
         except StorageError as exc:
             log.error("supervisor policies cannot be fetched: %s; the last good one stays in force", exc)
+    marks = PolicyMarks(keystore, settings.agent_id) if keystore is not None else None
     return PolicySync(reader, settings["policy.allowed_signers"], data_dir / "policy", settings.agent_id,
-                      settings["policy.groups"])
+                      settings["policy.groups"], marks=marks)
 
 
 def last_good_policy() -> tuple[dict | None, str]:
@@ -151,7 +156,7 @@ def build(settings: Settings, keystore: Keystore | None = None, backend: AudioBa
                      loopback_fallback=settings["audio.loopback_fallback_device"],
                      rules=CallRules.from_settings(settings), index_key=index_key_for(settings))
     core = Core(settings, keystore, ctl, queue, target, backend, data, settings.standalone)
-    sync = make_policy_sync(settings, target, data)
+    sync = make_policy_sync(settings, target, data, keystore)
     if sync is not None:
         core.policy = PolicyWatch(sync, settings["policy.poll_minutes"] * 60)
     if settings["storage.url"]:

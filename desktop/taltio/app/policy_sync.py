@@ -9,7 +9,8 @@ last good document stays in force.
 
 The last good documents, their signatures and the version high-water marks are kept in
 ``state_dir``, so a restart (even offline) keeps the last good policy and refuses a
-replayed older version. They are verified again when loaded: a document whose signer IT
+replayed older version. The marks are kept in the OS keyring too (app.policy_marks), so
+deleting ``state_dir`` does not reset them. They are verified again when loaded: a document whose signer IT
 has since removed from policy.allowed_signers is dropped.
 
 Storage trouble never raises: it is reported in ``SyncResult.errors`` and the policy in
@@ -26,9 +27,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Protocol
 
+from taltio.app.policy_marks import PolicyMarks
 from taltio.settings import BY_KEY
 from taltio.domain.policy import (Policy, PolicyError, Reason, merge, parse_allowed_signers, target_file, targets_for,
     utcnow, verify)
+from taltio.domain.ports import KeystoreError
 from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger("taltio.policy")
@@ -57,8 +60,9 @@ class SyncResult:
 
 class PolicySync:
     def __init__(self, reader: PolicyReader | None, allowed_signers: Iterable[str], state_dir: Path, agent_id: str,
-                 groups: Iterable[str] = ()) -> None:
+                 groups: Iterable[str] = (), marks: PolicyMarks | None = None) -> None:
         self.reader = reader
+        self.marks = marks
         self.trusted = parse_allowed_signers(allowed_signers)
         self.state_dir = Path(state_dir)
         self.targets = targets_for(agent_id, groups)
@@ -70,6 +74,8 @@ class PolicySync:
         self._last_key: tuple = ()
         self._load_errors: list[tuple[str, str, Text]] = []
         self._load()
+        if marks is not None:
+            self._apply_marks(marks.load(set(self.trusted.values())))
 
     # ----------------------------------------------------------------- state on disk
 
@@ -116,6 +122,27 @@ class PolicySync:
             self._in_force[target] = p
             self._high[target] = (version, sha)
             self._etags[target] = entry.get("etag") or None
+
+    def _apply_marks(self, marks: dict[str, tuple[int, str]]) -> None:
+        """The keyring's marks where they are higher than state.json's. A saved document below its mark
+        (state.json deleted, then an older signed copy put in its place) is not applied; the first result
+        then counts as changed, since the app was started with the saved copy (agent._saved_policy)."""
+        started = tuple((t, self._in_force[t].sha256) for t in self.targets if t in self._in_force)
+        for target, (version, sha) in marks.items():
+            if version <= self._high.get(target, (0, None))[0]:
+                continue
+            self._high[target] = (version, sha)
+            saved = self._in_force.get(target)
+            if saved is not None and saved.sha256 != sha:
+                del self._in_force[target]
+                self._etags.pop(target, None)
+                log.warning("saved policy for %s dropped: version %d is older than the version %d this computer "
+                            "accepted", target, saved.version, version)
+                self._load_errors.append((target, Reason.ROLLBACK.value, Text(QT_TRANSLATE_NOOP(
+                    "core", "The saved {target} policy on this computer was changed; it is no longer "
+                    "applied. The next fetch from storage replaces it."), target=target)))
+        if started != tuple((t, self._in_force[t].sha256) for t in self.targets if t in self._in_force):
+            self._last_key = started
 
     def _save(self, target: str, policy: Policy, sig: bytes, etag: str | None) -> None:
         from taltio.domain.files import write_durably
@@ -256,6 +283,11 @@ class PolicySync:
             self._save(target, policy, sig or b"", etag)
         except OSError as exc:
             errors.append((target, f"cannot save the policy in {self.state_dir}: {exc.strerror or exc}"))
+        if self.marks is not None:
+            try:
+                self.marks.raise_to(target, policy.version, policy.sha256, policy.signer)
+            except KeystoreError as exc:
+                errors.append((target, f"cannot keep the policy version mark in the keyring: {exc}"))
 
     def _refuse(self, target: str, reason: Reason, message: Text, etag: str | None, rejections: list) -> None:
         prev = self._standing.get(target)
