@@ -267,8 +267,16 @@ def test_agent_identity_aws_policy(tmp_path: Path):
     r = admin(None, tmp_path, "agent-identity", "agent-9", "--bucket", "rec", "--fleet-bucket", "rec-hb",
               "--format", "aws")
     assert r.returncode == 0, r.stderr
-    assert json.loads(r.stdout) == agent_policy("rec", "agent-9", "rec-hb")
+    doc = json.loads(r.stdout)
+    assert doc == agent_policy("rec", "agent-9", "rec-hb", create_only=True)
     assert "secret" not in r.stdout.lower() and "accessKey" not in r.stdout
+    # Storage refuses an overwrite (issue 19.1): a PutObject under the agent's prefix is allowed only with
+    # If-None-Match, or as a multipart step that creates nothing; nothing else grants s3:PutObject there.
+    own = ["arn:aws:s3:::rec/agents/agent-9/*"]
+    puts = [st for st in doc["Statement"] if "s3:PutObject" in st["Action"] and st["Resource"] == own]
+    assert sorted(json.dumps(st["Condition"], sort_keys=True) for st in puts) == [
+        '{"Bool": {"s3:ObjectCreationOperation": "false"}}', '{"Null": {"s3:if-none-match": "false"}}']
+    assert all(st["Effect"] == "Allow" and st["Action"] == ["s3:PutObject"] for st in puts)
     assert "taltio enroll" in r.stderr
 
 

@@ -102,6 +102,37 @@ def test_existence_probe_stores_nothing(s3_server_module, tmp_path):
     assert len(srv.list_versions(f"{target.prefix}/probe/present")) == 1
 
 
+def _creates_an_object(request) -> str | None:  # noqa: ANN001 - botocore AWSPreparedRequest
+    """PutObject or CompleteMultipartUpload (S3's "object creation operations"), else None."""
+    from urllib.parse import parse_qs, urlsplit
+
+    query = parse_qs(urlsplit(request.url).query, keep_blank_values=True)
+    if request.method == "PUT" and "partNumber" not in query:
+        return "PutObject"
+    if request.method == "POST" and "uploadId" in query:
+        return "CompleteMultipartUpload"
+    return None
+
+
+def test_every_object_the_agent_creates_is_create_only(s3_server_module, tmp_path):
+    """The AWS agent identity (`storage agent-identity --format aws`) only lets an object be created
+    with If-None-Match (issue 19.1): every request of the agent's that creates one (single and multipart
+    upload, the existence probe, the storage check) must carry it, or uploads would fail on AWS."""
+    srv = s3_server_module
+    target = _target(srv, srv.endpoint)
+    sent: list = []
+    target.client.meta.events.register("before-send.s3", lambda request, **_kw: sent.append(request))
+    d, files = _job(tmp_path, "co-1", PART + 1)                   # a multipart audio file and a small manifest
+    for f in files:
+        assert target.put(f"co-1/{f['object']}", d / f["name"], f["sha256"]) == PutResult.STORED
+        assert target.put(f"co-1/{f['object']}", d / f["name"], f["sha256"]) == PutResult.EXISTS
+    target.check()
+    target.check()
+    creating = [(_creates_an_object(r), r.headers.get("If-None-Match")) for r in sent if _creates_an_object(r)]
+    assert {kind for kind, _h in creating} == {"PutObject", "CompleteMultipartUpload"}
+    assert len(creating) >= 6 and all(h in ("*", b"*") for _k, h in creating), creating
+
+
 @pytest.mark.evidence("fault")
 def test_multipart_resumes_only_the_missing_parts(s3_server_module, proxy, tmp_path):
     """The connection dies in part 2: the next attempt lists the parts and sends only 2 and 3."""

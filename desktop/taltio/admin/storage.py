@@ -129,7 +129,7 @@ def cmd_agent_identity(ns: argparse.Namespace) -> int:
         print(f"taltio-admin storage agent-identity: {exc}", file=sys.stderr)
         return 1
     if ns.format == "aws":
-        print(json.dumps(agent_policy(bucket, agent_id, fleet), indent=2))
+        print(json.dumps(agent_policy(bucket, agent_id, fleet, create_only=True), indent=2))
         print(f"# AWS IAM policy for agent {agent_id}. Create an IAM user (e.g. {policy_name(agent_id)}), attach "
               f"this policy as its only permission, create an access key for it (AWS shows the secret once), then on "
               f"the workstation run `taltio enroll --access-key-id KEY-ID` and paste the secret.", file=sys.stderr)

@@ -397,12 +397,16 @@ class S3Target(StorageTarget):
                             waited=isinstance(exc, (ConnectTimeoutError, ReadTimeoutError)))
 
     def check(self) -> str:
-        """Agents may only put, so reachability is proven with a put of a tiny probe object."""
+        """Agents may only put, so reachability is proven with a put of a tiny probe object. Create-only,
+        like every write (the AWS agent policy refuses a put without If-None-Match): 412, the probe is
+        already there, proves the key may write as well as a 200 does."""
         from botocore.exceptions import BotoCoreError, ClientError
 
         try:
-            self.client.put_object(Bucket=self.bucket, Key=self._probe_key, Body=b"ok")
+            self.client.put_object(Bucket=self.bucket, Key=self._probe_key, Body=b"ok", IfNoneMatch="*")
         except ClientError as exc:
+            if _is_412(exc):
+                return Text(QT_TRANSLATE_NOOP("core", "{storage} accepts writes"), storage=self.describe())
             code = exc.response.get("Error", {}).get("Code", "")
             raise StorageError(Text(QT_TRANSLATE_NOOP("core", "{storage} refused a test write ({code}); check the "
                                                               "access key and its policy"),
