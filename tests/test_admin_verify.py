@@ -143,7 +143,7 @@ def test_untouched_calls_pass_and_list_pauses_bookmarks_and_lock(recorded, trust
         rep = reps[c.call_id]
         assert rep["ok"] and rep["agent"] == c.agent
         names = {ch["name"] for ch in rep["checks"]}
-        assert {"signature", "signer trusted", "manifest", "call id", "agent", "workstation key", "notice",
+        assert {"signature", "signer trusted", "manifest", "call id", "agent", "day", "workstation key", "notice",
                 "pauses", "bookmarks", f"lock {c.call_id}.manifest.json"} <= names
         if c.with_audio:
             assert len(rep["objects"]) == 1 and rep["bookmarks"], rep
@@ -248,6 +248,21 @@ def test_notice_after_recording_start_fails_only_the_notice(recorded, trust_file
     assert rc == 1 and reps["fine-1"]["ok"], failed(reps["fine-1"])
     f = failed(reps["late-1"])
     assert list(f) == ["notice"] and "is after the recording started" in f["notice"], f
+
+
+def test_a_call_filed_under_another_day_fails_only_the_day(recorded, trust_file):  # noqa: F811
+    """Issue 19.1: a signed manifest must sit under the UTC day its call rang. The copy signs a ring time
+    a day earlier than the folder the copy is put in; the control copy keeps the real one."""
+    doc = json.loads(recorded.s3.get(mkey(recorded, "rec-b1")))
+    ring = parse_iso(doc["times"]["ring"] or doc["times"]["answer"])
+    with restored(recorded):
+        make_test_call(recorded, "rec-b1", "moved-1", times__ring=iso(ring - timedelta(days=1)))
+        make_test_call(recorded, "rec-b1", "kept-1")
+        rc, reps = verify(recorded, trust_file, "moved-1", "kept-1")
+    assert rc == 1 and reps["kept-1"]["ok"], failed(reps["kept-1"])
+    f = failed(reps["moved-1"])
+    assert list(f) == ["day"], f
+    assert f"is on {(ring - timedelta(days=1)):%Y/%m/%d} (UTC), the folder it sits under is '{ring:%Y/%m/%d}'" in f["day"]
 
 
 def test_segmented_call_passes_and_a_removed_or_extra_segment_fails(recorded, trust_file):  # noqa: F811

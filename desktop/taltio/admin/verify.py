@@ -17,15 +17,13 @@ import json
 import re
 import sys
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 from urllib.parse import urlparse
 
-from taltio.admin import audit as admin_audit
+from taltio.admin import audit as admin_audit, verify_times
 from taltio.admin.store import MANIFEST_SUFFIX, CallRef, Store, StoreError, call_ref, open_store
 from taltio.admin.trust import AdminError, Registry, add_trust_file_arg
 from taltio.domain import sshsig
-from taltio.domain.events import parse_iso
 from taltio.domain.texts import escape_controls
 
 SCHEMA = "taltio.manifest"
@@ -168,9 +166,11 @@ def verify_call(store: Store, ref: CallRef, registry: Registry, *, trust_on_firs
         if not trusted:
             return rep
     _identity(ref, doc, rep)
+    if not isinstance(ref, LooseRef):
+        verify_times.day(ref, doc, rep)
     _objects(store, ref, doc, rep)
     _write_once(store, ref, rep)
-    _notice(doc, rep)
+    verify_times.notice(doc, rep)
     _listed(doc, rep)
     _lock(store, ref, rep)
     if tofu:
@@ -363,43 +363,6 @@ def _segments(store: Store, ref: CallRef, parts: list[dict], rep: Report) -> boo
     if extra:
         return rep.add("segments", False, f"objects beside the call that the manifest does not list: {extra}")
     return rep.add("segments", True, f"{len(names)} segment(s), complete and in order")
-
-
-def _when(times: dict, name: str) -> datetime | None:
-    """A signed time, which must say its zone: a naive one cannot be ordered against the others."""
-    value = times.get(name)
-    if not (isinstance(value, str) and value):
-        return None
-    when = parse_iso(value)
-    if when.tzinfo is None:
-        raise ValueError(f"times.{name} {_quoted(value)} has no time zone (Z or +HH:MM)")
-    return when
-
-
-def _notice(doc: dict, rep: Report) -> None:
-    """The customer must have been told before the recording began (or, on_answer, at the answer)."""
-    if not doc.get("audio"):
-        rep.add("notice", True, "no audio was recorded")
-        return
-    times, notice = doc.get("times") or {}, doc.get("notice") or {}
-    try:
-        start = _when(times, "recording_start")
-        given = _when(times, "notice_given")
-        source = "times.notice_given"
-        if given is None and notice.get("mode") == "on_answer":
-            given, source = _when(times, "answer"), "times.answer (notice mode on_answer)"
-    except ValueError as exc:
-        rep.add("notice", False, f"a time in the manifest is not ISO 8601 ({exc})")
-        return
-    if start is None:
-        rep.add("notice", False, "the manifest has audio but no times.recording_start")
-    elif given is None:
-        rep.add("notice", False, "the manifest records no notice time (times.notice_given) before the recording")
-    elif given > start:
-        rep.add("notice", False, f"the notice ({source} {given.isoformat()}) is after the recording started "
-                                 f"({start.isoformat()})")
-    else:
-        rep.add("notice", True, f"{source} {given.isoformat()} is not after recording_start {start.isoformat()}")
 
 
 def _listed(doc: dict, rep: Report) -> None:
