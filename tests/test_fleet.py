@@ -237,6 +237,8 @@ def test_admin_fleet_flags_stale_erroring_backlogged_and_malformed(world):
         "erroring": _doc("erroring", last_error=err, errors=[err]),
         "many": _doc("many", backlog_count=50, backlog_oldest_age_s=600.0),
         "oldest": _doc("oldest", backlog_count=1, backlog_oldest_age_s=5 * 3600.0),
+        "refused": _doc("refused", policy_version={"org": 3, "group:sales": 2}, policy_rejections=[
+            {"target": "org", "reason": "rollback", "message": "The org policy version 2 is older than 3"}]),
         "broken": None,
         "wrong": None,
     }
@@ -244,6 +246,7 @@ def test_admin_fleet_flags_stale_erroring_backlogged_and_malformed(world):
         body = json.dumps(d).encode() if d else (b"{not json" if name == "broken" else b"[1, 2]")
         s3.put_object(Bucket=bucket, Key=f"fleet/{name}.json", Body=body)
     want = {"ok": [], "stale": ["STALE"], "erroring": ["ERROR"], "many": ["BACKLOG"], "oldest": ["BACKLOG"],
+            "refused": ["POLICY"],
             "broken": ["MALFORMED"], "wrong": ["MALFORMED"]}
 
     r = _admin(world, "--bucket", bucket, "--json")
@@ -253,6 +256,7 @@ def test_admin_fleet_flags_stale_erroring_backlogged_and_malformed(world):
     assert got["erroring"]["last_error"]["message"].startswith("storage unreachable")
     assert got["many"]["backlog_count"] == 50 and got["stale"]["age_s"] >= 7100
     assert got["broken"]["malformed"] == "not JSON" and got["broken"]["heartbeat"] is None
+    assert [r["reason"] for r in got["refused"]["policy_rejections"]] == ["rollback"]
     order = [e["agent_id"] for e in json.loads(r.stdout)]
     assert order[:2] == ["broken", "wrong"] and order[2] == "stale" and order[-1] == "ok"   # worst first
 
@@ -260,11 +264,13 @@ def test_admin_fleet_flags_stale_erroring_backlogged_and_malformed(world):
     assert r.returncode == 0, r.stderr
     lines = r.stdout.strip().splitlines()
     assert lines[0].split()[:2] == ["FLAGS", "AGENT"]
-    rows = {ln.split()[1]: ln.split()[0] for ln in lines[1:] if ln.strip() and not ln.startswith("7 ")}
+    rows = {ln.split()[1]: ln.split()[0] for ln in lines[1:] if ln.strip() and not ln.startswith("8 ")}
     assert {a: (f.split(",") if f != "ok" else []) for a, f in rows.items()} == want
     assert "storage unreachable" in next(ln for ln in lines if " erroring " in ln)
     assert "malformed: not JSON" in next(ln for ln in lines if " broken " in ln)
-    assert lines[-1].startswith("7 workstation(s): 1 ok, 1 stale, 1 erroring, 2 backlogged, 2 malformed")
+    assert lines[-1].startswith("8 workstation(s): 1 ok, 1 stale, 1 erroring, 2 backlogged, 1 refusing a policy, "
+                                "2 malformed")
+    assert "org v3,group:sales v2" in next(ln for ln in lines if " refused " in ln)
     assert lines[1].split()[0] == "MALFORMED" and lines[-3].split()[0] == "ok"
 
     # The thresholds are the admin's to choose.

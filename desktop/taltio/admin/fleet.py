@@ -10,7 +10,12 @@ and flags:
   recording error in the last hour;
 * BACKLOG: at least `--backlog-count` calls wait for upload, or the oldest has
   waited `--backlog-hours`;
+* POLICY: the workstation refused a supervisor policy it was sent (a bad signature, an unknown
+  signer, an older version than it had accepted: a rollback attempt, or an expired one);
 * MALFORMED: the object is not a heartbeat this version understands.
+
+The POLICY column shows the supervisor policy versions each workstation has in force, so one left
+on an older version (it could not fetch, or its local state was reset) stands out.
 
 It is a report: the exit code is 0 whatever is flagged, and 1 only when the
 heartbeats could not be read at all. Credentials come from the boto3 default
@@ -29,11 +34,12 @@ from pathlib import Path
 from typing import Any
 
 from taltio.domain.events import parse_iso
+from taltio.domain.texts import escape_controls
 from taltio.upload.heartbeat import SCHEMA, backlog_warning
 from taltio.settings import BY_KEY
 
 PREFIX = "fleet/"
-FLAG_WEIGHT = {"MALFORMED": 8, "STALE": 4, "ERROR": 2, "BACKLOG": 1}
+FLAG_WEIGHT = {"MALFORMED": 8, "STALE": 4, "ERROR": 2, "BACKLOG": 1, "POLICY": 1}
 
 
 class FleetReadError(RuntimeError):
@@ -149,6 +155,8 @@ def judge(e: Entry, now: float, stale_s: float, backlog_count: int, backlog_hour
     b = e.doc["backlog"]
     if backlog_warning(int(b["count"]), b.get("oldest_age_s"), backlog_count, backlog_hours):
         flags.append("BACKLOG")
+    if e.doc.get("policy_rejections"):
+        flags.append("POLICY")
     e.flags = flags
     return e
 
@@ -187,6 +195,7 @@ def as_json(e: Entry, now: float) -> dict[str, Any]:
     return {"key": e.key, "agent_id": d.get("agent_id", e.key[len(PREFIX):].removesuffix(".json")),
             "workstation_id": d.get("workstation_id"), "hostname": d.get("hostname"),
             "app_version": d.get("app_version"), "policy_version": d.get("policy_version"),
+            "policy_rejections": d.get("policy_rejections") or [],
             "heartbeat_time": d.get("time"),
             "stored_at": datetime.fromtimestamp(e.stored_at, timezone.utc).isoformat() if e.stored_at else None,
             "age_s": round(e.age_s, 1) if e.age_s is not None else None,
@@ -195,8 +204,16 @@ def as_json(e: Entry, now: float) -> dict[str, Any]:
             "flags": e.flags, "malformed": e.problem, "heartbeat": e.doc}
 
 
+def _policies(versions: Any) -> str:
+    """{target: version} as 'org v3,group:sales v2'; '-' for none (or an older app's other form)."""
+    if not isinstance(versions, dict) or not versions:
+        return "-"
+    return ",".join(f"{escape_controls(str(t))[:40]} v{escape_controls(str(v))[:12]}" for t, v in versions.items())
+
+
 def _table(entries: list[Entry], now: float) -> str:
-    head = ("FLAGS", "AGENT", "WORKSTATION", "VERSION", "SEEN", "BACKLOG", "OLDEST", "LAST UPLOAD", "LAST ERROR")
+    head = ("FLAGS", "AGENT", "WORKSTATION", "VERSION", "POLICY", "SEEN", "BACKLOG", "OLDEST", "LAST UPLOAD",
+            "LAST ERROR")
     rows = []
     for e in entries:
         d = e.doc or {}
@@ -204,6 +221,7 @@ def _table(entries: list[Entry], now: float) -> str:
         err = d.get("last_error") or {}
         rows.append((",".join(e.flags) or "ok", d.get("agent_id") or e.key[len(PREFIX):].removesuffix(".json"),
                      str(d.get("workstation_id") or "-"), str(d.get("app_version") or "-"),
+                     _policies(d.get("policy_version")),
                      f"{_ago(e.age_s)} ago" if e.age_s is not None else "-",
                      str(b.get("count", "-")), _ago(b.get("oldest_age_s")),
                      _since(d.get("last_upload"), now) if e.doc else "-",
@@ -220,7 +238,7 @@ def summary(entries: list[Entry]) -> str:
     count = {f: sum(f in e.flags for e in entries) for f in FLAG_WEIGHT}
     ok = sum(not e.flags for e in entries)
     return (f"{len(entries)} workstation(s): {ok} ok, {count['STALE']} stale, {count['ERROR']} erroring, "
-            f"{count['BACKLOG']} backlogged, {count['MALFORMED']} malformed")
+            f"{count['BACKLOG']} backlogged, {count['POLICY']} refusing a policy, {count['MALFORMED']} malformed")
 
 
 # -- command ---------------------------------------------------------------------------------
