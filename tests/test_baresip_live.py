@@ -22,6 +22,7 @@ from tests.fixtures.sipp import run_sipp, sipp_available
 from tests.helpers.app_proc import live_app_config, org_keypair
 from tests.helpers.evidence import scale
 from tests.helpers.in_process import in_process_app
+from tests.helpers.load import busy_cores, busy_fraction
 from tests.helpers.signals import best_ncc, resample, write_wav
 from tests.helpers.verify import fetch_call, party_of, wait_for_keys
 from tests.helpers.waiting import wait_for_qt
@@ -119,6 +120,20 @@ def _chunks_ncc(recorded: np.ndarray, reference: np.ndarray, rate: int, chunk_s:
     scores = [best_ncc(recorded, reference[i:i + n], rate, min_overlap=0.95)[0]
               for i in range(0, reference.size - n + 1, n)]
     return float(np.median(scores))
+
+
+FOUND_NCC = 0.4     # a 0.1 s window of the call's noise, in place: chance scores under 0.15 (800 samples, any lag)
+
+
+def _found(recorded: np.ndarray, reference: np.ndarray, rate: int, window_s: float = 0.1) -> float:
+    """The share of the reference's 0.1 s windows found in the recording, each at its own lag. Under load a
+    jitter-buffer or audio-server slip inside a window drops it to 0.5-0.65 (its two halves sit at two lags),
+    and the windows beside it score 0.96 again: measured on 20 calls with both cores busy. A lost, silent or
+    foreign stretch scores under 0.15 in every window it covers."""
+    n = int(window_s * rate)
+    scores = [best_ncc(recorded, reference[i:i + n], rate, min_overlap=0.95)[0]
+              for i in range(0, reference.size - n + 1, n)]
+    return float(np.mean(np.asarray(scores) >= FOUND_NCC))
 
 
 # -- signalling, with SIPp as the far end ---------------------------------------------------------------------
@@ -262,16 +277,22 @@ def test_baresip_dies_mid_call_recording_kept_as_interrupted(live, qtbot):
     assert live.manifest(c2)[0]["outcome"] == "recorded"
 
 
-# -- 50 calls back to back (25 in CI), each checked by channel correlation -----------------------------------
-CALLS = scale(25, 50)
+# -- 50 calls back to back (20 in CI) with both cores busy, each checked by channel correlation ---------------
+CALLS = scale(20, 50)
 CALL_AUDIO_S = 1.2
 
 
 @pytest.mark.evidence("soak")
 def test_fifty_calls_back_to_back_each_recorded_correctly(live, qtbot, evidence_figure):
-    """A baresip customer calls 50 times (25 in CI, which took 2.1 minutes at 50); each call plays its own noise (aufile reads the WAV at call start, and
-    the call ends ~1 s after the file does). Every recording must hold its own call's audio on the customer
-    channel and not its neighbours'."""
+    """A baresip customer calls 50 times (20 in CI; 50 took 2.1 minutes unloaded); each call plays its own noise
+    (aufile reads the WAV at call start, and the call ends ~1 s after the file does). Every recording must hold
+    its own call's audio on the customer channel and not its neighbours'.
+
+    Issue 19.5: all of it runs with a CPU hog on both cores (one call in fifty lost a side under load on a
+    fresh clone). Each call must hold 80 % of its noise's 0.1 s windows in place (_found), or its manifest
+    must say why: a gap or an alarm on the customer's side. The 0.3 s-chunk NCC is reported, not asserted:
+    with both cores busy, slips in the softphone path put it at 0.6-0.75 on a few calls whose every
+    stretch is there."""
     from tests.fixtures.baresip import start_baresip as start
 
     d = live.dir("fifty")
@@ -284,22 +305,24 @@ def test_fifty_calls_back_to_back_each_recorded_correctly(live, qtbot, evidence_
     ids: list[str] = []
     t0 = time.monotonic()
     try:
-        for i in range(CALLS):
-            write_wav(wav, refs[i], 8000)
-            n = len(customer.ctrl.events)
-            customer.dial(live.agent.uri)
-            est = customer.ctrl.wait_event("CALL_ESTABLISHED", start=n, timeout=10)
-            cid = safe_call_id(est["id"])
-            ids.append(cid)
-            customer.ctrl.wait_event("CALL_CLOSED", start=n, timeout=15)
-            qtbot.waitUntil(lambda: live.ended(cid), timeout=10000)
+        with busy_cores(limit_s=900):
+            busy = busy_fraction()
+            for i in range(CALLS):
+                write_wav(wav, refs[i], 8000)
+                n = len(customer.ctrl.events)
+                customer.dial(live.agent.uri)
+                est = customer.ctrl.wait_event("CALL_ESTABLISHED", start=n, timeout=10)
+                cid = safe_call_id(est["id"])
+                ids.append(cid)
+                customer.ctrl.wait_event("CALL_CLOSED", start=n, timeout=15)
+                qtbot.waitUntil(lambda: live.ended(cid), timeout=10000)
         calls_s = time.monotonic() - t0
         wait_for_keys(live.s3, lambda ks: sum(k.endswith(".manifest.json") and any(c in k for c in ids)
                                               for k in ks) == CALLS, timeout=120)
     finally:
         customer.stop()
     assert len(set(ids)) == CALLS
-    own, whole, other, lengths = [], [], [], []
+    own, found, whole, other, lengths, flagged = [], [], [], [], [], {}
     for i, cid in enumerate(ids):
         doc, rec, rate = live.manifest(cid)
         assert doc["outcome"] == "recorded" and doc["direction"] == "incoming", (i, doc["outcome"])
@@ -307,21 +330,32 @@ def test_fifty_calls_back_to_back_each_recorded_correctly(live, qtbot, evidence_
         cust = rec[:, 1]
         ref = resample(refs[i], 8000, rate)
         own.append(_chunks_ncc(cust, ref, rate))
+        found.append(_found(cust, ref, rate))
         whole.append(best_ncc(cust, ref, rate, min_overlap=0.4)[0])
         for j in (i - 1, i + 1):
             if 0 <= j < CALLS:
                 other.append(_chunks_ncc(cust, resample(refs[j], 8000, rate), rate))
         lengths.append(rec.shape[0] / rate)
+        said = [g for g in (doc.get("gaps") or []) + (doc.get("alarms") or []) if g.get("channel") != "agent"]
+        if said:
+            flagged[cid] = said
     total_s = time.monotonic() - t0
-    print(f"\n{CALLS} calls: {calls_s:.0f} s of calls, {total_s:.0f} s with verification; "
+    print(f"\n{CALLS} calls, CPU {busy:.0%} busy: {calls_s:.0f} s of calls, {total_s:.0f} s with verification; "
+          f"own audio found (0.1 s windows) min {min(found):.0%} median {np.median(found):.0%}; "
           f"own-call NCC (0.3 s chunks) min {min(own):.3f} median {np.median(own):.3f}, one lag min {min(whole):.3f} "
           f"median {np.median(whole):.3f}; neighbours' max {max(other):.3f}; "
-          f"recording length {min(lengths):.2f}-{max(lengths):.2f} s")
-    (live.tmp / "fifty.json").write_text(json.dumps({"own": own, "whole": whole, "other": other, "lengths": lengths,
+          f"recording length {min(lengths):.2f}-{max(lengths):.2f} s; flagged in the manifest: {len(flagged)}")
+    (live.tmp / "fifty.json").write_text(json.dumps({"own": own, "found": found, "whole": whole, "other": other, "lengths": lengths,
                                                      "calls_s": calls_s, "total_s": total_s}))
     evidence_figure("calls", CALLS)
+    evidence_figure("CPU busy (hog on both cores)", f"{busy:.0%}")
+    evidence_figure("calls flagged in their manifest", len(flagged))
+    evidence_figure("own audio found min/median", f"{min(found):.0%}/{np.median(found):.0%}")
     evidence_figure("own-call NCC min/median", f"{min(own):.3f}/{np.median(own):.3f}")
     evidence_figure("neighbours' NCC max", round(max(other), 3))
     # One lag over the whole call is reported, not asserted: a jitter-buffer slip drops it (0.57-0.997 measured).
-    assert min(own) >= 0.8, sorted(own)[:5]
+    assert busy > 0.9, f"the CPU hog was not on: {busy:.0%} busy"
+    wrong = {cid: f"{score:.0%} found, NCC {ncc:.3f}" for cid, score, ncc in zip(ids, found, own)
+             if score < 0.8 and cid not in flagged}
+    assert not wrong, f"recorded wrong and not flagged in the manifest: {wrong}; flagged: {flagged}"
     assert max(other) <= 0.3, sorted(other)[-5:]

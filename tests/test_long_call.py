@@ -1,4 +1,4 @@
-"""A long call, fed faster than real time through the real recording path: 41.5 minutes in CI, over two hours
+"""A long call, fed faster than real time through the real recording path: 25.5 minutes in CI, over two hours
 (issue 16's figure) in `scripts/dev evidence full`.
 
 Controller → CallRecorder → Capture/Mixer → FLAC or Opus encoder → encrypted segments → final age file,
@@ -38,7 +38,7 @@ from tests.helpers.push_backend import LOOP, MIC, PushBackend, VirtualClock
 pytestmark = [pytest.mark.slow, pytest.mark.evidence("soak")]
 
 RATE = 16000
-CALL_S = scale(41 * 60 + 30, 2 * 3600 + 90)     # of audio; the two hours took 3.7 CI minutes for both codecs
+CALL_S = scale(25 * 60 + 30, 2 * 3600 + 90)     # of audio; the two hours took 3.7 CI minutes for both codecs, 41.5 min 84 s
 BLOCK_S = 0.25                  # under the capture watchdog (0.5 s) between two virtual-clock steps
 AHEAD_S = 10                    # the feeder stays at most this far ahead of the encoder (raw audio it queues)
 FREQS = (440.0, 660.0)          # agent left, customer right
