@@ -19,7 +19,8 @@ from tests.fixtures.keyring_daemon import keyring_daemon, keyring_daemon_module 
 from tests.fixtures.s3 import s3_server, s3_server_module  # noqa: E402,F401
 from tests.helpers.world import app_factory, world  # noqa: E402,F401
 from tests.helpers.recorded import recorded_session  # noqa: E402,F401  (modules ask for `recorded`)
-from tests.helpers.frozen import frozen_dist  # noqa: E402,F401
+from tests.helpers.frozen import frozen_build_in_background, frozen_dist  # noqa: E402,F401
+from tests.helpers.suite_order import reorder  # noqa: E402
 
 # The evidence suites' marker, report option and hooks (docs/reliability.md).
 pytest_plugins = ["tests.helpers.evidence_report"]
@@ -38,6 +39,10 @@ pytest_plugins = ["tests.helpers.evidence_report"]
 
 _ALLOWED = pytest.StashKey[list]()
 _ANY = "<any>"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    reorder(items)      # tests/helpers/suite_order.py: what runs beside the frozen build, and what after it
 
 
 def pytest_configure(config: pytest.Config) -> None:

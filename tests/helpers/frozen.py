@@ -17,7 +17,7 @@ import os
 import re
 import signal
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,27 +81,78 @@ def built_commit(dist: Path) -> str | None:
 
 def build(outdir: Path) -> Path:
     """Run installer/build-frozen.sh into *outdir*; its dist/taltio. The script's output is kept in build.log."""
-    outdir.mkdir(parents=True, exist_ok=True)
-    log = outdir / "build.log"
-    with open(log, "wb") as fh:
-        r = subprocess.run([str(BUILD_SCRIPT), str(outdir)], check=False, stdout=fh, stderr=subprocess.STDOUT,
-                           timeout=BUILD_TIMEOUT)
-    if r.returncode != 0:
-        raise AssertionError(f"build-frozen.sh failed ({r.returncode}):\n{log.read_text(errors='replace')[-4000:]}")
-    return outdir / "dist" / "taltio"
+    return BackgroundBuild(outdir, niced=False).result()
 
 
-@pytest.fixture(scope="session")
-def frozen_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The one-folder frozen app (``…/dist/taltio``), built once per session.
+class BackgroundBuild:
+    """build-frozen.sh running while other tests go on (niced: they keep the CPU when they want it).
 
-    A build in build/frozen is reused only when the checkout is clean and that build says the same commit
-    (a dirty tree's build may hold other changes than the tree has now); otherwise the app is built into
-    the session's temporary folder, so a CI run from a clean clone builds exactly once."""
+    Why: the build is a minute or more of CPU that test_frozen and test_deb used to wait for. Started at the
+    session's first test, it overlaps the modules that play no audio, which tests/helpers/suite_order.py
+    runs first; the recorded-call checks, which are sensitive to load, run after it has finished."""
+
+    def __init__(self, outdir: Path, niced: bool = True) -> None:
+        outdir.mkdir(parents=True, exist_ok=True)
+        self.outdir = outdir
+        self.log_path = outdir / "build.log"
+        self._log = open(self.log_path, "wb")
+        argv = [*(["nice", "-n", "19"] if niced else []), str(BUILD_SCRIPT), str(outdir)]
+        self.proc = subprocess.Popen(argv, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+
+    def result(self) -> Path:
+        """Wait for the build; its dist/taltio, or AssertionError with the end of its log."""
+        try:
+            rc = self.proc.wait(timeout=BUILD_TIMEOUT)
+        finally:
+            self._log.close()
+        if rc != 0:
+            raise AssertionError(f"build-frozen.sh failed ({rc}):\n{self.log_path.read_text(errors='replace')[-4000:]}")
+        return self.outdir / "dist" / "taltio"
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(timeout=30)
+        self._log.close()
+
+
+def _reusable_checkout_build() -> Path | None:
+    """build/frozen, when the checkout is clean and that build says the same commit (a dirty tree's build may
+    hold other changes than the tree has now)."""
     commit = source_commit()
     checkout = CHECKOUT_BUILD / "dist" / "taltio"
     if not commit.endswith("-dirty") and built_commit(checkout) == commit:
         return checkout
+    return None
+
+
+@pytest.fixture(scope="session", autouse=True)
+def frozen_build_in_background(request: pytest.FixtureRequest,
+                               tmp_path_factory: pytest.TempPathFactory) -> Iterator[BackgroundBuild | None]:
+    """Starts the frozen build at the session's first test when a module that needs it will run."""
+    from tests.helpers.suite_order import needs_frozen_app
+
+    if not any(needs_frozen_app(item) for item in request.session.items) or _reusable_checkout_build():
+        yield None
+        return
+    started = BackgroundBuild(tmp_path_factory.mktemp("frozen"))
+    try:
+        yield started
+    finally:
+        started.stop()
+
+
+@pytest.fixture(scope="session")
+def frozen_dist(frozen_build_in_background: BackgroundBuild | None,
+                tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The one-folder frozen app (``…/dist/taltio``), built once per session: build/frozen when it is this
+    clean checkout's (_reusable_checkout_build), else the background build, so a CI run from a clean clone
+    builds exactly once."""
+    reusable = _reusable_checkout_build()
+    if reusable is not None:
+        return reusable
+    if frozen_build_in_background is not None:
+        return frozen_build_in_background.result()
     return build(tmp_path_factory.mktemp("frozen"))
 
 
