@@ -20,6 +20,8 @@ from tests.fixtures.s3 import s3_server, s3_server_module  # noqa: E402,F401
 from tests.helpers.world import app_factory, world  # noqa: E402,F401
 from tests.helpers.recorded import recorded_session  # noqa: E402,F401  (modules ask for `recorded`)
 from tests.helpers.frozen import frozen_build_in_background, frozen_dist  # noqa: E402,F401
+from tests.helpers.deb_build import (  # noqa: E402,F401
+    deb_pool, deb_work_in_background, debs_future, lintian_future, root_future)
 from tests.helpers.suite_order import reorder  # noqa: E402
 
 # The evidence suites' marker, report option and hooks (docs/reliability.md).

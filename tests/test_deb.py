@@ -5,8 +5,8 @@ recording present, removed and purged.
 Why a debootstrap minbase root: apt has to fetch every package ``Depends:`` names into a system that has nothing
 else, so a missing dependency fails the install or the smoke checks here instead of on a workstation. Measured on
 the CI machine (2 cores): debootstrap 33 s, apt-get install of the package and its 53 dependencies 14 s; lintian
-on the 160 MB package takes a minute, so it and the package builds run in the background (niced) while the root is
-made, and the whole module stays within about three minutes.
+on the 160 MB package takes a minute. The package builds, lintian and debootstrap start in the background (niced) at
+the session's first test (tests/helpers/deb_build.py), while the modules that play no audio run.
 
 The app inside the root reaches the test audio server, D-Bus, the keyring and SeaweedFS as on the host: the
 session's temporary folder (their sockets) is bind-mounted at the same path in a private mount namespace of each
@@ -18,17 +18,12 @@ from __future__ import annotations
 
 import configparser
 import dataclasses
-import importlib.util
 import os
 import re
 import shutil
 import subprocess
-import tempfile
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -37,11 +32,10 @@ from tests.helpers.app_proc import AppProcess
 from tests.helpers.chroot import (
     ROOT_PATH,
     Root,
-    debootstrap,
     missing_libraries,
     package_files,
-    remove,
 )
+from tests.helpers.deb_build import LINUX, TIMES, Debs, depends_module
 from tests.helpers.frozen import (
     Launcher,
     built_commit,
@@ -60,110 +54,13 @@ from tests.helpers.world import queue_empty, start_recording
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[1]
-LINUX = ROOT / "installer" / "linux"
-BUILD_DEB = LINUX / "build-deb.sh"
 TEMPLATE = ROOT / "resources" / "policy-templates" / "taltio.toml"
 PACKAGE = "taltio"
-# dpkg orders 0.1.0 < 0.1.0+ci2: the same frozen tree packaged again as a newer version.
-UPGRADE_SUFFIX = "+ci2"
-# Quick compression for CI (xz, the release default, takes minutes on 380 MB); the content is the same.
-QUICK = {"DEB_COMPRESS": "gzip", "DEB_COMPRESS_LEVEL": "1"}
-TIMES: dict[str, float] = {}
-
-
-def _depends_module() -> ModuleType:
-    """installer/linux/depends.py, the generator build-deb.sh runs, loaded to compare against its answer."""
-    spec = importlib.util.spec_from_file_location("taltio_deb_depends", LINUX / "depends.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def _nice(argv: list[str]) -> list[str]:
-    """Background work yields the CPU to the recorder (the recorded-call checks are sensitive to load)."""
-    return ["nice", "-n", "19", *argv]
-
-
-@dataclass(frozen=True)
-class Debs:
-    old: Path
-    new: Path
-    version: str
-    new_version: str
-    log: str
-
-
-def _build(frozen: Path, out: Path, version: str | None = None) -> tuple[Path, str]:
-    t = time.monotonic()
-    r = subprocess.run(_nice([str(BUILD_DEB), str(frozen), str(out), *([version] if version else [])]),
-                       capture_output=True, text=True, env={**os.environ, **QUICK}, timeout=600, check=False)
-    assert r.returncode == 0, f"build-deb.sh failed ({r.returncode}):\n{r.stdout}\n{r.stderr}"
-    m = re.search(r"build-deb: (\S+\.deb),", r.stdout)
-    assert m, r.stdout
-    TIMES[f"build {version or 'default'}"] = time.monotonic() - t
-    return Path(m.group(1)), r.stdout
-
-
-def _version_of(deb: Path) -> str:
-    return subprocess.run(["dpkg-deb", "-f", str(deb), "Version"], capture_output=True, text=True,
-                          check=True).stdout.strip()
-
-
-@pytest.fixture(scope="module")
-def pool():
-    """Background work of this module; shut down (waiting for it) before the module's fixtures are torn down."""
-    ex = ThreadPoolExecutor(max_workers=3, thread_name_prefix="deb")
-    try:
-        yield ex
-    finally:
-        ex.shutdown(wait=True, cancel_futures=True)
-
-
-@pytest.fixture(scope="module")
-def debs_future(pool, frozen_dist, tmp_path_factory) -> Future:
-    out = tmp_path_factory.mktemp("debs")
-
-    def both() -> Debs:
-        old, log = _build(frozen_dist, out)
-        version = _version_of(old)
-        new, log2 = _build(frozen_dist, out, version + UPGRADE_SUFFIX)
-        return Debs(old, new, version, version + UPGRADE_SUFFIX, log + log2)
-
-    return pool.submit(both)
-
-
-@pytest.fixture(scope="module")
-def lintian_future(pool, debs_future) -> Future:
-    def run() -> subprocess.CompletedProcess:
-        deb = debs_future.result().old
-        t = time.monotonic()
-        # -I shows informational tags too, so an override that no longer matches anything (unused-override)
-        # is seen; the overrides file is the package's own (/usr/share/lintian/overrides/taltio).
-        r = subprocess.run(_nice(["lintian", "-I", "--tag-display-limit", "0", str(deb)]), capture_output=True,
-                           text=True, timeout=600, check=False)
-        TIMES["lintian"] = time.monotonic() - t
-        return r
-
-    return pool.submit(run)
 
 
 @pytest.fixture(scope="module")
 def debs(debs_future) -> Debs:
     return debs_future.result(timeout=600)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def root_future(pool):
-    """debootstrap, started first (autouse) so that it runs while the frozen app and the packages are built;
-    the root is deleted at the end of the module, after debootstrap finished even when a test failed."""
-    holder = Path(tempfile.mkdtemp(prefix="taltio-deb-root-"))
-    fut = pool.submit(debootstrap, holder / "root")
-    try:
-        yield fut
-    finally:
-        fut.exception()
-        remove(holder)
 
 
 @pytest.fixture(scope="module")
@@ -226,7 +123,7 @@ def test_package_fields_and_depends_are_generated_from_the_frozen_tree(debs, fro
                           check=False).returncode == 0
     depends = _field(deb, "Depends")
     # The list is the generator's answer for this tree, not a hand-written one.
-    assert depends == _depends_module().depends(frozen_dist), depends
+    assert depends == depends_module().depends(frozen_dist), depends
     names = {d.split()[0] for d in depends.split(", ")}
     bundled = {p.name for p in (frozen_dist / "_internal").rglob("*.so*")}
     # The libraries the issue and the NOTES name: either the build carries them or the package depends on them.
@@ -300,7 +197,7 @@ def test_apt_installs_it_into_a_fresh_debootstrap_root(installed, frozen_dist):
     # ... and so does each library the Python code opens with ctypes, bundled or from a dependency.
     cache = installed.run("/sbin/ldconfig", "-p").stdout
     bundled = {p.name for p in installed.host_path("/opt/taltio").rglob("*.so*")}
-    for soname in _depends_module().CTYPES_SONAMES:
+    for soname in depends_module().CTYPES_SONAMES:
         stem = soname.split(".so")[0]
         ok = soname in bundled or soname in cache or any(n.startswith((stem + "_", stem + "-")) for n in bundled)
         assert ok, f"{soname}: not bundled and not installed in the root"

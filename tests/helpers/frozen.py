@@ -148,12 +148,17 @@ def frozen_dist(frozen_build_in_background: BackgroundBuild | None,
     """The one-folder frozen app (``…/dist/taltio``), built once per session: build/frozen when it is this
     clean checkout's (_reusable_checkout_build), else the background build, so a CI run from a clean clone
     builds exactly once."""
+    return frozen_app_dist(frozen_build_in_background, tmp_path_factory.mktemp("frozen"))
+
+
+def frozen_app_dist(background: BackgroundBuild | None, outdir: Path) -> Path:
+    """frozen_dist's answer; also called from a thread (tests/helpers/deb_build.py) while tests run."""
     reusable = _reusable_checkout_build()
     if reusable is not None:
         return reusable
-    if frozen_build_in_background is not None:
-        return frozen_build_in_background.result()
-    return build(tmp_path_factory.mktemp("frozen"))
+    if background is not None:
+        return background.result()
+    return build(outdir)
 
 
 # -- smoke checks ------------------------------------------------------------------------------------------
