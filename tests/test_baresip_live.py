@@ -289,7 +289,7 @@ def test_baresip_dies_mid_call_recording_kept_as_interrupted(live, qtbot):
 # -- 50 calls back to back (20 in CI), with both cores busy in the full run, each checked window by window -----
 CALLS = scale(20, 50)
 CALL_AUDIO_S = 1.2
-# Both cores busy in the published run (`scripts/dev evidence full`), not in CI: loaded, about 1 call in 270 lost
+# Both cores busy in the published run (`scripts/dev evidence full`), not in CI: loaded, 1 call in about 390 lost
 # 0.3 s of its customer side without a flag (CI run of 4c0ff97: windows 0.61 0.17 0.37 0.25 in a row, the rest
 # 0.6-0.96). Whether the softphone path or the recorder dropped it is not found yet (issue 19.5 is open).
 LOADED = full()
