@@ -113,21 +113,11 @@ def _noise(seed: int, seconds: float, rate: int = 8000) -> np.ndarray:
     return (0.3 * x / np.max(np.abs(x)) * ramp).astype(np.float32)
 
 
-def _chunks_ncc(recorded: np.ndarray, reference: np.ndarray, rate: int, chunk_s: float = 0.3) -> float:
-    """Median over the reference's chunks of each chunk's best NCC anywhere in the recording: baresip's jitter
-    buffer may slip a frame mid-call, so each stretch gets its own lag (as windowed_ncc, but windows of the
-    reference, so the silence after the audio counts for nothing)."""
-    n = int(chunk_s * rate)
-    scores = [best_ncc(recorded, reference[i:i + n], rate, min_overlap=0.95)[0]
-              for i in range(0, reference.size - n + 1, n)]
-    return float(np.median(scores))
-
-
 FOUND_NCC = 0.4     # a 0.1 s window of the call's noise, in place: chance scores under 0.15 (800 samples, any lag)
 
 
 def _window_scores(recorded: np.ndarray, reference: np.ndarray, rate: int, window_s: float = 0.1) -> list[float]:
-    """Each 0.1 s window of the reference, located in the recording at its own lag: its best NCC. Under load a
+    """Each window (0.1 s unless asked) of the reference, located in the recording at its own lag: its best NCC. Under load a
     jitter-buffer or audio-server slip inside a window drops it to 0.5-0.65 (its two halves sit at two lags),
     and the windows beside it score 0.96 again (measured on 20 calls with both cores busy); a lost, silent or
     foreign stretch scores under 0.15 in every window it covers."""
@@ -143,6 +133,13 @@ def _longest_miss(scores: list[float]) -> int:
         run = 0 if ok else run + 1
         longest = max(longest, run)
     return longest
+
+
+def _chunks_ncc(recorded: np.ndarray, reference: np.ndarray, rate: int, chunk_s: float = 0.3) -> float:
+    """Median over the reference's chunks of each chunk's best NCC anywhere in the recording: baresip's jitter
+    buffer may slip a frame mid-call, so each stretch gets its own lag (as windowed_ncc, but windows of the
+    reference, so the silence after the audio counts for nothing)."""
+    return float(np.median(_window_scores(recorded, reference, rate, chunk_s)))
 
 
 # -- signalling, with SIPp as the far end ---------------------------------------------------------------------
@@ -302,11 +299,11 @@ def test_fifty_calls_back_to_back_each_recorded_correctly(live, qtbot, evidence_
     its own call's audio on the customer channel and not its neighbours'.
 
     Issue 19.5: in the published run (LOADED) all of it runs with a CPU hog on both cores (one call in fifty lost
-    a side under load on a fresh clone). Each call's noise must be in place (_window_scores): no 0.2 s of it missing (two windows in a
-    row) and 70 % of its 0.1 s windows found, or its manifest must say why: a gap or an alarm on the customer's
-    side. (Asking for 80 % alone, 1 of 200 loaded calls failed at 75 %; its window scores were not kept then.) The 0.3 s-chunk NCC is reported, not asserted:
-    with both cores busy, slips in the softphone path put it at 0.6-0.75 on a few calls whose every
-    stretch is there."""
+    a side under load on a fresh clone). Each call's noise must be in place (_window_scores): no 0.2 s of it
+    missing (two windows in a row) and 70 % of its 0.1 s windows found, or its manifest must say why: a gap or an
+    alarm on the customer's side. (Asking for 80 % alone, 1 of 200 loaded calls failed at 75 %; its window scores
+    were not kept then.) The 0.3 s-chunk NCC is reported, not asserted: with both cores busy, slips in the
+    softphone path put it at 0.6-0.75 on a few calls whose every stretch is there."""
     from tests.fixtures.baresip import start_baresip as start
 
     d = live.dir("fifty")

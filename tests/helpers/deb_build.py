@@ -24,6 +24,7 @@ import pytest
 
 from tests.helpers.chroot import debootstrap, remove
 from tests.helpers.frozen import BackgroundBuild, frozen_app_dist
+from tests.helpers.suite_order import module_name
 
 ROOT = Path(__file__).resolve().parents[2]
 LINUX = ROOT / "installer" / "linux"
@@ -132,7 +133,6 @@ def root_future(deb_pool: ThreadPoolExecutor) -> Iterator[Future]:
 @pytest.fixture(scope="session", autouse=True)
 def deb_work_in_background(request: pytest.FixtureRequest) -> None:
     """Starts the package builds, lintian and debootstrap at the session's first test if test_deb will run."""
-    if any(getattr(item, "module", None) is not None and item.module.__name__.rsplit(".", 1)[-1] == MODULE
-           for item in request.session.items):
+    if any(module_name(item) == MODULE for item in request.session.items):
         request.getfixturevalue("root_future")
         request.getfixturevalue("lintian_future")

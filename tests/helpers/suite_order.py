@@ -14,21 +14,21 @@ import pytest
 FROZEN_APP_MODULES = frozenset({"test_frozen", "test_deb"})
 
 
-def _module_name(item: pytest.Item) -> str:
+def module_name(item: pytest.Item) -> str:
     return item.module.__name__.rsplit(".", 1)[-1] if getattr(item, "module", None) else ""
 
 
 def needs_frozen_app(item: pytest.Item) -> bool:
-    return _module_name(item) in FROZEN_APP_MODULES
+    return module_name(item) in FROZEN_APP_MODULES
 
 
 def reorder(items: list[pytest.Item]) -> None:
     """In place; a stable sort, so file order holds within each group and each module. A module with any test
     marked slow (in its pytestmark or on the test) goes with the slow ones."""
-    slow = {_module_name(it) for it in items if it.get_closest_marker("slow") is not None}
+    slow = {module_name(it) for it in items if it.get_closest_marker("slow") is not None}
 
     def group(item: pytest.Item) -> int:     # 0: no audio; 1: needs the frozen app; 2: slow
-        name = _module_name(item)
+        name = module_name(item)
         return 1 if name in FROZEN_APP_MODULES else 2 if name in slow else 0
 
     items.sort(key=group)

@@ -23,6 +23,7 @@ from urllib.parse import urlparse
 from taltio.admin import audit as admin_audit, verify_times
 from taltio.admin.store import MANIFEST_SUFFIX, CallRef, Store, StoreError, call_ref, open_store
 from taltio.admin.trust import AdminError, Registry, add_trust_file_arg
+from taltio.admin.verify_times import quoted as _quoted
 from taltio.domain import sshsig
 from taltio.domain.texts import escape_controls
 
@@ -234,12 +235,6 @@ def _parse(rep: Report) -> bool:
         return rep.add("manifest", False, problem)
     rep.doc = doc
     return rep.add("manifest", True, f"{SCHEMA} version {doc['schema_version']}")
-
-
-def _quoted(value: Any, limit: int = 80) -> str:
-    """A manifest value quoted in a reason: repr-style, and cut, so a 5,000-digit field stays a short line."""
-    text = repr(value)
-    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
 
 
 def _too_deep(doc: Any, limit: int = MAX_DEPTH) -> bool:

@@ -13,7 +13,8 @@ class Checks(Protocol):
     def add(self, name: str, ok: bool, reason: str) -> bool: ...
 
 
-def _quoted(value: Any, limit: int = 80) -> str:
+def quoted(value: Any, limit: int = 80) -> str:
+    """A manifest value quoted in a reason: repr-style, and cut, so a 5,000-digit field stays a short line."""
     text = repr(value)
     return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
 
@@ -25,7 +26,7 @@ def when(times: dict, name: str) -> datetime | None:
         return None
     at = parse_iso(value)
     if at.tzinfo is None:
-        raise ValueError(f"times.{name} {_quoted(value)} has no time zone (Z or +HH:MM)")
+        raise ValueError(f"times.{name} {quoted(value)} has no time zone (Z or +HH:MM)")
     return at
 
 

@@ -11,7 +11,7 @@ its user can too (the workstation key is in that same keyring, and the agent's s
 put-only, so it cannot read a mark back). The keyring is not a file a cleanup or a "reset the app"
 removes, and deleting an item there is a deliberate act.
 
-Residual risk (docs/security.md): a user who deletes both state.json and the keyring item and
+Residual risk (docs/design.md, "Settings and policies"): a user who deletes both state.json and the keyring item and
 then serves an older signed document gets it applied until its ``expires_at``; the heartbeat
 reports the versions in force (``policy_version``), so `taltio-admin fleet` shows that agent on
 the older version.

@@ -10,8 +10,8 @@ last good document stays in force.
 The last good documents, their signatures and the version high-water marks are kept in
 ``state_dir``, so a restart (even offline) keeps the last good policy and refuses a
 replayed older version. The marks are kept in the OS keyring too (app.policy_marks), so
-deleting ``state_dir`` does not reset them. They are verified again when loaded: a document whose signer IT
-has since removed from policy.allowed_signers is dropped.
+deleting ``state_dir`` does not reset them. The documents are verified again when loaded: one
+whose signer IT has since removed from policy.allowed_signers is dropped.
 
 Storage trouble never raises: it is reported in ``SyncResult.errors`` and the policy in
 force stays.
