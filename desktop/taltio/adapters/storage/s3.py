@@ -397,9 +397,8 @@ class S3Target(StorageTarget):
                             waited=isinstance(exc, (ConnectTimeoutError, ReadTimeoutError)))
 
     def check(self) -> str:
-        """Agents may only put, so reachability is proven with a put of a tiny probe object. Create-only,
-        like every write (the AWS agent policy refuses a put without If-None-Match): 412, the probe is
-        already there, proves the key may write as well as a 200 does."""
+        """Agents may only put, so a tiny probe object proves reachability; create-only like every write (the AWS
+        agent policy refuses a put without If-None-Match), and 412 (the probe exists) proves it as well as 200."""
         from botocore.exceptions import BotoCoreError, ClientError
 
         try:
