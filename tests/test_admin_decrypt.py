@@ -66,7 +66,9 @@ def test_tampered_call_writes_no_file(recorded, trust_file, tmp_path):  # noqa: 
         put(recorded, key, bytes(blob))
         for extra in ((), ("--wav",)):
             r = decrypt(recorded, trust_file, "rec-b1", out, *extra)
-            assert r.returncode == 1 and "hash differs" in r.stderr and "Traceback" not in r.stderr, r.stderr
+            # Reads go to the original; the overwrite is the refusal (issue 19.1).
+            assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+            assert "write-once rec-b1.ogg.age: overwritten after it was stored" in r.stderr, r.stderr
             assert list(out.parent.iterdir()) == []
 
 

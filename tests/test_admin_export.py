@@ -164,7 +164,9 @@ def test_tampered_call_refuses_the_whole_export(env, trust_file, tmp_path, capsy
         put(env, key, bytes(blob))
         assert cli("--number", NUMBER, "--request-id", "REQ-T", *common(env, trust_file, out)) == 1
     err = capsys.readouterr().err
-    assert err.startswith("taltio-admin: export refused") and "rec-a2" in err and "hash differs" in err, err
+    # Put over the stored audio: reads go to the original, and the overwrite itself is the refusal (issue 19.1).
+    assert err.startswith("taltio-admin: export refused") and "rec-a2" in err, err
+    assert "write-once rec-a2.ogg.age: overwritten after it was stored" in err, err
     assert "rec-a1" not in err and "Traceback" not in err
     assert list(out.iterdir()) == []
     assert env.s3.list_keys("agents/_audit/") == before

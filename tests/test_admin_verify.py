@@ -97,15 +97,21 @@ def signed_by(key: Ed25519PrivateKey, doc: dict) -> tuple[bytes, str]:
     return body, sshsig.sign(key, body, sshsig.NS_MANIFEST)
 
 
-def make_test_call(rec, source_call: str, call_id: str, segments: int = 0, **changes) -> tuple[str, dict]:
+def make_test_call(rec, source_call: str, call_id: str, segments: int = 0, *, signer: Ed25519PrivateKey = TEST_KEY,
+                   stored=None, says: str | None = None, **changes) -> tuple[str, dict]:  # noqa: ANN001
     """A copy of a real call as the test workstation's: its real encrypted audio (or that audio
     decrypted, cut in ``segments`` pieces and each sealed to the org recipient, as the recorder's
-    crash segments are), a manifest signed by TEST_KEY. Returns (manifest key, manifest)."""
+    crash segments are), a manifest signed by *signer* (TEST_KEY). ``stored(audio)`` is what is put in
+    place of the audio the manifest describes; *says* the call id the manifest names, if not its own key's.
+    Returns (manifest key, manifest).
+
+    Tampering is done on copies: each object is put once, so it is its own first version, the one every
+    read goes to (an overwrite of a real call leaves the original first, and verify judges that)."""
     src = mkey(rec, source_call)
     doc = json.loads(rec.s3.get(src))
     folder = f"agents/{TEST_AGENT}/{src.split('/', 2)[2].rsplit('/', 1)[0]}"
     audio = rec.s3.get(f"{src.rsplit('/', 1)[0]}/{doc['audio']['file']['name']}")
-    doc.update(call_id=call_id, agent_id=TEST_AGENT, workstation_key=sshsig.public_openssh(TEST_KEY.public_key()))
+    doc.update(call_id=call_id, agent_id=TEST_AGENT, workstation_key=sshsig.public_openssh(signer.public_key()))
     if segments:
         plain = pyrage.decrypt(audio, [pyrage.x25519.Identity.from_str(_org_secret(rec))])
         cut = [plain[i * len(plain) // segments:(i + 1) * len(plain) // segments] for i in range(segments)]
@@ -118,13 +124,15 @@ def make_test_call(rec, source_call: str, call_id: str, segments: int = 0, **cha
         doc["audio"] = {**doc["audio"], "file": None, "segments": parts}
     else:
         name = f"{call_id}.ogg.age"
-        put(rec, f"{folder}/{name}", audio)
+        put(rec, f"{folder}/{name}", stored(audio) if stored else audio)
         doc["audio"] = {**doc["audio"], "file": {"name": name, "sha256": hashlib.sha256(audio).hexdigest(),
                                                  "size": len(audio)}}
     for path, value in changes.items():
         section, _, field = path.partition("__")
         (doc[section].__setitem__(field, value) if field else doc.__setitem__(section, value))
-    body, sig = signed_by(TEST_KEY, doc)
+    if says is not None:
+        doc["call_id"] = says
+    body, sig = signed_by(signer, doc)
     key = f"{folder}/{call_id}.manifest.json"
     put(rec, key, body, sig)
     return key, doc
@@ -165,44 +173,62 @@ def test_no_registered_key_fails_unless_trusted_on_first_use(recorded, tmp_path)
     assert rc == 0
 
 
+def _flip(blob: bytes) -> bytes:
+    out = bytearray(blob)
+    out[len(out) // 2] ^= 0x01
+    return bytes(out)
+
+
 def test_one_changed_byte_of_audio_fails_its_hash(recorded, trust_file):  # noqa: F811
-    key = mkey(recorded, "rec-a1").replace(".manifest.json", ".ogg.age")
-    with restored(recorded, key):
-        blob = bytearray(recorded.s3.get(key))
-        blob[len(blob) // 2] ^= 0x01
-        put(recorded, key, bytes(blob))
-        rc, reps = verify(recorded, trust_file, "rec-a1", "rec-a2")
+    with restored(recorded):
+        make_test_call(recorded, "rec-a1", "flip-1", stored=_flip)
+        make_test_call(recorded, "rec-a1", "kept-2")
+        rc, reps = verify(recorded, trust_file, "flip-1", "kept-2")
     assert rc == 1
-    assert "hash differs" in failed(reps["rec-a1"])["object rec-a1.ogg.age"]
-    assert list(failed(reps["rec-a1"])) == ["object rec-a1.ogg.age"] and reps["rec-a2"]["ok"]
+    assert "hash differs" in failed(reps["flip-1"])["object flip-1.ogg.age"]
+    assert list(failed(reps["flip-1"])) == ["object flip-1.ogg.age"] and reps["kept-2"]["ok"]
+
+
+def test_overwriting_a_stored_call_fails_write_once_and_the_original_still_verifies(recorded, trust_file):  # noqa: F811
+    """Issue 19.1: a changed byte put over rec-a1's audio, and rec-a2's manifest put over rec-a1's. Every read
+    goes to the first version, so the original passes each check; the overwrites fail write-once, naming both
+    version ids. The latest (the forgery) is never what verify judges."""
+    audio, manifest = (mkey(recorded, "rec-a1").replace(".manifest.json", x) for x in (".ogg.age", ".manifest.json"))
+    s3 = recorded.s3.admin_client()
+    with restored(recorded, audio, manifest):
+        put(recorded, audio, _flip(recorded.s3.get(audio)))
+        put(recorded, manifest, *stored(recorded, mkey(recorded, "rec-a2")))
+        ids = {k: [v["VersionId"] for v in s3.list_object_versions(Bucket=recorded.s3.bucket, Prefix=k)["Versions"]
+                   if v["Key"] == k] for k in (audio, manifest)}
+        rc, reps = verify(recorded, trust_file, "rec-a1")
+    f = failed(reps["rec-a1"])
+    assert rc == 1 and set(f) == {"write-once rec-a1.ogg.age", "write-once rec-a1.manifest.json"}, f
+    for k, name in ((audio, "rec-a1.ogg.age"), (manifest, "rec-a1.manifest.json")):
+        assert len(ids[k]) == 2 and all(i in f[f"write-once {name}"] for i in ids[k]), (ids, f)
+    ok = {c["name"] for c in reps["rec-a1"]["checks"] if c["ok"]}
+    assert {"signature", "signer trusted", "call id", "object rec-a1.ogg.age"} <= ok, reps["rec-a1"]["checks"]
 
 
 def test_swapped_manifests_fail_the_call_id(recorded, trust_file):  # noqa: F811
-    a, b = mkey(recorded, "rec-a1"), mkey(recorded, "rec-a2")
-    with restored(recorded, a, b):
-        sa, sb = stored(recorded, a), stored(recorded, b)
-        put(recorded, a, *sb)
-        put(recorded, b, *sa)
-        rc, reps = verify(recorded, trust_file, "rec-a1", "rec-a2")
+    with restored(recorded):
+        make_test_call(recorded, "rec-a1", "swap-1", says="swap-2")
+        make_test_call(recorded, "rec-a2", "swap-2", says="swap-1")
+        rc, reps = verify(recorded, trust_file, "swap-1", "swap-2")
     assert rc == 1
-    for mine, other in (("rec-a1", "rec-a2"), ("rec-a2", "rec-a1")):
+    for mine, other in (("swap-1", "swap-2"), ("swap-2", "swap-1")):
         f = failed(reps[mine])
         assert f"the manifest says '{other}', its file name says '{mine}'" == f["call id"], f
         assert "signature" not in f and "signer trusted" not in f
 
 
 def test_resigned_with_an_untrusted_key_fails_the_signer(recorded, trust_file):  # noqa: F811
-    key = mkey(recorded, "rec-a2")
     fresh = Ed25519PrivateKey.generate()
-    with restored(recorded, key):
-        doc = json.loads(recorded.s3.get(key))
-        doc["workstation_key"] = sshsig.public_openssh(fresh.public_key())
-        doc["remote_number"] = "+358409999999"
-        put(recorded, key, *signed_by(fresh, doc))
-        rc, reps = verify(recorded, trust_file, "rec-a2", extra=("--trust-on-first-use",))
-    reason = failed(reps["rec-a2"])["signer trusted"]
-    assert rc == 1 and "unknown key" in reason and "agent-7 has 1 other registered key(s)" in reason
-    assert [c["name"] for c in reps["rec-a2"]["checks"]] == ["signature", "signer trusted"]   # never parsed
+    with restored(recorded):
+        make_test_call(recorded, "rec-a2", "resigned-1", signer=fresh, remote_number="+358409999999")
+        rc, reps = verify(recorded, trust_file, "resigned-1", extra=("--trust-on-first-use",))
+    reason = failed(reps["resigned-1"])["signer trusted"]
+    assert rc == 1 and "unknown key" in reason and f"{TEST_AGENT} has 1 other registered key(s)" in reason, reason
+    assert [c["name"] for c in reps["resigned-1"]["checks"]] == ["signature", "signer trusted"]   # never parsed
 
 
 def test_planted_call_over_real_audio_fails_the_signer(recorded, trust_file):  # noqa: F811
@@ -276,7 +302,9 @@ def test_segmented_call_passes_and_a_removed_or_extra_segment_fails(recorded, tr
         blob = recorded.s3.get(second)
         recorded.s3.admin_client().delete_object(Bucket=recorded.s3.bucket, Key=second)
         rc, reps = verify(recorded, trust_file, "seg-1")
-        assert rc == 1 and "is not in" in failed(reps["seg-1"])["object seg-1.seg-000002.age"]
+        # Versioned: the delete only hid it behind a marker. The original is still read, and the hiding named.
+        assert rc == 1 and "deleted after it was stored" in failed(reps["seg-1"])["write-once seg-1.seg-000002.age"]
+        assert "object seg-1.seg-000002.age" not in failed(reps["seg-1"])
         put(recorded, second, blob)
         put(recorded, f"{folder}/seg-1.seg-000004.age", blob)
         rc, reps = verify(recorded, trust_file, "seg-1")

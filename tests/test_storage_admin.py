@@ -450,7 +450,8 @@ def test_init_refuses_non_positive_days(s3_server_module: S3Server, tmp_path: Pa
 
 def test_an_agent_overwriting_its_own_manifest_is_reported_as_tampering_naming_the_versions(deployed):
     """Issue 19.1: the agent's put-only key can overwrite (storage answers 200 without If-None-Match); the
-    locked bucket keeps the original as an older version, and verify refuses the call on the versions."""
+    locked bucket keeps the original as an older version, and verify refuses the call on the versions, while
+    every read (and a legal hold) goes to the original."""
     from taltio.admin.store import CallRef, S3Store
     from taltio.admin.verify import Report, _write_once
 
@@ -481,4 +482,11 @@ def test_an_agent_overwriting_its_own_manifest_is_reported_as_tampering_naming_t
     assert len(bad) == 1 and bad[0].name == f"write-once {call}.manifest.json", rep.checks
     assert "2 versions" in bad[0].reason and all(i in bad[0].reason for i in ids), bad[0].reason
     assert fresh.versions(ref.manifest_key) == list(reversed(ids))      # oldest first
+    # Every read goes to the first version: verify, play and export judge the original, not the overwrite.
+    assert fresh.get(ref.manifest_key) == b'{"v": 1}' and fresh.info(ref.manifest_key).size == 8
+    assert srv.admin_client().get_object(Bucket="rec-locked", Key=key)["Body"].read() == b'{"v": 2}'   # the latest
+    fresh.set_legal_hold(ref.manifest_key, True)
+    assert [srv.admin_client().get_object_legal_hold(Bucket="rec-locked", Key=key, VersionId=i)["LegalHold"]["Status"]
+            for i in ids] == ["ON", "ON"]                                 # the original is held too
+    fresh.set_legal_hold(ref.manifest_key, False)
     print('overwritten, reported', bad[0].reason)

@@ -65,6 +65,7 @@ def read_chain(store: Store, agent: str, rep: AuditReport) -> None:
             continue
         lo, hi = int(m.group(1)), int(m.group(2))
         rep.objects += 1
+        _write_once(store, o.key, f"seq {lo}-{hi}", rep)
         try:
             entries = audit_chain.parse_batch(store.get(o.key))
         except (ValueError, UnicodeDecodeError, StoreError) as exc:
@@ -75,6 +76,18 @@ def read_chain(store: Store, agent: str, rep: AuditReport) -> None:
             rep.problems.append(f"seq {lo}-{hi}: object {o.key} holds seq {_span(seqs)}, not what its name says")
         rep.entries += entries
     rep.entries.sort(key=lambda e: e.get("seq") if isinstance(e, dict) and isinstance(e.get("seq"), int) else 0)
+
+
+def _write_once(store: Store, key: str, what: str, rep: AuditReport) -> None:
+    """Reads go to an object's first version (store.S3Store._first), so an overwrite changes nothing that
+    is read; the overwrite itself is the tampering, named here with its version ids."""
+    try:
+        ids = store.versions(key)
+    except StoreError:
+        return
+    if len(ids) > 1:
+        rep.problems.append(f"{what}: object {key} was overwritten after it was stored ({len(ids)} versions, "
+                            f"first {ids[0]}, latest {ids[-1]}); the first is what is read")
 
 
 def _span(seqs: list[Any]) -> str:
@@ -98,7 +111,7 @@ def heartbeat_head(fleet_url: str, agent: str, endpoint: str | None, rep: AuditR
     """The head in the agent's latest heartbeat (fleet/<agent>.json in the fleet bucket or folder)."""
     key = f"fleet/{agent}.json"
     try:
-        doc = json.loads(open_store(fleet_url, endpoint).get(key))
+        doc = json.loads(open_store(fleet_url, endpoint, first_versions=False).get(key))   # overwritten by design
     except (ValueError, UnicodeDecodeError, StoreError) as exc:
         rep.problems.append(f"heartbeat {key} in {fleet_url} is unreadable ({exc})")
         return

@@ -106,8 +106,13 @@ class Store:
 
     def versions(self, key: str) -> list[str]:
         """The object's version ids, oldest first; empty where the store keeps no versions (a folder) or
-        cannot list them. More than one means it was overwritten (issue 19.1); reads still go to the latest."""
+        cannot list them. More than one means it was overwritten (issue 19.1); every read goes to the first."""
         return []
+
+    def deleted(self, key: str) -> bool:
+        """The object's latest version is a delete marker: someone hid it after it was stored (its versions
+        are still there, and reads still go to the first)."""
+        return False
 
     def lock(self, key: str) -> LockInfo:
         return LockInfo(None, None, None)
@@ -191,12 +196,14 @@ class FolderStore(Store):
 
 class S3Store(Store):
     def __init__(self, bucket: str, prefix: str, endpoint: str | None = None, client=None,  # noqa: ANN001
-                 use_keyring: bool = True) -> None:
+                 use_keyring: bool = True, first_versions: bool = True) -> None:
         self.bucket, self.prefix = bucket, prefix.strip("/")
+        self.first_versions = first_versions     # False for objects that are overwritten by design (heartbeats)
         self.url = f"s3://{bucket}/{self.prefix}".rstrip("/")
         self.endpoint = endpoint or os.environ.get("AWS_ENDPOINT_URL") or None
         self.client = client if client is not None else self._client(use_keyring)
         self._versions: dict[str, list[str]] = {}
+        self._deleted: dict[str, bool] = {}
 
     def _client(self, use_keyring: bool):  # noqa: ANN202 - a botocore S3 client
         """boto3's usual chain first (variables, profile, role); else the credential kept in the keyring."""
@@ -268,34 +275,47 @@ class S3Store(Store):
 
     def versions(self, key: str) -> list[str]:
         if not self._versions.get(key):       # a key not there yet is looked up again
-            full, found = self._k(key), []
+            full, found, markers = self._k(key), [], []
             try:
                 for page in self.client.get_paginator("list_object_versions").paginate(Bucket=self.bucket,
                                                                                      Prefix=full):
                     found += [v for v in page.get("Versions", []) if v["Key"] == full]
+                    markers += [m for m in page.get("DeleteMarkers", []) if m["Key"] == full]
             except Exception:  # noqa: BLE001 - not allowed or not supported: read the latest, as before
                 log.debug("cannot list the versions of %s", key, exc_info=True)
-                found = []
+                found, markers = [], []
+            self._deleted[key] = bool(found) and any(m.get("IsLatest") for m in markers)
             # S3 lists a key's versions newest first; LastModified has one-second resolution on some stores,
             # so the listing's order breaks ties.
             found = [v for _, v in sorted(enumerate(found), key=lambda nv: (nv[1].get("LastModified"), -nv[0]))]
             self._versions[key] = [v["VersionId"] for v in found if v.get("VersionId") not in (None, "null")]
         return self._versions[key]
 
+    def deleted(self, key: str) -> bool:
+        self.versions(key)
+        return self._deleted.get(key, False)
+
+    def _first(self, key: str) -> dict:
+        """Where to read *key*: its first version, the one stored when the call was made. An overwrite (a
+        put-only agent key on a store with no write-once condition, issue 19.1) adds a later version, and
+        reading the latest would verify, play and export the forgery; the original is what the evidence is."""
+        ids = self.versions(key) if self.first_versions else []
+        return {"Key": self._k(key), **({"VersionId": ids[0]} if ids else {})}
+
     def get(self, key: str) -> bytes:
-        return self._call("reading", key, self.client.get_object, Key=self._k(key))["Body"].read()
+        return self._call("reading", key, self.client.get_object, **self._first(key))["Body"].read()
 
     def open(self, key: str) -> BinaryIO:
-        return self._call("reading", key, self.client.get_object, Key=self._k(key))["Body"]
+        return self._call("reading", key, self.client.get_object, **self._first(key))["Body"]
 
     def info(self, key: str) -> ObjectInfo:
-        h = self._call("reading", key, self.client.head_object, Key=self._k(key))
+        h = self._call("reading", key, self.client.head_object, **self._first(key))
         return ObjectInfo(key, h["ContentLength"], h.get("LastModified"))
 
     def signature(self, key: str) -> str | None:
         from taltio.adapters.storage import SIGNATURE_METADATA
 
-        h = self._call("reading", key, self.client.head_object, Key=self._k(key))
+        h = self._call("reading", key, self.client.head_object, **self._first(key))
         one_line = (h.get("Metadata") or {}).get(SIGNATURE_METADATA)
         if one_line:
             try:
@@ -308,7 +328,7 @@ class S3Store(Store):
             return None
 
     def lock(self, key: str) -> LockInfo:
-        h = self._call("reading", key, self.client.head_object, Key=self._k(key))
+        h = self._call("reading", key, self.client.head_object, **self._first(key))
         hold = h.get("ObjectLockLegalHoldStatus")
         return LockInfo(h.get("ObjectLockMode"), h.get("ObjectLockRetainUntilDate"),
                         None if hold is None else hold == "ON")
@@ -321,17 +341,21 @@ class S3Store(Store):
                    ChecksumSHA256=base64.b64encode(hashlib.sha256(body).digest()).decode(), IfNoneMatch="*")
 
     def set_legal_hold(self, key: str, on: bool) -> None:
-        self._call("setting the legal hold of", key, self.client.put_object_legal_hold, Key=self._k(key),
-                   LegalHold={"Status": "ON" if on else "OFF"})
+        """On every version: a hold on the latest alone would leave an overwritten original unheld."""
+        for vid in self.versions(key) or [None]:
+            self._call("setting the legal hold of", key, self.client.put_object_legal_hold, Key=self._k(key),
+                       LegalHold={"Status": "ON" if on else "OFF"}, **({"VersionId": vid} if vid else {}))
 
 
-def open_store(url: str, endpoint: str | None = None, *, credentials: bool = True) -> Store:
+def open_store(url: str, endpoint: str | None = None, *, credentials: bool = True,
+               first_versions: bool = True) -> Store:
     """``s3://BUCKET/PREFIX`` (the storage.url the agents upload to) or ``file:///FOLDER``.
 
-    *credentials* False: do not look in the keyring (for the command that puts a credential there)."""
+    *credentials* False: do not look in the keyring (for the command that puts a credential there).
+    *first_versions* False: read the latest version (a heartbeat, overwritten by design), not the first."""
     u = urlparse(url)
     if u.scheme == "s3" and u.netloc:
-        return S3Store(u.netloc, u.path, endpoint, use_keyring=credentials)
+        return S3Store(u.netloc, u.path, endpoint, use_keyring=credentials, first_versions=first_versions)
     if u.scheme == "file":
         return FolderStore(Path(u.path))
     if not u.scheme and url:

@@ -370,7 +370,8 @@ def _listed(doc: dict, rep: Report) -> None:
 def _write_once(store: Store, ref: CallRef, rep: Report) -> None:
     """An object with more than one version was overwritten: tampering, whoever did it. A put-only
     agent key can overwrite on stores with no write-once condition (issue 19.1); Object Lock keeps the
-    original as an older version, which is why it is still there to verify."""
+    original as an older version, which is why it is still there to verify: every read goes to the first
+    version (store.S3Store._first), so the checks above judge the original, and this one the overwrite."""
     keys = [ref.manifest_key, f"{ref.manifest_key}.sig", *(ref.key(p["name"]) for p in rep.parts)]
     versioned = overwritten = False
     for key in keys:
@@ -379,11 +380,16 @@ def _write_once(store: Store, ref: CallRef, rep: Report) -> None:
         except StoreError:
             continue
         versioned |= bool(ids)
-        if len(ids) > 1:
+        if ids and store.deleted(key):
+            overwritten = True
+            rep.add(f"write-once {key.rsplit('/', 1)[-1]}", False,
+                    f"deleted after it was stored: a delete marker hides its {len(ids)} version(s) (first "
+                    f"{ids[0]}); the checks above read the first")
+        elif len(ids) > 1:
             overwritten = True
             rep.add(f"write-once {key.rsplit('/', 1)[-1]}", False,
                     f"overwritten after it was stored: {len(ids)} versions (first {ids[0]}, latest {ids[-1]}); "
-                    f"the checks above read the latest, the original is the first")
+                    f"the checks above read the first, the original")
     if versioned and not overwritten:
         rep.add("write-once", True, "every object has one version")
 
