@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from taltio.adapters.softphone.base import ReaderAdapter
 from taltio.adapters.softphone.linphone import LinphoneAdapter
+from tests.helpers.evidence import scale
 
 pytestmark = pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="unix sockets")
 
@@ -154,7 +155,7 @@ HOSTILE = st.one_of(st.binary(max_size=200), SIZES.map(lambda s: answer("Incomin
                     st.text(max_size=200).map(lambda t: ("Status: Ok\n\n" + t + "\n\n").encode()))
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=scale(12, 60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(payloads=st.lists(HOSTILE, min_size=1, max_size=6))
 def test_hostile_answers_over_the_socket_never_end_the_linphone_thread(daemon, linphone, payloads):
     a, sink = linphone

@@ -33,10 +33,9 @@ from taltio.recording.encoder import (
 )
 from taltio.recording.segments import EncryptedOggSink
 
-from tests.fixtures.audio import read_raw
 from tests.helpers.app_proc import DESKTOP, make_app, org_keypair
 from tests.helpers.signals import best_ncc, read_wav, speech
-from tests.helpers.speech_match import MAX_SPREAD_S, match
+from tests.helpers.speech_match import assert_as_carried, carried, match
 
 RATE = 16000
 TOOLS = ("age", "age-keygen", "opusdec", "opusinfo", "ffmpeg", "espeak-ng", "sox")
@@ -195,25 +194,6 @@ def trusted(doc: dict, path: Path) -> Path:
     return path
 
 
-def assert_recorded_what_was_carried(got: np.ndarray, sources: tuple, carried: list, doc: dict) -> None:
-    """Each channel is its speech all call and moved no more than 50 ms beyond what its device itself did, or
-    the manifest says why not.
-
-    The device's own recording (parecord beside the recorder) is the measure of the world: under load the
-    test server slips a quantum now and then (a whole-call NCC of 0.44 device against file in one CI run), and
-    that is no recorder fault. A recorder that drops or doubles a block moves the rest of the call by it, past
-    the bound, and must then have flagged a gap on that channel. Located window by window
-    (tests/helpers/speech_match.py), since one lag for the whole call reads any slip as lost audio."""
-    for ch, side in enumerate(("agent", "customer")):
-        rec, dev = match(got[:, ch], sources[ch], RATE), match(carried[ch], sources[ch], RATE)
-        print(f"{side}: recorded {rec}; the device {dev}")
-        flagged = [g for g in doc["gaps"] + doc["alarms"] if g["channel"] == side]
-        assert rec.spread_s <= MAX_SPREAD_S + dev.spread_s or flagged, (
-            f"the {side} channel moved mid-call beyond its device, unflagged: recorded {rec}; the device {dev}; "
-            f"gaps {doc['gaps']}")
-        assert rec.found >= 0.8, f"the {side} channel is not its speech: {rec}; the device {dev}"
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("layout", OPUS_LAYOUTS)
 def test_the_app_records_each_layout_and_taltio_admin_plays_and_exports_it(
@@ -240,16 +220,12 @@ def test_the_app_records_each_layout_and_taltio_admin_plays_and_exports_it(
         app.start()
         start_recording(app, f"lay-{layout}")
         # What the two devices really carried, beside the recorder: the reference for "recorded right".
-        carried = [audio.record(dev, tmp_path / f"carried-{side}.raw", RATE)
-                   for side, dev in (("agent", "agent_mic"), ("customer", "softphone_out.monitor"))]
-        players = [audio.play_mic(agent_wav), audio.play_customer(customer_wav)]
-        for p in players:
-            p.wait(timeout=60)
-        app.hook("ended", f"lay-{layout}")
-        time.sleep(0.3)
-        for p in carried:
-            p.terminate()
-            p.wait(timeout=10)
+        with carried(audio, tmp_path, RATE) as devices:
+            players = [audio.play_mic(agent_wav), audio.play_customer(customer_wav)]
+            for p in players:
+                p.wait(timeout=60)
+            app.hook("ended", f"lay-{layout}")
+            time.sleep(0.3)
         app.wait_for(queue_empty, timeout=60, what="upload")
     finally:
         app.stop()
@@ -267,8 +243,9 @@ def test_the_app_records_each_layout_and_taltio_admin_plays_and_exports_it(
     out.unlink()
     assert rate == RATE and got.shape[1] == 2
     agent, customer = read_wav(agent_wav)[0], read_wav(customer_wav)[0]
-    assert_recorded_what_was_carried(got, (agent, customer), [read_raw(tmp_path / f"carried-{side}.raw")
-                                                              for side in ("agent", "customer")], doc)
+    for ch, (side, source) in enumerate((("agent", agent), ("customer", customer))):
+        assert_as_carried(got[:, ch], source, devices[side], RATE, f"the {side} channel",
+                          flagged=any(g["channel"] == side for g in doc["gaps"] + doc["alarms"]))
     assert best_ncc(got[:, 0], customer, RATE)[0] < 0.3, "the customer is in the agent's channel"
 
     # export: the zip holds the call's audio, which decodes as two channels

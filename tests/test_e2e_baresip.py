@@ -10,7 +10,7 @@ from tests.fixtures.baresip import start_pair
 from tests.helpers.app_proc import live_app_config, org_keypair
 from tests.helpers.in_process import in_process_app
 from tests.helpers.signals import best_ncc, read_wav, resample, speech
-from tests.helpers.speech_match import MAX_SPREAD_S, SOFTPHONE_SPREAD_S, match
+from tests.helpers.speech_match import assert_as_carried, carried
 from tests.helpers.verify import fetch_call, party_of, wait_for_keys
 
 pytestmark = pytest.mark.slow
@@ -50,12 +50,13 @@ def test_baresip_call_recorded_end_to_end(qtbot, audio_server, keyring_daemon, s
             assert "North Bank" in app.card.notice.text()
             assert app.view.status == "notice"           # not recording before the notice
             assert not list((tmp / "data" / "calls").rglob("seg-*.age"))
-            qtbot.mouseClick(app.card.btn_start, Qt.MouseButton.LeftButton)
-            qtbot.waitUntil(lambda: app.view.status == "recording", timeout=5000)
-            player = audio_server.play_mic(agent_wav)
-            qtbot.waitUntil(lambda: player.poll() is not None, timeout=30000)
-            qtbot.mouseClick(app.card.btn_bookmark, Qt.MouseButton.LeftButton)
-            qtbot.wait(1500)
+            with carried(audio_server, tmp, 16000) as devices:
+                qtbot.mouseClick(app.card.btn_start, Qt.MouseButton.LeftButton)
+                qtbot.waitUntil(lambda: app.view.status == "recording", timeout=5000)
+                player = audio_server.play_mic(agent_wav)
+                qtbot.waitUntil(lambda: player.poll() is not None, timeout=30000)
+                qtbot.mouseClick(app.card.btn_bookmark, Qt.MouseButton.LeftButton)
+                qtbot.wait(1500)
             customer.hangup()
             qtbot.waitUntil(lambda: not app.card.isVisible(), timeout=10000)
             keys = wait_for_keys(s3_server, lambda ks: any(k.endswith(".manifest.json") for k in ks), timeout=30)
@@ -71,13 +72,15 @@ def test_baresip_call_recorded_end_to_end(qtbot, audio_server, keyring_daemon, s
     assert doc["outcome"] == "recorded" and len(doc["bookmarks"]) == 1
     cust_ref = resample(read_wav(customer_wav)[0], 8000, rate)
     agent_ref = read_wav(agent_wav)[0]
-    # Each side located window by window (tests/helpers/speech_match.py): the test server slips a quantum under
-    # load, and the customer's side crossed baresip's adaptive jitter buffer, which moves it by frames.
-    agent = match(rec[:, 0], agent_ref, rate)
-    cust = match(rec[:, 1], cust_ref, rate)
+    # Each side located window by window (tests/helpers/speech_match.py), held to what its device carried: the
+    # test server slips a quantum under load, and the customer's side crossed baresip's adaptive jitter buffer,
+    # which moves it by frames; the loopback's own capture has those moves too.
+    flagged = {g["channel"] for g in doc["gaps"] + doc["alarms"]}
+    agent, _ = assert_as_carried(rec[:, 0], agent_ref, devices["agent"], rate, "the agent side",
+                                 flagged="agent" in flagged)
+    cust, _ = assert_as_carried(rec[:, 1], cust_ref, devices["customer"], rate, "the customer side",
+                                flagged="customer" in flagged)
     n_x1, _ = best_ncc(rec[:, 0], cust_ref, rate)
     n_x2, _ = best_ncc(rec[:, 1], agent_ref, rate)
-    print(f"baresip call: agent {agent}; customer {cust}; cross={n_x1:.3f},{n_x2:.3f}")
-    assert agent.found >= 0.8 and agent.spread_s <= MAX_SPREAD_S, agent
-    assert cust.found >= 0.8 and cust.spread_s <= SOFTPHONE_SPREAD_S, cust
+    print(f"baresip call: cross={n_x1:.3f},{n_x2:.3f}")
     assert n_x1 <= 0.3 and n_x2 <= 0.3

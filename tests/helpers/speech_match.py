@@ -17,7 +17,10 @@ and both can fail:
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -28,8 +31,8 @@ MATCH_NCC = 0.7         # a window at this score is the reference's speech at th
                         # voice scores under 0.3; 8 kbit/s Opus speech 0.85-0.92 in its own place)
 MAX_SPREAD_S = 0.05
 # Through a softphone the customer's side crossed adaptive jitter buffers, which grow and shrink their delay
-# by frames over a call (seen: steps of 9-11 ms, several a call): that side's check is that it is the speech.
-SOFTPHONE_SPREAD_S = 0.3
+# by frames over a call (seen: steps of 9-11 ms, several a call): a call through one is held to what the
+# loopback itself carried (`assert_as_carried`), which moved with them.
 
 
 @dataclass(frozen=True)
@@ -47,14 +50,15 @@ class SpeechMatch:
 
 
 def match(recorded: np.ndarray, reference: np.ndarray, rate: int, window_s: float = WINDOW_S,
-          min_rms: float = 0.01, search_s: float = 0.4) -> SpeechMatch:
-    """Each voiced window is searched for within *search_s* of where one lag for the whole call puts it: a
-    slip moves that peak by milliseconds, not away, and a reference that repeats itself (one sentence read
-    three times) then cannot place a window at another reading."""
+          min_rms: float = 0.01, search_s: float = 0.4, coarse_s: float | None = None) -> SpeechMatch:
+    """Each voiced window is searched for within *search_s* of where one lag for the whole call puts it
+    (*coarse_s*, else the best whole-call lag): a slip moves that peak by milliseconds, not away, and a
+    reference that repeats itself (one sentence read three times) then cannot place a window at another
+    reading."""
     x = np.asarray(recorded, dtype=np.float64)
     y = np.asarray(reference, dtype=np.float64)
     n, pad = int(window_s * rate), int(search_s * rate)
-    coarse = round(best_ncc(x, y, rate)[1] * rate)      # where y[0] sits in x
+    coarse = round((best_ncc(x, y, rate)[1] if coarse_s is None else coarse_s) * rate)   # where y[0] sits in x
     offsets, scores, track = [], [], []
     for i in range(0, x.size - n + 1, n):
         w = x[i:i + n]
@@ -94,3 +98,56 @@ def assert_speech(recorded: np.ndarray, reference: np.ndarray, rate: int, what: 
     assert m.found >= found, f"{what} is not its speech: {m}"
     assert m.spread_s <= max_spread_s, f"{what} moved mid-call (a lost or doubled block?): {m}"
     return m
+
+
+# -- against what the device carried ---------------------------------------------------------------------
+LOOPBACK = "softphone_out.monitor"
+DEVICES = (("agent", "agent_mic"), ("customer", LOOPBACK))
+
+
+@contextmanager
+def carried(audio, root: Path, rate: int, devices: tuple[tuple[str, str], ...] = DEVICES) -> Iterator[dict]:  # noqa: ANN001
+    """``parecord`` of each device beside the recorder, for as long as the block runs; afterwards the dict
+    holds each side's samples. This is what each device really carried: the measure a recorder is held to.
+
+    Upstream of the recorder the test world drops and moves audio under load (a player the server paused
+    and resumed, a baresip jitter buffer that grew, a softphone that concealed a lost packet): all of that
+    is in the device, so an independent capture of the same device has it too. A recorder that loses audio
+    the device had is what this tells apart (issue 19.5)."""
+    procs = {side: (audio.record(dev, root / f"carried-{side}.raw", rate), root / f"carried-{side}.raw")
+             for side, dev in devices}
+    out: dict[str, np.ndarray] = {}
+    try:
+        yield out
+    finally:
+        for p, _ in procs.values():
+            p.terminate()
+            p.wait(timeout=10)
+        from tests.fixtures.audio import read_raw
+
+        out.update({side: read_raw(path) for side, (_, path) in procs.items()})
+
+
+def assert_as_carried(recorded: np.ndarray, reference: np.ndarray, device: np.ndarray, rate: int, what: str, *,
+                      flagged: bool = False, floor: float = 0.8,
+                      max_spread_s: float = MAX_SPREAD_S) -> tuple[SpeechMatch, SpeechMatch]:
+    """*recorded* holds *reference*'s speech as well as the device's own capture does, and moved no more than
+    *max_spread_s* beyond what the device itself moved, unless the manifest flagged the channel.
+
+    Both are located in the reference window by window. The recorder must find *floor* of its windows, or
+    at most one window fewer than the device found when the device itself carried less (what the world lost
+    before the recorder saw it is not the recorder's): a recorder that drops a block still fails, since the
+    device has that block."""
+    lag = best_ncc(recorded, reference, rate)[1]
+    # The device's capture placed by where it holds the recording (all of it the same audio, so one lag),
+    # not by its own whole-call lag: a reference read three times can fit a capture at another reading.
+    shift = best_ncc(device, recorded, rate)[1]
+    rec, dev = match(recorded, reference, rate, coarse_s=lag), match(device, reference, rate, coarse_s=lag + shift)
+    detail = f"recorded {rec}; the device {dev}"
+    print(f"{what}: {detail}")
+    assert rec.windows >= 3, f"{what}: hardly any audio recorded ({detail})"
+    need = min(floor, dev.found - 1 / rec.windows)
+    assert rec.found >= need, f"{what} lost speech its device carried (needs {need:.0%}): {detail}"
+    assert rec.spread_s <= max_spread_s + dev.spread_s or flagged, (
+        f"{what} moved mid-call beyond its device, unflagged: {detail}")
+    return rec, dev
