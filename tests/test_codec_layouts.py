@@ -35,7 +35,7 @@ from taltio.recording.segments import EncryptedOggSink
 
 from tests.helpers.app_proc import DESKTOP, make_app, org_keypair
 from tests.helpers.signals import best_ncc, read_wav, speech
-from tests.helpers.speech_match import assert_as_carried, carried, match
+from tests.helpers.speech_match import assert_sides_as_carried, carried, match
 
 RATE = 16000
 TOOLS = ("age", "age-keygen", "opusdec", "opusinfo", "ffmpeg", "espeak-ng", "sox")
@@ -243,9 +243,8 @@ def test_the_app_records_each_layout_and_taltio_admin_plays_and_exports_it(
     out.unlink()
     assert rate == RATE and got.shape[1] == 2
     agent, customer = read_wav(agent_wav)[0], read_wav(customer_wav)[0]
-    for ch, (side, source) in enumerate((("agent", agent), ("customer", customer))):
-        assert_as_carried(got[:, ch], source, devices[side], RATE, f"the {side} channel",
-                          flagged=any(g["channel"] == side for g in doc["gaps"] + doc["alarms"]))
+    assert_sides_as_carried(got, RATE, {"agent": agent, "customer": customer}, devices,
+                            flagged=frozenset(g["channel"] for g in doc["gaps"] + doc["alarms"]))
     assert best_ncc(got[:, 0], customer, RATE)[0] < 0.3, "the customer is in the agent's channel"
 
     # export: the zip holds the call's audio, which decodes as two channels

@@ -10,7 +10,7 @@ from tests.fixtures.baresip import start_pair
 from tests.helpers.app_proc import live_app_config, org_keypair
 from tests.helpers.in_process import in_process_app
 from tests.helpers.signals import best_ncc, read_wav, resample, speech
-from tests.helpers.speech_match import assert_as_carried, carried
+from tests.helpers.speech_match import assert_sides_as_carried, carried
 from tests.helpers.verify import fetch_call, party_of, wait_for_keys
 
 pytestmark = pytest.mark.slow
@@ -75,11 +75,7 @@ def test_baresip_call_recorded_end_to_end(qtbot, audio_server, keyring_daemon, s
     # Each side located window by window (tests/helpers/speech_match.py), held to what its device carried: the
     # test server slips a quantum under load, and the customer's side crossed baresip's adaptive jitter buffer,
     # which moves it by frames; the loopback's own capture has those moves too.
-    flagged = {g["channel"] for g in doc["gaps"] + doc["alarms"]}
-    agent, _ = assert_as_carried(rec[:, 0], agent_ref, devices["agent"], rate, "the agent side",
-                                 flagged="agent" in flagged)
-    cust, _ = assert_as_carried(rec[:, 1], cust_ref, devices["customer"], rate, "the customer side",
-                                flagged="customer" in flagged)
+    assert_sides_as_carried(rec, rate, {"agent": agent_ref, "customer": cust_ref}, devices)
     n_x1, _ = best_ncc(rec[:, 0], cust_ref, rate)
     n_x2, _ = best_ncc(rec[:, 1], agent_ref, rate)
     print(f"baresip call: cross={n_x1:.3f},{n_x2:.3f}")

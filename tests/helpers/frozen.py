@@ -302,18 +302,12 @@ def check_speech(world, call: HeadlessCall, floor: float = 0.8) -> tuple[float, 
     customer's through two baresips' jitter buffers, which move it by frames (the loopback's capture has
     those moves too). Returns both shares of windows found."""
     from tests.helpers.signals import read_wav, resample
-    from tests.helpers.speech_match import assert_as_carried
+    from tests.helpers.speech_match import assert_sides_as_carried
 
     assert call.rec is not None, f"no audio in {call.doc}"
     assert call.rate == CARRIED_RATE, call.rate
-    found = []
-    for ch, side, ref in ((0, "agent", read_wav(world.agent_wav)[0]),
-                          (1, "customer", resample(read_wav(call.customer_wav)[0], 8000, call.rate))):
-        try:
-            rec, _ = assert_as_carried(call.rec[:, ch], ref, call.devices[side], call.rate, f"the {side} side",
-                                       floor=floor)
-        except AssertionError as exc:
-            raise AssertionError(f"{exc}; recorded {len(call.rec) / call.rate:.1f} s; gaps {call.doc.get('gaps')}; "
-                                 f"devices {call.doc.get('devices')}\n{call.log[-3000:]}") from None
-        found.append(rec.found)
-    return found[0], found[1]
+    refs = {"agent": read_wav(world.agent_wav)[0], "customer": resample(read_wav(call.customer_wav)[0], 8000, call.rate)}
+    m = assert_sides_as_carried(call.rec, call.rate, refs, call.devices, floor=floor, context=(
+        f"recorded {len(call.rec) / call.rate:.1f} s; gaps {call.doc.get('gaps')}; devices {call.doc.get('devices')}"
+        f"\n{call.log[-3000:]}"))
+    return m["agent"].found, m["customer"].found

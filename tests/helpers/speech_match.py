@@ -30,9 +30,6 @@ WINDOW_S = 0.5          # short enough that most windows hold no slip, long enou
 MATCH_NCC = 0.7         # a window at this score is the reference's speech at that lag, not a chance fit (another
                         # voice scores under 0.3; 8 kbit/s Opus speech 0.85-0.92 in its own place)
 MAX_SPREAD_S = 0.05
-# Through a softphone the customer's side crossed adaptive jitter buffers, which grow and shrink their delay
-# by frames over a call (seen: steps of 9-11 ms, several a call): a call through one is held to what the
-# loopback itself carried (`assert_as_carried`), which moved with them.
 
 
 @dataclass(frozen=True)
@@ -114,18 +111,18 @@ def carried(audio, root: Path, rate: int, devices: tuple[tuple[str, str], ...] =
     and resumed, a baresip jitter buffer that grew, a softphone that concealed a lost packet): all of that
     is in the device, so an independent capture of the same device has it too. A recorder that loses audio
     the device had is what this tells apart (issue 19.5)."""
-    procs = {side: (audio.record(dev, root / f"carried-{side}.raw", rate), root / f"carried-{side}.raw")
-             for side, dev in devices}
+    from tests.fixtures.audio import read_raw
+
+    paths = {side: root / f"carried-{side}.raw" for side, _ in devices}
+    procs = [audio.record(dev, paths[side], rate) for side, dev in devices]
     out: dict[str, np.ndarray] = {}
     try:
         yield out
     finally:
-        for p, _ in procs.values():
+        for p in procs:
             p.terminate()
             p.wait(timeout=10)
-        from tests.fixtures.audio import read_raw
-
-        out.update({side: read_raw(path) for side, (_, path) in procs.items()})
+        out.update({side: read_raw(path) for side, path in paths.items()})
 
 
 def assert_as_carried(recorded: np.ndarray, reference: np.ndarray, device: np.ndarray, rate: int, what: str, *,
@@ -151,3 +148,21 @@ def assert_as_carried(recorded: np.ndarray, reference: np.ndarray, device: np.nd
     assert rec.spread_s <= max_spread_s + dev.spread_s or flagged, (
         f"{what} moved mid-call beyond its device, unflagged: {detail}")
     return rec, dev
+
+
+def assert_sides_as_carried(rec: np.ndarray, rate: int, refs: dict[str, np.ndarray], devices: dict[str, np.ndarray],
+                            *, flagged: frozenset[str] = frozenset(), floor: float = 0.8,
+                            context: str = "") -> dict[str, SpeechMatch]:
+    """Both channels of a call's recording (agent left, customer right) held to their devices by
+    `assert_as_carried`; *flagged* the sides the manifest flagged, *context* added to a failure (the log,
+    the gaps). Returns each side's match."""
+    out = {}
+    for ch, side in enumerate(("agent", "customer")):
+        try:
+            out[side], _ = assert_as_carried(rec[:, ch], refs[side], devices[side], rate, f"the {side} side",
+                                             flagged=side in flagged, floor=floor)
+        except AssertionError as exc:
+            if not context:
+                raise
+            raise AssertionError(f"{exc}; {context}") from None
+    return out

@@ -274,7 +274,7 @@ class S3Store(Store):
         return out
 
     def versions(self, key: str) -> list[str]:
-        if not self._versions.get(key):       # a key not there yet is looked up again
+        if key not in self._versions:         # a key with nothing listed yet is looked up again
             full, found, markers = self._k(key), [], []
             try:
                 for page in self.client.get_paginator("list_object_versions").paginate(Bucket=self.bucket,
@@ -288,7 +288,12 @@ class S3Store(Store):
             # S3 lists a key's versions newest first; LastModified has one-second resolution on some stores,
             # so the listing's order breaks ties.
             found = [v for _, v in sorted(enumerate(found), key=lambda nv: (nv[1].get("LastModified"), -nv[0]))]
-            self._versions[key] = [v["VersionId"] for v in found if v.get("VersionId") not in (None, "null")]
+            ids = [v["VersionId"] for v in found if v.get("VersionId") not in (None, "null")]
+            if not found:
+                return ids                    # not there (yet), or not listable: not cached
+            # Cached once listed, an unversioned object's [] too: every read asks for its first version,
+            # and without this each read of an unversioned bucket would list its versions again.
+            self._versions[key] = ids
         return self._versions[key]
 
     def deleted(self, key: str) -> bool:
