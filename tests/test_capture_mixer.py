@@ -116,6 +116,7 @@ def test_a_first_block_stamped_late_is_lined_up_once_with_silence():
     print(f"offsets {off.min():.1f}..{off.max():.1f} ms; corrections {mixer.corrections}")
     assert len(off) >= 35 and np.abs(off).max() <= 10
     assert 700 <= mixer.corrections[0] <= 1300 and mixer.corrections[1] == 0   # ~960 samples of silence, once
+    assert mixer.alarms == []      # before the first output: it leads the side, no audio has a hole
 
 
 def counter(t: np.ndarray) -> np.ndarray:
@@ -201,12 +202,17 @@ def test_a_stream_late_all_through_its_warm_up_is_lined_up_once_not_slewed():
         return 0.040 if t < 1.6 else 0.0
 
     devs = [Device(0, 0, 0.010, 0.004, clicks, late=late), Device(1, 0, 0.010, 0.004, clicks)]
-    mixer, rec, _ = run(devs, 30)
+    mixer, rec, events = run(devs, 30)
     off = offsets_ms(rec, 27)
     print(f"offset {off.min():.1f}..{off.max():.1f} ms; corrections {mixer.corrections}")
     assert len(off) >= 25 and np.abs(off).max() <= 10
     assert abs(mixer.corrections[0]) <= 48        # the agent's side: 3 ms at most
     assert 400 <= mixer.corrections[1] <= 900     # the customer's: ~640 samples of silence, once
+    # Mid-call, so its silence is a hole in the customer's audio: the manifest and the agent are told (19.5).
+    said = [a for a in mixer.alarms if a["kind"] == "realigned"]
+    assert [(a["channel"], a["ms"]) for a in said] == [("customer", round(1000 * mixer.corrections[1] / RATE))]
+    assert 1.5 <= said[0]["start_t"] - 1000.0 <= 2.5
+    assert [k for k, _ in events if k == "realigned"] == ["realigned"]
 
 
 @pytest.mark.expect_log_errors("taltio.capture")   # the lost device is logged as an error

@@ -627,6 +627,24 @@ def test_core_warnings_are_shown_in_the_agents_language(qapp):
         i18n.install("en")
 
 
+def test_a_side_lined_up_mid_call_warns_the_agent_in_their_language(qapp):
+    """Issue 19.5: the mixer's mid-call line-up (silence put into a side) is said to the agent, translated."""
+    from taltio.recording.call_rules import device_warning
+    from taltio.ui import i18n
+    from taltio.ui.core_text import render
+
+    key, text = device_warning("realigned", {"channel": "customer", "ms": 43, "device": "Jabra"}, False, 20.0)
+    assert key == "customer:timing"
+    assert text == ("The computer is too busy: the customer's side fell 43 ms out of step and was lined up again; "
+                    "the recording's manifest notes it")
+    try:
+        assert i18n.install("fi")
+        assert render(text) == ("Tietokone on liian kuormitettu: asiakkaan puoli joutui 43 ms pois tahdista ja "
+                                "tahdistettiin uudelleen; tallenteen manifestiin on merkitty tämä")
+    finally:
+        i18n.install("en")
+
+
 def test_device_loss_cause_and_refusals_are_translated_too(qapp):
     from taltio.domain.session import CallSession, TransitionError
     from taltio.domain.texts import QT_TRANSLATE_NOOP, Text

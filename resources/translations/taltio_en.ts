@@ -852,6 +852,10 @@
         <translation>The customer has been silent for {seconds} s: check the headset and the call</translation>
     </message>
     <message>
+        <source>The computer is too busy: {side} fell {ms} ms out of step and was lined up again; the recording&apos;s manifest notes it</source>
+        <translation>The computer is too busy: {side} fell {ms} ms out of step and was lined up again; the recording&apos;s manifest notes it</translation>
+    </message>
+    <message>
         <location filename="../../desktop/taltio/core/capture.py" line="+183"/>
         <source>no audio from the device for 0.5 s</source>
         <translation>no audio from the device for 0.5 s</translation>

@@ -852,6 +852,10 @@
         <translation>Asiakkaasta ei ole kuulunut mitään {seconds} s: tarkista kuulokkeet ja puhelu</translation>
     </message>
     <message>
+        <source>The computer is too busy: {side} fell {ms} ms out of step and was lined up again; the recording&apos;s manifest notes it</source>
+        <translation>Tietokone on liian kuormitettu: {side} joutui {ms} ms pois tahdista ja tahdistettiin uudelleen; tallenteen manifestiin on merkitty tämä</translation>
+    </message>
+    <message>
         <location filename="../../desktop/taltio/core/capture.py" line="+183"/>
         <source>no audio from the device for 0.5 s</source>
         <translation>laitteesta ei ole tullut ääntä 0,5 sekuntiin</translation>

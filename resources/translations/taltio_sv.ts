@@ -852,6 +852,10 @@
         <translation>Kunden har varit tyst i {seconds} s: kontrollera headsetet och samtalet</translation>
     </message>
     <message>
+        <source>The computer is too busy: {side} fell {ms} ms out of step and was lined up again; the recording&apos;s manifest notes it</source>
+        <translation>Datorn är för belastad: {side} kom {ms} ms ur takt och synkades om; inspelningens manifest noterar det</translation>
+    </message>
+    <message>
         <location filename="../../desktop/taltio/core/capture.py" line="+183"/>
         <source>no audio from the device for 0.5 s</source>
         <translation>inget ljud från enheten på 0,5 s</translation>

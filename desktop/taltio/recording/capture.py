@@ -316,8 +316,9 @@ class Capture:
                 for d in self.device_log]
 
     def manifest_alarms(self) -> list[dict]:
-        return [{"channel": a["channel"], "kind": "one_sided", "start": _iso(self.wall(a["start_t"])),
-                 "end": _iso(self.wall(a["end_t"]))} for a in self.mixer.alarms]
+        return [{"channel": a["channel"], "kind": a["kind"], "start": _iso(self.wall(a["start_t"])),
+                 "end": _iso(self.wall(a["end_t"])), **({"ms": a["ms"]} if "ms" in a else {})}
+                for a in self.mixer.alarms]
 
 
 def _close_quietly(s: Stream) -> None:

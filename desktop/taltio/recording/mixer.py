@@ -105,11 +105,11 @@ class Mixer:
                 c.gap = None
             c.ever = True
         else:
-            data = self._keep_in_place(i, c, data, arr_end)
+            data = self._keep_in_place(i, c, data, arr_end, events)
         c.last_push = t
         self._append(c, data.astype(np.float32, copy=False))
 
-    def _keep_in_place(self, i: int, c: _Chan, data: np.ndarray, stamped_end: float) -> np.ndarray:
+    def _keep_in_place(self, i: int, c: _Chan, data: np.ndarray, stamped_end: float, events: list) -> np.ndarray:
         """Blocks follow each other by sample count (a stream's own clock); this keeps that count on the
         shared timeline.
 
@@ -131,10 +131,10 @@ class Mixer:
             return data
         prev, c.d = c.d, float(np.max(c.errs[:min(c.nerr, len(c.errs))]))
         if c.base is None:
-            self._settle(i, c)
+            self._settle(i, c, events)
             return data
         if self._track_sag(c, c.d - prev if prev is not None else 0.0) > DELAY_STEP_S * self.rate:
-            self._settle(i, c)            # the base was taken while the stream was late: line up again, once
+            self._settle(i, c, events)    # the base was taken while the stream was late: line up again, once
             return data
         dev = c.d - (c.base - c.sag)
         band = DRIFT_DEADBAND_S * self.rate
@@ -177,7 +177,7 @@ class Mixer:
             return step - back
         return 0.0
 
-    def _settle(self, i: int, c: _Chan) -> None:
+    def _settle(self, i: int, c: _Chan, events: list) -> None:
         """A stream just warmed up: line it up with the other side once, then take its offset as its base.
 
         A first block stamped late (its reader was scheduled late at call start, or it waited a quantum
@@ -200,6 +200,7 @@ class Mixer:
                     t.end = (t.end or 0) + k
                 else:
                     self._append(t, silence)
+                    self._realigned(t, k, events)
                 t.errs += k
                 t.d += k
                 if t.base is not None:
@@ -208,6 +209,16 @@ class Mixer:
                 log.info("%s channel sat %.0f ms early against the other; lined up with silence", t.name,
                          1000 * k / self.rate)
         c.base, c.sag, c.correcting, c.frac = c.d, 0.0, False, 0.0
+
+    def _realigned(self, c: _Chan, k: int, events: list) -> None:
+        """Silence put into a side mid-call to line it up again: the audio around it is whole, but the side
+        was out of step until then and has a hole of *k* samples now. The manifest and the agent are told
+        (issue 19.5: never hand the encoder a misaligned stream without saying so)."""
+        t = self.t0 + (c.end - k) / self.rate
+        alarm = {"channel": c.name, "kind": "realigned", "start_t": t, "end_t": t,
+                 "ms": round(1000 * k / self.rate)}
+        self.alarms.append(alarm)
+        events.append(("realigned", dict(alarm)))
 
     def _warming(self, now: float) -> bool:
         """A live side is still in its warm-up: hold the output, so the start-up line-up (`_settle`) can put
@@ -336,7 +347,7 @@ class Mixer:
             if c.silent_since is None:
                 c.silent_since = now
             elif c.alarm is None and now - c.silent_since >= self.one_sided_after_s:
-                c.alarm = {"channel": c.name, "start_t": c.silent_since, "end_t": None}
+                c.alarm = {"channel": c.name, "kind": "one_sided", "start_t": c.silent_since, "end_t": None}
                 self.alarms.append(c.alarm)
                 events.append(("one_sided", dict(c.alarm)))
                 log.warning("%s side silent for %.0f s", c.name, now - c.silent_since)
