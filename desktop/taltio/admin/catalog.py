@@ -9,6 +9,12 @@ write-once, so a cached summary never goes stale. The cache keeps only what `lis
 number index; never the sealed party opened, never a number in clear (a schema-1 manifest's number is
 re-read from the store when `find` needs it).
 
+A call tampered with after it was stored is listed, and marked (issue 19.1). On a versioned bucket the
+listing is of versions (store.list_stored), so a manifest a delete marker hides is still there, read at
+its first version like every manifest; "deleted after it was stored" or "overwritten after it was
+stored" comes from that listing each time, never from the cache, so a call hidden after it was cached
+is marked too. Only the manifest is looked at here: `verify` checks every object.
+
 `find` matches the blind index (``party.number_index``, an HMAC of the normalised number) when it has
 the index key and the manifest's index was made with that key; otherwise it opens the sealed party with
 the organisation identity, or reads the number of a schema-1 manifest. Each hit says how it matched.
@@ -22,7 +28,7 @@ import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -35,6 +41,7 @@ WORKERS = 8
 BATCH = 64
 MAX_DAY_PREFIXES = 400          # beyond this a date range is listed per agent and filtered by key
 CACHE_VERSION = 2
+LISTED = ("versions", "deleted")   # Summary fields the listing gives each time: never cached
 
 
 class CatalogError(AdminError):
@@ -57,6 +64,16 @@ class Summary:
     index_key_id: str | None
     sealed: bool                  # schema 2 with a sealed party
     clear_number: bool            # schema 1: the number is in the manifest in clear (not cached)
+    # From the listing, each time; never cached (a delete marker or an overwrite can come after the cache).
+    versions: tuple[str, ...] = ()  # the manifest's version ids, oldest first (a versioned bucket)
+    deleted: bool = False           # a delete marker hides the manifest
+
+    @property
+    def tampered(self) -> str | None:
+        """What was done to the manifest after it was stored, or None; the words verify's write-once check uses."""
+        if self.deleted:
+            return "deleted after it was stored"
+        return "overwritten after it was stored" if len(self.versions) > 1 else None
 
 
 @dataclass(frozen=True)
@@ -133,8 +150,9 @@ class Cache:
 
     def put(self, store: str, obj: ObjectInfo, s: Summary) -> None:
         if self.db is not None:
+            doc = {k: v for k, v in vars(s).items() if k not in LISTED}
             self.db.execute("INSERT OR REPLACE INTO summary VALUES (?, ?, ?, ?, ?)",
-                            (store, obj.key, obj.size, CACHE_VERSION, json.dumps(vars(s))))
+                            (store, obj.key, obj.size, CACHE_VERSION, json.dumps(doc)))
 
     def close(self) -> None:
         if self.db is not None:
@@ -174,7 +192,7 @@ def manifest_objects(store: Store, f: Filters) -> Iterator[ObjectInfo]:
     lo = f"{f.since:%Y/%m/%d}" if f.since else None
     hi = f"{f.until:%Y/%m/%d}" if f.until else None
     for prefix in prefixes(store, f):
-        for obj in store.list(prefix):
+        for obj in store.list_stored(prefix):
             ref = call_ref(obj.key)
             if ref is None or (lo and ref.day < lo) or (hi and ref.day > hi):
                 continue
@@ -211,7 +229,7 @@ def summaries(store: Store, objs: Iterable[ObjectInfo], cache: Cache,
                 continue
             if c is None:
                 cache.put(store.url, o, s)
-            yield s
+            yield replace(s, versions=o.versions, deleted=o.deleted)
         batch.clear()
 
     for obj in objs:
@@ -308,16 +326,35 @@ def _cache(ns: argparse.Namespace) -> Cache:
 
 def _row(s: Summary) -> dict:
     return {"date": s.started or s.day.replace("/", "-"), "agent": s.agent, "direction": s.direction,
-            "duration_s": s.duration_s, "outcome": s.outcome, "call_id": s.call_id, "manifest": s.key}
+            "duration_s": s.duration_s, "outcome": s.outcome, "call_id": s.call_id, "manifest": s.key,
+            "tampered": s.tampered, "manifest_versions": list(s.versions)}
 
 
-def _table(rows: list[dict], extra: str | None = None) -> str:
-    head = ["DATE", "AGENT", "DIRECTION", "DURATION", "OUTCOME", "CALL"] + ([extra.upper()] if extra else [])
+def _table(rows: list[dict], *extra: str) -> str:
+    """The rows as columns; TAMPERED only when a call was, so that it stands out."""
+    extra += ("tampered",) if any(r["tampered"] for r in rows) else ()
+    head = ["DATE", "AGENT", "DIRECTION", "DURATION", "OUTCOME", "CALL"] + [x.upper() for x in extra]
     cells = [[r["date"][:19].replace("T", " "), r["agent"], r["direction"] or "-",
               "-" if r["duration_s"] is None else f"{r['duration_s']:.0f} s", r["outcome"] or "-", r["call_id"]]
-             + ([r[extra]] if extra else []) for r in rows]
+             + [r[x] or "-" for x in extra] for r in rows]
     widths = [max(len(h), *(len(c[i]) for c in cells)) if cells else len(h) for i, h in enumerate(head)]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(line, widths)).rstrip() for line in [head, *cells])
+
+
+def _show(rows: list[dict], as_json: bool, table: str) -> None:
+    """JSON lines or the table, then a warning naming each tampered call: a mark in a long table is easy to miss."""
+    if as_json:
+        for r in rows:
+            print(json.dumps(r))
+    else:
+        print(table)
+    for r in rows:
+        if r["tampered"]:
+            ids = r["manifest_versions"]
+            first = f", first {ids[0]}" if ids else ""
+            print(f"taltio-admin: warning: call {r['call_id']}: its manifest {r['manifest']} was {r['tampered']} "
+                  f"({len(ids)} version(s){first}); listed as it was first stored; `taltio-admin verify` checks "
+                  "every object", file=sys.stderr)
 
 
 def run_list(ns: argparse.Namespace) -> int:
@@ -329,11 +366,7 @@ def run_list(ns: argparse.Namespace) -> int:
             rows = [_row(s) for s in calls(store, filters_of(ns), cache, ns.limit)]
         finally:
             cache.close()
-        if ns.json:
-            for r in rows:
-                print(json.dumps(r))
-        else:
-            print(_table(rows) if rows else f"no calls in {store.url} match")
+        _show(rows, ns.json, _table(rows) if rows else f"no calls in {store.url} match")
         return 0
     return guarded(go)
 
@@ -363,11 +396,7 @@ def run_find(ns: argparse.Namespace) -> int:
         finally:
             cache.close()
         rows = [{**_row(h.call), "matched_by": h.matched_by} for h in hits]
-        if ns.json:
-            for r in rows:
-                print(json.dumps(r))
-        else:
-            print(_table(rows, "matched_by") if rows else f"no call with {number} in {store.url}")
+        _show(rows, ns.json, _table(rows, "matched_by") if rows else f"no call with {number} in {store.url}")
         for s, why in unknown:
             print(f"taltio-admin: could not check {s.key}: {why}", file=sys.stderr)
         return 0

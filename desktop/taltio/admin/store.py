@@ -38,6 +38,8 @@ class ObjectInfo:
     key: str                   # relative to the store's root: "agent-7/2026/12/03/call-1.manifest.json"
     size: int
     modified: datetime | None = None
+    versions: tuple[str, ...] = ()   # version ids, oldest first, where the listing gave them (list_stored)
+    deleted: bool = False            # a delete marker hides it (list_stored only: a plain listing never shows it)
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,12 @@ class Store:
         """The armored SSH signature of a manifest, or None if it has none."""
         raise NotImplementedError
 
+    def list_stored(self, prefix: str = "") -> Iterator[ObjectInfo]:
+        """Every object stored under *prefix*, those a delete marker hides too (issue 19.1: a plain listing
+        leaves them out, and a call hidden that way must still be seen). A store that keeps no versions can
+        hide nothing, so this is its plain listing."""
+        return self.list(prefix)
+
     def versions(self, key: str) -> list[str]:
         """The object's version ids, oldest first; empty where the store keeps no versions (a folder) or
         cannot list them. More than one means it was overwritten (issue 19.1); every read goes to the first."""
@@ -124,7 +132,8 @@ class Store:
         raise StoreError(f"{self.url} is a folder: legal hold needs S3 Object Lock")
 
     def manifests(self, prefix: str = "") -> Iterator[CallRef]:
-        for obj in self.list(prefix):
+        """Every call under *prefix*, one a delete marker hides too: a call searched for by id must be found."""
+        for obj in self.list_stored(prefix):
             ref = call_ref(obj.key)
             if ref is not None:
                 yield ref
@@ -195,6 +204,8 @@ class FolderStore(Store):
 
 
 class S3Store(Store):
+    PAGE_SIZE: int | None = None     # entries per listing page; None: the server's (1000). Tests make it small.
+
     def __init__(self, bucket: str, prefix: str, endpoint: str | None = None, client=None,  # noqa: ANN001
                  use_keyring: bool = True, first_versions: bool = True) -> None:
         self.bucket, self.prefix = bucket, prefix.strip("/")
@@ -204,6 +215,7 @@ class S3Store(Store):
         self.client = client if client is not None else self._client(use_keyring)
         self._versions: dict[str, list[str]] = {}
         self._deleted: dict[str, bool] = {}
+        self._versioned: bool | None = None
 
     def _client(self, use_keyring: bool):  # noqa: ANN202 - a botocore S3 client
         """boto3's usual chain first (variables, profile, role); else the credential kept in the keyring."""
@@ -262,16 +274,75 @@ class S3Store(Store):
             raise StoreError(f"cannot list {self.url}/{prefix}: {self._explain(exc)}") from None
 
     def folders(self, prefix: str = "") -> list[str]:
+        """On a versioned bucket from the version listing: a folder whose every object a delete marker hides
+        (an agent's whole prefix) is not in a plain listing's CommonPrefixes."""
         full = "/".join(x for x in (self.prefix, prefix.strip("/")) if x)
         full = f"{full}/" if full else ""
+        how = "list_object_versions" if self.versioned() else "list_objects_v2"
         try:
             out = []
-            for page in self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=full,
-                                                                              Delimiter="/"):
+            for page in self.client.get_paginator(how).paginate(Bucket=self.bucket, Prefix=full, Delimiter="/"):
                 out += [p["Prefix"][len(full):].strip("/") for p in page.get("CommonPrefixes", [])]
         except Exception as exc:  # noqa: BLE001 - botocore's errors come as several types
+            if how == "list_object_versions":
+                log.warning(_NO_VERSIONS, self.url, self._explain(exc))
+                self._versioned = False
+                return self.folders(prefix)
             raise StoreError(f"cannot list {self.url}/{prefix}: {self._explain(exc)}") from None
         return out
+
+    def versioned(self) -> bool:
+        """Whether the bucket keeps versions (Enabled, or Suspended: the old ones stay), asked once. Only then
+        can a delete marker hide an object. A bucket that will not say counts as versioned: listing versions
+        costs a little more than a plain listing, missing a hidden call costs the evidence."""
+        if self._versioned is None:
+            try:
+                status = self.client.get_bucket_versioning(Bucket=self.bucket).get("Status")
+                self._versioned = status in ("Enabled", "Suspended")
+            except Exception:  # noqa: BLE001 - not allowed, or not supported
+                log.debug("cannot tell whether %s keeps versions", self.url, exc_info=True)
+                self._versioned = True
+        return self._versioned
+
+    def list_stored(self, prefix: str = "") -> Iterator[ObjectInfo]:
+        """ListObjectVersions instead of ListObjectsV2 on a versioned bucket (the same number of requests where
+        each object has one version), grouped by key across pages. Size and time are the first version's (the
+        one every read goes to); a key with only delete markers has nothing stored and is left out."""
+        if not self.versioned():
+            yield from self.list(prefix)
+            return
+        key: str | None = None
+        found: tuple[list[dict], list[dict]] = ([], [])
+        started = False
+        try:
+            pages = {"PaginationConfig": {"PageSize": self.PAGE_SIZE}} if self.PAGE_SIZE else {}
+            for page in self.client.get_paginator("list_object_versions").paginate(Bucket=self.bucket,
+                                                                                 Prefix=self._k(prefix), **pages):
+                started = True
+                for k, versions, markers in _by_key(page):
+                    if k != key:
+                        if key is not None and (obj := self._stored(key, *found)):
+                            yield obj
+                        key, found = k, ([], [])
+                    found[0].extend(versions)
+                    found[1].extend(markers)
+        except Exception as exc:  # noqa: BLE001 - botocore's errors come as several types
+            if started:
+                raise StoreError(f"cannot list {self.url}/{prefix}: {self._explain(exc)}") from None
+            log.warning(_NO_VERSIONS, self.url, self._explain(exc))
+            self._versioned = False
+            yield from self.list(prefix)
+            return
+        if key is not None and (obj := self._stored(key, *found)):
+            yield obj
+
+    def _stored(self, full: str, versions: list[dict], markers: list[dict]) -> ObjectInfo | None:
+        if not versions:
+            return None
+        ordered = _oldest_first(versions)
+        ids = tuple(v["VersionId"] for v in ordered if v.get("VersionId") not in (None, "null"))
+        return ObjectInfo(self._rel(full), ordered[0]["Size"], ordered[0].get("LastModified"), ids,
+                          any(m.get("IsLatest") for m in markers))
 
     def versions(self, key: str) -> list[str]:
         if key not in self._versions:         # a key with nothing listed yet is looked up again
@@ -285,9 +356,7 @@ class S3Store(Store):
                 log.debug("cannot list the versions of %s", key, exc_info=True)
                 found, markers = [], []
             self._deleted[key] = bool(found) and any(m.get("IsLatest") for m in markers)
-            # S3 lists a key's versions newest first; LastModified has one-second resolution on some stores,
-            # so the listing's order breaks ties.
-            found = [v for _, v in sorted(enumerate(found), key=lambda nv: (nv[1].get("LastModified"), -nv[0]))]
+            found = _oldest_first(found)
             ids = [v["VersionId"] for v in found if v.get("VersionId") not in (None, "null")]
             if not found:
                 return ids                    # not there (yet), or not listable: not cached
@@ -350,6 +419,27 @@ class S3Store(Store):
         for vid in self.versions(key) or [None]:
             self._call("setting the legal hold of", key, self.client.put_object_legal_hold, Key=self._k(key),
                        LegalHold={"Status": "ON" if on else "OFF"}, **({"VersionId": vid} if vid else {}))
+
+
+_NO_VERSIONS = ("cannot list the versions in %s (%s): listing without them, so a call a delete marker hides is "
+                "not shown; the credential needs s3:ListBucketVersions")
+
+
+def _oldest_first(versions: list[dict]) -> list[dict]:
+    """S3 lists a key's versions newest first; LastModified has one-second resolution on some stores, so the
+    listing's order breaks ties."""
+    return [v for _, v in sorted(enumerate(versions), key=lambda nv: (nv[1].get("LastModified"), -nv[0]))]
+
+
+def _by_key(page: dict) -> list[tuple[str, list[dict], list[dict]]]:
+    """One ListObjectVersions page as (key, versions, delete markers), in key order; each list in the listing's
+    order (newest first). A key's entries may go on in the next page."""
+    groups: dict[str, tuple[list[dict], list[dict]]] = {}
+    for v in page.get("Versions", []):
+        groups.setdefault(v["Key"], ([], []))[0].append(v)
+    for m in page.get("DeleteMarkers", []):
+        groups.setdefault(m["Key"], ([], []))[1].append(m)
+    return [(k, *groups[k]) for k in sorted(groups)]
 
 
 def open_store(url: str, endpoint: str | None = None, *, credentials: bool = True,
