@@ -159,3 +159,24 @@ def test_an_unversioned_bucket_is_listed_plainly(s3, capsys):
     assert store.versioned() is False
     got, err = rows(capsys, "list", "--store", f"s3://{s3.fleet_bucket}/x")
     assert list(got) == ["plain-1"] and got["plain-1"]["tampered"] is None and err == ""
+
+
+def test_a_credential_that_may_not_list_versions_gets_the_plain_listing_and_a_warning(caplog):
+    """AccessDenied on ListObjectVersions: warned (a hidden call would not show), then listed as before.
+    Stubbed: SeaweedFS's admin may do everything, and this is the server's answer, not its behaviour."""
+    import boto3
+    from botocore.stub import Stubber
+
+    client = boto3.session.Session().client("s3", region_name="us-east-1", aws_access_key_id="k",
+                                            aws_secret_access_key="s")
+    stub = Stubber(client)
+    stub.add_response("get_bucket_versioning", {"Status": "Enabled"}, {"Bucket": "b"})
+    stub.add_client_error("list_object_versions", "AccessDenied", http_status_code=403,
+                          expected_params={"Bucket": "b", "Prefix": "agents/agent-1/"})
+    stub.add_response("list_objects_v2", {"Contents": [{"Key": f"agents/agent-1/{DAY}/keep-1.manifest.json",
+                                                        "Size": 7}], "IsTruncated": False},
+                      {"Bucket": "b", "Prefix": "agents/agent-1/"})
+    with stub, caplog.at_level("WARNING", logger="taltio.admin.store"):
+        got = list(S3Store("b", "agents", client=client).list_stored("agent-1/"))
+    assert [(o.key, o.size, o.deleted) for o in got] == [(f"agent-1/{DAY}/keep-1.manifest.json", 7, False)]
+    assert "needs s3:ListBucketVersions" in caplog.text and "AccessDenied" in caplog.text

@@ -284,7 +284,7 @@ class S3Store(Store):
             for page in self.client.get_paginator(how).paginate(Bucket=self.bucket, Prefix=full, Delimiter="/"):
                 out += [p["Prefix"][len(full):].strip("/") for p in page.get("CommonPrefixes", [])]
         except Exception as exc:  # noqa: BLE001 - botocore's errors come as several types
-            if how == "list_object_versions":
+            if how == "list_object_versions" and _refused(exc):
                 log.warning(_NO_VERSIONS, self.url, self._explain(exc))
                 self._versioned = False
                 return self.folders(prefix)
@@ -327,7 +327,7 @@ class S3Store(Store):
                     found[0].extend(versions)
                     found[1].extend(markers)
         except Exception as exc:  # noqa: BLE001 - botocore's errors come as several types
-            if started:
+            if started or not _refused(exc):
                 raise StoreError(f"cannot list {self.url}/{prefix}: {self._explain(exc)}") from None
             log.warning(_NO_VERSIONS, self.url, self._explain(exc))
             self._versioned = False
@@ -423,6 +423,13 @@ class S3Store(Store):
 
 _NO_VERSIONS = ("cannot list the versions in %s (%s): listing without them, so a call a delete marker hides is "
                 "not shown; the credential needs s3:ListBucketVersions")
+
+
+def _refused(exc: Exception) -> bool:
+    """The server will not list versions for this credential (or at all): worth a plain listing. Any other error
+    (no such bucket, no connection) would fail that too, and is reported as it is."""
+    code = str(getattr(exc, "response", {}).get("Error", {}).get("Code", ""))
+    return code in ("AccessDenied", "403", "NotImplemented", "501", "MethodNotAllowed", "405")
 
 
 def _oldest_first(versions: list[dict]) -> list[dict]:
