@@ -3,14 +3,19 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import timedelta
 
 import numpy as np
 import pytest
 import soundfile as sf
 
+from taltio.domain.events import iso, parse_iso
 from tests.helpers.recorded import recorded  # noqa: F401
 from tests.helpers.verify import age_decrypt
-from tests.test_admin_verify import TEST_AGENT, admin, make_test_call, mkey, put, restored, trust_file  # noqa: F401
+from tests.test_admin_verify import (TEST_AGENT, _flip, admin, make_test_call, mkey, put, restored,  # noqa: F401
+                                     trust_file, versions_of)
+
+FLAG = "--original-despite-overwrite"
 
 pytestmark = pytest.mark.slow
 
@@ -85,3 +90,39 @@ def test_wrong_identity_or_no_audio_writes_no_file(recorded, trust_file, tmp_pat
     assert r.returncode == 1 and "has no audio" in r.stderr, r.stderr
     assert list(out.parent.iterdir()) == []
     assert json.loads(admin(recorded, "trust", "list", "--json", "--trust-file", str(trust_file)).stdout)[TEST_AGENT]
+
+
+def test_an_overwritten_call_is_decrypted_and_fetched_as_its_original_only_when_asked(recorded, trust_file,  # noqa: F811
+                                                                                       tmp_path):
+    """Issue 19.1: a changed copy put over rec-b1's audio. decrypt and fetch refuse it and name the flag; with
+    the flag each writes the first version, the original (as `age -d` reads it), and says so, naming both
+    version ids. A call that fails anything besides write-once is refused with the flag too."""
+    key = mkey(recorded, "rec-b1").replace(".manifest.json", ".ogg.age")
+    url = f"s3://{recorded.s3.bucket}/{mkey(recorded, 'rec-b1')[: -len('.manifest.json')]}"
+    out, fetched = tmp_path / "out" / "b1.ogg", tmp_path / "out" / "b1-fetched.ogg"
+    out.parent.mkdir()
+    fetch = ("fetch", url, "--identity", str(recorded.org_key), "--trust-file", str(trust_file), "-o", str(fetched))
+    with restored(recorded):
+        blob = recorded.s3.get(key)
+        put(recorded, key, _flip(blob))
+        first, latest = versions_of(recorded, key)
+        for r in (decrypt(recorded, trust_file, "rec-b1", out), admin(recorded, *fetch)):
+            assert r.returncode == 1 and f"give {FLAG}" in r.stderr and "Traceback" not in r.stderr, r.stderr
+        assert list(out.parent.iterdir()) == []
+        plain = age_decrypt(tmp_path / "age", blob, recorded.org_key)
+        for r, path in ((decrypt(recorded, trust_file, "rec-b1", out, FLAG), out),
+                        (admin(recorded, *fetch, FLAG), fetched)):
+            assert r.returncode == 0, r.stderr
+            assert path.read_bytes() == plain
+            assert (f"rec-b1.ogg.age overwritten (2 versions: first {first}, latest {latest})" in r.stdout
+                    and "This copy is the first version of every object, the original" in r.stdout), r.stdout
+        # Late notice AND an overwrite: the flag covers write-once only (a copy of rec-a1: rec-b1's latest is forged).
+        doc = json.loads(recorded.s3.get(mkey(recorded, "rec-a1")))
+        late = iso(parse_iso(doc["times"]["recording_start"]) + timedelta(seconds=5))
+        test_key, _ = make_test_call(recorded, "rec-a1", "late-3", times__notice_given=late)
+        audio = test_key.replace(".manifest.json", ".ogg.age")
+        put(recorded, audio, recorded.s3.get(audio))
+        r = decrypt(recorded, trust_file, "late-3", tmp_path / "out" / "late.ogg", FLAG)
+        assert r.returncode == 1 and "notice:" in r.stderr and "write-once late-3.ogg.age" in r.stderr, r.stderr
+        assert f"give {FLAG}" not in r.stderr
+    assert sorted(p.name for p in out.parent.iterdir()) == ["b1-fetched.ogg", "b1.ogg"]

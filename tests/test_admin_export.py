@@ -14,7 +14,7 @@ import io
 import json
 import subprocess
 import zipfile
-from datetime import datetime
+from datetime import datetime, timedelta
 from html import unescape
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -25,9 +25,10 @@ import soundfile as sf
 
 from taltio.admin import export
 from taltio.admin.summary_texts import README, TEXTS
+from taltio.domain.events import iso, parse_iso
 from tests.helpers.recorded import recorded  # noqa: F401
 from tests.helpers.verify import age_decrypt
-from tests.test_admin_verify import mkey, put, restored, trust_file  # noqa: F401
+from tests.test_admin_verify import _flip, make_test_call, mkey, put, restored, trust_file, versions_of  # noqa: F401
 
 NUMBER = "+358401234567"
 SAME_WORD = {("sv", "organisation")}       # "Organisation" is Swedish too
@@ -170,6 +171,65 @@ def test_tampered_call_refuses_the_whole_export(env, trust_file, tmp_path, capsy
     assert "rec-a1" not in err and "Traceback" not in err
     assert list(out.iterdir()) == []
     assert env.s3.list_keys("agents/_audit/") == before
+
+
+@pytest.mark.slow
+def test_an_overwritten_or_hidden_call_is_exported_as_its_original_only_when_asked(env, trust_file, tmp_path,  # noqa: F811
+                                                                                   capsys):
+    """Issue 19.1: a changed copy put over rec-a2's audio, and rec-a1's manifest hidden by a delete marker (both
+    calls are the customer's). Without the flag the export is refused and names it. With it the copy holds each
+    object's first version (the audio as `age -d` reads the original), and each call's verification report, the
+    audit record and the output say that the store holds a later version or a delete marker, naming the ids."""
+    a1, audio = mkey(env, "rec-a1"), mkey(env, "rec-a2").replace(".manifest.json", ".ogg.age")
+    out = tmp_path / "out"
+    out.mkdir()
+    s3 = env.s3.admin_client()
+    with restored(env):
+        manifest, blob = env.s3.get(a1), env.s3.get(audio)
+        put(env, audio, _flip(blob))
+        s3.delete_object(Bucket=env.s3.bucket, Key=a1)
+        (a1_first,), (first, latest) = versions_of(env, a1), versions_of(env, audio)
+        assert cli("--number", NUMBER, "--request-id", "REQ-O1", *common(env, trust_file, out)) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("taltio-admin: export refused") and err.count("give --original-despite-overwrite") == 2
+        assert list(out.iterdir()) == []
+        assert cli("--number", NUMBER, "--request-id", "REQ-O2", "--original-despite-overwrite",
+                   *common(env, trust_file, out)) == 0, capsys.readouterr().err
+        said = capsys.readouterr().out
+        (record,) = [json.loads(env.s3.get(k)) for k in env.s3.list_keys("agents/_audit/") if "REQ-O2" in k]
+    top = unzip(out / "taltio-copy-REQ-O2.zip", tmp_path / "x")
+    assert (top / "audio" / "rec-a2.ogg").read_bytes() == age_decrypt(tmp_path / "age", blob, env.org_key)
+    assert (top / "evidence" / "rec-a1.manifest.json").read_bytes() == manifest
+    later = {"rec-a1": f"rec-a1.manifest.json hidden by a delete marker (its 1 version(s) kept, first {a1_first})",
+             "rec-a2": f"rec-a2.ogg.age overwritten (2 versions: first {first}, latest {latest})"}
+    for cid, what in later.items():
+        text = (top / "evidence" / f"{cid}.verify.txt").read_text()
+        assert what in text and "This copy is the first version of every object, the original" in text, text
+        assert what in said, said
+        report = json.loads((top / "evidence" / f"{cid}.verify.json").read_text())
+        assert report["exported"]["exported_version"] == "first" and what in report["exported"]["statement"]
+    assert record["original_despite_overwrite"] is True
+    tampered = {c["call_id"]: c["write_once"]["tampered"] for c in record["calls"]}
+    assert tampered == {"rec-a1": [{"object": "rec-a1.manifest.json", "versions": [a1_first], "deleted": True}],
+                        "rec-a2": [{"object": "rec-a2.ogg.age", "versions": [first, latest], "deleted": False}]}
+
+
+@pytest.mark.slow
+def test_the_flag_covers_write_once_only(env, trust_file, tmp_path, capsys):  # noqa: F811
+    """A call with a late notice, its audio put again: the flag does not export it, and the refusal offers none."""
+    doc = json.loads(env.s3.get(mkey(env, "rec-b1")))
+    out = tmp_path / "out"
+    out.mkdir()
+    with restored(env):
+        key, _ = make_test_call(env, "rec-b1", "late-4",
+                                times__notice_given=iso(parse_iso(doc["times"]["recording_start"]) + timedelta(seconds=5)))
+        audio = key.replace(".manifest.json", ".ogg.age")
+        put(env, audio, env.s3.get(audio))
+        assert cli("late-4", "--request-id", "REQ-O3", "--original-despite-overwrite",
+                   *common(env, trust_file, out)) == 1
+    err = capsys.readouterr().err
+    assert "notice:" in err and "write-once late-4.ogg.age: overwritten" in err and "give --original" not in err, err
+    assert list(out.iterdir()) == []
 
 
 @pytest.mark.slow

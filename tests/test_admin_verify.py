@@ -78,17 +78,24 @@ def stored(rec, key: str) -> tuple[bytes, str | None]:
     return rec.s3.get(key), sshsig.from_header(meta["sshsig"]) if "sshsig" in meta else None
 
 
+def versions_of(rec, key: str) -> list[str]:
+    """The object's version ids, oldest first, as the admin client lists them (S3 lists newest first)."""
+    listed = rec.s3.admin_client().list_object_versions(Bucket=rec.s3.bucket, Prefix=key).get("Versions", [])
+    return [v["VersionId"] for v in reversed(listed) if v["Key"] == key]
+
+
 @contextlib.contextmanager
 def restored(rec, *keys: str):
     """Undo what the test put: every version and delete marker it added goes (the bucket is versioned, and
     a re-put original would be a second version, which verify refuses as an overwrite)."""
-    from tests.helpers.recorded import drop_versions_since, version_ids
+    from tests.helpers.recorded import drop_versions_since, marker_ids, unhide_since, version_ids
 
     s3 = rec.s3.admin_client()
-    before = version_ids(s3, rec.s3.bucket, "agents/")
+    before, markers = version_ids(s3, rec.s3.bucket, "agents/"), marker_ids(s3, rec.s3.bucket, "agents/")
     try:
         yield
     finally:
+        unhide_since(s3, rec.s3.bucket, before, markers, "agents/")
         drop_versions_since(s3, rec.s3.bucket, before, "agents/")
 
 

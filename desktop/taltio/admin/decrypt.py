@@ -1,6 +1,7 @@
 """`taltio-admin decrypt`: a verified call, decrypted as a stream into one playable file.
 
-Nothing is decrypted before `verify_call` passed, and nothing is left behind when anything
+Nothing is decrypted before `verify_call` passed (or failed only its write-once checks, with
+--original-despite-overwrite: admin/original.py), and nothing is left behind when anything
 fails: the output is written to a hidden temp file beside it and renamed only at the end.
 The objects stream from storage through age (pyrage.decrypt_io) into that file, so a
 two-hour call needs no more memory than a short one; each object is hashed again while it is
@@ -17,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
+from taltio.admin import original
 from taltio.admin.flac import complete_length_file
 from taltio.admin.store import Store, StoreError
 from taltio.admin.identities import load as load_identities
@@ -103,10 +105,13 @@ def _to_wav(src: Path, dst: Path) -> None:
         raise DecryptError(f"cannot decode the decrypted audio to WAV: {exc}") from None
 
 
-def write_call(store: Store, rep: Report, idents: list, output: Path, wav: bool = False) -> None:
-    """Decrypt a verified call into ``output`` (its segments in order form one file); all or nothing."""
-    if not rep.ok:
-        raise DecryptError(refusal(rep))
+def write_call(store: Store, rep: Report, idents: list, output: Path, wav: bool = False, *,
+               despite_overwrite: bool = False) -> None:
+    """Decrypt a verified call into ``output`` (its segments in order form one file); all or nothing.
+
+    *despite_overwrite*: also a call whose only failures are write-once (its original, admin/original.py)."""
+    if not original.usable(rep, despite_overwrite):
+        raise DecryptError(refusal(rep) + original.hint(rep))
     if not rep.parts:
         raise DecryptError(f"call {rep.ref.call_id} has no audio (outcome {(rep.doc or {}).get('outcome')})")
     with temp_beside(output) as plain:
@@ -129,10 +134,12 @@ def run(ns: argparse.Namespace) -> int:
     try:
         store, ref = locate(ns.call, ns.store, ns.endpoint)
         rep = verify_call(store, ref, Registry.for_identity(ns.trust_file, ns.identity), trust_on_first_use=ns.trust_on_first_use)
+        despite = ns.original_despite_overwrite
         if not rep.ok:
             print(rep.text(), file=sys.stderr)
-            raise DecryptError(refusal(rep))
-        write_call(store, rep, identities(ns.identity), ns.output, ns.wav)
+        if not original.usable(rep, despite):
+            raise DecryptError(refusal(rep) + original.hint(rep))
+        write_call(store, rep, identities(ns.identity), ns.output, ns.wav, despite_overwrite=despite)
     except AdminError as exc:
         print(f"taltio-admin: {exc}", file=sys.stderr)
         return 1
@@ -140,6 +147,8 @@ def run(ns: argparse.Namespace) -> int:
         print(f"taltio-admin: cannot write {ns.output}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     print(f"call {ref.call_id}: {len(rep.parts)} part(s) verified, wrote {ns.output}")
+    if not rep.ok:
+        print(original.notice(rep))
     return 0
 
 
@@ -153,4 +162,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--identity", required=True,
                    help="age identity file of the organisation, or 'keyring' for this computer's standalone key")
     add_call_args(p)
+    original.add_arg(p, "decrypt")
     p.set_defaults(handler=run)

@@ -2,7 +2,10 @@
 
 Every call is verified first (admin/verify.py); if any fails, the export is refused as a whole and
 nothing is written: a copy that silently leaves out a call, or carries one we cannot vouch for, is
-worse than none. The zip then holds, per call, the complete decrypted audio as recorded, the signed
+worse than none. The one exception is asked for by name: with --original-despite-overwrite a call whose
+only failures are write-once (overwritten, or hidden by a delete marker, after it was stored) goes in as
+its original, the first version, and its report, the audit record and the output say so
+(admin/original.py). The zip then holds, per call, the complete decrypted audio as recorded, the signed
 manifest byte for byte with its SSH signature, the verification report, and the encrypted objects
 as stored, plus a summary (HTML and PDF, in the customer's language) and a README saying how anyone
 re-checks it with ssh-keygen and sha256sum.
@@ -36,7 +39,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO
 
-from taltio.admin import catalog
+from taltio.admin import catalog, original
 from taltio.admin.decrypt import temp_beside, identities as load_identities, refusal, write_call
 from taltio.admin.store import AUDIT_PREFIX, CallRef, Store, StoreError, open_store
 from taltio.admin.summary import CallInfo, Meta, render_html, render_pdf, sections
@@ -56,15 +59,17 @@ class ExportError(AdminError):
 
 
 # -- what goes in --------------------------------------------------------------------------------
-def verified(store: Store, refs: list[CallRef], registry: Registry) -> list[Report]:
+def verified(store: Store, refs: list[CallRef], registry: Registry, despite_overwrite: bool = False) -> list[Report]:
     """Every call verified, or ExportError naming each failed call and why (no TOFU: a copy for a
-    customer carries only calls signed by keys the supervisor registered)."""
+    customer carries only calls signed by keys the supervisor registered). *despite_overwrite* lets through
+    a call whose only failures are write-once: its original (admin/original.py)."""
     if not refs:
         raise ExportError("no calls to export")
     reports = [verify_call(store, r, registry) for r in refs]
-    bad = [r for r in reports if not r.ok]
+    bad = [r for r in reports if not original.usable(r, despite_overwrite)]
     if bad:
-        raise ExportError("export refused, nothing written: " + " | ".join(refusal(r) for r in bad))
+        raise ExportError("export refused, nothing written: "
+                          + " | ".join(refusal(r) + original.hint(r, "export") for r in bad))
     return reports
 
 
@@ -146,11 +151,17 @@ def _copy_object(zf: zipfile.ZipFile, store: Store, rep: Report, part: dict, nam
 def _add_call(zf: zipfile.ZipFile, top: str, store: Store, rep: Report, idents: list, work: Path) -> list[str]:
     """One call's members; returns its SHA256SUMS lines for the encrypted objects."""
     base = _UNSAFE.sub("_", rep.ref.call_id)
+    # A failed call is here only as verified() let it through: --original-despite-overwrite, write-once alone.
+    despite = not rep.ok
+    report, text = rep.to_json(), rep.text()
+    if despite:
+        report["exported"] = original.record(rep)
+        text += f"\n\n{original.notice(rep)}"
     zf.writestr(f"{top}/evidence/{base}.manifest.json", rep.body or b"")
     zf.writestr(f"{top}/evidence/{base}.manifest.json.sig", rep.signature or "")
     zf.writestr(f"{top}/evidence/{base}.verify.json",
-                json.dumps(rep.to_json(), indent=2, default=str, ensure_ascii=False) + "\n", zipfile.ZIP_DEFLATED)
-    zf.writestr(f"{top}/evidence/{base}.verify.txt", rep.text() + "\n", zipfile.ZIP_DEFLATED)
+                json.dumps(report, indent=2, default=str, ensure_ascii=False) + "\n", zipfile.ZIP_DEFLATED)
+    zf.writestr(f"{top}/evidence/{base}.verify.txt", text + "\n", zipfile.ZIP_DEFLATED)
     sums = []
     for p in rep.parts:
         obj = _UNSAFE.sub("_", p["name"])
@@ -158,7 +169,7 @@ def _add_call(zf: zipfile.ZipFile, top: str, store: Store, rep: Report, idents: 
         sums.append(f"{p['sha256']}  {obj}")
     if rep.parts:
         plain = work / f"{base}.audio"
-        write_call(store, rep, idents, plain)
+        write_call(store, rep, idents, plain, despite_overwrite=despite)     # checks it again
         with open(plain, "rb") as src, _member(zf, f"{top}/{audio_member(rep)}") as dst:
             shutil.copyfileobj(src, dst, CHUNK)
         plain.unlink()
@@ -210,8 +221,10 @@ def audit(store: Store, reports: list[Report], request_id: str, zip_path: Path, 
               "at": when.isoformat().replace("+00:00", "Z"), "language": lang,
               "number_index": number_index,
               "calls": [{"agent": r.ref.agent, "day": r.ref.day, "call_id": r.ref.call_id,
-                         "manifest": r.ref.manifest_key, "manifest_sha256": hashlib.sha256(r.body or b"").hexdigest()}
+                         "manifest": r.ref.manifest_key, "manifest_sha256": hashlib.sha256(r.body or b"").hexdigest(),
+                         **({} if r.ok else {"write_once": original.record(r)})}
                         for r in reports],
+              "original_despite_overwrite": any(not r.ok for r in reports),
               "zip": {"name": final_name, "sha256": file_sha256(zip_path), "size": zip_path.stat().st_size}}
     key = f"{AUDIT_PREFIX}/{when:%Y/%m/%d}/{when:%Y%m%dT%H%M%S%fZ}-export-{request_id}.json"
     try:
@@ -225,16 +238,18 @@ def audit(store: Store, reports: list[Report], request_id: str, zip_path: Path, 
 def export_calls(store: Store, refs: list[CallRef], registry: Registry, identities: list, out_dir: Path, *,
                  language: str | None = None, request_id: str | None = None, organisation: str | None = None,
                  contact: str | None = None, notice_texts: list[str] | None = None, tz: str = "Europe/Helsinki",
-                 number_index: str | None = None) -> Path:
+                 number_index: str | None = None, original_despite_overwrite: bool = False,
+                 notes: list[str] | None = None) -> Path:
     """Verify *refs*, write ``out_dir/taltio-copy-<request id>.zip`` and its audit record; the zip's path.
 
     All or nothing: any failure (verification, decrypting, a changed object, the audit write)
-    leaves no zip and no temp file behind."""
+    leaves no zip and no temp file behind. *notes* gets the statement of each call copied as its original
+    despite an overwrite (admin/original.py), for the caller to show."""
     when = datetime.now(timezone.utc)
     request_id = request_id or f"{when:%Y%m%dT%H%M%SZ}"
     if not _REQUEST_ID.fullmatch(request_id):
         raise ExportError(f"--request-id '{request_id}' must be letters, digits, '.', '_' or '-' (at most 64)")
-    reports = verified(store, refs, registry)
+    reports = verified(store, refs, registry, original_despite_overwrite)
     lang = pick_language(reports, language)
     texts = known_notice_texts(notice_texts)
     infos = [call_info(r, identities, texts) for r in reports]
@@ -247,6 +262,8 @@ def export_calls(store: Store, refs: list[CallRef], registry: Registry, identiti
         _write_zip(tmp, top, store, reports, infos, identities, lang, meta, Path(work))
         audit(store, reports, request_id, tmp, final.name, lang, when, number_index)
         os.replace(tmp, final)
+    if notes is not None:
+        notes += [original.notice(r) for r in reports if not r.ok]
     return final
 
 
@@ -287,8 +304,10 @@ def run(ns: argparse.Namespace) -> int:
             raise ExportError(f"{ns.output} is not a folder")
         store = open_store(ns.store, ns.endpoint)
         registry, idents = Registry.for_identity(ns.trust_file, ns.identity), load_identities(ns.identity)
+        notes: list[str] = []
         kw = {"language": ns.language, "request_id": ns.request_id, "organisation": ns.organisation,
-              "contact": ns.contact, "notice_texts": _read_texts(ns.notice_text), "tz": ns.timezone}
+              "contact": ns.contact, "notice_texts": _read_texts(ns.notice_text), "tz": ns.timezone,
+              "original_despite_overwrite": ns.original_despite_overwrite, "notes": notes}
         if ns.number:
             path = export_by_number(store, ns.number, registry, idents, ns.output,
                                     index_key=catalog.index_key(ns), **kw)
@@ -302,6 +321,8 @@ def run(ns: argparse.Namespace) -> int:
         print(f"taltio-admin: cannot write in {ns.output}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     print(f"wrote {path}")
+    for note in notes:
+        print(note)
     return 0
 
 
@@ -324,4 +345,5 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="the organisation's own notice text; included where its sha256 matches the manifest")
     p.add_argument("--timezone", default="Europe/Helsinki", help="for the times in the summary")
     add_trust_file_arg(p)
+    original.add_arg(p, "export")
     p.set_defaults(handler=run)

@@ -3,7 +3,8 @@
 fetch: download one call, verify it (admin/verify.py: signature, a signer
 registered for the agent, hashes, segments, notice time), decrypt it as a stream
 with the organisation identity (admin/decrypt.py) and write a playable file.
-Nothing is written unless every check passed. verify, decrypt and trust are
+Nothing is written unless every check passed (or, with --original-despite-overwrite, every
+check but write-once: admin/original.py). verify, decrypt and trust are
 registered by their own modules.
 """
 from __future__ import annotations
@@ -19,6 +20,7 @@ from taltio.admin import decrypt as admin_decrypt
 from taltio.admin import export as admin_export
 from taltio.admin import fleet as admin_fleet
 from taltio.admin import hold as admin_hold
+from taltio.admin import original
 from taltio.admin import keys as admin_keys
 from taltio.admin import play as admin_play
 from taltio.admin import policy as admin_policy
@@ -49,14 +51,16 @@ def fetch(args: argparse.Namespace) -> int:
     store, ref = admin_verify.locate(args.url, None, args.endpoint)
     rep = admin_verify.verify_call(store, ref, Registry.for_identity(args.trust_file, args.identity),
                                    trust_on_first_use=args.trust_on_first_use)
-    if not rep.ok:
-        raise AdminError(admin_decrypt.refusal(rep))
+    despite = args.original_despite_overwrite
+    if not original.usable(rep, despite):
+        raise AdminError(admin_decrypt.refusal(rep) + original.hint(rep))
     _trusted(args.allowed_signers, rep.signer or "")
     doc = rep.doc or {}
     if not rep.parts:
         print(f"call {ref.call_id}: outcome {doc.get('outcome')}, no audio (manifest verified)")
     else:
-        admin_decrypt.write_call(store, rep, admin_decrypt.identities(args.identity), args.output)
+        admin_decrypt.write_call(store, rep, admin_decrypt.identities(args.identity), args.output,
+                                 despite_overwrite=despite)
     if args.with_manifest:
         # The evidence beside the copy: `ssh-keygen -Y verify -n taltio-manifest-v1 -s X.sig < X` checks it.
         m = args.output.with_name(f"{args.output.name}.manifest.json")
@@ -66,6 +70,8 @@ def fetch(args: argparse.Namespace) -> int:
     if rep.parts:
         print(f"call {ref.call_id}: outcome {doc.get('outcome')}, {len(rep.parts)} part(s) verified, "
               f"wrote {args.output}")
+    if not rep.ok:
+        print(original.notice(rep))
     return 0
 
 
@@ -103,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     f.add_argument("-o", "--output", type=Path, required=True)
     f.add_argument("--with-manifest", action="store_true",
                    help="also write OUTPUT.manifest.json and its SSH signature (OUTPUT.manifest.json.sig)")
+    original.add_arg(f, "fetch")
     d = sub.add_parser("docs", help="print docs/configuration.md from the settings schema")
     d.add_argument("--check", type=Path, help="exit 1 if this file differs from the generated text")
     admin_fleet.register(sub)

@@ -30,6 +30,7 @@ from taltio.domain.texts import escape_controls
 SCHEMA = "taltio.manifest"
 SCHEMA_VERSIONS = (1, 2)
 CHUNK = 1 << 20
+WRITE_ONCE = "write-once"     # the check's name; `write-once OBJECT` for each object that fails it
 MAX_DEPTH = 32          # a manifest nests 4 levels; deeper is not ours, and would overflow the report's encoder
 _SEGMENT = re.compile(r"\.seg-(\d{6})\.age$")
 
@@ -74,6 +75,8 @@ class Report:
     signature: str | None = None
     signer: str | None = None
     parts: list[dict] = field(default_factory=list)     # verified audio objects, in order: name, sha256, size
+    # Objects changed after they were stored (the write-once check): object, versions (oldest first), deleted.
+    tampered: list[dict] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -92,7 +95,8 @@ class Report:
         return {"call_id": self.ref.call_id, "agent": self.ref.agent or d.get("agent_id"),
                 "manifest": f"{self.store}/{self.ref.manifest_key}", "ok": self.ok, "signer": self.signer,
                 "checks": [{"name": c.name, "ok": c.ok, "reason": c.reason} for c in self.checks],
-                "pauses": d.get("pauses"), "bookmarks": d.get("bookmarks"), "objects": self.parts}
+                "pauses": d.get("pauses"), "bookmarks": d.get("bookmarks"), "objects": self.parts,
+                "tampered": self.tampered}
 
     def text(self) -> str:
         lines = [f"{self.ref.call_id} ({self.store}/{self.ref.manifest_key}): {'OK' if self.ok else 'FAILED'}"]
@@ -380,18 +384,21 @@ def _write_once(store: Store, ref: CallRef, rep: Report) -> None:
         except StoreError:
             continue
         versioned |= bool(ids)
-        if ids and store.deleted(key):
+        name, deleted = key.rsplit('/', 1)[-1], bool(ids) and store.deleted(key)
+        if deleted or len(ids) > 1:
+            rep.tampered.append({"object": escape_controls(name), "versions": ids, "deleted": deleted})
+        if deleted:
             overwritten = True
-            rep.add(f"write-once {key.rsplit('/', 1)[-1]}", False,
+            rep.add(f"{WRITE_ONCE} {name}", False,
                     f"deleted after it was stored: a delete marker hides its {len(ids)} version(s) (first "
                     f"{ids[0]}); the checks above read the first")
         elif len(ids) > 1:
             overwritten = True
-            rep.add(f"write-once {key.rsplit('/', 1)[-1]}", False,
+            rep.add(f"{WRITE_ONCE} {name}", False,
                     f"overwritten after it was stored: {len(ids)} versions (first {ids[0]}, latest {ids[-1]}); "
                     f"the checks above read the first, the original")
     if versioned and not overwritten:
-        rep.add("write-once", True, "every object has one version")
+        rep.add(WRITE_ONCE, True, "every object has one version")
 
 
 def _lock(store: Store, ref: CallRef, rep: Report) -> None:
