@@ -300,6 +300,19 @@ def _missing(scores: list[float]) -> bool:
     return float(np.mean(np.asarray(scores) >= FOUND_NCC)) < 0.7 or _longest_miss(scores) >= 2
 
 
+SLIP_NCC = 0.9      # a device window under this holds a slip (two lags, or a hole): unslipped ones score 0.96-1.0
+
+
+def _as_carried(recorded: list[float], device: list[float]) -> bool:
+    """The recording holds what the device carried: every window the device carried cleanly, with no slip
+    in it or beside it, is found in the recording. Measured with both cores busy: a
+    window split by the device's own slip scores 0.4-0.8 in parecord's capture and 0.2-0.4 through the
+    recorder's encoder, the window after it sometimes too. Over six such runs 5 of 300 calls lost windows, all
+    of them beside a slip of the device's; none lost a window the device carried cleanly."""
+    own = [j for j, (r, d) in enumerate(zip(recorded, device)) if r < FOUND_NCC <= d]
+    return all(min(device[max(0, j - 1):j + 2]) < SLIP_NCC for j in own)
+
+
 def _scores(windows: list[float]) -> str:
     return " ".join(f"{x:.2f}" for x in windows)
 
@@ -328,9 +341,10 @@ def test_fifty_calls_back_to_back_each_recorded_correctly(live, qtbot, evidence_
     Issue 19.5: in the published run (LOADED) all of it runs with a CPU hog on both cores (one call in fifty lost
     a side under load on a fresh clone). Each call's noise must be in place (_window_scores): no 0.2 s of it
     missing (two windows in a row) and 70 % of its 0.1 s windows found, or its manifest must say why: a gap or an
-    alarm on the customer's side, or the device itself must not have carried it whole (a parecord of the same
-    monitor beside the recorder): then the recording must hold all but one window of what the device had. That
-    tells the softphone path's losses from the recorder's. (Asking for 80 % alone, 1 of 200 loaded calls failed
+    alarm on the customer's side (a gap, a one-sided alarm, a mid-call line-up), or the device itself must not
+    have carried it whole (a parecord of the same monitor beside the recorder): then the recording may lose
+    only windows beside a slip of the device's own (_as_carried). That tells the softphone path's losses from
+    the recorder's. (Asking for 80 % alone, 1 of 200 loaded calls failed
     at 75 %; its window scores were not kept then.) The 0.3 s-chunk NCC is reported, not asserted: with both cores busy, slips in the
     softphone path put it at 0.6-0.75 on a few calls whose every stretch is there."""
     from tests.fixtures.baresip import start_baresip as start
@@ -411,10 +425,11 @@ def test_fifty_calls_back_to_back_each_recorded_correctly(live, qtbot, evidence_
           f"min {min(on_dev):.0%} median {np.median(on_dev):.0%}; "
           f"not carried whole by the device: {upstream}")
     # A call is recorded wrong when its noise is not in place, unless its manifest says why or the device
-    # never carried it either: then it must hold all but one window of what the device did carry.
+    # never carried it either (_as_carried).
     wrong = {cid: f"{score:.0%} found, windows {_scores(w)}; on the device {dev_score:.0%}: {_scores(dw)}"
              for cid, score, w, dev_score, dw in zip(ids, found, windows, on_dev, carried_by)
-             if _missing(w) and cid not in flagged
-             and not (_missing(dw) and score >= dev_score - 1 / len(w))}
+             if _missing(w) and cid not in flagged and not _as_carried(w, dw)}
+    excused = sum(_missing(w) and cid not in flagged for cid, w in zip(ids, windows)) - len(wrong)
+    evidence_figure("calls short of their source only where the device was too", excused)
     assert not wrong, f"recorded wrong and not flagged in the manifest: {wrong}; flagged: {flagged}"
     assert max(other) <= 0.3, sorted(other)[-5:]
