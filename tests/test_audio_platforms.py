@@ -580,3 +580,28 @@ def test_capture_reconnect_thread_sleeps_until_a_channel_is_lost_then_brings_it_
         wait_for(lambda: "device_back" in events, timeout=4, message=lambda: f"the replug reported: {events}")
     finally:
         cap.close()
+
+
+@pytest.mark.expect_log_errors("taltio.capture")   # the failed start is logged as a lost channel
+def test_a_stream_that_fails_to_start_is_a_lost_channel_not_a_crash(win):
+    """A device can vanish between open and start. capture.py named `texts` without importing it, so this
+    path raised NameError out of Capture.start and the call had no capture at all (found by pyflakes)."""
+    from taltio.recording.capture import Capture
+
+    layer, be = win
+    events: list[tuple[str, dict]] = []
+    cap = Capture(be, be.find(JABRA_MIC, "mic"), be.find(JABRA_OUT, "loopback"), RATE,
+                  on_frames=lambda frames, start: None, on_event=lambda kind, info: events.append((kind, info)))
+
+    def vanished() -> None:
+        raise OSError("the device is gone")
+
+    cap.streams[1].start = vanished
+    try:
+        cap.start()
+        wait_for(lambda: any(k == "device_lost" for k, _ in events), timeout=2,
+                 message=lambda: f"the failed start reported: {events}")
+        lost = next(i for k, i in events if k == "device_lost")
+        assert lost["channel"] == "customer" and "could not start" in lost["cause"]
+    finally:
+        cap.close()

@@ -29,6 +29,7 @@ import numpy as np
 
 from taltio.domain.ports import AudioBackend, AudioError, Device, Stream
 from taltio.domain.texts import QT_TRANSLATE_NOOP, Text
+from taltio.domain import texts
 
 log = logging.getLogger("taltio.capture")
 
