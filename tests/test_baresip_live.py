@@ -295,9 +295,14 @@ LOADED = full()
 DEVICE_RATE = 16000
 
 
+def _found(scores: list[float]) -> float:
+    """The share of a call's windows found in place."""
+    return float(np.mean(np.asarray(scores) >= FOUND_NCC))
+
+
 def _missing(scores: list[float]) -> bool:
     """A call's noise is not in place: 0.2 s of it missing (two windows in a row), or under 70 % found."""
-    return float(np.mean(np.asarray(scores) >= FOUND_NCC)) < 0.7 or _longest_miss(scores) >= 2
+    return _found(scores) < 0.7 or _longest_miss(scores) >= 2
 
 
 SLIP_NCC = 0.9      # a device window under this holds a slip (two lags, or a hole): unslipped ones score 0.96-1.0
@@ -305,10 +310,10 @@ SLIP_NCC = 0.9      # a device window under this holds a slip (two lags, or a ho
 
 def _as_carried(recorded: list[float], device: list[float]) -> bool:
     """The recording holds what the device carried: every window the device carried cleanly, with no slip
-    in it or beside it, is found in the recording. Measured with both cores busy: a
-    window split by the device's own slip scores 0.4-0.8 in parecord's capture and 0.2-0.4 through the
-    recorder's encoder, the window after it sometimes too. Over six such runs 5 of 300 calls lost windows, all
-    of them beside a slip of the device's; none lost a window the device carried cleanly."""
+    in it or beside it, is found in the recording. Measured with both cores busy: a window split by the
+    device's own slip scores 0.4-0.8 in parecord's capture and 0.2-0.4 through the recorder's encoder, the
+    window after it sometimes too. Over six such runs 5 of 300 calls lost windows, all of them beside a slip
+    of the device's; none lost a window the device carried cleanly."""
     own = [j for j, (r, d) in enumerate(zip(recorded, device)) if r < FOUND_NCC <= d]
     return all(min(device[max(0, j - 1):j + 2]) < SLIP_NCC for j in own)
 
@@ -317,19 +322,17 @@ def _scores(windows: list[float]) -> str:
     return " ".join(f"{x:.2f}" for x in windows)
 
 
-def _device_windows(device: np.ndarray, ref: np.ndarray, at_s: float, shift: list[float]) -> list[float]:
+def _device_windows(device: np.ndarray, ref: np.ndarray, at_s: float, shift: float) -> tuple[list[float], float]:
     """The call's noise window by window in the device's own capture, searched from 2 s before the call was
-    answered to 3 s after its audio ended. The capture falls behind the wall clock under load (its samples are
-    the server's clock: 0.1 s a call with both cores busy), so *shift* carries where the last call was found
-    against its answer time, and each call found updates it."""
-    lo = max(0, int((at_s + shift[0] - 2.0) * DEVICE_RATE))
+    answered to 3 s after its audio ended, and the shift for the next call. The capture falls behind the wall
+    clock under load (its samples are the server's clock: 0.1 s a call with both cores busy), so *shift* is
+    where the last call was found against its answer time; a call found here gives the next one's."""
+    lo = max(0, int((at_s + shift - 2.0) * DEVICE_RATE))
     part = device[lo:lo + int((5.0 + ref.size / DEVICE_RATE) * DEVICE_RATE)]
     if part.size < ref.size:
-        return [0.0] * (ref.size // int(0.1 * DEVICE_RATE))
+        return [0.0] * (ref.size // int(0.1 * DEVICE_RATE)), shift
     ncc, lag = best_ncc(part, ref, DEVICE_RATE, min_overlap=0.9)
-    if ncc >= 0.5:
-        shift[0] = lo / DEVICE_RATE + lag - at_s
-    return _window_scores(part, ref, DEVICE_RATE)
+    return _window_scores(part, ref, DEVICE_RATE), (lo / DEVICE_RATE + lag - at_s if ncc >= 0.5 else shift)
 
 
 @pytest.mark.evidence("soak")
@@ -344,9 +347,9 @@ def test_fifty_calls_back_to_back_each_recorded_correctly(live, qtbot, evidence_
     alarm on the customer's side (a gap, a one-sided alarm, a mid-call line-up), or the device itself must not
     have carried it whole (a parecord of the same monitor beside the recorder): then the recording may lose
     only windows beside a slip of the device's own (_as_carried). That tells the softphone path's losses from
-    the recorder's. (Asking for 80 % alone, 1 of 200 loaded calls failed
-    at 75 %; its window scores were not kept then.) The 0.3 s-chunk NCC is reported, not asserted: with both cores busy, slips in the
-    softphone path put it at 0.6-0.75 on a few calls whose every stretch is there."""
+    the recorder's. (Asking for 80 % alone, 1 of 200 loaded calls failed at 75 %; its window scores were not
+    kept then.) The 0.3 s-chunk NCC is reported, not asserted: with both cores busy, slips in the softphone
+    path put it at 0.6-0.75 on a few calls whose every stretch is there."""
     from tests.fixtures.baresip import start_baresip as start
 
     d = live.dir("fifty")
@@ -380,7 +383,7 @@ def test_fifty_calls_back_to_back_each_recorded_correctly(live, qtbot, evidence_
         customer.stop()
     assert len(set(ids)) == CALLS
     own, found, windows, whole, other, lengths, flagged, carried_by = [], [], [], [], [], [], {}, []
-    shift = [0.0]
+    shift = 0.0
     for i, cid in enumerate(ids):
         doc, rec, rate = live.manifest(cid)
         assert doc["outcome"] == "recorded" and doc["direction"] == "incoming", (i, doc["outcome"])
@@ -389,8 +392,9 @@ def test_fifty_calls_back_to_back_each_recorded_correctly(live, qtbot, evidence_
         ref = resample(refs[i], 8000, rate)
         own.append(_chunks_ncc(cust, ref, rate))
         windows.append(_window_scores(cust, ref, rate))
-        carried_by.append(_device_windows(dev["customer"], resample(refs[i], 8000, DEVICE_RATE), answered[i], shift))
-        found.append(float(np.mean(np.asarray(windows[-1]) >= FOUND_NCC)))
+        device_scores, shift = _device_windows(dev["customer"], resample(refs[i], 8000, DEVICE_RATE), answered[i], shift)
+        carried_by.append(device_scores)
+        found.append(_found(windows[-1]))
         whole.append(best_ncc(cust, ref, rate, min_overlap=0.4)[0])
         for j in (i - 1, i + 1):
             if 0 <= j < CALLS:
@@ -416,12 +420,12 @@ def test_fifty_calls_back_to_back_each_recorded_correctly(live, qtbot, evidence_
     evidence_figure("neighbours' NCC max", round(max(other), 3))
     # One lag over the whole call is reported, not asserted: a jitter-buffer slip drops it (0.57-0.997 measured).
     assert busy > 0.9 or not LOADED, f"the CPU hog was not on: {busy:.0%} busy"
-    on_dev = [float(np.mean(np.asarray(w) >= FOUND_NCC)) for w in carried_by]
+    on_dev = [_found(w) for w in carried_by]
     # The device's own capture must work, or every loss would pass as the softphone path's.
     assert np.median(on_dev) >= 0.9, f"the device capture did not find the calls: {on_dev}"
     upstream = {cid: _scores(dw) for cid, dw in zip(ids, carried_by) if _missing(dw)}
     evidence_figure("calls the device itself did not carry whole (softphone path)", len(upstream))
-    print(f"device capture ({shift[0]:+.2f} s against the wall clock at the last call): own audio found "
+    print(f"device capture ({shift:+.2f} s against the wall clock at the last call): own audio found "
           f"min {min(on_dev):.0%} median {np.median(on_dev):.0%}; "
           f"not carried whole by the device: {upstream}")
     # A call is recorded wrong when its noise is not in place, unless its manifest says why or the device
