@@ -19,7 +19,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
-from taltio.admin.store import Store, StoreError, open_store
+from taltio.admin.store import OVERWRITTEN_AFTER, Store, StoreError, open_store
 from taltio.domain import audit_chain
 
 _NAME = re.compile(r"^(\d+)-(\d+)\.json$")
@@ -86,7 +86,7 @@ def _write_once(store: Store, key: str, what: str, rep: AuditReport) -> None:
     except StoreError:
         return
     if len(ids) > 1:
-        rep.problems.append(f"{what}: object {key} was overwritten after it was stored ({len(ids)} versions, "
+        rep.problems.append(f"{what}: object {key} was {OVERWRITTEN_AFTER} ({len(ids)} versions, "
                             f"first {ids[0]}, latest {ids[-1]}); the first is what is read")
 
 

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from taltio.admin.identities import load as load_identities
 from taltio.admin.trust import AdminError
-from taltio.admin.store import ObjectInfo, Store, StoreError, call_ref, open_store
+from taltio.admin.store import DELETED_AFTER, OVERWRITTEN_AFTER, ObjectInfo, Store, StoreError, call_ref, open_store
 from taltio.domain import party
 
 WORKERS = 8
@@ -72,8 +72,8 @@ class Summary:
     def tampered(self) -> str | None:
         """What was done to the manifest after it was stored, or None; the words verify's write-once check uses."""
         if self.deleted:
-            return "deleted after it was stored"
-        return "overwritten after it was stored" if len(self.versions) > 1 else None
+            return DELETED_AFTER
+        return OVERWRITTEN_AFTER if len(self.versions) > 1 else None
 
 
 @dataclass(frozen=True)

@@ -341,8 +341,10 @@ class S3Store(Store):
             return None
         ordered = _oldest_first(versions)
         ids = tuple(v["VersionId"] for v in ordered if v.get("VersionId") not in (None, "null"))
-        return ObjectInfo(self._rel(full), ordered[0]["Size"], ordered[0].get("LastModified"), ids,
-                          any(m.get("IsLatest") for m in markers))
+        rel, deleted = self._rel(full), any(m.get("IsLatest") for m in markers)
+        # What versions() would list for this key again: kept, so verifying a listed call asks only once.
+        self._versions[rel], self._deleted[rel] = list(ids), deleted
+        return ObjectInfo(rel, ordered[0]["Size"], ordered[0].get("LastModified"), ids, deleted)
 
     def versions(self, key: str) -> list[str]:
         if key not in self._versions:         # a key with nothing listed yet is looked up again
@@ -420,6 +422,11 @@ class S3Store(Store):
             self._call("setting the legal hold of", key, self.client.put_object_legal_hold, Key=self._k(key),
                        LegalHold={"Status": "ON" if on else "OFF"}, **({"VersionId": vid} if vid else {}))
 
+
+# What was done to an object after it was stored (issue 19.1), in the words verify, the audit check and the
+# listing all use, so a supervisor meets one phrase for one thing.
+DELETED_AFTER = "deleted after it was stored"
+OVERWRITTEN_AFTER = "overwritten after it was stored"
 
 _NO_VERSIONS = ("cannot list the versions in %s (%s): listing without them, so a call a delete marker hides is "
                 "not shown; the credential needs s3:ListBucketVersions")

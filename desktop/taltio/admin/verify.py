@@ -21,7 +21,8 @@ from typing import Any
 from urllib.parse import urlparse
 
 from taltio.admin import audit as admin_audit, verify_times
-from taltio.admin.store import MANIFEST_SUFFIX, CallRef, Store, StoreError, call_ref, open_store
+from taltio.admin.store import (DELETED_AFTER, MANIFEST_SUFFIX, OVERWRITTEN_AFTER, CallRef, Store, StoreError,
+                                 call_ref, open_store)
 from taltio.admin.trust import AdminError, Registry, add_trust_file_arg
 from taltio.admin.verify_times import quoted as _quoted
 from taltio.domain import sshsig
@@ -390,12 +391,12 @@ def _write_once(store: Store, ref: CallRef, rep: Report) -> None:
         if deleted:
             overwritten = True
             rep.add(f"{WRITE_ONCE} {name}", False,
-                    f"deleted after it was stored: a delete marker hides its {len(ids)} version(s) (first "
+                    f"{DELETED_AFTER}: a delete marker hides its {len(ids)} version(s) (first "
                     f"{ids[0]}); the checks above read the first")
         elif len(ids) > 1:
             overwritten = True
             rep.add(f"{WRITE_ONCE} {name}", False,
-                    f"overwritten after it was stored: {len(ids)} versions (first {ids[0]}, latest {ids[-1]}); "
+                    f"{OVERWRITTEN_AFTER}: {len(ids)} versions (first {ids[0]}, latest {ids[-1]}); "
                     f"the checks above read the first, the original")
     if versioned and not overwritten:
         rep.add(WRITE_ONCE, True, "every object has one version")
