@@ -287,8 +287,10 @@ def device_warning(kind: str, info: dict, has_fallback: bool, one_sided_after_s:
         return info["channel"] + ":silent", Text(text, seconds=f"{one_sided_after_s:.0f}")
     if kind == "one_sided_cleared":
         return info["channel"] + ":silent", None
+    if kind == "realigned_cleared":
+        return info["channel"] + ":timing", None
     if kind == "realigned":
-        # Stays for the rest of the call: the agent may want to note the moment, and nothing clears it.
+        # Until the side has been in step for REALIGNED_SHOWN_S (realigned_cleared); the manifest keeps it.
         return info["channel"] + ":timing", Text(QT_TRANSLATE_NOOP(
             "core", "The computer is too busy: {side} fell {ms} ms out of step and was lined up again; the "
                     "recording's manifest notes it"), side=side, ms=str(info["ms"]))

@@ -34,6 +34,7 @@ SETTLE_MAX_S = 0.5        # a larger start-up difference than this is not latene
 DRIFT_TIME_S = 4.0        # correct a timing error over about this long
 MAX_SLEW = 0.004          # at most 0.4 % faster/slower: inaudible, fixes 50 ms in ~12 s
 SILENCE_RMS = 10 ** (-50 / 20)   # -50 dBFS: below any speech, above digital silence
+REALIGNED_SHOWN_S = 4.0   # the agent's warning of a mid-call line-up goes after this long in step (the manifest keeps it)
 TICK_S = 0.1              # the mixer hands frames to the encoder this often; 100 ms batches halve the encoder's per-call cost
 
 
@@ -57,6 +58,7 @@ class _Chan:
     gap: dict | None = None
     silent_since: float | None = None
     alarm: dict | None = None
+    realigned_t: float | None = None  # when this side was last lined up mid-call, while the agent is warned
 
 
 class Mixer:
@@ -107,6 +109,9 @@ class Mixer:
         else:
             data = self._keep_in_place(i, c, data, arr_end, events)
         c.last_push = t
+        if c.realigned_t is not None and t - c.realigned_t >= REALIGNED_SHOWN_S:
+            c.realigned_t = None
+            events.append(("realigned_cleared", {"channel": c.name}))
         self._append(c, data.astype(np.float32, copy=False))
 
     def _keep_in_place(self, i: int, c: _Chan, data: np.ndarray, stamped_end: float, events: list) -> np.ndarray:
@@ -185,6 +190,7 @@ class Mixer:
         seconds of audio; instead the side that sits earlier gets the difference as silence, once, about a
         second into the stream (no audio is dropped), and both then share one base."""
         o = self.ch[1 - i]
+        again = c.base is not None       # lined up once already: its warm-up was late, not a (re)start
         if o.live and o.base is not None and o.d is not None:
             rel = c.d - (o.d + o.sag)        # > 0: c sits later against its stamps than o does (o's own
                                              # lateness now, set aside as its sag, is no placement)
@@ -200,7 +206,8 @@ class Mixer:
                     t.end = (t.end or 0) + k
                 else:
                     self._append(t, silence)
-                    self._realigned(t, k, events)
+                    if again:            # a device that came back is in the manifest as its gap already
+                        self._realigned(t, k, events)
                 t.errs += k
                 t.d += k
                 if t.base is not None:
@@ -218,6 +225,7 @@ class Mixer:
         alarm = {"channel": c.name, "kind": "realigned", "start_t": t, "end_t": t,
                  "ms": round(1000 * k / self.rate)}
         self.alarms.append(alarm)
+        c.realigned_t = t
         events.append(("realigned", dict(alarm)))
 
     def _warming(self, now: float) -> bool:
